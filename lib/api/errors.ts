@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The one error taxonomy every layer speaks. The client maps HTTP/transport failures onto it, the job engine
+ * decides retries from it, and the UI shows `userMessage()` for it. Keep it small: each kind must be
+ * something a user can act on differently.
+ */
+export const ERROR_KINDS = [
+  'invalid_key', // 401, or 400 whose message blames the key: fix the key in Options
+  'permission_denied', // 403 that is not about credits: the key lacks access to this model/endpoint
+  'credits_exhausted', // 403 (older servers: 429) "used all available credits / spending limit": top up
+  'rate_limited', // 429: wait `retryAfterMs` (when the server said) and try again
+  'invalid_request', // 400/404/413/415/422: the server's message says what to change
+  'content_policy', // moderation: HTTP 400 imagine:content-moderated, respect_moderation:false, failed job
+  'expired', // video job status "expired", or a result URL that is gone before we saved it
+  'not_found', // unknown request id (404 on a poll)
+  'server_error', // 5xx / 529 / malformed body / failed job with internal_error or service_unavailable
+  'network', // fetch threw: offline, DNS, connection reset
+  'timeout', // our own deadline passed (request or job)
+  'cancelled', // the user cancelled
+  'storage', // local storage failed (quota): nothing was corrupted, but the result could not be kept
+  'interrupted', // the worker stopped mid-submission: the provider may or may not have the job; only the user may resend
+  'spending_cap', // the daily spending cap set in Options would be exceeded
+] as const;
+
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+export const errorKindSchema = z.enum(ERROR_KINDS);
+
+/** Serializable form, stored on failed jobs and sent over messaging. */
+export const errorInfoSchema = z.object({
+  kind: errorKindSchema,
+  message: z.string(),
+  status: z.number().int().optional(),
+  code: z.string().optional(),
+  retryAfterMs: z.number().nonnegative().optional(),
+  requestId: z.string().optional(),
+});
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+
+export class ImagineError extends Error {
+  readonly kind: ErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly retryAfterMs?: number;
+  readonly requestId?: string;
+
+  constructor(info: ErrorInfo, options?: { cause?: unknown }) {
+    super(info.message, options);
+    this.name = 'ImagineError';
+    this.kind = info.kind;
+    if (info.status !== undefined) this.status = info.status;
+    if (info.code !== undefined) this.code = info.code;
+    if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs;
+    if (info.requestId !== undefined) this.requestId = info.requestId;
+  }
+
+  toInfo(): ErrorInfo {
+    return errorInfoSchema.parse({
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      retryAfterMs: this.retryAfterMs,
+      requestId: this.requestId,
+    });
+  }
+}
+
+/** Anything thrown anywhere → ErrorInfo, so no stack trace ever reaches a user. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof ImagineError) return error.toInfo();
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return { kind: 'storage', message: error.message };
+  }
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return { kind: 'timeout', message: 'The request took too long.' };
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { kind: 'cancelled', message: 'Cancelled.' };
+  }
+  if (error instanceof TypeError) return { kind: 'network', message: error.message };
+  return { kind: 'server_error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Retry policy by kind, used by the job engine. Submissions are stricter than polls/downloads. */
+export function isRetryable(kind: ErrorKind, phase: 'submit' | 'poll' | 'download'): boolean {
+  if (kind === 'rate_limited') return true; // 429 means "not processed": safe even for submissions
+  if (phase === 'submit') return false; // 5xx/network on a POST may have been processed: never resend blindly
+  return kind === 'server_error' || kind === 'network' || kind === 'timeout';
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Plain words for the UI: what happened, and what the user can do about it. */
+export function userMessage(info: ErrorInfo): string {
+  switch (info.kind) {
+    case 'invalid_key':
+      return 'Invalid API key: the provider rejected it. Check the key in Options.';
+    case 'permission_denied':
+      return `Permission denied: this key cannot use that model or endpoint. ${info.message}`.trim();
+    case 'credits_exhausted':
+      return 'Credits exhausted: your team has used its credits or reached its spending limit. Add credits in the provider console.';
+    case 'rate_limited':
+      return info.retryAfterMs !== undefined
+        ? `Rate limited: too many requests. Retrying in ${seconds(info.retryAfterMs)} s.`
+        : 'Rate limited: too many requests. Retrying shortly.';
+    case 'invalid_request':
+      return `Invalid request: ${info.message}`;
+    case 'content_policy':
+      return 'Blocked by content moderation: the provider refused this prompt or image. Try rewording it or using another image.';
+    case 'expired':
+      return 'The result expired at the provider before it could be saved.';
+    case 'not_found':
+      return 'The provider no longer knows this job.';
+    case 'server_error':
+      return `The provider had a server error. ${info.message}`.trim();
+    case 'network':
+      return 'Network error: could not reach the provider. Check your connection.';
+    case 'timeout':
+      return 'Timed out: the provider took too long.';
+    case 'cancelled':
+      return 'Cancelled.';
+    case 'storage':
+      return 'Not enough local storage to keep this result. Free space in History (purge oldest) and retry.';
+    case 'interrupted':
+      return 'Interrupted while sending: the provider may or may not have received this job (and may charge for it). Retry to send it again.';
+    case 'spending_cap':
+      return `Daily spending cap reached. ${info.message}`.trim();
+  }
+}

@@ -1,0 +1,106 @@
+import { httpError } from './classify';
+import { cancelledError, startDeadline, transportError } from './deadline';
+import { ImagineError } from './errors';
+import { DEFAULT_BASE_URL } from './models';
+
+/**
+ * The one place that talks HTTP to the API: auth header, base URL, deadline, `x-request-id`, and every
+ * failure turned into an ImagineError. It never retries: the job engine owns retries, because only it
+ * knows whether a POST may be resent (see isRetryable in errors.ts).
+ */
+
+export const DEFAULT_TIMEOUT_MS = 120_000; // n=10 at 2k can take a while; polls are quick anyway
+
+export interface HttpConfig {
+  apiKey: string;
+  /** Includes the version, e.g. `https://api.x.ai/v1`; a trailing slash is ignored. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this request. */
+  timeoutMs?: number;
+}
+
+export interface JsonRequest extends RequestOptions {
+  method: 'GET' | 'POST';
+  /** Starts with `/`, relative to the base URL. */
+  path: string;
+  body?: unknown;
+}
+
+export interface JsonResponse {
+  status: number;
+  /** Parsed JSON; undefined when the body was empty (e.g. a 202 on a poll). */
+  body: unknown;
+  requestId?: string;
+}
+
+export const normalizeBaseUrl = (url: string | undefined): string =>
+  (url?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
+
+export async function requestJson(config: HttpConfig, req: JsonRequest): Promise<JsonResponse> {
+  const apiKey = config.apiKey.trim(); // pasted keys often carry whitespace, which fetch rejects as a header
+  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: 'No API key is set.' });
+  if (req.signal?.aborted) throw cancelledError();
+
+  const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
+  const init: RequestInit = { method: req.method, headers };
+  if (req.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(req.body);
+  }
+
+  const timeoutMs = req.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = startDeadline(timeoutMs, req.signal);
+  init.signal = deadline.signal;
+  // Called without a receiver: `window.fetch` invoked as `config.fetch(…)` throws "Illegal invocation".
+  const doFetch = config.fetch ?? globalThis.fetch;
+
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${normalizeBaseUrl(config.baseUrl)}${req.path}`, init);
+      text = await response.text(); // still under the deadline: a stalled body is a timeout too
+    } catch (error) {
+      throw transportError(error, deadline, timeoutMs);
+    }
+
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (!response.ok) {
+      throw httpError({ status: response.status, bodyText: text, headers: response.headers, requestId });
+    }
+    return { status: response.status, body: parseJsonBody(text, response.status, requestId), requestId };
+  } finally {
+    deadline.dispose();
+  }
+}
+
+function parseJsonBody(text: string, status: number, requestId: string | undefined): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw malformedResponse(`not JSON (HTTP ${status})`, { status, requestId, cause: error });
+  }
+}
+
+/** A 2xx we can't use: the server's fault, and a poll may well succeed next time. */
+export function malformedResponse(
+  detail: string,
+  context: { status?: number; requestId?: string | undefined; cause?: unknown } = {},
+): ImagineError {
+  return new ImagineError(
+    {
+      kind: 'server_error',
+      message: `The server sent a malformed response: ${detail}.`,
+      ...(context.status !== undefined ? { status: context.status } : {}),
+      ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
+    },
+    context.cause !== undefined ? { cause: context.cause } : undefined,
+  );
+}

@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { ImagineError } from './errors';
+import {
+  EDIT_MAX_SOURCE_IMAGES,
+  IMAGE_ASPECT_RATIOS,
+  IMAGE_N_MAX,
+  IMAGE_N_MIN,
+  IMAGE_RESOLUTIONS,
+  IMAGE_RESPONSE_FORMATS,
+  INPUT_IMAGE_MAX_BYTES,
+  INPUT_IMAGE_MIME_TYPES,
+  VIDEO_ASPECT_RATIOS,
+  VIDEO_DURATION,
+  VIDEO_EXTENSION_DURATION,
+  VIDEO_MAX_REFERENCE_IMAGES,
+  VIDEO_RESOLUTIONS,
+  videoModelInfo,
+} from './models';
+
+/**
+ * Request schemas: one per endpoint, checked before anything is sent so a mistake costs no network round
+ * trip and no credits. Objects are strict: a misspelt field is an error here rather than silently ignored
+ * by the server. Response schemas live in responses.ts.
+ */
+
+export * from './models';
+
+const prompt = z.string().refine((s) => s.trim().length > 0, { error: 'prompt must not be empty' });
+const model = z.string().trim().min(1, { error: 'model must not be empty' });
+
+/** Bytes a base64 data URI decodes to (close enough for a size limit). */
+function dataUriBytes(uri: string): number {
+  const comma = uri.indexOf(',');
+  return Math.floor(((uri.length - comma - 1) * 3) / 4);
+}
+
+/**
+ * xAI fetches URLs itself (5 s timeout), so only public http(s) URLs or inline data URIs can work;
+ * `blob:`/`chrome-extension:`/`file:` URLs would fail server-side after a slow round trip.
+ */
+const imageUrl = z.string().superRefine((url, ctx) => {
+  if (/^https?:\/\//i.test(url)) return;
+  const data = /^data:([^;,]+)?(;[^,]*)?,/i.exec(url);
+  if (!data) {
+    ctx.addIssue({ code: 'custom', message: 'image url must be an http(s) URL or a data: URI' });
+    return;
+  }
+  const mime = (data[1] ?? '').toLowerCase().replace('image/jpg', 'image/jpeg');
+  if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(mime)) {
+    ctx.addIssue({ code: 'custom', message: `image must be JPEG, PNG or WebP (got ${mime || 'no type'})` });
+  }
+  if (dataUriBytes(url) > INPUT_IMAGE_MAX_BYTES) {
+    ctx.addIssue({ code: 'custom', message: 'image must be at most 10 MiB' });
+  }
+});
+
+const videoUrl = z.string().superRefine((url, ctx) => {
+  if (/^https?:\/\//i.test(url) || /^data:video\/[^,]*,/i.test(url)) return;
+  ctx.addIssue({ code: 'custom', message: 'video url must be an http(s) URL or a data:video/… URI' });
+});
+
+/** `{url}` or `{file_id}`; the server tolerates an extra `type: "image_url"` so we do too. */
+// One object with a refinement rather than a z.union: a union's error is a bare "Invalid input", and the
+// user needs to hear *why* their image was refused.
+export const imageRefSchema = z
+  .strictObject({
+    url: imageUrl.optional(),
+    file_id: z.string().min(1).optional(),
+    type: z.literal('image_url').optional(),
+  })
+  .refine((ref) => (ref.url === undefined) !== (ref.file_id === undefined), {
+    error: 'an image is either {url} or {file_id}, exactly one of them',
+  });
+export type ImageRef = z.infer<typeof imageRefSchema>;
+
+export const videoRefSchema = z.strictObject({ url: videoUrl });
+export type VideoRef = z.infer<typeof videoRefSchema>;
+
+const n = z.int().min(IMAGE_N_MIN).max(IMAGE_N_MAX);
+
+export const imageGenerateRequestSchema = z.strictObject({
+  prompt,
+  model: model.optional(),
+  n: n.optional(),
+  response_format: z.enum(IMAGE_RESPONSE_FORMATS).optional(),
+  aspect_ratio: z.enum(IMAGE_ASPECT_RATIOS).optional(),
+  resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
+  user: z.string().optional(),
+  /** true → the server answers `{request_id}`; use ImagineClient.submitDeferredImages for that. */
+  deferred: z.boolean().optional(),
+});
+export type ImageGenerateRequest = z.infer<typeof imageGenerateRequestSchema>;
+
+export const imageEditRequestSchema = z
+  .strictObject({
+    prompt,
+    model: model.optional(),
+    image: imageRefSchema.optional(),
+    images: z.array(imageRefSchema).min(1).max(EDIT_MAX_SOURCE_IMAGES).optional(),
+    /** Only meaningful for multi-image edits: a single edit keeps the input's ratio. */
+    aspect_ratio: z.enum(IMAGE_ASPECT_RATIOS).optional(),
+    n: n.optional(),
+    response_format: z.enum(IMAGE_RESPONSE_FORMATS).optional(),
+    resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
+    user: z.string().optional(),
+  })
+  .superRefine((req, ctx) => {
+    if (req.image !== undefined && req.images !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['images'], message: 'send either image or images, not both' });
+    } else if (req.image === undefined && req.images === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['image'], message: 'a source image is required (image or images)' });
+    }
+    if (req.aspect_ratio !== undefined && req.images === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aspect_ratio'],
+        message: 'aspect_ratio only applies to multi-image edits (use images)',
+      });
+    }
+  });
+export type ImageEditRequest = z.infer<typeof imageEditRequestSchema>;
+
+export const videoGenerateRequestSchema = z
+  .strictObject({
+    /** Optional only for image-to-video (the image carries the content). */
+    prompt: prompt.optional(),
+    model: model.optional(),
+    duration: z.int().min(VIDEO_DURATION.min).max(VIDEO_DURATION.max).optional(),
+    aspect_ratio: z.enum(VIDEO_ASPECT_RATIOS).optional(),
+    resolution: z.enum(VIDEO_RESOLUTIONS).optional(),
+    /** Image-to-video: the first frame. */
+    image: imageRefSchema.optional(),
+    /** Reference-to-video: the prompt refers to them as <IMAGE_0>, <IMAGE_1>… */
+    reference_images: z.array(imageRefSchema).min(1).max(VIDEO_MAX_REFERENCE_IMAGES).optional(),
+  })
+  .superRefine((req, ctx) => {
+    if (req.image !== undefined && req.reference_images !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reference_images'],
+        message: 'send either image or reference_images, not both',
+      });
+    }
+    if (req.prompt === undefined && req.image === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'prompt is required unless animating an image' });
+    }
+    // Only known models are checked: a user-typed model may well support 1080p.
+    const known = req.model === undefined ? undefined : videoModelInfo(req.model);
+    if (known && req.resolution !== undefined && !known.resolutions.includes(req.resolution)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resolution'],
+        message: `${req.model} supports ${known.resolutions.join('/')}, not ${req.resolution}`,
+      });
+    }
+  });
+export type VideoGenerateRequest = z.infer<typeof videoGenerateRequestSchema>;
+
+/** No duration/ratio/resolution: the output keeps the input's length and ratio (≤ 720p). */
+export const videoEditRequestSchema = z.strictObject({
+  prompt,
+  model: model.optional(),
+  video: videoRefSchema,
+});
+export type VideoEditRequest = z.infer<typeof videoEditRequestSchema>;
+
+export const videoExtensionRequestSchema = z.strictObject({
+  prompt,
+  model: model.optional(),
+  video: videoRefSchema,
+  /** Length of the added part, not of the result (result = original + extension). */
+  duration: z.int().min(VIDEO_EXTENSION_DURATION.min).max(VIDEO_EXTENSION_DURATION.max).optional(),
+});
+export type VideoExtensionRequest = z.infer<typeof videoExtensionRequestSchema>;
+
+/**
+ * Validates a request before it is sent. Throws ImagineError `invalid_request` naming every problem, so the
+ * UI can show it as is; returns the parsed value (what goes on the wire).
+ */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  throw new ImagineError({ kind: 'invalid_request', message: `${what}: ${problems.join('; ')}` });
+}

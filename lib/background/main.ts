@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import { JobEngine } from '../jobs/engine';
+import type { Job } from '../jobs/job';
+import { PROVIDERS } from '../providers/registry';
+import { announce } from '../storage/changes';
+import { idbJobStore } from './job-store';
+import { createRouter } from './router';
+import { saveOutput } from './save-output';
+import { loadSecrets, loadSettings } from './settings-store';
+import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
+import { resolveSource } from './sources';
+import { scheduleWake, WAKE_ALARM } from './wake';
+
+/**
+ * Everything the service worker does, wired once per worker start. All listeners are registered
+ * synchronously here (Chrome only delivers the events that woke a worker to listeners added in the
+ * first turn), then the engine reconciles whatever the previous worker left behind.
+ */
+export function startBackground(): void {
+  const jobListeners = new Set<(jobs: Job[]) => void>();
+  const engine: JobEngine = new JobEngine({
+    store: idbJobStore,
+    providers: PROVIDERS,
+    loadSettings,
+    loadSecrets,
+    resolveSource,
+    saveOutput,
+    isOnline: () => navigator.onLine,
+    scheduleWake: (at) => scheduleWake(at, () => void engine.tick(), engine.busy),
+    changed(jobs) {
+      announce({ type: 'jobs', ids: jobs.map((j) => j.id) });
+      void refreshBadge();
+      for (const listener of jobListeners) listener(jobs);
+    },
+    finished(job) {
+      void loadSettings().then((s) => notifyFinished(job, s.notifications));
+    },
+  });
+
+  const route = createRouter({
+    engine,
+    providers: PROVIDERS,
+    onContent: async () => ({ ok: false, error: { kind: 'invalid_request', message: 'Not implemented yet.' } }),
+    onPageExtra: async () => ({ ok: false, error: { kind: 'invalid_request', message: 'Not implemented yet.' } }),
+  });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM) void engine.tick();
+  });
+  // Browser relaunch: this listener is what starts the worker, and start() below resumes the jobs.
+  browser.runtime.onStartup.addListener(() => undefined);
+  self.addEventListener('online', () => void engine.tick());
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const jobId = id.slice(NOTIFICATION_PREFIX.length);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
+    void browser.notifications.clear(id);
+  });
+
+  // The toolbar button opens the side panel on Chrome (the popup holds history; see wxt.config.ts).
+  void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
+
+  void engine.start().then(refreshBadge);
+}

@@ -1,0 +1,96 @@
+import { browser, type Browser } from 'wxt/browser';
+import { toErrorInfo, type ErrorInfo } from '../api/errors';
+import type { JobEngine } from '../jobs/engine';
+import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type Reply } from '../messaging/protocol';
+import type { ProviderId } from '../providers/ids';
+import { keyFor } from '../settings/schema';
+import { deleteJobs } from '../storage/jobs';
+import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
+import { importSource } from './sources';
+
+/**
+ * One entry point for every message. The sender decides what is allowed: extension pages get the page
+ * protocol, content scripts only the content protocol, anything else is refused.
+ */
+export interface RouterDeps {
+  engine: JobEngine;
+  providers: Record<ProviderId, { testConnection(ctx: { apiKey: string; baseUrl: string; signal: AbortSignal }): Promise<string> }>;
+  onContent(command: ContentCommand, sender: Browser.runtime.MessageSender): Promise<Reply>;
+  onPageExtra(command: Extract<PageCommand, { type: 'result.download' | 'result.replace-on-page' }>): Promise<Reply>;
+}
+
+const fail = (error: ErrorInfo, fields?: Record<string, string>): Reply => ({ ok: false, error, ...(fields ? { fields } : {}) });
+
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+export function createRouter(deps: RouterDeps) {
+  return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> => {
+    if (sender.id !== browser.runtime.id) return fail({ kind: 'invalid_request', message: 'Unknown sender.' });
+    try {
+      if (isExtensionPage(sender)) {
+        const parsed = pageCommandSchema.safeParse(message);
+        if (!parsed.success) return fail({ kind: 'invalid_request', message: `Bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        return await handlePage(parsed.data, deps);
+      }
+      const parsed = contentCommandSchema.safeParse(message);
+      if (!parsed.success) return fail({ kind: 'invalid_request', message: 'Not allowed from a page.' });
+      return await deps.onContent(parsed.data, sender);
+    } catch (error) {
+      return fail(toErrorInfo(error));
+    }
+  };
+}
+
+async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply> {
+  const { engine } = deps;
+  switch (command.type) {
+    case 'job.submit': {
+      const result = await engine.submit(command.input);
+      return result.ok ? { ok: true, jobId: result.job.id } : fail(result.error, result.fields);
+    }
+    case 'job.cancel':
+      await engine.cancel(command.jobId);
+      return { ok: true };
+    case 'job.retry': {
+      const result = await engine.retry(command.jobId);
+      return result.ok ? { ok: true, jobId: result.job.id } : fail(result.error);
+    }
+    case 'jobs.delete':
+      for (const id of command.jobIds) await engine.cancel(id);
+      await deleteJobs(command.jobIds);
+      return { ok: true };
+    case 'media.import':
+      return { ok: true, source: await importSource(command.dataUrl) };
+    case 'result.download':
+    case 'result.replace-on-page':
+      return deps.onPageExtra(command);
+    case 'settings.get': {
+      const secrets = await loadSecrets();
+      return {
+        ok: true,
+        settings: await loadSettings(),
+        maskedKeys: { xai: maskKey(secrets.xai), vydra: maskKey(secrets.vydra), runware: maskKey(secrets.runware) },
+      };
+    }
+    case 'settings.save':
+      if (command.settings) await saveSettings(command.settings);
+      if (command.secrets) await saveSecrets(command.secrets);
+      void engine.tick(); // a new key or a higher concurrency may unblock the queue
+      return { ok: true };
+    case 'secrets.reveal':
+      return { ok: true, key: (await loadSecrets())[command.provider] ?? '' };
+    case 'connection.test': {
+      const settings = await loadSettings();
+      const apiKey = command.apiKey?.trim() || keyFor(await loadSecrets(), command.provider);
+      if (!apiKey) return fail({ kind: 'invalid_key', message: 'Enter an API key first.' });
+      const baseUrl = command.baseUrl?.trim() || settings.baseUrls[command.provider];
+      const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal: AbortSignal.timeout(15_000) });
+      return { ok: true, message };
+    }
+    case 'engine.wake':
+      void engine.tick();
+      return { ok: true };
+  }
+}

@@ -1,0 +1,46 @@
+import { ImagineError } from '../api/errors';
+import { INPUT_IMAGE_MAX_BYTES } from '../api/models';
+import type { SourceRef } from '../jobs/request';
+import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
+import { makeThumbnail } from '../media/thumbnail';
+import { getMedia, putMedia, putThumb } from '../storage/media';
+
+/** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
+export async function resolveSource(ref: SourceRef): Promise<string> {
+  if (ref.sendAsUrl && ref.srcUrl && /^https:\/\//.test(ref.srcUrl)) return ref.srcUrl;
+  const media = await getMedia(ref.mediaId);
+  if (!media) throw new ImagineError({ kind: 'invalid_request', message: 'A source image is missing from local storage; add it again.' });
+  return blobToDataUrl(media.blob, ref.mimeType);
+}
+
+const VIDEO_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Store bytes handed over by a page (file picker, paste, drop) or by the content script (capture) as a
+ * source. The type is sniffed from the bytes; the API takes only JPEG, PNG and WebP images ≤ 10 MiB
+ * (conversion/downscaling happens before, where the pixels are: in the page or the panel).
+ */
+export async function importSource(dataUrl: string, extra: Partial<SourceRef> = {}): Promise<SourceRef> {
+  const blob = dataUrlToBlob(dataUrl);
+  const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
+  const imageType = sniffImageType(head);
+  const isVideo = blob.type.startsWith('video/');
+  if (!imageType && !isVideo) throw new ImagineError({ kind: 'invalid_request', message: 'That file is not an image Reimagine can use (JPEG, PNG or WebP) or an MP4 video.' });
+  if (imageType && !['image/jpeg', 'image/png', 'image/webp'].includes(imageType)) {
+    throw new ImagineError({ kind: 'invalid_request', message: `That image is ${imageType}; the API accepts JPEG, PNG or WebP.` });
+  }
+  if (imageType && blob.size > INPUT_IMAGE_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: 'That image is larger than 10 MB, the API limit.' });
+  if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: 'That video is larger than 50 MB.' });
+  const mimeType = imageType ?? blob.type;
+  const typed = new Blob([blob], { type: mimeType });
+  const thumb = imageType ? await makeThumbnail(typed) : undefined;
+  const media = await putMedia({ blob: typed, mimeType, role: 'source' });
+  if (thumb) await putThumb(media.id, thumb.blob);
+  return {
+    ...extra,
+    mediaId: media.id,
+    mimeType,
+    bytes: media.bytes,
+    ...(thumb ? { width: thumb.width, height: thumb.height } : {}),
+  };
+}

@@ -1,0 +1,452 @@
+import { ImagineError, isRetryable, toErrorInfo, type ErrorInfo } from '../api/errors';
+import type { ProviderId } from '../providers/ids';
+import type { Provider, ProviderContext } from '../providers/types';
+import type { Secrets, Settings } from '../settings/schema';
+import { keyFor } from '../settings/schema';
+import { backoffDelay } from './backoff';
+import { estimateCostUsd, usdToTicks } from './cost';
+import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from './job';
+import { nextPollDelay, POLL } from './poll-schedule';
+import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from './request';
+
+/**
+ * The job engine: the only writer of job state. It is built to be killed at any instant — every decision
+ * it needs to resume is in the persisted job (status, nextPollAt, notBefore, pendingOutputs), and a
+ * fresh engine calls `start()` to reconcile. In-memory state is only an optimisation (timers, abort
+ * controllers) and the "is this job being worked on right now" set.
+ */
+export interface JobStore {
+  get(id: string): Promise<Job | undefined>;
+  put(job: Job): Promise<void>;
+  listActive(): Promise<Job[]>;
+  /** Cost (actual, else reserved estimate) of jobs created since `since`, for the daily cap. */
+  spentSince(since: number): Promise<number>;
+}
+
+export interface EngineDeps {
+  store: JobStore;
+  providers: Record<ProviderId, Provider>;
+  loadSettings(): Promise<Settings>;
+  loadSecrets(): Promise<Secrets>;
+  resolveSource(ref: SourceRef): Promise<string>;
+  /** Download (or decode) one output and keep it locally; returns the stored result. */
+  saveOutput(job: Job, output: PendingOutput, signal: AbortSignal): Promise<JobResult>;
+  /** Wake the engine at `at` even if the worker is stopped meanwhile (alarms); undefined = nothing due. */
+  scheduleWake(at: number | undefined): void;
+  /** Jobs changed (UI notification, badge, page overlay). */
+  changed(jobs: Job[]): void;
+  /** A job reached done/failed (system notification when no Reimagine page is open). */
+  finished(job: Job): void;
+  isOnline(): boolean;
+  now?(): number;
+  random?(): number;
+}
+
+export type SubmitResult = { ok: true; job: Job } | { ok: false; error: ErrorInfo; fields?: Record<string, string> };
+
+/** How long a video job may run before we give up polling (the provider's own jobs take minutes). */
+export const VIDEO_DEADLINE_MS = 20 * 60_000;
+/** Automatic resends after 429 (safe: a 429 means the request was not processed). */
+const MAX_RATE_LIMIT_ATTEMPTS = 8;
+/** Poll/download retries for transient errors before giving up. */
+const MAX_TRANSIENT_ATTEMPTS = 8;
+
+export class JobEngine {
+  private readonly inflight = new Map<string, AbortController>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private tickRunning: Promise<void> | undefined;
+  private tickAgain = false;
+  private queuePausedUntil = 0;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** Call once per worker start: jobs caught mid-submission are surfaced, never resent on our own. */
+  async start(): Promise<void> {
+    const interrupted: Job[] = [];
+    for (const job of await this.deps.store.listActive()) {
+      if (job.status !== 'submitting' || this.inflight.has(job.id)) continue;
+      const updated = await this.update(job.id, (j) =>
+        j.status === 'submitting'
+          ? {
+              ...j,
+              status: 'failed',
+              error: {
+                kind: 'interrupted',
+                message: 'Reimagine was stopped while sending this job; the provider may or may not have received it.',
+              },
+              finishedAt: this.now(),
+            }
+          : undefined,
+      );
+      if (updated) interrupted.push(updated);
+    }
+    if (interrupted.length) this.deps.changed(interrupted);
+    await this.tick();
+  }
+
+  async submit(input: { request: JobRequest; provider?: ProviderId; origin?: JobOrigin }): Promise<SubmitResult> {
+    const parsed = submitInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const fields = validationMessages(parsed.error);
+      return { ok: false, error: { kind: 'invalid_request', message: Object.values(fields)[0] ?? 'Invalid request.' }, fields };
+    }
+    const settings = await this.deps.loadSettings();
+    const providerId = parsed.data.provider ?? settings.provider;
+    const provider = this.deps.providers[providerId];
+    const { request } = parsed.data;
+    if (!provider.capabilities.modes[request.mode]) {
+      const reason = provider.capabilities.unavailableReason[request.mode] ?? `${providerId} cannot do this.`;
+      return { ok: false, error: { kind: 'invalid_request', message: reason } };
+    }
+    if (!keyFor(await this.deps.loadSecrets(), providerId)) {
+      return { ok: false, error: { kind: 'invalid_key', message: 'No API key set. Add it in Options.' } };
+    }
+    const estimateUsd = estimateCostUsd(request);
+    const capError = await this.checkSpendingCap(settings, estimateUsd);
+    if (capError) return { ok: false, error: capError };
+
+    const now = this.now();
+    const job: Job = {
+      schemaVersion: JOB_SCHEMA_VERSION,
+      id: crypto.randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      request,
+      provider: providerId,
+      baseUrl: settings.baseUrls[providerId],
+      ...(parsed.data.origin ? { origin: parsed.data.origin } : {}),
+      status: 'queued',
+      sends: 1,
+      attempts: 0,
+      polls: 0,
+      pendingOutputs: [],
+      results: [],
+      moderatedCount: 0,
+      ...(estimateUsd !== undefined ? { estimatedCostTicks: usdToTicks(estimateUsd) } : {}),
+    };
+    await this.deps.store.put(job);
+    this.deps.changed([job]);
+    void this.tick();
+    return { ok: true, job };
+  }
+
+  /** The user asked to send it again (after a failure, an interruption or a cancel). */
+  async retry(id: string): Promise<SubmitResult> {
+    const job = await this.deps.store.get(id);
+    if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
+    if (isActive(job.status)) return { ok: true, job };
+    const capError = await this.checkSpendingCap(await this.deps.loadSettings(), estimateCostUsdOf(job));
+    if (capError) return { ok: false, error: capError };
+    const updated = await this.update(id, (j) =>
+      isActive(j.status)
+        ? undefined
+        : {
+            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'deadlineAt', 'finishedAt', 'costTicks']),
+            status: 'queued',
+            sends: j.sends + 1,
+            attempts: 0,
+            polls: 0,
+            pendingOutputs: [],
+            results: [],
+            moderatedCount: 0,
+          },
+    );
+    if (updated) this.deps.changed([updated]);
+    void this.tick();
+    return updated ? { ok: true, job: updated } : { ok: true, job };
+  }
+
+  async cancel(id: string): Promise<Job | undefined> {
+    const updated = await this.update(id, (j) => {
+      if (!isActive(j.status)) return undefined;
+      const note =
+        j.status === 'running'
+          ? 'Stopped watching this job. The provider cannot stop a video once started, so it may still finish and be charged.'
+          : j.status === 'submitting'
+            ? 'Cancelled while sending: the provider may already have received it.'
+            : undefined;
+      return { ...j, status: 'cancelled', finishedAt: this.now(), ...(note ? { note } : {}), error: { kind: 'cancelled', message: 'Cancelled by you.' } };
+    });
+    this.inflight.get(id)?.abort();
+    if (updated) this.deps.changed([updated]);
+    void this.tick();
+    return updated;
+  }
+
+  /** Browser came back online, an alarm fired, a page asked: look at everything that is due. */
+  tick(): Promise<void> {
+    if (this.tickRunning) {
+      this.tickAgain = true;
+      return this.tickRunning;
+    }
+    this.tickRunning = (async () => {
+      try {
+        do {
+          this.tickAgain = false;
+          await this.runTick();
+        } while (this.tickAgain);
+      } finally {
+        this.tickRunning = undefined;
+      }
+    })();
+    return this.tickRunning;
+  }
+
+  /** Resolves when nothing is in flight (tests and the bench use this). */
+  get busy(): boolean {
+    return this.inflight.size > 0 || this.tickRunning !== undefined;
+  }
+
+  private async runTick(): Promise<void> {
+    const now = this.now();
+    const jobs = await this.deps.store.listActive();
+    const settings = await this.deps.loadSettings();
+    let wakeAt: number | undefined;
+    const wake = (at: number | undefined) => {
+      if (at !== undefined) wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
+    };
+
+    let busy = jobs.filter((j) => j.status !== 'queued').length;
+    for (const job of jobs) {
+      if (this.inflight.has(job.id)) continue;
+      if (job.status === 'running') {
+        if (job.deadlineAt !== undefined && now >= job.deadlineAt) {
+          await this.fail(job.id, { kind: 'timeout', message: 'The video did not finish in time; Reimagine stopped waiting.' });
+        } else if ((job.nextPollAt ?? 0) <= now) this.launch(job, () => this.poll(job));
+        else wake(job.nextPollAt);
+      } else if (job.status === 'downloading') {
+        if ((job.notBefore ?? 0) <= now) this.launch(job, () => this.download(job));
+        else wake(job.notBefore);
+      }
+    }
+
+    const online = this.deps.isOnline();
+    if (online && now >= this.queuePausedUntil) {
+      // Oldest first; a job waiting out its own backoff does not hold up the ones behind it.
+      for (const job of jobs) {
+        if (busy >= settings.concurrency) break;
+        if (job.status !== 'queued' || this.inflight.has(job.id)) continue;
+        if ((job.notBefore ?? 0) > now) {
+          wake(job.notBefore);
+          continue;
+        }
+        busy += 1;
+        this.launch(job, () => this.send(job));
+      }
+    } else if (online) wake(this.queuePausedUntil);
+    // Offline: the 'online' event calls tick(); nothing to schedule.
+
+    this.deps.scheduleWake(wakeAt);
+  }
+
+  /** Runs one phase of one job in the background, at most one at a time per job. */
+  private launch(job: Job, phase: () => Promise<void>): void {
+    const controller = new AbortController();
+    this.inflight.set(job.id, controller);
+    void phase()
+      .catch((error: unknown) => console.error('Reimagine: job phase crashed', job.id, error))
+      .finally(() => {
+        this.inflight.delete(job.id);
+        void this.tick();
+      });
+  }
+
+  private signalFor(id: string): AbortSignal {
+    return this.inflight.get(id)?.signal ?? new AbortController().signal;
+  }
+
+  private async context(job: Job): Promise<ProviderContext> {
+    const apiKey = keyFor(await this.deps.loadSecrets(), job.provider);
+    if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: 'No API key set. Add it in Options.' });
+    return { apiKey, baseUrl: job.baseUrl, signal: this.signalFor(job.id), resolveSource: this.deps.resolveSource };
+  }
+
+  private async send(queued: Job): Promise<void> {
+    // Persist "submitting" BEFORE the request leaves: if the worker dies mid-flight, start() sees it.
+    const job = await this.update(queued.id, (j) => (j.status === 'queued' ? { ...j, status: 'submitting' } : undefined));
+    if (!job) return;
+    this.deps.changed([job]);
+    const provider = this.deps.providers[job.provider];
+    try {
+      const ctx = await this.context(job);
+      const outcome = await provider.submit(job, ctx);
+      const now = this.now();
+      const next = await this.update(job.id, (j) => {
+        if (j.status !== 'submitting') return undefined; // cancelled meanwhile
+        const base = { ...j, attempts: 0, submittedAt: now, ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}) };
+        delete base.notBefore;
+        delete base.error; // a rate-limit notice from an earlier attempt
+        return outcome.type === 'async'
+          ? { ...base, status: 'running', remoteId: outcome.remoteId, progress: 0, nextPollAt: now + POLL.first, deadlineAt: now + VIDEO_DEADLINE_MS }
+          : { ...base, status: 'downloading', pendingOutputs: outcome.outputs, moderatedCount: outcome.moderatedCount };
+      });
+      if (next) this.deps.changed([next]);
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.kind === 'cancelled') return;
+      if (isRetryable(info.kind, 'submit') && job.attempts + 1 < MAX_RATE_LIMIT_ATTEMPTS) {
+        // 429: not processed, so resending is safe. Pause the whole queue: the limit is per team, not per job.
+        const delay = backoffDelay(job.attempts, { retryAfterMs: info.retryAfterMs, random: this.random });
+        const notBefore = this.now() + delay;
+        this.queuePausedUntil = Math.max(this.queuePausedUntil, notBefore);
+        const next = await this.update(job.id, (j) =>
+          j.status === 'submitting' ? { ...j, status: 'queued', attempts: j.attempts + 1, notBefore, error: { ...info, retryAfterMs: delay } } : undefined,
+        );
+        if (next) this.deps.changed([next]);
+        return;
+      }
+      const note =
+        info.kind === 'network' || info.kind === 'timeout' || info.kind === 'server_error'
+          ? 'The provider may or may not have received this job. Retry sends it again.'
+          : undefined;
+      await this.fail(job.id, info, note);
+    }
+  }
+
+  private async poll(running: Job): Promise<void> {
+    if (!running.remoteId) return this.fail(running.id, { kind: 'server_error', message: 'Job has no remote id.' });
+    const provider = this.deps.providers[running.provider];
+    try {
+      const outcome = await provider.poll({ ...running, remoteId: running.remoteId }, await this.context(running));
+      const now = this.now();
+      if (outcome.state === 'pending') {
+        const next = await this.update(running.id, (j) => {
+          if (j.status !== 'running') return undefined;
+          const progress = outcome.progress ?? j.progress;
+          const delay = nextPollDelay({ now, submittedAt: j.submittedAt ?? now, ...(outcome.progress !== undefined ? { progress: outcome.progress } : {}), polls: j.polls });
+          return { ...j, ...(progress !== undefined ? { progress } : {}), polls: j.polls + 1, attempts: 0, nextPollAt: now + delay };
+        });
+        if (next) this.deps.changed([next]);
+      } else if (outcome.state === 'done') {
+        const next = await this.update(running.id, (j) =>
+          j.status === 'running'
+            ? { ...j, status: 'downloading', progress: 100, polls: j.polls + 1, attempts: 0, pendingOutputs: outcome.outputs, ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}) }
+            : undefined,
+        );
+        if (next) {
+          this.deps.changed([next]);
+          await this.download(next);
+        }
+      } else if (outcome.state === 'failed') {
+        await this.fail(running.id, outcome.error, undefined, { polls: running.polls + 1 });
+      } else {
+        await this.fail(running.id, { kind: 'expired', message: 'The provider reports this job as expired: the result is gone.' }, undefined, { polls: running.polls + 1 });
+      }
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.kind === 'cancelled') return;
+      await this.retryLater(running, info, 'poll');
+    }
+  }
+
+  private async download(job: Job): Promise<void> {
+    let current = job;
+    try {
+      while (current.pendingOutputs.length > 0) {
+        const [output] = current.pendingOutputs;
+        if (!output) break;
+        const result = await this.deps.saveOutput(current, output, this.signalFor(job.id));
+        const next = await this.update(job.id, (j) =>
+          j.status === 'downloading' ? { ...j, results: [...j.results, result], pendingOutputs: j.pendingOutputs.slice(1), attempts: 0 } : undefined,
+        );
+        if (!next) return;
+        current = next;
+      }
+      const done = await this.update(job.id, (j) => {
+        if (j.status !== 'downloading') return undefined;
+        const finished = { ...j, status: 'done' as const, finishedAt: this.now() };
+        delete finished.error;
+        delete finished.notBefore;
+        if (j.results.length === 0 && j.moderatedCount > 0) {
+          return { ...finished, status: 'failed' as const, error: { kind: 'content_policy' as const, message: 'Every image was replaced by a moderation placeholder.' } };
+        }
+        return j.moderatedCount > 0 ? { ...finished, note: `${j.moderatedCount} of the images were blocked by content moderation.` } : finished;
+      });
+      if (done) {
+        this.deps.changed([done]);
+        this.deps.finished(done);
+      }
+    } catch (error) {
+      const info = toErrorInfo(error);
+      if (info.kind === 'cancelled') return;
+      await this.retryLater(current, info, 'download');
+    }
+  }
+
+  /** Transient poll/download failures wait and try again; anything else ends the job with its reason. */
+  private async retryLater(job: Job, info: ErrorInfo, phase: 'poll' | 'download'): Promise<void> {
+    if (!isRetryable(info.kind, phase) || job.attempts + 1 >= MAX_TRANSIENT_ATTEMPTS) {
+      await this.fail(job.id, info);
+      return;
+    }
+    const at = this.now() + backoffDelay(job.attempts, { retryAfterMs: info.retryAfterMs, maxMs: 30_000, random: this.random });
+    const next = await this.update(job.id, (j) =>
+      j.status === (phase === 'poll' ? 'running' : 'downloading')
+        ? { ...j, attempts: j.attempts + 1, ...(phase === 'poll' ? { nextPollAt: at } : { notBefore: at }) }
+        : undefined,
+    );
+    if (next) this.deps.changed([next]);
+  }
+
+  private async fail(id: string, error: ErrorInfo, note?: string, extra: Partial<Job> = {}): Promise<void> {
+    const failed = await this.update(id, (j) =>
+      isActive(j.status) ? { ...j, ...extra, status: 'failed', error, finishedAt: this.now(), ...(note ? { note } : {}) } : undefined,
+    );
+    if (failed) {
+      this.deps.changed([failed]);
+      this.deps.finished(failed);
+    }
+  }
+
+  private async checkSpendingCap(settings: Settings, estimateUsd: number | undefined): Promise<ErrorInfo | undefined> {
+    if (settings.dailySpendCapUsd === null) return undefined;
+    const spent = await this.deps.store.spentSince(startOfDay(this.now()));
+    const capTicks = usdToTicks(settings.dailySpendCapUsd);
+    const needed = estimateUsd === undefined ? 0 : usdToTicks(estimateUsd);
+    if (spent + needed <= capTicks) return undefined;
+    const spentUsd = (spent / 1e10).toFixed(2);
+    return {
+      kind: 'spending_cap',
+      message: `Today's spending is $${spentUsd} of your $${settings.dailySpendCapUsd.toFixed(2)} cap${estimateUsd !== undefined ? `, and this job could cost up to $${estimateUsd.toFixed(2)}` : ''}. Raise the cap in Options or try tomorrow.`,
+    };
+  }
+
+  /** Read-modify-write of one job, serialised per job so a cancel and a poll result never interleave. */
+  private update(id: string, change: (job: Job) => Job | undefined): Promise<Job | undefined> {
+    const previous = this.locks.get(id) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const current = await this.deps.store.get(id);
+      if (!current) return undefined;
+      const next = change(current);
+      if (!next) return undefined;
+      const stamped = { ...next, updatedAt: this.now() };
+      await this.deps.store.put(stamped);
+      return stamped;
+    });
+    const settled = run.catch(() => undefined);
+    this.locks.set(id, settled);
+    void settled.then(() => {
+      if (this.locks.get(id) === settled) this.locks.delete(id);
+    });
+    return run;
+  }
+}
+
+const estimateCostUsdOf = (job: Job) => estimateCostUsd(job.request);
+
+export function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T, K> {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { errorInfoSchema } from '../api/errors';
+import { PROVIDER_IDS } from '../providers/ids';
+import { jobOriginSchema, jobRequestSchema } from './request';
+
+/**
+ * The persisted job. The background is its only writer; every read goes through `jobSchema` so a record
+ * written by an older version (or corrupted) is never trusted blindly.
+ *
+ *   queued → submitting → running → downloading → done
+ *                 │            │           │
+ *                 └────────────┴───────────┴──→ failed | cancelled
+ *
+ * "submitting" is the dangerous state: the POST may or may not have reached the provider. A worker that
+ * starts and finds a job there marks it failed/`interrupted` and never resends it by itself.
+ */
+export const JOB_STATUSES = ['queued', 'submitting', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const ACTIVE_STATUSES: readonly JobStatus[] = ['queued', 'submitting', 'running', 'downloading'];
+export const isActive = (s: JobStatus) => ACTIVE_STATUSES.includes(s);
+export const isTerminal = (s: JobStatus) => !isActive(s);
+
+export const resultSchema = z.object({
+  mediaId: z.string(),
+  kind: z.enum(['image', 'video']),
+  mimeType: z.string(),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  durationS: z.number().nonnegative().optional(),
+  /** Has a thumbnail in the thumbs store. */
+  thumb: z.boolean().default(false),
+});
+export type JobResult = z.infer<typeof resultSchema>;
+
+/** Outputs the provider handed back that still have to be saved locally (persisted: a kill mid-download resumes). */
+export const pendingOutputSchema = z.object({
+  kind: z.enum(['image', 'video']),
+  url: z.string().optional(),
+  b64: z.string().optional(),
+  mimeType: z.string().optional(),
+  durationS: z.number().optional(),
+});
+export type PendingOutput = z.infer<typeof pendingOutputSchema>;
+
+export const JOB_SCHEMA_VERSION = 1;
+
+export const jobSchema = z.object({
+  schemaVersion: z.literal(JOB_SCHEMA_VERSION),
+  id: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  request: jobRequestSchema,
+  /** Frozen at creation: switching provider in Options never disturbs jobs in flight. */
+  provider: z.enum(PROVIDER_IDS),
+  baseUrl: z.string(),
+  origin: jobOriginSchema.optional(),
+  status: z.enum(JOB_STATUSES),
+  /** How many times the user asked to send it (1 + retries). Never increased automatically. */
+  sends: z.number().int().nonnegative().default(0),
+  /** Automatic attempts within the current phase (429 backoff, poll/download retries). */
+  attempts: z.number().int().nonnegative().default(0),
+  notBefore: z.number().optional(),
+  remoteId: z.string().optional(),
+  submittedAt: z.number().optional(),
+  progress: z.number().min(0).max(100).optional(),
+  /** Poll schedule (persisted so an alarm can resume it after the worker is stopped). */
+  nextPollAt: z.number().optional(),
+  polls: z.number().int().nonnegative().default(0),
+  deadlineAt: z.number().optional(),
+  pendingOutputs: z.array(pendingOutputSchema).default([]),
+  results: z.array(resultSchema).default([]),
+  /** Images the provider replaced with a moderation placeholder. */
+  moderatedCount: z.number().int().nonnegative().default(0),
+  costTicks: z.number().nonnegative().optional(),
+  /** Worst-case cost reserved against the daily cap before sending. */
+  estimatedCostTicks: z.number().nonnegative().optional(),
+  error: errorInfoSchema.optional(),
+  /** Plain-language note shown with the job (e.g. "stopped polling; the provider may still finish"). */
+  note: z.string().optional(),
+  finishedAt: z.number().optional(),
+});
+export type Job = z.infer<typeof jobSchema>;

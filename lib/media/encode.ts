@@ -1,0 +1,32 @@
+/** Blob ⇄ data: URL without FileReader (not in every worker) and without blowing the call stack. */
+export async function blobToDataUrl(blob: Blob, mimeType = blob.type || 'application/octet-stream'): Promise<string> {
+  return `data:${mimeType};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const match = /^data:([^;,]+)?(;base64)?,/.exec(dataUrl);
+  if (!match) throw new Error('Not a data: URL');
+  const mimeType = match[1] ?? 'application/octet-stream';
+  const payload = dataUrl.slice(match[0].length);
+  if (!match[2]) return new Blob([decodeURIComponent(payload)], { type: mimeType });
+  const binary = atob(payload);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: mimeType });
+}
+
+/** Sniff the real type from magic bytes: a server's or page's declared type is not trusted. */
+export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
+  if (String.fromCharCode(...bytes.subarray(0, 3)) === 'GIF') return 'image/gif';
+  return undefined;
+}

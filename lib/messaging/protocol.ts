@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { errorInfoSchema } from '../api/errors';
+import { submitInputSchema } from '../jobs/request';
+import { PROVIDER_IDS } from '../providers/ids';
+import { secretsSchema, settingsSchema } from '../settings/schema';
+
+/**
+ * Every message to the background, validated on arrival. Two audiences:
+ * - extension pages (side panel, popup, options) may send any `PageCommand`;
+ * - content scripts may only send `ContentCommand`s: hand over captured bytes and act on their own
+ *   overlay. They can never read settings, keys, history or submit arbitrary jobs.
+ * Web pages cannot message us at all (no `externally_connectable`).
+ */
+const dataUrl = z.string().regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'Expected a base64 data: URL');
+
+export const contentCommandSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('capture.done'),
+    captureId: z.string(),
+    dataUrl,
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+    /** The URL the page image came from (only used as a URL when the user allows it). */
+    srcUrl: z.string().optional(),
+    publicUrl: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('capture.failed'), captureId: z.string(), message: z.string().max(500) }),
+  z.object({ type: z.literal('overlay.cancel'), jobId: z.string() }),
+  z.object({ type: z.literal('overlay.open-panel'), jobId: z.string() }),
+  z.object({ type: z.literal('overlay.download'), jobId: z.string() }),
+  z.object({ type: z.literal('overlay.get-result'), jobId: z.string() }),
+]);
+export type ContentCommand = z.infer<typeof contentCommandSchema>;
+
+export const pageCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job.submit'), input: submitInputSchema }),
+  z.object({ type: z.literal('job.cancel'), jobId: z.string() }),
+  z.object({ type: z.literal('job.retry'), jobId: z.string() }),
+  z.object({ type: z.literal('jobs.delete'), jobIds: z.array(z.string()).min(1) }),
+  z.object({ type: z.literal('media.import'), dataUrl, name: z.string().optional() }),
+  z.object({ type: z.literal('result.download'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  z.object({ type: z.literal('result.replace-on-page'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.save'), settings: settingsSchema.optional(), secrets: secretsSchema.partial().optional() }),
+  z.object({ type: z.literal('secrets.reveal'), provider: z.enum(PROVIDER_IDS) }),
+  z.object({
+    type: z.literal('connection.test'),
+    provider: z.enum(PROVIDER_IDS),
+    apiKey: z.string().optional(),
+    baseUrl: z.string().optional(),
+  }),
+  z.object({ type: z.literal('engine.wake') }),
+]);
+export type PageCommand = z.infer<typeof pageCommandSchema>;
+
+export const replySchema = z.union([
+  z.object({ ok: z.literal(true) }).loose(),
+  z.object({ ok: z.literal(false), error: errorInfoSchema, fields: z.record(z.string(), z.string()).optional() }),
+]);
+export type Failure = { ok: false; error: z.infer<typeof errorInfoSchema>; fields?: Record<string, string> };
+export type Reply<T extends object = Record<string, unknown>> = ({ ok: true } & T) | Failure;
+
+/** Background → content script (overlay updates and capture requests). */
+export const toContentSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('capture.start'),
+    captureId: z.string(),
+    srcUrl: z.string().optional(),
+    mediaType: z.enum(['image', 'video']),
+    maxEdge: z.number().int().positive(),
+    maxBytes: z.number().int().positive(),
+  }),
+  z.object({
+    type: z.literal('overlay.update'),
+    captureId: z.string(),
+    job: z.object({
+      id: z.string(),
+      status: z.string(),
+      progress: z.number().optional(),
+      startedAt: z.number(),
+      message: z.string().optional(),
+      isVideo: z.boolean(),
+    }),
+  }),
+  z.object({ type: z.literal('overlay.error'), captureId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string() }),
+]);
+export type ToContent = z.infer<typeof toContentSchema>;

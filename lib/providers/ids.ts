@@ -1,0 +1,14 @@
+export const PROVIDER_IDS = ['xai', 'vydra', 'runware'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const PROVIDER_LABELS: Record<ProviderId, string> = {
+  xai: 'xAI (direct)',
+  vydra: 'Vydra',
+  runware: 'Runware',
+};
+
+export const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
+  xai: 'https://api.x.ai/v1',
+  vydra: 'https://vydra.ai/api/v1',
+  runware: 'https://api.runware.ai/v1',
+};

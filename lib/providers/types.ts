@@ -1,0 +1,53 @@
+import type { ErrorInfo } from '../api/errors';
+import type { Job, PendingOutput } from '../jobs/job';
+import type { Mode } from '../jobs/modes';
+import type { SourceRef } from '../jobs/request';
+import type { ProviderId } from './ids';
+
+/**
+ * What the job engine needs from a provider. Nothing outside lib/providers knows a vendor's wire format:
+ * the engine hands over a validated job and gets back outputs, a remote id to poll, or an ImagineError.
+ */
+export interface ProviderContext {
+  apiKey: string;
+  baseUrl: string;
+  signal: AbortSignal;
+  /** Source media as a data: URI (or its public URL when the user allowed sending URLs). */
+  resolveSource(ref: SourceRef): Promise<string>;
+}
+
+export type SubmitOutcome =
+  | { type: 'outputs'; outputs: PendingOutput[]; moderatedCount: number; costTicks?: number }
+  | { type: 'async'; remoteId: string; costTicks?: number };
+
+export type PollOutcome =
+  | { state: 'pending'; progress?: number }
+  | { state: 'done'; outputs: PendingOutput[]; costTicks?: number }
+  | { state: 'failed'; error: ErrorInfo }
+  | { state: 'expired' };
+
+export interface Capabilities {
+  modes: Partial<Record<Mode, true>>;
+  /** Why a mode is missing, in words for the composer and the menus. */
+  unavailableReason: Partial<Record<Mode, string>>;
+  imageAspectRatios: readonly string[];
+  videoAspectRatios: readonly string[];
+  imageResolutions: readonly string[];
+  videoResolutions: readonly string[];
+  maxCount: number;
+  maxEditSources: number;
+  maxReferenceImages: number;
+  videoDuration: { min: number; max: number };
+  outputFormats: readonly ('jpeg' | 'png' | 'webp')[];
+  models: { image: readonly string[]; video: readonly string[] };
+  promptMaxLength: number;
+}
+
+export interface Provider {
+  id: ProviderId;
+  capabilities: Capabilities;
+  submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome>;
+  poll(job: Job & { remoteId: string }, ctx: ProviderContext): Promise<PollOutcome>;
+  /** Cheap authenticated call for "Test connection"; throws ImagineError on failure. */
+  testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Promise<string>;
+}

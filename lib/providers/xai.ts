@@ -1,0 +1,110 @@
+import { ImagineClient } from '../api/client';
+import {
+  IMAGE_ASPECT_RATIOS,
+  IMAGE_MODELS,
+  IMAGE_RESOLUTIONS,
+  VIDEO_ASPECT_RATIOS,
+  VIDEO_MODELS,
+  VIDEO_RESOLUTIONS,
+} from '../api/models';
+import type { ImageBatchResult } from '../api/results';
+import type { Job, PendingOutput } from '../jobs/job';
+import { MODES } from '../jobs/modes';
+import type { Capabilities, Provider, ProviderContext, SubmitOutcome } from './types';
+
+/** xAI direct: every mode the Imagine API has. */
+export const xaiCapabilities: Capabilities = {
+  modes: Object.fromEntries(MODES.map((m) => [m, true])),
+  unavailableReason: {},
+  imageAspectRatios: IMAGE_ASPECT_RATIOS,
+  videoAspectRatios: VIDEO_ASPECT_RATIOS,
+  imageResolutions: IMAGE_RESOLUTIONS,
+  videoResolutions: VIDEO_RESOLUTIONS,
+  maxCount: 10,
+  maxEditSources: 3,
+  maxReferenceImages: 7,
+  videoDuration: { min: 1, max: 15 },
+  outputFormats: ['jpeg'],
+  models: { image: Object.keys(IMAGE_MODELS), video: Object.keys(VIDEO_MODELS) },
+  promptMaxLength: 1024,
+};
+
+const client = (ctx: Pick<ProviderContext, 'apiKey' | 'baseUrl'>) => new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
+
+function imageOutputs(batch: ImageBatchResult): SubmitOutcome {
+  const outputs: PendingOutput[] = batch.images
+    .filter((image) => !image.moderated)
+    .map((image) => ({ kind: 'image', mimeType: image.mimeType, ...(image.url ? { url: image.url } : {}), ...(image.b64 ? { b64: image.b64 } : {}) }));
+  return {
+    type: 'outputs',
+    outputs,
+    moderatedCount: batch.images.length - outputs.length,
+    ...(batch.costTicks !== undefined ? { costTicks: batch.costTicks } : {}),
+  };
+}
+
+async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
+  const api = client(ctx);
+  const options = { signal: ctx.signal };
+  const req = job.request;
+  const sources = 'sources' in req ? await Promise.all(req.sources.map((s) => ctx.resolveSource(s))) : [];
+  const first = sources[0] ?? '';
+  switch (req.mode) {
+    case 'create-image':
+      return imageOutputs(
+        await api.generateImages({ prompt: req.prompt, model: req.model, n: req.n, aspect_ratio: req.aspectRatio, resolution: req.resolution }, options),
+      );
+    case 'edit-image': {
+      const common = { prompt: req.prompt, model: req.model, n: req.n, resolution: req.resolution };
+      // A single edit follows its input's shape; only multi-image edits take a ratio.
+      const body =
+        sources.length === 1
+          ? { ...common, image: { url: first } }
+          : { ...common, images: sources.map((url) => ({ url })), ...(req.aspectRatio ? { aspect_ratio: req.aspectRatio } : {}) };
+      return imageOutputs(await api.editImages(body, options));
+    }
+    case 'create-video':
+      return asyncOutcome(
+        await api.generateVideo({ prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution }, options),
+      );
+    case 'animate-image':
+      return asyncOutcome(
+        await api.generateVideo(
+          { ...(req.prompt.trim() ? { prompt: req.prompt } : {}), model: req.model, duration: req.duration, resolution: req.resolution, image: { url: first } },
+          options,
+        ),
+      );
+    case 'reference-video':
+      return asyncOutcome(
+        await api.generateVideo(
+          { prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution, reference_images: sources.map((url) => ({ url })) },
+          options,
+        ),
+      );
+    case 'edit-video':
+      return asyncOutcome(await api.editVideo({ prompt: req.prompt, model: req.model, video: { url: first } }, options));
+    case 'extend-video':
+      return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration }, options));
+  }
+}
+
+const asyncOutcome = (submission: { requestId: string }): SubmitOutcome => ({ type: 'async', remoteId: submission.requestId });
+
+export const xaiProvider: Provider = {
+  id: 'xai',
+  capabilities: xaiCapabilities,
+  submit,
+  async poll(job, ctx) {
+    const status = await client(ctx).getVideo(job.remoteId, { signal: ctx.signal });
+    if (status.state !== 'done') return status;
+    return {
+      state: 'done',
+      outputs: [{ kind: 'video', url: status.url, mimeType: 'video/mp4', ...(status.durationS !== undefined ? { durationS: status.durationS } : {}) }],
+      ...(status.costTicks !== undefined ? { costTicks: status.costTicks } : {}),
+    };
+  },
+  async testConnection(ctx) {
+    await client(ctx).getApiKeyInfo({ signal: ctx.signal });
+    return 'Connected: xAI accepted the key.';
+  },
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
+import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/ids';
+
+/**
+ * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
+ * default so a partial or older record still parses into something usable.
+ */
+const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && local);
+    } catch {
+      return false;
+    }
+  }, 'Use an https:// URL (http:// only for localhost).');
+
+export const quickActionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().trim().min(1, 'Give the action a name.').max(40, 'Keep the name under 40 characters.'),
+  mode: z.enum(['edit-image', 'animate-image']),
+  prompt: z.string().trim().min(1, 'Write the prompt this action sends.'),
+});
+export type QuickAction = z.infer<typeof quickActionSchema>;
+
+export const DEFAULT_QUICK_ACTIONS: QuickAction[] = [
+  { id: 'sketch', title: 'Pencil sketch', mode: 'edit-image', prompt: 'Render this as a detailed pencil sketch with soft cross-hatched shading.' },
+  { id: 'golden-hour', title: 'Golden-hour light', mode: 'edit-image', prompt: 'Relight this scene with warm golden-hour sunlight and long soft shadows.' },
+  { id: 'push-in', title: 'Subtle push-in', mode: 'animate-image', prompt: 'A slow, subtle camera push-in with gentle natural motion.' },
+];
+
+const imageDefaults = z.object({
+  model: z.string().min(1).default('grok-imagine-image'),
+  n: z.number().int().min(1).max(10).default(1),
+  aspectRatio: z.enum(IMAGE_ASPECT_RATIOS).default('1:1'),
+  resolution: z.enum(IMAGE_RESOLUTIONS).default('1k'),
+  outputFormat: z.enum(['jpeg', 'png', 'webp']).default('jpeg'),
+});
+const videoDefaults = z.object({
+  model: z.string().min(1).default('grok-imagine-video'),
+  duration: z.number().int().min(1).max(15).default(6),
+  aspectRatio: z.enum(VIDEO_ASPECT_RATIOS).default('16:9'),
+  resolution: z.enum(VIDEO_RESOLUTIONS).default('480p'),
+  extendDuration: z.number().int().min(2).max(10).default(6),
+});
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  provider: z.enum(PROVIDER_IDS).default('xai'),
+  baseUrls: z
+    .object({
+      xai: baseUrlSchema.default(DEFAULT_BASE_URLS.xai),
+      vydra: baseUrlSchema.default(DEFAULT_BASE_URLS.vydra),
+      runware: baseUrlSchema.default(DEFAULT_BASE_URLS.runware),
+    })
+    .prefault({}),
+  defaults: z.object({ image: imageDefaults.prefault({}), video: videoDefaults.prefault({}) }).prefault({}),
+  quickActions: z.array(quickActionSchema).max(12, 'At most 12 quick actions.').default(DEFAULT_QUICK_ACTIONS),
+  concurrency: z.number().int().min(1, 'At least 1.').max(10, 'At most 10.').default(3),
+  /** null = no cap. */
+  dailySpendCapUsd: z.number().min(0, 'Must be 0 or more.').nullable().default(null),
+  notifications: z.boolean().default(true),
+  retention: z
+    .object({
+      maxCount: z.number().int().min(10).nullable().default(null),
+      maxAgeDays: z.number().int().min(1).nullable().default(null),
+      maxMegabytes: z.number().int().min(50).nullable().default(null),
+    })
+    .prefault({}),
+  privacy: z
+    .object({
+      /** Default bytes: a private page stays private only if we never hand its URLs to a third party. */
+      sendImagesAs: z.enum(['bytes', 'url']).default('bytes'),
+      rememberSourcePages: z.boolean().default(true),
+    })
+    .prefault({}),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export const secretsSchema = z.object({
+  xai: z.string().optional(),
+  vydra: z.string().optional(),
+  runware: z.string().optional(),
+});
+export type Secrets = z.infer<typeof secretsSchema>;
+
+export function keyFor(secrets: Secrets, provider: ProviderId): string | undefined {
+  const key = secrets[provider]?.trim();
+  return key ? key : undefined;
+}

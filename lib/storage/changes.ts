@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * Change notifications from the background (the only writer) to every extension page. BroadcastChannel
+ * reaches all same-origin contexts — side panels, popups, options, tabs — and never a content script.
+ */
+export const changeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('jobs'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('settings') }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+const CHANNEL = 'reimagine-changes';
+
+export function announce(change: Change): void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage(change);
+  channel.close();
+}
+
+export function onChange(listener: (change: Change) => void): () => void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent) => {
+    const parsed = changeSchema.safeParse(event.data);
+    if (parsed.success) listener(parsed.data);
+  };
+  return () => channel.close();
+}

@@ -1,0 +1,33 @@
+import { JOB_SCHEMA_VERSION, jobSchema, type Job } from '../jobs/job';
+
+/**
+ * Record-level migrations: a job written by an older version is upgraded on read, step by step.
+ * Each step takes the raw record of version N and returns version N+1. Add a step, bump
+ * JOB_SCHEMA_VERSION, and add a fixture of the old shape to tests/unit/migrations.test.ts.
+ */
+type Raw = Record<string, unknown>;
+const steps: Record<number, (raw: Raw) => Raw> = {
+  // Version 0: the pre-release shape had no schemaVersion and called `sends` "submissions".
+  0: (raw) => {
+    const { submissions, ...rest } = raw;
+    return { ...rest, sends: typeof submissions === 'number' ? submissions : 1, schemaVersion: 1 };
+  },
+};
+
+export function migrateJob(input: unknown): Job | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  let raw = input as Raw;
+  let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+  while (version < JOB_SCHEMA_VERSION) {
+    const step = steps[version];
+    if (!step) return undefined;
+    raw = step(raw);
+    version += 1;
+  }
+  const parsed = jobSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.warn('Reimagine: skipping an unreadable job record', parsed.error.issues[0]);
+    return undefined;
+  }
+  return parsed.data;
+}
