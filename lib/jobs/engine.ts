@@ -124,6 +124,7 @@ export class JobEngine {
       sends: 1,
       attempts: 0,
       polls: 0,
+      stalledPolls: 0,
       pendingOutputs: [],
       results: [],
       moderatedCount: 0,
@@ -151,6 +152,7 @@ export class JobEngine {
             sends: j.sends + 1,
             attempts: 0,
             polls: 0,
+            stalledPolls: 0,
             pendingOutputs: [],
             results: [],
             moderatedCount: 0,
@@ -318,8 +320,15 @@ export class JobEngine {
         const next = await this.update(running.id, (j) => {
           if (j.status !== 'running') return undefined;
           const progress = outcome.progress ?? j.progress;
-          const delay = nextPollDelay({ now, submittedAt: j.submittedAt ?? now, ...(outcome.progress !== undefined ? { progress: outcome.progress } : {}), polls: j.polls });
-          return { ...j, ...(progress !== undefined ? { progress } : {}), polls: j.polls + 1, attempts: 0, nextPollAt: now + delay };
+          const stalledPolls = outcome.progress !== undefined && outcome.progress === j.progress ? j.stalledPolls + 1 : 0;
+          const delay = nextPollDelay({
+            now,
+            submittedAt: j.submittedAt ?? now,
+            ...(outcome.progress !== undefined ? { progress: outcome.progress } : {}),
+            polls: j.polls,
+            stalledPolls,
+          });
+          return { ...j, ...(progress !== undefined ? { progress } : {}), polls: j.polls + 1, stalledPolls, attempts: 0, nextPollAt: now + delay };
         });
         if (next) this.deps.changed([next]);
       } else if (outcome.state === 'done') {

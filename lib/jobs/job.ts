@@ -67,6 +67,7 @@ export const jobSchema = z.object({
   /** Poll schedule (persisted so an alarm can resume it after the worker is stopped). */
   nextPollAt: z.number().optional(),
   polls: z.number().int().nonnegative().default(0),
+  stalledPolls: z.number().int().nonnegative().default(0),
   deadlineAt: z.number().optional(),
   pendingOutputs: z.array(pendingOutputSchema).default([]),
   results: z.array(resultSchema).default([]),

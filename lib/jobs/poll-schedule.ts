@@ -24,6 +24,8 @@ export interface PollState {
   progress?: number;
   /** Polls so far (for the no-progress fallback). */
   polls: number;
+  /** Consecutive polls whose progress did not move. */
+  stalledPolls?: number;
 }
 
 export function estimateFinishAt(state: PollState): number | undefined {
@@ -31,25 +33,25 @@ export function estimateFinishAt(state: PollState): number | undefined {
   if (progress === undefined || progress <= 0 || progress >= 100) return undefined;
   const elapsed = now - submittedAt;
   if (elapsed <= 0) return undefined;
-  return submittedAt + (elapsed * 100) / progress;
+  // Servers report whole percents, truncated: the true value is in [p, p+1). Aiming at the earliest
+  // possible finish (p+1) means we are never late by a whole percent of a long job; if we are early,
+  // the overdue backoff below costs one or two cheap extra polls.
+  return submittedAt + (elapsed * 100) / Math.min(100, progress + 1);
 }
 
 export function nextPollDelay(state: PollState): number {
-  // Never poll more often than ~2% of the time already spent: a job stuck at 99% for minutes
-  // costs a request every few seconds, not every half second.
-  const elapsed = Math.max(0, state.now - state.submittedAt);
-  const floor = clamp(elapsed / 50, POLL.min, POLL.fallbackMax);
   const finishAt = estimateFinishAt(state);
   if (finishAt === undefined) {
     // No usable progress: 1 s, 1.5 s, 2.3 s … capped at the fixed poller's 5 s.
-    return clamp(1_000 * 1.5 ** state.polls, floor, POLL.fallbackMax);
+    return clamp(1_000 * 1.5 ** state.polls, POLL.min, POLL.fallbackMax);
   }
   const eta = finishAt - state.now;
-  // Overdue (progress was optimistic): back off in proportion to how late it is.
-  if (eta <= 0) return clamp(-eta / 2, floor, POLL.fallbackMax);
-  if (eta <= POLL.landing) return clamp(eta + POLL.overshoot, floor, POLL.max);
+  // Overdue (we aimed early, or the job is parked at 99%): back off geometrically while progress
+  // does not move — 0.5 s, 0.8 s, 1.3 s … up to the fixed poller's 5 s.
+  if (eta <= 0) return clamp(POLL.min * 1.6 ** (state.stalledPolls ?? 0), POLL.min, POLL.fallbackMax);
+  if (eta <= POLL.landing) return clamp(eta + POLL.overshoot, POLL.min, POLL.max);
   // Approach: cover most of the remaining time in one step; the next sample refines the estimate.
-  return clamp(eta * 0.85, floor, POLL.max);
+  return clamp(eta * 0.85, POLL.min, POLL.max);
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
