@@ -16,6 +16,9 @@ export default defineConfig({
       'scripting', // inject the in-page overlay on demand, only where the user used Reimagine
       'activeTab', // ...which grants access to that tab only after a user gesture
       'downloads', // "Download" saves results with sensible names
+      // Cross-origin page images are re-read by the worker with the page as Referer (hotlink checks);
+      // no install warning, and it only acts on hosts Reimagine already has access to.
+      'declarativeNetRequestWithHostAccess',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // The API (and local emulators) are reached from the background only. Other API origins are
@@ -29,4 +32,6 @@ export default defineConfig({
   }),
   // Dev server never used by tests: they run on the production build so the worker can be killed.
   webExt: { disabled: true },
+  // Lets parallel work (and the bench) build into its own folder without clobbering .output/.
+  ...(process.env.WXT_OUT_DIR ? { outDir: process.env.WXT_OUT_DIR } : {}),
 });

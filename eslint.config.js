@@ -1,0 +1,69 @@
+// Flat ESLint config. Deliberately NOT type-checked (no parserOptions.project): `npm run lint` stays
+// fast, and `npm run typecheck` (tsc --noEmit) already does the type-level checking.
+//
+// No WXT auto-import globals are declared: code imports `defineBackground`, `browser`, ... explicitly
+// from '#imports' / 'wxt/browser'. TypeScript files don't need globals anyway (typescript-eslint turns
+// off `no-undef` for them, tsc reports unknown names).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.output/**',
+      '**/.wxt/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '**/demo-output/**',
+      '**/bench-output/**',
+      '**/.tmp/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          args: 'after-used',
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    // Plain JS/MJS files here are Node-side config/scripts (e.g. this file).
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
+    // Only the classic hook rules: the plugin's `recommended` preset also enables React-Compiler
+    // rules (set-state-in-effect, refs, purity, ...) which are slow and opinionated for React 18 code.
+    // Hooks also live in plain .ts modules of the app. Not applied to tests/scripts/bench: Playwright
+    // fixtures call a `use()` callback that rules-of-hooks would mistake for React's `use`.
+    files: ['**/*.{tsx,jsx}', '{lib,components,entrypoints,hooks,utils}/**/*.{ts,js}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+);
