@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 // persistent profile, so tests run serially: one browser at a time on a 2-core machine.
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  // Parallel local runs against different builds (EXTENSION_DIR) must not wipe each other's artifacts.
+  outputDir: process.env.EXTENSION_DIR ? `test-results/${process.env.EXTENSION_DIR.replace(/[^\w.-]+/g, '_')}` : 'test-results',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,

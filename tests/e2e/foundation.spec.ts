@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+import { configure, openPanel } from './sidepanel-helpers';
+import { openExtensionPage } from './fixtures';
+
+test('options → side panel → text-to-image: the emulator’s image renders in Results', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator);
+  const panel = await openPanel(context, extensionId);
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse at dusk');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const image = panel.getByRole('region', { name: /^Results/ }).getByRole('img').first();
+  await expect(image).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const sent = emulator.requests.filter((r) => r.path === '/v1/images/generations');
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.headers.authorization).toBe('Bearer xai-emulator-key');
+  expect((sent[0]?.body as { prompt: string }).prompt).toBe('a lighthouse at dusk');
+});
+
+test('a wrong key shows a clear "invalid key" message, not a stack trace, and keeps the prompt', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator, 'xai-wrong-key');
+  const panel = await openPanel(context, extensionId);
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('will not work');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.getByText(/Invalid API key/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(/at \w+ \(|TypeError|stack/)).toHaveCount(0);
+  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue('will not work');
+});
+
+test('Test connection says in words whether the key works', async ({ context, extensionId, emulator }) => {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByRole('textbox', { name: 'API base URL' }).fill(emulator.apiBaseUrl);
+  await options.getByRole('textbox', { name: 'API key' }).fill('xai-emulator-key');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByText(/Connected/)).toBeVisible();
+  await options.getByRole('textbox', { name: 'API key' }).fill('xai-nope');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByText(/Invalid API key/)).toBeVisible();
+  expect(emulator.requests.filter((r) => r.path === '/v1/api-key')).toHaveLength(2);
+});
