@@ -18,6 +18,10 @@ import type { BenchColumn, BenchContext, BenchModule, BenchRow, BenchSection, Be
 
 const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'sizes', load: () => import('./sizes') },
+  { name: 'popup', load: () => import('./popup') },
+  { name: 'polling', load: () => import('./polling') },
+  { name: 'page', load: () => import('./page') },
+  { name: 'sidepanel', load: () => import('./sidepanel') },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -147,7 +147,7 @@ export class JobEngine {
       isActive(j.status)
         ? undefined
         : {
-            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'deadlineAt', 'finishedAt', 'costTicks']),
+            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks']),
             status: 'queued',
             sends: j.sends + 1,
             attempts: 0,
@@ -319,16 +319,27 @@ export class JobEngine {
       if (outcome.state === 'pending') {
         const next = await this.update(running.id, (j) => {
           if (j.status !== 'running') return undefined;
+          // An empty 202 carries no progress: keep estimating from the last sample and when it was taken.
+          const fresh = outcome.progress !== undefined;
           const progress = outcome.progress ?? j.progress;
-          const stalledPolls = outcome.progress !== undefined && outcome.progress === j.progress ? j.stalledPolls + 1 : 0;
+          const progressAt = fresh ? now : j.progressAt;
+          const stalledPolls = fresh ? (outcome.progress === j.progress ? j.stalledPolls + 1 : 0) : j.stalledPolls;
           const delay = nextPollDelay({
             now,
             submittedAt: j.submittedAt ?? now,
-            ...(outcome.progress !== undefined ? { progress: outcome.progress } : {}),
+            ...(progress !== undefined && progressAt !== undefined ? { progress, progressAt } : {}),
             polls: j.polls,
             stalledPolls,
           });
-          return { ...j, ...(progress !== undefined ? { progress } : {}), polls: j.polls + 1, stalledPolls, attempts: 0, nextPollAt: now + delay };
+          return {
+            ...j,
+            ...(progress !== undefined ? { progress } : {}),
+            ...(progressAt !== undefined ? { progressAt } : {}),
+            polls: j.polls + 1,
+            stalledPolls,
+            attempts: 0,
+            nextPollAt: now + delay,
+          };
         });
         if (next) this.deps.changed([next]);
       } else if (outcome.state === 'done') {

@@ -64,6 +64,8 @@ export const jobSchema = z.object({
   remoteId: z.string().optional(),
   submittedAt: z.number().optional(),
   progress: z.number().min(0).max(100).optional(),
+  /** When `progress` was reported (the poll schedule estimates the finish from it). */
+  progressAt: z.number().optional(),
   /** Poll schedule (persisted so an alarm can resume it after the worker is stopped). */
   nextPollAt: z.number().optional(),
   polls: z.number().int().nonnegative().default(0),

@@ -22,6 +22,8 @@ export interface PollState {
   submittedAt: number;
   /** Latest reported progress 0–100, if the server sent any. */
   progress?: number;
+  /** When that progress was observed (an empty 202 since then tells us nothing new). Default: now. */
+  progressAt?: number;
   /** Polls so far (for the no-progress fallback). */
   polls: number;
   /** Consecutive polls whose progress did not move. */
@@ -29,9 +31,9 @@ export interface PollState {
 }
 
 export function estimateFinishAt(state: PollState): number | undefined {
-  const { progress, now, submittedAt } = state;
+  const { progress, submittedAt } = state;
   if (progress === undefined || progress <= 0 || progress >= 100) return undefined;
-  const elapsed = now - submittedAt;
+  const elapsed = (state.progressAt ?? state.now) - submittedAt;
   if (elapsed <= 0) return undefined;
   // Servers report whole percents, truncated: the true value is in [p, p+1). Aiming at the earliest
   // possible finish (p+1) means we are never late by a whole percent of a long job; if we are early,

@@ -153,6 +153,18 @@ describe('job engine against the emulator', () => {
     expect(posts('/v1/videos/generations')).toHaveLength(1);
   }, 35_000);
 
+  it('a full disk fails that job with a clear storage message and corrupts nothing', async () => {
+    const h = createHarness(emulator.apiBaseUrl, {}, {
+      saveOutput: async () => {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      },
+    });
+    const failed = await waitForJob((await submit(h, image('no room'))).id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.kind).toBe('storage');
+    expect(failed.results).toEqual([]);
+  });
+
   it('reports an invalid key as such, without retrying', async () => {
     const h = createHarness(emulator.apiBaseUrl);
     emulator.configure({ apiKeys: ['some-other-key'] });

@@ -46,3 +46,11 @@ describe('adaptive poll schedule', () => {
     expect(nextPollDelay({ now: 10_100, submittedAt: 0, progress: 99, polls: 3 })).toBeGreaterThanOrEqual(POLL.min);
   });
 });
+
+describe('empty 202 bodies', () => {
+  it('estimate from the last progress sample and when it was observed, not from now', () => {
+    // 25% observed at 5 s → finish ≈ 19.2 s (aiming at 26%); asked at 8 s with no new progress.
+    const finish = estimateFinishAt({ now: 8_000, submittedAt: 0, progress: 25, progressAt: 5_000, polls: 2 });
+    expect(finish).toBeCloseTo(19_231, -1);
+  });
+});

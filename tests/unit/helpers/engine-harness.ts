@@ -29,7 +29,7 @@ export interface Harness {
   kill(): void;
 }
 
-export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> = {}): Harness {
+export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> = {}, depOverrides: Partial<EngineDeps> = {}): Harness {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dead = false;
   let inSubmit = 0;
@@ -68,6 +68,7 @@ export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> =
     },
     changed: () => undefined,
     finished: (job) => harness.finished.push(job),
+    ...depOverrides,
   };
   harness.engine = new JobEngine(deps);
   harness.kill = () => {
