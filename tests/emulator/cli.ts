@@ -1,0 +1,49 @@
+/**
+ * `npm run emulator [-- --port 7878 --host 127.0.0.1 --render-ms 6000]`
+ * Port: --port, else EMULATOR_PORT, else 7878.
+ */
+import { parseArgs } from 'node:util';
+import { createEmulator } from './server';
+
+const DEFAULT_PORT = 7878;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'render-ms': { type: 'string' },
+    'media-ttl-ms': { type: 'string' },
+  },
+});
+
+function numberOption(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} must be a non-negative integer, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const port = numberOption(values.port, 'port') ?? numberOption(process.env['EMULATOR_PORT'], 'port (EMULATOR_PORT)') ?? DEFAULT_PORT;
+const videoRenderMs = numberOption(values['render-ms'], 'render-ms');
+const mediaTtlMs = numberOption(values['media-ttl-ms'], 'media-ttl-ms');
+
+const emulator = await createEmulator({
+  port,
+  host: values.host ?? '127.0.0.1',
+  ...(videoRenderMs !== undefined ? { videoRenderMs } : {}),
+  ...(mediaTtlMs !== undefined ? { mediaTtlMs } : {}),
+});
+
+console.log(`Grok Imagine API emulator listening on ${emulator.url}`);
+console.log(`  API base URL: ${emulator.apiBaseUrl}`);
+console.log('  API key:      xai-emulator-key');
+console.log(`  Admin API:    ${emulator.url}/__emulator/ (faults, config, requests, video-jobs, reset…)`);
+
+const shutdown = (): void => {
+  void emulator.close().finally(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

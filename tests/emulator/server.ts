@@ -1,0 +1,255 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type AdminControls, handleAdmin } from './admin';
+import { FAULT_GROUPS, FaultQueue, type FaultTarget } from './faults';
+import {
+  BodyTooLargeError,
+  type Reply,
+  type WireResponse,
+  corsHeaders,
+  headerRecord,
+  jsonWire,
+  newRequestId,
+  readBody,
+  sendWire,
+} from './http';
+import { MediaStore } from './media';
+import { serveMedia } from './media-route';
+import type { ApiRequest, Provider, ProviderEnv, Route } from './provider';
+import { matchPath } from './router';
+import type { ConfigPatch, Emulator, EmulatorConfig, EmulatorOptions, ReceivedRequest } from './types';
+import { createXaiProvider } from './xai';
+
+export type * from './types';
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024; // three 10 MiB images as base64 fit comfortably
+
+function initialConfig(options: EmulatorOptions): EmulatorConfig {
+  return {
+    apiKeys: [...(options.apiKeys ?? ['xai-emulator-key'])],
+    mediaTtlMs: options.mediaTtlMs ?? 10 * 60 * 1000,
+    videoRenderMs: options.videoRenderMs ?? 6000,
+    rotateReadings: options.rotateReadings ?? true,
+    fetchPrivateUrls: options.fetchPrivateUrls ?? false,
+  };
+}
+
+function parseJsonOrUndefined(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `malformed_json`: the answer arrives complete at the HTTP level but its JSON is cut in half. */
+function truncateJson(wire: WireResponse): WireResponse {
+  const text = wire.body.length > 2 ? wire.body.subarray(0, Math.floor(wire.body.length / 2)) : Buffer.from('{"status":');
+  return { status: 200, headers: { ...wire.headers, 'content-type': 'application/json' }, body: text };
+}
+
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const startConfig = initialConfig(options);
+  let config: EmulatorConfig = { ...startConfig, apiKeys: [...startConfig.apiKeys] };
+  let origin = '';
+  const faults = new FaultQueue();
+  const media = new MediaStore(() => origin);
+  const env: ProviderEnv = { config: () => config, origin: () => origin, media, faults };
+  // Provider modes: more (e.g. resellers) can be appended; the first one answers unknown paths.
+  const providers: Provider[] = [createXaiProvider(env)];
+  const requests: ReceivedRequest[] = [];
+  const mediaRequests: ReceivedRequest[] = [];
+  let nextRequestNumber = 1;
+
+  function findRoute(method: string, path: string): { provider: Provider; route: Route; params: Record<string, string> } | undefined {
+    for (const provider of providers) {
+      for (const route of provider.routes) {
+        if (route.method !== method) continue;
+        const params = matchPath(route.path, path);
+        if (params) return { provider, route, params };
+      }
+    }
+    return undefined;
+  }
+
+  function render(reply: Exclude<Reply, { type: 'drop' }>, provider: Provider, apiRequest: ApiRequest): WireResponse {
+    switch (reply.type) {
+      case 'error': {
+        const shape = apiRequest.takeFault(FAULT_GROUPS.errorShape)?.shape ?? 'native';
+        return provider.renderError(reply, shape);
+      }
+      case 'json':
+        return jsonWire(reply.status, reply.body, reply.headers);
+      case 'raw':
+        return { status: reply.status, headers: { 'content-type': reply.contentType, ...reply.headers }, body: Buffer.from(reply.body) };
+      case 'empty':
+        return { status: reply.status, headers: { ...reply.headers }, body: Buffer.alloc(0) };
+    }
+  }
+
+  /** The API pipeline: route → slow → auth → gate faults → handler → decoration. */
+  async function handleApi(request: IncomingMessage, response: ServerResponse, received: ReceivedRequest, raw: Buffer, baseHeaders: Record<string, string>): Promise<void> {
+    const target: FaultTarget = { method: received.method, path: received.path, space: 'api' };
+    const match = findRoute(received.method, received.path);
+    const provider = match?.provider ?? (providers[0] as Provider);
+    const apiRequest: ApiRequest = {
+      received,
+      rawBody: raw,
+      params: match?.params ?? {},
+      target,
+      takeFault: (kinds, applies) => faults.take(target, kinds, applies),
+    };
+    let truncate = false;
+    let dropAfter = false;
+    let reply: Reply;
+    if (!match) {
+      reply = provider.notFoundReply(apiRequest);
+    } else {
+      const slow = apiRequest.takeFault(FAULT_GROUPS.transport);
+      if (slow) await delay(slow.ms);
+      const rejection = provider.authenticate(apiRequest);
+      const gate = rejection ? undefined : apiRequest.takeFault(FAULT_GROUPS.gate);
+      if (!gate) {
+        reply = rejection ?? (await match.route.handle(apiRequest));
+      } else {
+        switch (gate.kind) {
+          case 'network_drop':
+            dropAfter = true; // with after:true the request is processed first (a job may exist)
+            reply = gate.after ? await match.route.handle(apiRequest) : { type: 'drop' };
+            break;
+          case 'malformed_json':
+            truncate = true;
+            reply = await match.route.handle(apiRequest);
+            break;
+          default:
+            reply = provider.gateFaultReply(gate, apiRequest);
+        }
+      }
+    }
+    if (reply.type === 'drop' || dropAfter) {
+      request.socket.destroy();
+      return;
+    }
+    let wire = render(reply, provider, apiRequest);
+    if (truncate) wire = truncateJson(wire);
+    sendWire(response, { ...wire, headers: { ...baseHeaders, ...wire.headers } }, received.method === 'HEAD');
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const baseHeaders = { ...corsHeaders(request), 'x-request-id': newRequestId() };
+    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const method = (request.method ?? 'GET').toUpperCase();
+    let raw: Buffer;
+    try {
+      raw = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      const body = { code: 'Client specified an invalid argument', error: `Request body is larger than ${MAX_BODY_BYTES} bytes.` };
+      sendWire(response, jsonWire(413, body, baseHeaders));
+      return;
+    }
+    if (method === 'OPTIONS') {
+      sendWire(response, { status: 204, headers: baseHeaders, body: Buffer.alloc(0) });
+      return;
+    }
+    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+      const wire = handleAdmin(method, url.pathname, url.searchParams, raw, controls);
+      sendWire(response, { ...wire, headers: { ...baseHeaders, ...wire.headers } });
+      return;
+    }
+    const received: ReceivedRequest = {
+      id: nextRequestNumber++,
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: headerRecord(request),
+      body: parseJsonOrUndefined(raw),
+      rawBodyBytes: raw.length,
+      at: Date.now(),
+    };
+    if (url.pathname.startsWith('/media/')) {
+      mediaRequests.push(received);
+      const outcome = serveMedia(request, url.pathname, media, faults);
+      if (outcome.drop) {
+        request.socket.destroy();
+        return;
+      }
+      if (outcome.delayMs > 0) await delay(outcome.delayMs);
+      sendWire(response, { ...outcome.wire, headers: { ...baseHeaders, ...outcome.wire.headers } }, method === 'HEAD');
+      return;
+    }
+    requests.push(received);
+    await handleApi(request, response, received, raw, baseHeaders);
+  }
+
+  const controls: AdminControls = {
+    requests,
+    mediaRequests,
+    inject: (...list) => faults.add(list),
+    configure: (patch: ConfigPatch) => {
+      config = { ...config, ...patch, ...(patch.apiKeys ? { apiKeys: [...patch.apiKeys] } : {}) };
+    },
+    expireAllMedia: () => {
+      media.expireAll();
+      for (const provider of providers) provider.expireResults();
+    },
+    finishAllVideos: () => {
+      for (const provider of providers) provider.finishAllJobs();
+    },
+    videoJobs: () => providers.flatMap((provider) => provider.videoJobs()),
+    reset: () => {
+      requests.length = 0;
+      mediaRequests.length = 0;
+      faults.clear();
+      media.expireAll();
+      for (const provider of providers) provider.reset();
+      config = { ...startConfig, apiKeys: [...startConfig.apiKeys] };
+    },
+    pendingFaults: () => faults.pending(),
+    clearFaults: () => faults.clear(),
+    config: () => ({ ...config, apiKeys: [...config.apiKeys] }),
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // An emulator bug must be loud in tests, but still answer so the client doesn't hang.
+      console.error('[emulator] internal error:', error);
+      const headers = { ...corsHeaders(request), 'x-request-id': newRequestId() };
+      if (!response.headersSent) sendWire(response, jsonWire(500, { code: 'Internal error', error: `emulator bug: ${String(error)}` }, headers));
+      else response.destroy();
+    });
+  });
+  // Keep-alive sockets would otherwise hold close() open until they time out.
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
+
+  return {
+    url: origin,
+    apiBaseUrl: `${origin}/v1`,
+    requests,
+    mediaRequests,
+    inject: controls.inject,
+    configure: controls.configure,
+    expireAllMedia: controls.expireAllMedia,
+    finishAllVideos: controls.finishAllVideos,
+    videoJobs: controls.videoJobs,
+    reset: controls.reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

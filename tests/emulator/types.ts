@@ -1,0 +1,78 @@
+import type { Fault } from './faults';
+
+export type { Fault, FaultAction, FaultKind } from './faults';
+
+export interface EmulatorOptions {
+  /** 0 = a random free port. Default 0. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Keys the emulator accepts. Default ['xai-emulator-key']. */
+  apiKeys?: string[];
+  /** How long a media URL works after it was issued. Default 10 min. */
+  mediaTtlMs?: number;
+  /** Time from a video submission to "done". Default 6000. Deferred image jobs use it too. */
+  videoRenderMs?: number;
+  /**
+   * Where the doc lists several readings the emulator rotates between them (a wrong key answers 400 then
+   * 401 alternately; every 4th pending poll of a job is an empty 202). false = always the most common
+   * documented reading. Default true.
+   */
+  rotateReadings?: boolean;
+  /**
+   * xAI fetches image/video URLs from the public internet, so it cannot reach localhost or private
+   * networks: such URLs fail with 400 like the real service. true lets the emulator fetch them anyway.
+   * (The emulator's own /media URLs always work: they stand for imgen.x.ai / vidgen.x.ai.) Default false.
+   */
+  fetchPrivateUrls?: boolean;
+}
+
+export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host'>>;
+export type ConfigPatch = Partial<
+  Pick<EmulatorOptions, 'apiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls'>
+>;
+
+export interface ReceivedRequest {
+  id: number;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Parsed JSON, or undefined when the body was empty or not JSON. */
+  body: unknown;
+  rawBodyBytes: number;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+export interface VideoJobInfo {
+  requestId: string;
+  status: string;
+  progress: number;
+  createdAt: number;
+  doneAt?: number;
+  kind: string;
+}
+
+export interface Emulator {
+  /** Base origin, e.g. http://127.0.0.1:7878. */
+  url: string;
+  /** `${url}/v1`. */
+  apiBaseUrl: string;
+  /** Every API request received (not admin, not media, not CORS preflight), in order. */
+  requests: ReceivedRequest[];
+  /** Media downloads, in order. */
+  mediaRequests: ReceivedRequest[];
+  inject(...faults: Fault[]): void;
+  configure(patch: ConfigPatch): void;
+  /** Every media URL issued so far now 404s (like vendor URLs after their TTL). */
+  expireAllMedia(): void;
+  /** Every running job (videos and deferred images) completes now. */
+  finishAllVideos(): void;
+  videoJobs(): VideoJobInfo[];
+  /** Clears requests, faults, jobs and media, and restores the configuration given at creation. */
+  reset(): void;
+  close(): Promise<void>;
+}

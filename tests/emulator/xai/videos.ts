@@ -1,0 +1,137 @@
+import { type Reply, json } from '../http';
+import { fixtureForAspect, fixtureForShape, type VideoFixture } from '../mp4';
+import type { ApiRequest, ErrorReply } from '../provider';
+import { invalidArgument, unprocessable } from './errors';
+import { resolveImage, resolveVideo } from './inputs';
+import { createJobFromRequest, type XaiContext } from './job-types';
+import { type VideoModel, isErrorReply, resolveVideoModel, usdToTicks } from './models';
+import { decodeJsonBody } from './request-body';
+import { videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './schemas';
+
+/**
+ * Video submissions answer 200 {request_id} (not 202). Every rejection (auth, model, validation, rate
+ * limit) happens here, synchronously; only accepted submissions create a job.
+ */
+
+const MAX_REFERENCE_IMAGES = 7;
+const MAX_EDIT_INPUT_SECONDS = 8.7;
+const DURATION_TOLERANCE = 0.05; // container durations are rarely exact
+
+function rawField(request: ApiRequest, name: string): unknown {
+  const body = request.received.body;
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+/** Fields a client may send by mistake (older docs' spellings): rejected rather than silently ignored. */
+function rejectUnsupported(request: ApiRequest, names: string[]): ErrorReply | undefined {
+  const present = names.find((name) => rawField(request, name) !== undefined && rawField(request, name) !== null);
+  return present ? invalidArgument(`Argument not supported: ${present}`) : undefined;
+}
+
+function accept(
+  request: ApiRequest,
+  context: XaiContext,
+  init: { kind: string; model: VideoModel; durationSeconds: number; billedSeconds: number; fixture: VideoFixture },
+): Reply {
+  const job = createJobFromRequest(request, context, {
+    kind: init.kind,
+    payload: {
+      family: 'video',
+      model: init.model.id,
+      durationSeconds: init.durationSeconds,
+      costTicks: usdToTicks(init.model.usdPerSecond * init.billedSeconds),
+      fixture: init.fixture,
+    },
+  });
+  return json(200, { request_id: job.requestId });
+}
+
+export async function handleVideoGeneration(request: ApiRequest, context: XaiContext): Promise<Reply> {
+  const body = decodeJsonBody(request, videoGenerationSchema);
+  if (isErrorReply(body)) return body;
+  const unsupported = rejectUnsupported(request, ['image_url']);
+  if (unsupported) return unsupported;
+  const model = resolveVideoModel(body.model ?? undefined);
+  if (isErrorReply(model)) return model;
+
+  const references = body.reference_images ?? undefined;
+  if (body.image && references) return invalidArgument('image and reference_images cannot be used together.');
+  const kind = body.image ? 'image-to-video' : references ? 'reference-to-video' : 'text-to-video';
+  const prompt = body.prompt ?? undefined;
+  // Only image-to-video may go without a prompt (the image says what to animate).
+  if (prompt === undefined && kind !== 'image-to-video') return unprocessable('missing field `prompt`');
+  if (prompt !== undefined && prompt.trim() === '' && kind !== 'image-to-video') return invalidArgument('prompt must not be empty.');
+  if (references && references.length === 0) return invalidArgument('reference_images must contain at least one image.');
+  if (references && references.length > MAX_REFERENCE_IMAGES) {
+    return invalidArgument(`Too many reference images: ${references.length}. At most ${MAX_REFERENCE_IMAGES} are supported.`);
+  }
+  const duration = body.duration ?? 8;
+  if (duration < 1 || duration > 15) return invalidArgument(`duration must be between 1 and 15 seconds; got ${duration}.`);
+  const resolution = body.resolution ?? '480p';
+  if (!model.resolutions.includes(resolution)) {
+    return invalidArgument(`Resolution ${resolution} is not supported by ${model.id}. Supported: ${model.resolutions.join(', ')}.`);
+  }
+
+  let fixture = fixtureForAspect(body.aspect_ratio ?? '16:9');
+  if (body.image) {
+    const image = await resolveImage(body.image, 'image', context.env);
+    if (isErrorReply(image)) return image;
+    fixture = fixtureForShape(image.size.width, image.size.height); // image-to-video follows the image
+  }
+  for (const [index, reference] of (references ?? []).entries()) {
+    const resolved = await resolveImage(reference, `reference_images[${index}]`, context.env);
+    if (isErrorReply(resolved)) return resolved;
+  }
+  return accept(request, context, { kind, model, durationSeconds: duration, billedSeconds: duration, fixture });
+}
+
+export async function handleVideoEdit(request: ApiRequest, context: XaiContext): Promise<Reply> {
+  const body = decodeJsonBody(request, videoEditSchema);
+  if (isErrorReply(body)) return body;
+  // The doc: edits have no duration, ratio or resolution fields (the output keeps the input's).
+  const unsupported = rejectUnsupported(request, ['duration', 'aspect_ratio', 'resolution', 'video_url']);
+  if (unsupported) return unsupported;
+  const model = resolveVideoModel(body.model ?? undefined);
+  if (isErrorReply(model)) return model;
+  if (body.prompt.trim() === '') return invalidArgument('prompt must not be empty.');
+  const input = await resolveVideo(body.video.url, context.env);
+  if (isErrorReply(input)) return input;
+  const seconds = input.info.durationSeconds;
+  if (seconds > MAX_EDIT_INPUT_SECONDS + DURATION_TOLERANCE) {
+    return invalidArgument(`The input video is ${seconds.toFixed(1)} s long; video edits accept at most ${MAX_EDIT_INPUT_SECONDS} s.`);
+  }
+  const durationSeconds = Math.max(1, Math.round(seconds));
+  return accept(request, context, {
+    kind: 'video-edit',
+    model,
+    durationSeconds,
+    billedSeconds: durationSeconds,
+    fixture: fixtureForShape(input.info.width, input.info.height),
+  });
+}
+
+export async function handleVideoExtension(request: ApiRequest, context: XaiContext): Promise<Reply> {
+  const body = decodeJsonBody(request, videoExtensionSchema);
+  if (isErrorReply(body)) return body;
+  const unsupported = rejectUnsupported(request, ['video_url']);
+  if (unsupported) return unsupported;
+  const model = resolveVideoModel(body.model ?? undefined);
+  if (isErrorReply(model)) return model;
+  if (body.prompt.trim() === '') return invalidArgument('prompt must not be empty.');
+  const extension = body.duration ?? 6;
+  if (extension < 2 || extension > 10) return invalidArgument(`duration must be between 2 and 10 seconds; got ${extension}.`);
+  const input = await resolveVideo(body.video.url, context.env);
+  if (isErrorReply(input)) return input;
+  const seconds = input.info.durationSeconds;
+  if (seconds < 2 - DURATION_TOLERANCE || seconds > 15 + DURATION_TOLERANCE) {
+    return invalidArgument(`The input video is ${seconds.toFixed(1)} s long; extensions accept inputs of 2 to 15 s.`);
+  }
+  // The result is the original plus the extension; only the new seconds are billed.
+  return accept(request, context, {
+    kind: 'video-extension',
+    model,
+    durationSeconds: Math.round(seconds + extension),
+    billedSeconds: extension,
+    fixture: fixtureForShape(input.info.width, input.info.height),
+  });
+}
