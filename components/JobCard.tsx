@@ -1,9 +1,16 @@
-import { userMessage } from '../lib/api/errors';
-import type { Job } from '../lib/jobs/job';
+import { browser } from 'wxt/browser';
+import { userMessage, type ErrorKind } from '../lib/api/errors';
+import { formatUsd, ticksToUsd } from '../lib/jobs/cost';
+import { isActive, type Job } from '../lib/jobs/job';
 import { MODE_INFO } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
+import { draftPatchFromRequest } from '../lib/ui/composer-draft';
+import { useComposer } from '../lib/ui/composer-store';
+import { formatDuration, useNow } from '../lib/ui/hooks';
+import { useThumbUrl } from '../lib/ui/media-url';
+import { dismissJob } from '../lib/ui/prefs';
 
-const STATUS_LABEL: Record<Job['status'], string> = {
+export const STATUS_LABEL: Record<Job['status'], string> = {
   queued: 'Queued',
   submitting: 'Sending',
   running: 'Generating',
@@ -13,12 +20,110 @@ const STATUS_LABEL: Record<Job['status'], string> = {
   cancelled: 'Cancelled',
 };
 
-export function JobCard({ job }: { job: Job }) {
+/** Errors whose fix lives in Options. */
+const FIX_IN_OPTIONS: readonly ErrorKind[] = ['invalid_key', 'permission_denied', 'spending_cap'];
+/** Errors the user fixes by changing the prompt or the sources. */
+const FIX_IN_COMPOSER: readonly ErrorKind[] = ['content_policy', 'invalid_request'];
+
+/** Rough typical durations, only for "about N s left" before the provider reports progress. */
+function typicalMs(job: Job): number {
+  const r = job.request;
+  if (MODE_INFO[r.mode].output === 'image') return 8_000 + 2_000 * ('n' in r ? r.n : 1);
+  return 30_000 + 5_000 * ('duration' in r ? r.duration : 8);
+}
+
+export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): void }) {
+  const active = isActive(job.status);
+  const now = useNow(active);
+  const info = MODE_INFO[job.request.mode];
+  const started = job.submittedAt ?? job.createdAt;
+  const elapsed = (active ? now : (job.finishedAt ?? job.updatedAt)) - job.createdAt;
+  const sources = 'sources' in job.request ? job.request.sources : [];
+  const progress = job.progress;
+  let estimate: string | undefined;
+  if (active) {
+    const sinceStart = now - started;
+    const remaining = progress && progress > 3 ? (sinceStart * (100 - progress)) / progress : typicalMs(job) - sinceStart;
+    estimate = remaining > 1_000 ? `about ${formatDuration(remaining)} left` : 'almost done';
+  }
+  const title = job.request.prompt.trim() || '(no prompt)';
   return (
-    <article aria-label={`${MODE_INFO[job.request.mode].label}: ${job.request.prompt}`} data-status={job.status}>
-      <strong>{STATUS_LABEL[job.status]}</strong> {job.request.prompt}
-      {job.error && <p className="error">{userMessage(job.error)}</p>}
-      {job.status === 'failed' && <button onClick={() => void send({ type: 'job.retry', jobId: job.id })}>Retry</button>}
+    <article className={`job-card status-${job.status}`} aria-label={`${info.label}: ${title}`} data-status={job.status} data-job-id={job.id}>
+      <div className="job-head">
+        <span className="job-mode">{info.label}</span>
+        <span className={`badge badge-${job.status}`}>{STATUS_LABEL[job.status]}</span>
+      </div>
+      <div className="job-body">
+        {sources.length > 0 && (
+          <div className="job-sources" aria-hidden="true">
+            {sources.slice(0, 4).map((s, i) => (
+              <SourceMini key={`${s.mediaId}-${i}`} mediaId={s.mediaId} video={s.mimeType.startsWith('video/')} />
+            ))}
+          </div>
+        )}
+        <p className="job-prompt" title={title}>
+          {title}
+        </p>
+      </div>
+      {active && info.output === 'video' && (
+        <progress max={100} value={progress ?? undefined} aria-label={`Progress${progress !== undefined ? ` ${Math.round(progress)}%` : ''}`} />
+      )}
+      <p className="job-meta hint">
+        <span>{formatDuration(elapsed)} elapsed</span>
+        {estimate && <span> · {estimate}</span>}
+        {progress !== undefined && active && <span> · {Math.round(progress)}%</span>}
+        {job.costTicks !== undefined && <span> · cost {formatUsd(ticksToUsd(job.costTicks))}</span>}
+      </p>
+      {job.note && <p className="hint">{job.note}</p>}
+      {job.error && job.status === 'failed' && (
+        <p className="error job-error" data-error-kind={job.error.kind}>
+          {userMessage(job.error)}
+        </p>
+      )}
+      <div className="job-actions">
+        {active && (
+          <button type="button" onClick={() => void send({ type: 'job.cancel', jobId: job.id })}>
+            Cancel
+          </button>
+        )}
+        {(job.status === 'failed' || job.status === 'cancelled') && (
+          <>
+            <button type="button" onClick={() => void send({ type: 'job.retry', jobId: job.id })}>
+              Retry
+            </button>
+            {job.error && FIX_IN_OPTIONS.includes(job.error.kind) && (
+              <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+                Open Options
+              </button>
+            )}
+            {job.error && FIX_IN_COMPOSER.includes(job.error.kind) && (
+              <button
+                type="button"
+                onClick={() => {
+                  useComposer.getState().patch(draftPatchFromRequest(job.request));
+                  useComposer.setState({ focusPromptAt: Date.now() });
+                }}
+              >
+                Edit prompt
+              </button>
+            )}
+            <button
+              type="button"
+              onClick={() => {
+                dismissJob(job.id);
+                onDismiss?.(job.id);
+              }}
+            >
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
     </article>
   );
+}
+
+function SourceMini({ mediaId, video }: { mediaId: string; video: boolean }) {
+  const url = useThumbUrl(video ? undefined : mediaId);
+  return url ? <img src={url} alt="" /> : <span className="placeholder">{video ? '▶' : ''}</span>;
 }

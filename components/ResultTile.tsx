@@ -1,13 +1,165 @@
+import { useEffect, useState } from 'react';
+import { formatUsd, ticksToUsd } from '../lib/jobs/cost';
 import type { Job } from '../lib/jobs/job';
-import { useMediaUrl } from '../lib/ui/media-url';
+import { MODE_INFO, type Mode } from '../lib/jobs/modes';
+import { send } from '../lib/messaging/client';
+import { userMessage } from '../lib/api/errors';
+import { applyResultAs } from '../lib/ui/composer-store';
+import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
+import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
+import { useCapabilities } from '../lib/ui/settings-store';
 
-export function ResultTile({ job, index }: { job: Job; index: number }) {
+/**
+ * One finished result with its actions. `compact` leaves the actions out (small previews elsewhere);
+ * `onStatus` receives one-line outcomes ("Copied.") for the page's polite live region.
+ */
+export function ResultTile({ job, index, compact, onStatus }: { job: Job; index: number; compact?: boolean; onStatus?(message: string): void }) {
   const result = job.results[index];
-  const url = useMediaUrl(result?.mediaId);
+  const isVideo = result?.kind === 'video';
+  const thumb = useThumbUrl(result?.thumb ? result.mediaId : undefined);
+  // Images show their thumbnail (small, fast); the full file is only read for videos and thumb-less images.
+  const media = useMediaUrl(result && (isVideo || !result.thumb) ? result.mediaId : undefined);
   if (!result) return null;
-  return result.kind === 'video' ? (
-    <video src={url} muted loop controls playsInline aria-label={job.request.prompt} style={{ width: '100%' }} />
-  ) : (
-    <img src={url} alt={job.request.prompt} style={{ width: '100%' }} />
+  const title = job.request.prompt.trim() || MODE_INFO[job.request.mode].label;
+  const label = `${isVideo ? 'Video' : 'Image'}: ${title}`;
+  return (
+    <article className="result-tile" aria-label={label} data-job-id={job.id} data-index={index} data-kind={result.kind}>
+      {/* Known dimensions reserve the space up front (no layout jump); a video without them sizes itself. */}
+      <div
+        className="result-media"
+        style={result.width && result.height ? { aspectRatio: `${result.width} / ${result.height}` } : isVideo ? { aspectRatio: 'auto' } : undefined}
+      >
+        {isVideo ? (
+          <video src={media} poster={thumb} muted controls playsInline preload="metadata" aria-label={title} />
+        ) : media || thumb ? (
+          <img src={thumb ?? media} alt={title} loading="lazy" decoding="async" />
+        ) : (
+          <span className="placeholder" aria-hidden="true" />
+        )}
+      </div>
+      {!compact && (
+        <>
+          <p className="result-caption" title={job.request.prompt}>
+            {title}
+          </p>
+          <p className="hint result-meta">
+            {MODE_INFO[job.request.mode].label} · {new Date(job.finishedAt ?? job.createdAt).toLocaleString()}
+            {job.costTicks !== undefined && index === 0 ? ` · cost ${formatUsd(ticksToUsd(job.costTicks))}` : ''}
+          </p>
+          <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
+        </>
+      )}
+    </article>
+  );
+}
+
+function ResultActions({ job, index, onStatus }: { job: Job; index: number; onStatus(message: string): void }) {
+  const caps = useCapabilities();
+  const result = job.results[index]!;
+  const isVideo = result.kind === 'video';
+  const [canReplace, setCanReplace] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
+
+  useEffect(() => {
+    let live = true;
+    if (job.origin?.tabId !== undefined) void originTabOpen(job).then((open) => live && setCanReplace(open));
+    return () => {
+      live = false;
+    };
+  }, [job]);
+
+  useEffect(() => {
+    if (!confirming) return;
+    const timer = setTimeout(() => setConfirming(false), 5_000);
+    return () => clearTimeout(timer);
+  }, [confirming]);
+
+  const report = (tone: 'ok' | 'error', text: string) => {
+    setMessage({ tone, text });
+    onStatus(text);
+  };
+  const attempt = (run: () => Promise<string | void>, done: string) => async () => {
+    try {
+      const extra = await run();
+      report('ok', typeof extra === 'string' ? `${done} ${extra}` : done);
+    } catch (error) {
+      report('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+  const use = (mode: Mode) => () => {
+    applyResultAs(job, index, mode, caps);
+    onStatus(`Added to the composer: ${MODE_INFO[mode].label}.`);
+  };
+
+  return (
+    <div className="result-actions">
+      <div className="button-row" role="group" aria-label="Result actions">
+        <button type="button" onClick={attempt(() => downloadResult(job, index), 'Downloading')}>
+          Download
+        </button>
+        {!isVideo && (
+          <button type="button" onClick={attempt(() => copyResultImage(job, index), 'Copied the image.')}>
+            Copy image
+          </button>
+        )}
+        <button type="button" onClick={attempt(() => openFullSize(job, index), 'Opened in a new tab.')}>
+          Open full size
+        </button>
+        {canReplace && (
+          <button
+            type="button"
+            onClick={attempt(async () => {
+              const reply = await send({ type: 'result.replace-on-page', jobId: job.id, index });
+              if (!reply.ok) throw new Error(userMessage(reply.error));
+            }, 'Replaced on the page.')}
+          >
+            Replace on page
+          </button>
+        )}
+        {isVideo ? (
+          <>
+            <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>
+              Edit this
+            </button>
+            <button type="button" disabled={!caps.modes['extend-video']} onClick={use('extend-video')}>
+              Extend this
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" disabled={!caps.modes['edit-image']} onClick={use('edit-image')}>
+              Edit this
+            </button>
+            <button type="button" disabled={!caps.modes['animate-image']} onClick={use('animate-image')}>
+              Animate this
+            </button>
+            <button type="button" disabled={!caps.modes['reference-video']} onClick={use('reference-video')}>
+              Use as reference
+            </button>
+          </>
+        )}
+        {confirming ? (
+          <button
+            type="button"
+            className="danger"
+            autoFocus
+            onClick={() => {
+              setConfirming(false);
+              void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) =>
+                reply.ok ? onStatus('Deleted.') : report('error', userMessage(reply.error)),
+              );
+            }}
+          >
+            Confirm delete{job.results.length > 1 ? ` all ${job.results.length}` : ''}
+          </button>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+      {message && <p className={`hint ${message.tone === 'error' ? 'error' : ''}`}>{message.text}</p>}
+    </div>
   );
 }

@@ -1,70 +1,179 @@
 import { useEffect, useState } from 'react';
 import { userMessage } from '../../lib/api/errors';
 import { send } from '../../lib/messaging/client';
-import type { Settings } from '../../lib/settings/schema';
+import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/providers/ids';
+import { settingsSchema, type Secrets, type Settings } from '../../lib/settings/schema';
+import { onChange } from '../../lib/storage/changes';
+import { BehaviourSection } from '../../components/options/BehaviourSection';
+import { DefaultsSection } from '../../components/options/DefaultsSection';
+import { fieldErrors, type FieldErrors } from '../../components/options/form';
+import { originsNeedingPermission, requestHostAccess } from '../../components/options/permissions';
+import { PrivacySection } from '../../components/options/PrivacySection';
+import { ProviderSection } from '../../components/options/ProviderSection';
+import { QuickActionsSection } from '../../components/options/QuickActionsSection';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+type Masked = Record<ProviderId, string | undefined>;
+/** Per provider: undefined = keep the saved key, '' = remove it, text = new key. */
+type KeyDrafts = Partial<Record<ProviderId, string>>;
+
+const emptyKeys = (): KeyDrafts => ({});
 
 export function OptionsApp() {
-  const [settings, setSettings] = useState<Settings>();
-  const [apiKey, setApiKey] = useState('');
-  const [maskedKey, setMaskedKey] = useState<string>();
-  const [baseUrl, setBaseUrl] = useState('');
+  const [saved, setSaved] = useState<Settings>();
+  const [draft, setDraft] = useState<Settings>();
+  const [masked, setMasked] = useState<Masked>();
+  const [keys, setKeys] = useState<KeyDrafts>(emptyKeys);
+  const [revealed, setRevealed] = useState<Partial<Record<ProviderId, boolean>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>();
+  const [test, setTest] = useState<{ running: boolean; result?: Status }>({ running: false });
+  const [saving, setSaving] = useState(false);
+
+  async function load(resetDraft: boolean) {
+    const reply = await send({ type: 'settings.get' });
+    if (!reply.ok) return setStatus({ tone: 'error', text: userMessage(reply.error) });
+    setSaved(reply.settings);
+    setMasked(reply.maskedKeys);
+    if (resetDraft) setDraft(reply.settings);
+  }
 
   useEffect(() => {
-    void send({ type: 'settings.get' }).then((reply) => {
-      if (!reply.ok) return setStatus({ tone: 'error', text: userMessage(reply.error) });
-      setSettings(reply.settings);
-      setBaseUrl(reply.settings.baseUrls[reply.settings.provider]);
-      setMaskedKey(reply.maskedKeys[reply.settings.provider]);
+    void load(true);
+    // Another options tab (or a future sync) saved: refresh what "saved" means, keep this tab's edits.
+    return onChange((change) => {
+      if (change.type === 'settings') void load(false);
     });
   }, []);
 
-  if (!settings) return <p role="status">Loading…</p>;
-  const provider = settings.provider;
+  if (!draft || !masked || !saved) return <p role="status">{status?.text ?? 'Loading…'}</p>;
+  const provider = draft.provider;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved) || Object.keys(keys).length > 0;
 
-  async function save() {
-    if (!settings) return;
-    const next: Settings = { ...settings, baseUrls: { ...settings.baseUrls, [provider]: baseUrl.trim() } };
-    const reply = await send({ type: 'settings.save', settings: next, ...(apiKey ? { secrets: { [provider]: apiKey } } : {}) });
-    if (!reply.ok) return setStatus({ tone: 'error', text: userMessage(reply.error) });
-    setSettings(next);
-    setStatus({ tone: 'ok', text: 'Saved.' });
+  const update = (change: (d: Settings) => Settings) => {
+    setDraft((d) => (d ? change(d) : d));
+    setStatus(undefined);
+  };
+
+  /** Runs synchronously up to permissions.request: the click's user gesture must still be there. */
+  function save() {
+    if (!draft) return;
+    const parsed = settingsSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setStatus({ tone: 'error', text: 'Not saved: fix the fields marked below.' });
+      return;
+    }
+    setErrors({});
+    const changedUrls = PROVIDER_IDS.filter((id) => id === provider || parsed.data.baseUrls[id] !== saved?.baseUrls[id]).map((id) => parsed.data.baseUrls[id]);
+    const origins = originsNeedingPermission(changedUrls);
+    const access = requestHostAccess(origins); // first async call in the handler
+    setSaving(true);
+    void access.then(async (granted) => {
+      try {
+        if (!granted) {
+          setErrors({ [`baseUrls.${provider}`]: `Reimagine needs your permission to reach ${origins.map((o) => o.replace('/*', '')).join(', ')}. Save again and allow it.` });
+          setStatus({ tone: 'error', text: 'Not saved: access to the API origin was not allowed.' });
+          return;
+        }
+        const secrets: Partial<Secrets> = {};
+        for (const id of PROVIDER_IDS) if (keys[id] !== undefined) secrets[id] = keys[id];
+        const reply = await send({ type: 'settings.save', settings: parsed.data, ...(Object.keys(secrets).length ? { secrets } : {}) });
+        if (!reply.ok) {
+          if (reply.fields) setErrors(reply.fields);
+          setStatus({ tone: 'error', text: `Not saved: ${userMessage(reply.error)}` });
+          return;
+        }
+        setKeys(emptyKeys());
+        setRevealed({});
+        await load(true);
+        setStatus({ tone: 'ok', text: `Saved at ${new Date().toLocaleTimeString()}.` });
+      } finally {
+        setSaving(false);
+      }
+    });
   }
 
-  async function test() {
-    setStatus({ tone: 'ok', text: 'Testing…' });
-    const reply = await send({ type: 'connection.test', provider, ...(apiKey ? { apiKey } : {}), baseUrl });
-    setStatus(reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: userMessage(reply.error) });
+  function testConnection() {
+    if (!draft) return;
+    const baseUrl = draft.baseUrls[provider].trim();
+    const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls });
+    if (!urlCheck.success) {
+      setErrors(fieldErrors(settingsSchema.safeParse(draft).error ?? urlCheck.error));
+      setTest({ running: false, result: { tone: 'error', text: 'Fix the API base URL first.' } });
+      return;
+    }
+    const access = requestHostAccess(originsNeedingPermission([baseUrl])); // in the click, before any await
+    setTest({ running: true });
+    void access.then(async (granted) => {
+      if (!granted) return setTest({ running: false, result: { tone: 'error', text: 'Reimagine was not allowed to reach that origin.' } });
+      const key = keys[provider];
+      const reply = await send({ type: 'connection.test', provider, baseUrl, ...(key ? { apiKey: key } : {}) });
+      setTest({ running: false, result: reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: userMessage(reply.error) } });
+    });
+  }
+
+  async function reveal() {
+    if (revealed[provider]) return setRevealed((r) => ({ ...r, [provider]: false }));
+    if (keys[provider] === undefined && masked?.[provider]) {
+      const reply = await send({ type: 'secrets.reveal', provider });
+      if (!reply.ok) return setStatus({ tone: 'error', text: userMessage(reply.error) });
+      setKeys((k) => ({ ...k, [provider]: reply.key }));
+    }
+    setRevealed((r) => ({ ...r, [provider]: true }));
   }
 
   return (
-    <main style={{ maxWidth: 640, margin: '0 auto', padding: 16 }}>
+    <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
       <h1>Reimagine options</h1>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save();
         }}
       >
-        <div className="field">
-          <label htmlFor="api-key">API key</label>
-          <input id="api-key" type="password" autoComplete="off" value={apiKey} placeholder={maskedKey ?? 'xai-…'} onChange={(e) => setApiKey(e.target.value)} />
+        <ProviderSection
+          draft={draft}
+          update={update}
+          errors={errors}
+          keyDraft={keys[provider] ?? ''}
+          maskedKey={keys[provider] === '' ? undefined : masked[provider]}
+          revealed={Boolean(revealed[provider])}
+          testing={test.running}
+          testResult={test.result}
+          onKeyChange={(value) => setKeys((k) => ({ ...k, [provider]: value }))}
+          onReveal={() => void reveal()}
+          onRemoveKey={() => {
+            setKeys((k) => ({ ...k, [provider]: '' }));
+            setStatus({ tone: 'ok', text: `The ${PROVIDER_LABELS[provider]} key will be removed when you save.` });
+          }}
+          onTest={testConnection}
+        />
+        <DefaultsSection draft={draft} update={update} errors={errors} />
+        <QuickActionsSection draft={draft} update={update} errors={errors} />
+        <BehaviourSection draft={draft} update={update} errors={errors} />
+        <PrivacySection draft={draft} update={update} errors={errors} />
+        <div style={{ position: 'sticky', bottom: 0, background: 'var(--bg)', padding: '10px 0', borderTop: '1px solid var(--border)' }}>
+          <button className="primary" type="submit" disabled={saving}>
+            Save
+          </button>{' '}
+          <button
+            type="button"
+            disabled={!dirty || saving}
+            onClick={() => {
+              setDraft(saved);
+              setKeys(emptyKeys());
+              setErrors({});
+              setStatus({ tone: 'ok', text: 'Changes discarded.' });
+            }}
+          >
+            Discard changes
+          </button>
+          <p role="status" aria-label="Save status" className={status?.tone === 'error' ? 'error' : 'success'} style={{ margin: '6px 0 0' }}>
+            {status?.text ?? (dirty ? 'Unsaved changes.' : '')}
+          </p>
         </div>
-        <div className="field">
-          <label htmlFor="base-url">API base URL</label>
-          <input id="base-url" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} />
-        </div>
-        <button className="primary" type="submit">
-          Save
-        </button>{' '}
-        <button type="button" onClick={() => void test()}>
-          Test connection
-        </button>
-        <p role="status" className={status?.tone === 'error' ? 'error' : 'success'}>
-          {status?.text}
-        </p>
       </form>
     </main>
   );

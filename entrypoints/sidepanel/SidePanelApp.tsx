@@ -1,66 +1,110 @@
-import { useState } from 'react';
-import { userMessage, type ErrorInfo } from '../../lib/api/errors';
-import { isActive } from '../../lib/jobs/job';
-import { send } from '../../lib/messaging/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { userMessage } from '../../lib/api/errors';
+import { isActive, type Job } from '../../lib/jobs/job';
+import { MODE_INFO } from '../../lib/jobs/modes';
 import { useJobs } from '../../lib/ui/jobs-store';
-import { JobCard } from '../../components/JobCard';
-import { ResultTile } from '../../components/ResultTile';
+import { Composer } from '../../components/Composer';
+import { Gallery } from '../../components/Gallery';
+import { QueueList } from '../../components/QueueList';
 
+/**
+ * The side panel (and the same page opened as a tab: a full-page layout from 900 px). All job state comes
+ * from IndexedDB + the background's change notifications (lib/ui/jobs-store), never from polling the API.
+ */
 export function SidePanelApp() {
   const jobs = useJobs((s) => s.jobs);
-  const [prompt, setPrompt] = useState('');
-  const [error, setError] = useState<ErrorInfo>();
-  const [sending, setSending] = useState(false);
+  const loaded = useJobs((s) => s.loaded);
+  const loadError = useJobs((s) => s.error);
+  const hasMore = useJobs((s) => s.hasMore);
+  const loadMore = useJobs((s) => s.loadMore);
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback((text: string) => {
+    // Clearing first makes a repeated sentence ("Copied the image.") be read again.
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(text));
+  }, []);
+  useCompletionAnnouncements(jobs, loaded, announce);
+  useFocusJobFromUrl(loaded);
 
-  async function generate() {
-    setSending(true);
-    setError(undefined);
-    const settings = await send({ type: 'settings.get' });
-    if (!settings.ok) {
-      setError(settings.error);
-      setSending(false);
-      return;
-    }
-    const d = settings.settings.defaults.image;
-    const reply = await send({
-      type: 'job.submit',
-      input: { request: { mode: 'create-image', prompt, model: d.model, n: d.n, aspectRatio: d.aspectRatio, resolution: d.resolution } },
-    });
-    setSending(false);
-    if (!reply.ok) setError(reply.error); // the prompt stays: nothing the user typed is lost
-  }
-
-  const queue = jobs.filter((j) => isActive(j.status) || j.status === 'failed');
-  const results = jobs.filter((j) => j.status === 'done');
+  const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0);
   return (
-    <main style={{ padding: 12 }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void generate();
-        }}
-      >
-        <div className="field">
-          <label htmlFor="prompt">Prompt</label>
-          <textarea id="prompt" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+    <div className="panel">
+      <header className="panel-header">
+        <h1>Reimagine</h1>
+      </header>
+      <div className="panel-main">
+        <div className="panel-left">
+          <Composer onQueued={() => announce('Queued.')} />
+          <QueueList jobs={jobs} />
         </div>
-        <button className="primary" type="submit" disabled={sending}>
-          Generate
-        </button>
-        {error && (
-          <p role="alert" className="error">
-            {userMessage(error)}
-          </p>
-        )}
-      </form>
-      <section aria-label="Queue">
-        {queue.map((job) => (
-          <JobCard key={job.id} job={job} />
-        ))}
-      </section>
-      <section aria-label="Results">
-        {results.flatMap((job) => job.results.map((r, i) => <ResultTile key={r.mediaId} job={job} index={i} />))}
-      </section>
-    </main>
+        <section aria-label="Results" className="results">
+          <h2>
+            Results {results.length > 0 && <span className="hint">({results.reduce((n, j) => n + j.results.length, 0)})</span>}
+          </h2>
+          {loadError ? (
+            <p className="error" role="alert">
+              Could not read your history: {loadError}
+            </p>
+          ) : !loaded ? (
+            <div className="skeleton-grid" role="status" aria-label="Loading results">
+              <span />
+              <span />
+            </div>
+          ) : results.length === 0 ? (
+            <div className="empty-results">
+              <div className="empty-art" aria-hidden="true" />
+              <p>No results yet.</p>
+              <p className="hint">Finished images and videos appear here, newest first. They are kept on this computer.</p>
+            </div>
+          ) : (
+            <Gallery jobs={results} onStatus={announce} />
+          )}
+          {loaded && hasMore && jobs.length > 0 && (
+            <button type="button" className="load-more" onClick={() => void loadMore()}>
+              Load older results
+            </button>
+          )}
+        </section>
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+    </div>
   );
+}
+
+/** "Image ready", "Video failed: …" once per job, for jobs that finish while this page is open. */
+function useCompletionAnnouncements(jobs: Job[], loaded: boolean, announce: (text: string) => void) {
+  const seen = useRef<Map<string, Job['status']> | null>(null);
+  useEffect(() => {
+    if (!loaded) return;
+    const previous = seen.current;
+    const next = new Map(jobs.map((j) => [j.id, j.status]));
+    seen.current = next;
+    if (!previous) return; // first load: nothing "just" finished
+    const messages: string[] = [];
+    for (const job of jobs) {
+      const before = previous.get(job.id);
+      if (before === job.status || (before !== undefined && !isActive(before))) continue;
+      const what = MODE_INFO[job.request.mode].output === 'video' ? 'Video' : job.results.length > 1 ? `${job.results.length} images` : 'Image';
+      if (job.status === 'done') messages.push(`${what} ready: ${job.request.prompt.slice(0, 80)}`);
+      else if (job.status === 'failed') messages.push(`${MODE_INFO[job.request.mode].label} failed. ${job.error ? userMessage(job.error) : ''}`);
+    }
+    if (messages.length) announce(messages.join(' '));
+  }, [jobs, loaded, announce]);
+}
+
+/** A notification click opens `sidepanel.html?job=<id>`: bring that job (card or result) into view. */
+function useFocusJobFromUrl(loaded: boolean) {
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('job');
+    if (!loaded || !id) return;
+    const frame = requestAnimationFrame(() => {
+      const el = document.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(id)}"]`);
+      if (!el) return;
+      el.scrollIntoView({ block: 'center' });
+      el.classList.add('highlight');
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [loaded]);
 }

@@ -1,7 +1,30 @@
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
+import './sidepanel.css';
+import { useComposer } from '../../lib/ui/composer-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
+import { startPendingRequestSync } from '../../lib/ui/pending-request';
+import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';
+import { Viewer } from '../../components/Viewer';
 import { SidePanelApp } from './SidePanelApp';
 
-startJobsSync();
-createRoot(document.getElementById('root')!).render(<SidePanelApp />);
+const params = new URLSearchParams(location.search);
+const root = createRoot(document.getElementById('root')!);
+const view = params.get('view');
+
+if (view) {
+  root.render(<Viewer jobId={view} index={Number(params.get('index') ?? 0) || 0} />);
+} else {
+  startSettingsSync();
+  // Settings seed the composer's defaults once, without overwriting what a hand-over already set.
+  const unsubscribe = useSettings.subscribe((s) => {
+    if (!s.loaded) return;
+    useComposer.getState().seed(s.settings);
+    unsubscribe();
+  });
+  startJobsSync();
+  startPendingRequestSync((request) => {
+    useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings));
+  });
+  root.render(<SidePanelApp />);
+}

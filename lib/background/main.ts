@@ -3,7 +3,12 @@ import { JobEngine } from '../jobs/engine';
 import type { Job } from '../jobs/job';
 import { PROVIDERS } from '../providers/registry';
 import { announce } from '../storage/changes';
+import { getJob } from '../storage/jobs';
+import { forgetUsedReferences } from './capture';
+import { startHistoryService } from './history';
 import { idbJobStore } from './job-store';
+import { registerMenus } from './menus';
+import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
 import { createRouter } from './router';
 import { saveOutput } from './save-output';
 import { loadSecrets, loadSettings } from './settings-store';
@@ -40,10 +45,19 @@ export function startBackground(): void {
   const route = createRouter({
     engine,
     providers: PROVIDERS,
-    onContent: async () => ({ ok: false, error: { kind: 'invalid_request', message: 'Not implemented yet.' } }),
-    onPageExtra: async () => ({ ok: false, error: { kind: 'invalid_request', message: 'Not implemented yet.' } }),
+    onContent: (command, sender) => handleContentCommand(engine, command, sender),
+    onPageExtra: async (command) => {
+      if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId);
+      const job = await getJob(command.jobId);
+      return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
+    },
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
+  registerMenus(engine);
+  jobListeners.add(pushOverlayUpdates);
+  jobListeners.add((jobs) => void forgetUsedReferences(jobs));
+  startHistoryService(); // archive imports (structured-clone channel) + retention
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void engine.tick();

@@ -5,6 +5,8 @@ import { contentCommandSchema, pageCommandSchema, type ContentCommand, type Page
 import type { ProviderId } from '../providers/ids';
 import { keyFor } from '../settings/schema';
 import { deleteJobs } from '../storage/jobs';
+import { announce } from '../storage/changes';
+import { purgeOldest } from './history';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
 
@@ -60,6 +62,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'jobs.delete':
       for (const id of command.jobIds) await engine.cancel(id);
       await deleteJobs(command.jobIds);
+      announce({ type: 'jobs', ids: command.jobIds }); // every open page drops them (getJob → undefined)
       return { ok: true };
     case 'media.import':
       return { ok: true, source: await importSource(command.dataUrl) };
@@ -92,5 +95,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'engine.wake':
       void engine.tick();
       return { ok: true };
+    case 'history.purge-oldest':
+      return { ok: true, deleted: await purgeOldest(command.count) };
   }
 }

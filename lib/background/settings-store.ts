@@ -1,5 +1,6 @@
 import { announce } from '../storage/changes';
-import { readKv, writeKv } from '../storage/kv';
+import { readKv, readRawKv, writeKv } from '../storage/kv';
+import { migrateSettings } from '../settings/migrations';
 import { secretsSchema, settingsSchema, type Secrets, type Settings } from '../settings/schema';
 
 /**
@@ -9,7 +10,8 @@ import { secretsSchema, settingsSchema, type Secrets, type Settings } from '../s
 let settingsCache: Promise<Settings> | undefined;
 let secretsCache: Promise<Secrets> | undefined;
 
-export const loadSettings = (): Promise<Settings> => (settingsCache ??= readKv('settings', settingsSchema));
+/** Older records are upgraded (and a bad field reset alone) by migrateSettings, never wiped wholesale. */
+export const loadSettings = (): Promise<Settings> => (settingsCache ??= readRawKv('settings').then(migrateSettings));
 export const loadSecrets = (): Promise<Secrets> => (secretsCache ??= readKv('secrets', secretsSchema));
 
 export async function saveSettings(settings: Settings): Promise<void> {
@@ -17,6 +19,14 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await writeKv('settings', valid);
   settingsCache = Promise.resolve(valid);
   announce({ type: 'settings' });
+  for (const listener of savedListeners) listener(valid);
+}
+
+const savedListeners = new Set<(settings: Settings) => void>();
+/** Background modules deriving state from settings (context menus for quick actions) refresh on save. */
+export function onSettingsSaved(listener: (settings: Settings) => void): () => void {
+  savedListeners.add(listener);
+  return () => savedListeners.delete(listener);
 }
 
 /** Merges: an omitted provider keeps its key; an empty string removes it. */

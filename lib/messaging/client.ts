@@ -18,6 +18,7 @@ export interface PageReplies {
   'secrets.reveal': { key: string };
   'connection.test': { message: string };
   'engine.wake': object;
+  'history.purge-oldest': { deleted: number };
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

@@ -24,7 +24,13 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
     srcUrl: z.string().optional(),
     publicUrl: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('capture.failed'), captureId: z.string(), message: z.string().max(500) }),
+  z.object({
+    type: z.literal('capture.failed'),
+    captureId: z.string(),
+    message: z.string().max(500),
+    /** The page may not read this cross-origin image (no CORS): the background fetches it with its host access. */
+    corsBlocked: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('overlay.cancel'), jobId: z.string() }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: z.string() }),
   z.object({ type: z.literal('overlay.download'), jobId: z.string() }),
@@ -50,6 +56,8 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
     baseUrl: z.string().optional(),
   }),
   z.object({ type: z.literal('engine.wake') }),
+  /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
+  z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
 ]);
 export type PageCommand = z.infer<typeof pageCommandSchema>;
 

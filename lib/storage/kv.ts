@@ -13,3 +13,8 @@ export async function readKv<T extends z.ZodType>(key: string, schema: T): Promi
 export async function writeKv(key: string, value: unknown): Promise<void> {
   await (await db()).put('kv', value, key);
 }
+
+/** The stored value as is, for records that run their own migration (settings). */
+export async function readRawKv(key: string): Promise<unknown> {
+  return (await db()).get('kv', key);
+}

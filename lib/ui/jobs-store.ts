@@ -11,6 +11,8 @@ interface JobsState {
   jobs: Job[]; // newest first
   loaded: boolean;
   hasMore: boolean;
+  /** Reading local storage failed (shown as an error state, never a blank panel). */
+  error: string | undefined;
   loadMore(): Promise<void>;
 }
 
@@ -20,11 +22,17 @@ export const useJobs = create<JobsState>()((set, get) => ({
   jobs: [],
   loaded: false,
   hasMore: true,
+  error: undefined,
   async loadMore() {
     const { jobs } = get();
     const before = jobs.at(-1)?.createdAt;
-    const page = await listJobs({ limit: PAGE, ...(before !== undefined ? { before } : {}) });
-    set({ jobs: [...jobs, ...page], hasMore: page.length === PAGE, loaded: true });
+    try {
+      const page = await listJobs({ limit: PAGE, ...(before !== undefined ? { before } : {}) });
+      const known = new Set(get().jobs.map((j) => j.id));
+      set({ jobs: [...get().jobs, ...page.filter((j) => !known.has(j.id))], hasMore: page.length === PAGE, loaded: true, error: undefined });
+    } catch (error) {
+      set({ loaded: true, error: error instanceof Error ? error.message : String(error) });
+    }
   },
 }));
 
@@ -48,5 +56,18 @@ export function startJobsSync(): void {
   onChange((change) => {
     if (change.type === 'jobs') void applyChanges(change.ids);
   });
+  // A page that was in the background (or a panel reopened) may have missed notifications: re-read.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void refreshActive();
+  });
   void useJobs.getState().loadMore();
+}
+
+/** Re-read the jobs this page still believes are in flight. */
+async function refreshActive(): Promise<void> {
+  const ids = useJobs
+    .getState()
+    .jobs.filter((j) => ['queued', 'submitting', 'running', 'downloading'].includes(j.status))
+    .map((j) => j.id);
+  if (ids.length) await applyChanges(ids);
 }

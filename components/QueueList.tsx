@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { isActive, type Job } from '../lib/jobs/job';
+import { dismissedJobs } from '../lib/ui/prefs';
+import { JobCard } from './JobCard';
+
+/** Failed/cancelled jobs stay in the queue (with their reason and Retry) for this long unless dismissed. */
+const KEEP_FAILED_MS = 12 * 60 * 60 * 1000;
+
+export function QueueList({ jobs }: { jobs: Job[] }) {
+  const [dismissed, setDismissed] = useState(() => new Set(dismissedJobs()));
+  // Another panel window dismissing a job updates this one too.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === null || e.key === 'reimagine.dismissedJobs') setDismissed(new Set(dismissedJobs()));
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+  const now = Date.now();
+  const queue = jobs
+    .filter((j) => isActive(j.status) || ((j.status === 'failed' || j.status === 'cancelled') && !dismissed.has(j.id) && now - (j.finishedAt ?? j.updatedAt) < KEEP_FAILED_MS))
+    // Oldest active first (the order they run in), then recent failures.
+    .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || a.createdAt - b.createdAt);
+  const activeCount = queue.filter((j) => isActive(j.status)).length;
+  return (
+    <section aria-label="Queue" className="queue">
+      <h2>
+        Queue {activeCount > 0 && <span className="count-badge" aria-label={`${activeCount} in progress`}>{activeCount}</span>}
+      </h2>
+      {queue.length === 0 ? (
+        <p className="empty hint">Nothing in progress. Jobs you start appear here with their progress.</p>
+      ) : (
+        <ul className="plain job-list">
+          {queue.map((job) => (
+            <li key={job.id}>
+              <JobCard job={job} onDismiss={(id) => setDismissed((s) => new Set([...s, id]))} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

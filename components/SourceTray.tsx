@@ -1,0 +1,114 @@
+import type { Mode } from '../lib/jobs/modes';
+import { MODE_INFO } from '../lib/jobs/modes';
+import type { SourceRef } from '../lib/jobs/request';
+import { sourceTag } from '../lib/ui/composer-draft';
+import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
+
+interface Props {
+  mode: Mode;
+  sources: SourceRef[];
+  max: number;
+  error: string | undefined;
+  onRemove(index: number): void;
+  onMove(index: number, delta: -1 | 1): void;
+  onInsertTag(tag: string): void;
+  onPickFiles(): void;
+  busy: boolean;
+}
+
+export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInsertTag, onPickFiles, busy }: Props) {
+  const info = MODE_INFO[mode].sources;
+  const what = info.kind === 'video' ? 'video' : max === 1 ? 'image' : `images (up to ${max})`;
+  return (
+    <div className="field sources" aria-describedby={error ? 'sources-error' : undefined}>
+      <div className="sources-head">
+        <span className="label" id="sources-label">
+          Sources <span className="hint">{sources.length}/{max}</span>
+        </span>
+        <button type="button" onClick={onPickFiles} disabled={busy}>
+          Add files…
+        </button>
+      </div>
+      {sources.length === 0 ? (
+        <p className="empty-sources hint">
+          Add the source {what}: drop or paste it here, pick a file, right-click one on a page, or use a result below.
+        </p>
+      ) : (
+        <ol className="source-list" aria-labelledby="sources-label">
+          {sources.map((source, i) => (
+            <SourceThumb
+              key={`${source.mediaId}-${i}`}
+              source={source}
+              index={i}
+              count={sources.length}
+              tag={sourceTag(mode, i, sources.length)}
+              onRemove={onRemove}
+              onMove={onMove}
+              onInsertTag={onInsertTag}
+            />
+          ))}
+        </ol>
+      )}
+      {busy && (
+        <p className="hint" role="status">
+          Adding…
+        </p>
+      )}
+      {error && (
+        <p id="sources-error" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function SourceThumb({
+  source,
+  index,
+  count,
+  tag,
+  onRemove,
+  onMove,
+  onInsertTag,
+}: {
+  source: SourceRef;
+  index: number;
+  count: number;
+  tag: string | undefined;
+  onRemove(i: number): void;
+  onMove(i: number, d: -1 | 1): void;
+  onInsertTag(tag: string): void;
+}) {
+  const isVideo = source.mimeType.startsWith('video/');
+  const thumb = useThumbUrl(isVideo ? undefined : source.mediaId);
+  const video = useMediaUrl(isVideo ? source.mediaId : undefined);
+  const n = index + 1;
+  return (
+    <li className="source" aria-label={`Source ${n}${tag ? ` ${tag}` : ''}`}>
+      <div className="source-media">
+        {isVideo ? <video src={video} muted preload="metadata" aria-hidden="true" /> : thumb ? <img src={thumb} alt="" /> : <span className="placeholder" aria-hidden="true" />}
+      </div>
+      {tag && (
+        <button type="button" className="tag" onClick={() => onInsertTag(tag)} title="Insert this tag in the prompt" aria-label={`Insert ${tag} in the prompt`}>
+          {tag}
+        </button>
+      )}
+      <div className="source-actions">
+        {count > 1 && (
+          <>
+            <button type="button" className="icon" aria-label={`Move source ${n} earlier`} disabled={index === 0} onClick={() => onMove(index, -1)}>
+              ←
+            </button>
+            <button type="button" className="icon" aria-label={`Move source ${n} later`} disabled={index === count - 1} onClick={() => onMove(index, 1)}>
+              →
+            </button>
+          </>
+        )}
+        <button type="button" className="icon" aria-label={`Remove source ${n}`} onClick={() => onRemove(index)}>
+          ×
+        </button>
+      </div>
+    </li>
+  );
+}

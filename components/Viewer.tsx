@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import type { Job } from '../lib/jobs/job';
+import { useMediaUrl } from '../lib/ui/media-url';
+import { downloadResult } from '../lib/ui/result-actions';
+import { getJob } from '../lib/storage/jobs';
+
+/** "Open full size": one result at its natural size, in a tab of its own. */
+export function Viewer({ jobId, index }: { jobId: string; index: number }) {
+  const [job, setJob] = useState<Job | null>();
+  useEffect(() => {
+    void getJob(jobId).then((j) => setJob(j ?? null));
+  }, [jobId]);
+  const result = job?.results[index];
+  const url = useMediaUrl(result?.mediaId);
+  useEffect(() => {
+    if (job) document.title = `${job.request.prompt.slice(0, 60) || 'Result'} — Reimagine`;
+  }, [job]);
+  if (job === undefined) return <p role="status" className="viewer-status">Loading…</p>;
+  if (!job || !result) return <p className="viewer-status error">This result no longer exists (it may have been deleted).</p>;
+  return (
+    <main className="viewer">
+      <header className="viewer-bar">
+        <p className="viewer-title">{job.request.prompt}</p>
+        <button type="button" onClick={() => void downloadResult(job, index)}>
+          Download
+        </button>
+      </header>
+      {url && (result.kind === 'video' ? <video src={url} controls autoPlay muted loop aria-label={job.request.prompt} /> : <img src={url} alt={job.request.prompt} />)}
+    </main>
+  );
+}

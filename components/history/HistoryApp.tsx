@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/history/actions';
+import { useHistory } from '../../lib/history/store';
+import { isFiltering, matcher } from '../../lib/history/summary';
+import { send } from '../../lib/messaging/client';
+import { userMessage } from '../../lib/api/errors';
+import type { EntryAction } from './HistoryEntry';
+import { HistoryList } from './HistoryList';
+import { HistoryToolbar } from './HistoryToolbar';
+import { StorageFooter } from './StorageFooter';
+
+type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+
+export function HistoryApp() {
+  const { summaries, jobs, loaded, loading, exhausted, filter, selected, loadMore, loadAll, setFilter, toggle, setSelection } = useHistory();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  const [confirmBulk, setConfirmBulk] = useState(false);
+  const windowId = useRef<number>();
+  useEffect(() => {
+    void currentWindowId().then((id) => (windowId.current = id));
+  }, []);
+
+  const visible = useMemo(() => (isFiltering(filter) ? summaries.filter(matcher(filter)) : summaries), [summaries, filter]);
+  const report = useCallback((o: Outcome) => setStatus({ tone: o.ok ? 'ok' : 'error', text: o.message }), []);
+
+  async function run(task: () => Promise<Outcome>) {
+    setBusy(true);
+    try {
+      report(await task());
+    } catch (error) {
+      report({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onAction = useCallback(
+    (action: EntryAction, id: string) => {
+      const job = useHistory.getState().jobs.get(id);
+      if (!job) return;
+      // No await before openInSidePanel: sidePanel.open needs the click's user gesture.
+      if (action === 'open') return void openInSidePanel(id, windowId.current).then(report);
+      const task = { download: () => downloadResults(job), copy: () => copyPrompt(job), rerun: () => rerun(job), delete: () => deleteEntries([id]) }[action];
+      void run(task);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run/report are stable in behaviour
+    [],
+  );
+
+  const selectedIds = [...selected];
+  const allVisibleSelected = visible.length > 0 && visible.every((s) => selected.has(s.id));
+
+  return (
+    <main className="history">
+      <header>
+        <div className="row-flex" style={{ justifyContent: 'space-between' }}>
+          <h1>History</h1>
+          <span className="small hint" aria-live="polite">
+            {!loaded ? 'Loading…' : `${visible.length}${exhausted ? '' : '+'} ${isFiltering(filter) ? 'matching' : visible.length === 1 ? 'entry' : 'entries'}`}
+          </span>
+        </div>
+        <HistoryToolbar filter={filter} onFilter={setFilter} />
+        <div className="row-flex small">
+          <label style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
+            <input
+              type="checkbox"
+              style={{ width: 'auto' }}
+              checked={allVisibleSelected}
+              onChange={(e) => setSelection(e.target.checked ? visible.map((s) => s.id) : [])}
+            />
+            Select all shown
+          </label>
+          {selected.size > 0 && (
+            <>
+              <span>{selected.size} selected</span>
+              {confirmBulk ? (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() => {
+                    setConfirmBulk(false);
+                    void run(async () => {
+                      const outcome = await deleteEntries(selectedIds);
+                      if (outcome.ok) setSelection([]);
+                      return outcome;
+                    });
+                  }}
+                >
+                  Confirm delete {selected.size}
+                </button>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => setConfirmBulk(true)}>
+                  Delete selected
+                </button>
+              )}
+              <button type="button" disabled={busy} onClick={() => void run(() => exportArchive(selectedIds.map((id) => jobs.get(id)).filter((j) => j !== undefined)))}>
+                Export selected
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+
+      {loaded && visible.length === 0 && exhausted ? (
+        <p className="empty">{isFiltering(filter) ? 'Nothing matches these filters.' : 'No generations yet. Right-click an image, or use the side panel.'}</p>
+      ) : (
+        <HistoryList items={visible} selected={selected} canLoadMore={!exhausted && !loading} loadMore={() => void loadMore()} onToggle={toggle} onAction={onAction} />
+      )}
+
+      <footer>
+        <StorageFooter
+          version={summaries.length}
+          busy={busy}
+          onPurge={(count) =>
+            void run(async () => {
+              const reply = await send({ type: 'history.purge-oldest', count });
+              return reply.ok ? { ok: true, message: `Removed ${reply.deleted} oldest ${reply.deleted === 1 ? 'entry' : 'entries'}.` } : { ok: false, message: userMessage(reply.error) };
+            })
+          }
+        />
+        <div className="row-flex small">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await loadAll();
+                return exportArchive([...useHistory.getState().jobs.values()]);
+              })
+            }
+          >
+            Export all
+          </button>
+          <label className="small" style={{ margin: 0, fontWeight: 400 }}>
+            <span className="visually-hidden">Import archive</span>
+            <span aria-hidden="true">Import: </span>
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              aria-label="Import archive"
+              style={{ width: 180 }}
+              disabled={busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                void run(async () => {
+                  setStatus({ tone: 'ok', text: 'Importing…' });
+                  const { sendArchiveForImport } = await import('../../lib/history/transfer');
+                  const reply = await sendArchiveForImport(file);
+                  if (!reply.ok) return { ok: false, message: reply.message };
+                  const skipped = reply.skipped ? ` ${reply.skipped} already present.` : '';
+                  const invalid = reply.invalid ? ` ${reply.invalid} unreadable skipped.` : '';
+                  return { ok: true, message: `Imported ${reply.added} ${reply.added === 1 ? 'entry' : 'entries'}.${skipped}${invalid}` };
+                });
+              }}
+            />
+          </label>
+        </div>
+        <p role="status" className={`small ${status?.tone === 'error' ? 'error' : 'success'}`} style={{ margin: 0, minHeight: 18 }}>
+          {status?.text}
+        </p>
+      </footer>
+    </main>
+  );
+}

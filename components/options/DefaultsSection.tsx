@@ -1,0 +1,98 @@
+import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../../lib/api/models';
+import { PROVIDERS } from '../../lib/providers/registry';
+import { Field, numberText, requiredNumber } from './form';
+import type { SectionProps } from './sections';
+
+/** Offer what the provider supports (capabilities) within what the settings schema accepts. */
+const supported = <T extends string>(all: readonly T[], provider: readonly string[], current: string): T[] =>
+  all.filter((v) => provider.includes(v) || v === current);
+
+export function DefaultsSection({ draft, update, errors }: SectionProps) {
+  const caps = PROVIDERS[draft.provider].capabilities;
+  const img = draft.defaults.image;
+  const vid = draft.defaults.video;
+  const setImage = (patch: Partial<typeof img>) => update((d) => ({ ...d, defaults: { ...d.defaults, image: { ...d.defaults.image, ...patch } } }));
+  const setVideo = (patch: Partial<typeof vid>) => update((d) => ({ ...d, defaults: { ...d.defaults, video: { ...d.defaults.video, ...patch } } }));
+  const e = (path: string) => errors[`defaults.${path}`];
+  return (
+    <section aria-labelledby="defaults-h">
+      <h2 id="defaults-h">Defaults</h2>
+      <datalist id="image-models">
+        {caps.models.image.map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+      <datalist id="video-models">
+        {caps.models.video.map((m) => (
+          <option key={m} value={m} />
+        ))}
+      </datalist>
+      <fieldset>
+        <legend>Images (create and edit)</legend>
+        <Field id="img-model" label="Image model" error={e('image.model')}>
+          {(a) => <input {...a} list="image-models" value={img.model} onChange={(ev) => setImage({ model: ev.target.value })} />}
+        </Field>
+        <Field id="img-ratio" label="Image aspect ratio" error={e('image.aspectRatio')}>
+          {(a) => (
+            <select {...a} value={img.aspectRatio} onChange={(ev) => setImage({ aspectRatio: ev.target.value as typeof img.aspectRatio })}>
+              {supported(IMAGE_ASPECT_RATIOS, caps.imageAspectRatios, img.aspectRatio).map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="img-resolution" label="Image resolution" error={e('image.resolution')}>
+          {(a) => (
+            <select {...a} value={img.resolution} onChange={(ev) => setImage({ resolution: ev.target.value as typeof img.resolution })}>
+              {supported(IMAGE_RESOLUTIONS, caps.imageResolutions, img.resolution).map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="img-count" label="Images per request" error={e('image.n')} hint={`1 to ${Math.min(10, caps.maxCount)}.`}>
+          {(a) => <input {...a} type="number" min={1} max={10} value={numberText(img.n)} onChange={(ev) => setImage({ n: requiredNumber(ev.target.value) })} />}
+        </Field>
+        <Field id="img-format" label="Output format" error={e('image.outputFormat')}>
+          {(a) => (
+            <select {...a} value={img.outputFormat} onChange={(ev) => setImage({ outputFormat: ev.target.value as typeof img.outputFormat })}>
+              {supported(['jpeg', 'png', 'webp'] as const, caps.outputFormats, img.outputFormat).map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Videos (create, animate, references, edit, extend)</legend>
+        <Field id="vid-model" label="Video model" error={e('video.model')}>
+          {(a) => <input {...a} list="video-models" value={vid.model} onChange={(ev) => setVideo({ model: ev.target.value })} />}
+        </Field>
+        <Field id="vid-ratio" label="Video aspect ratio" error={e('video.aspectRatio')}>
+          {(a) => (
+            <select {...a} value={vid.aspectRatio} onChange={(ev) => setVideo({ aspectRatio: ev.target.value as typeof vid.aspectRatio })}>
+              {supported(VIDEO_ASPECT_RATIOS, caps.videoAspectRatios, vid.aspectRatio).map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="vid-resolution" label="Video resolution" error={e('video.resolution')}>
+          {(a) => (
+            <select {...a} value={vid.resolution} onChange={(ev) => setVideo({ resolution: ev.target.value as typeof vid.resolution })}>
+              {supported(VIDEO_RESOLUTIONS, caps.videoResolutions, vid.resolution).map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="vid-duration" label="Video duration (seconds)" error={e('video.duration')} hint={`${caps.videoDuration.min} to ${caps.videoDuration.max} s.`}>
+          {(a) => <input {...a} type="number" min={1} max={15} value={numberText(vid.duration)} onChange={(ev) => setVideo({ duration: requiredNumber(ev.target.value) })} />}
+        </Field>
+        <Field id="vid-extend" label="Extension length (seconds)" error={e('video.extendDuration')} hint="2 to 10 s.">
+          {(a) => <input {...a} type="number" min={2} max={10} value={numberText(vid.extendDuration)} onChange={(ev) => setVideo({ extendDuration: requiredNumber(ev.target.value) })} />}
+        </Field>
+      </fieldset>
+    </section>
+  );
+}

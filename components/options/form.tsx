@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+
+/** Field path → message, from a zod error, in words a user can act on. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.');
+    out[key] ??= friendly(issue);
+  }
+  return out;
+}
+
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && /^Too small/.test(issue.message)) return `Must be at least ${String(issue.minimum)}.`;
+  if (issue.code === 'too_big' && /^Too big/.test(issue.message)) return `Must be at most ${String(issue.maximum)}.`;
+  if (issue.code === 'invalid_type') return 'Enter a valid number.';
+  if (issue.code === 'invalid_value') return 'Choose one of the offered values.';
+  return issue.message;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (aria: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}
+
+/** Label + control + inline error/hint, wired for screen readers. */
+export function Field({ id, label, error, hint, children }: FieldProps) {
+  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': Boolean(error), ...(described ? { 'aria-describedby': described } : {}) })}
+      {hint && (
+        <div id={`${id}-hint`} className="hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div id={`${id}-error`} className="error small">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Number input value → number | null (empty). NaN stays NaN so zod reports it. */
+export const optionalNumber = (value: string): number | null => (value.trim() === '' ? null : Number(value));
+export const requiredNumber = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value));
+export const numberText = (value: number | null): string => (value === null || Number.isNaN(value) ? '' : String(value));

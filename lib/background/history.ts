@@ -1,0 +1,175 @@
+import { browser } from 'wxt/browser';
+import { isTerminal, type Job } from '../jobs/job';
+import { importArchive, readArchive, ArchiveError, type ImportTarget } from '../history/archive';
+import { importMessageSchema, IMPORT_MESSAGE, type ImportReply } from '../history/transfer';
+import type { Settings } from '../settings/schema';
+import { announce, onChange } from '../storage/changes';
+import { db } from '../storage/db';
+import { deleteJobs } from '../storage/jobs';
+import { migrateJob } from '../storage/migrations';
+import { loadSettings } from './settings-store';
+
+/**
+ * History upkeep in the background (the only writer): purge-oldest, retention, archive import.
+ * Exports are built by the page itself: they only read IndexedDB.
+ */
+
+const DAY_MS = 86_400_000;
+const MB = 1024 * 1024;
+/** Composer sources not yet used by a job are kept this long before the sweep may remove them. */
+const ORPHAN_SOURCE_GRACE_MS = DAY_MS;
+
+interface Row {
+  id: string;
+  createdAt: number;
+  terminal: boolean;
+  bytes: number;
+}
+
+/** Every job, oldest first, reduced to what retention needs. */
+async function readRows(): Promise<{ rows: Row[]; jobs: Job[] }> {
+  const raw = await (await db()).getAllFromIndex('jobs', 'by-created');
+  const jobs = raw.map(migrateJob).filter((j): j is Job => j !== undefined);
+  const rows = jobs.map((j) => ({ id: j.id, createdAt: j.createdAt, terminal: isTerminal(j.status), bytes: j.results.reduce((s, r) => s + r.bytes, 0) }));
+  return { rows, jobs };
+}
+
+/** Which finished jobs the retention policy removes (pure; oldest go first; active jobs never). */
+export function retentionVictims(rows: Row[], retention: Settings['retention'], now: number): string[] {
+  const victims = new Set<string>();
+  const { maxCount, maxAgeDays, maxMegabytes } = retention;
+  if (maxAgeDays !== null) {
+    const cutoff = now - maxAgeDays * DAY_MS;
+    for (const r of rows) if (r.terminal && r.createdAt < cutoff) victims.add(r.id);
+  }
+  if (maxCount !== null) {
+    let excess = rows.length - maxCount;
+    for (const r of rows) {
+      if (excess <= 0) break;
+      if (!r.terminal) continue;
+      if (!victims.has(r.id)) victims.add(r.id);
+      excess -= 1;
+    }
+  }
+  if (maxMegabytes !== null) {
+    let total = rows.reduce((s, r) => s + (victims.has(r.id) ? 0 : r.bytes), 0);
+    for (const r of rows) {
+      if (total <= maxMegabytes * MB) break;
+      if (!r.terminal || victims.has(r.id)) continue;
+      victims.add(r.id);
+      total -= r.bytes;
+    }
+  }
+  return [...victims];
+}
+
+/** Deletes jobs (and their results), then any source media nothing references any more. */
+async function removeJobs(ids: string[], remaining: Job[]): Promise<void> {
+  if (ids.length === 0) return;
+  await deleteJobs(ids);
+  await sweepOrphanSources(remaining);
+  announce({ type: 'jobs', ids });
+}
+
+/** Source media (stored for a request, not owned by the job) that no remaining job uses. */
+async function sweepOrphanSources(remaining: Job[]): Promise<void> {
+  const used = new Set<string>();
+  for (const job of remaining) if ('sources' in job.request) for (const s of job.request.sources) used.add(s.mediaId);
+  const database = await db();
+  const tx = database.transaction(['media', 'thumbs'], 'readwrite');
+  const cutoff = Date.now() - ORPHAN_SOURCE_GRACE_MS;
+  let cursor = await tx.objectStore('media').openCursor();
+  while (cursor) {
+    const m = cursor.value;
+    if (m.role === 'source' && !m.jobId && !used.has(m.id) && m.createdAt < cutoff) {
+      await cursor.delete();
+      await tx.objectStore('thumbs').delete(m.id);
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+}
+
+/** "Free space": removes the `count` oldest finished jobs. */
+export async function purgeOldest(count: number): Promise<number> {
+  const { rows, jobs } = await readRows();
+  const victims = rows.filter((r) => r.terminal).slice(0, count).map((r) => r.id);
+  const gone = new Set(victims);
+  await removeJobs(victims, jobs.filter((j) => !gone.has(j.id)));
+  return victims.length;
+}
+
+export async function enforceRetention(now = Date.now()): Promise<number> {
+  const { retention } = await loadSettings();
+  if (retention.maxAgeDays === null && retention.maxCount === null && retention.maxMegabytes === null) return 0;
+  const { rows, jobs } = await readRows();
+  const victims = retentionVictims(rows, retention, now);
+  const gone = new Set(victims);
+  await removeJobs(victims, jobs.filter((j) => !gone.has(j.id)));
+  return victims.length;
+}
+
+export const idbImportTarget: ImportTarget = {
+  async existingJobIds(ids) {
+    const store = (await db()).transaction('jobs').store;
+    const found = await Promise.all(ids.map(async (id) => ((await store.getKey(id)) !== undefined ? id : undefined)));
+    return new Set(found.filter((id): id is string => id !== undefined));
+  },
+  async existingMediaIds(ids) {
+    const store = (await db()).transaction('media').store;
+    const found = await Promise.all(ids.map(async (id) => ((await store.getKey(id)) !== undefined ? id : undefined)));
+    return new Set(found.filter((id): id is string => id !== undefined));
+  },
+  async write(job, media, thumbs) {
+    // Blobs are created before the transaction opens: an await on anything but IDB would commit it early.
+    const tx = (await db()).transaction(['jobs', 'media', 'thumbs'], 'readwrite');
+    await Promise.all([
+      ...media.map((m) => tx.objectStore('media').put(m)),
+      ...thumbs.map((t) => tx.objectStore('thumbs').put(t)),
+      tx.objectStore('jobs').put(job),
+      tx.done,
+    ]);
+  },
+};
+
+export async function importHistory(archive: Blob): Promise<ImportReply> {
+  try {
+    const parsed = await readArchive(new Uint8Array(await archive.arrayBuffer()));
+    const report = await importArchive(parsed, idbImportTarget);
+    if (report.addedIds.length) announce({ type: 'jobs', ids: report.addedIds });
+    void enforceRetention();
+    return { ok: true, added: report.added, skipped: report.skipped, invalid: report.invalid };
+  } catch (error) {
+    if (error instanceof ArchiveError) return { ok: false, message: error.message };
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') return { ok: false, message: 'Not enough storage space for this archive.' };
+    return { ok: false, message: `Import failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+type WorkerMessageEvent = MessageEvent & { waitUntil?(promise: Promise<unknown>): void; source: { url?: string } | null };
+
+/**
+ * Registers the import channel and the retention triggers. Call synchronously at worker start.
+ * Retention runs at start, after settings change, and (debounced) after jobs change.
+ */
+export function startHistoryService(): void {
+  self.addEventListener('message', (event) => {
+    const e = event as WorkerMessageEvent;
+    if ((e.data as { type?: unknown } | null)?.type !== IMPORT_MESSAGE) return;
+    const port = e.ports[0];
+    const fromExtensionPage = typeof e.source?.url === 'string' && e.source.url.startsWith(browser.runtime.getURL('/'));
+    const parsed = importMessageSchema.safeParse(e.data);
+    const work: Promise<ImportReply> =
+      !fromExtensionPage || !parsed.success ? Promise.resolve({ ok: false, message: 'Bad import request.' }) : importHistory(parsed.data.archive);
+    const done = work.then((reply) => port?.postMessage(reply));
+    e.waitUntil?.(done);
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const soon = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void enforceRetention().catch((error) => console.warn('Reimagine: retention failed', error)), ms);
+  };
+  onChange((change) => soon(change.type === 'settings' ? 0 : 5_000));
+  soon(2_000);
+}

@@ -1,0 +1,132 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { JobEngine } from '../jobs/engine';
+import type { QuickAction, Settings } from '../settings/schema';
+import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
+import { loadSettings, onSettingsSaved } from './settings-store';
+
+/**
+ * The right-click entry points. Items are created once (runtime.onInstalled) — Chrome keeps them across
+ * worker restarts — and rebuilt only when the quick actions change; the click listener is registered
+ * synchronously at every worker start, so a click that wakes the worker is delivered.
+ * Ids are stable: tests dispatch clicks by id.
+ */
+export const MENU = {
+  edit: 'reimagine-edit',
+  animate: 'reimagine-animate',
+  reference: 'reimagine-reference',
+  quickSeparator: 'reimagine-quick-separator',
+  editVideo: 'reimagine-edit-video',
+  extendVideo: 'reimagine-extend-video',
+  generate: 'reimagine-generate',
+} as const;
+export const QUICK_PREFIX = 'reimagine-quick:';
+export const MAX_REFERENCES = 7;
+
+export const referenceTitle = (count: number) => (count > 0 ? `Add as reference image (${count})` : 'Add as reference image');
+
+type CreateProps = Browser.contextMenus.CreateProperties;
+
+export function menuItems(quickActions: QuickAction[], referenceCount: number): CreateProps[] {
+  const items: CreateProps[] = [
+    { id: MENU.edit, title: 'Edit image…', contexts: ['image'] },
+    { id: MENU.animate, title: 'Animate image…', contexts: ['image'] },
+    { id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] },
+  ];
+  if (quickActions.length) items.push({ id: MENU.quickSeparator, type: 'separator', contexts: ['image'] });
+  for (const action of quickActions) {
+    items.push({ id: `${QUICK_PREFIX}${action.id}`, title: `${action.mode === 'animate-image' ? '▶ ' : ''}${action.title}`, contexts: ['image'] });
+  }
+  items.push(
+    { id: MENU.editVideo, title: 'Edit video…', contexts: ['video'] },
+    { id: MENU.extendVideo, title: 'Extend video…', contexts: ['video'] },
+    { id: MENU.generate, title: 'Generate image from selection', contexts: ['selection'] },
+  );
+  return items;
+}
+
+let building: Promise<void> = Promise.resolve();
+
+/** removeAll + create, serialized (a second rebuild waits for the first: duplicate ids would throw). */
+export function rebuildMenus(settings?: Settings): Promise<void> {
+  building = building.then(async () => {
+    const quickActions = (settings ?? (await loadSettings())).quickActions;
+    const count = await countReferences();
+    await browser.contextMenus.removeAll();
+    for (const item of menuItems(quickActions, count)) {
+      await new Promise<void>((resolve) => {
+        browser.contextMenus.create(item, () => {
+          void browser.runtime.lastError; // read it so Chrome doesn't log "unchecked"
+          resolve();
+        });
+      });
+    }
+  });
+  return building.catch((error: unknown) => console.error('Reimagine: building menus failed', error));
+}
+
+export async function setReferenceCount(count: number): Promise<void> {
+  await building;
+  await browser.contextMenus.update(MENU.reference, { title: referenceTitle(count) }).catch(() => undefined);
+}
+
+/**
+ * Must be called synchronously: the side panel can only be opened while the click's user gesture is
+ * live. Without one (tests' dispatch(), Firefox without a sidebar, old Chrome) it fails quietly — the
+ * request was or will be written to session storage and the panel picks it up when it next opens.
+ */
+export function openSidePanel(tab: { id?: number; windowId?: number } | undefined): void {
+  try {
+    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open?: (o: object) => Promise<void> } } }).chrome?.sidePanel;
+    if (sidePanel?.open) {
+      const target = tab?.id !== undefined ? { tabId: tab.id } : tab?.windowId !== undefined ? { windowId: tab.windowId } : undefined;
+      if (target) void sidePanel.open(target).catch(() => undefined);
+      return;
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
+    void sidebar?.open?.().catch(() => undefined);
+  } catch {
+    // no gesture / unsupported: the pending request waits in session storage
+  }
+}
+
+const PANEL_MENUS: Record<string, CapturePurpose> = {
+  [MENU.edit]: { kind: 'panel', mode: 'edit-image' },
+  [MENU.animate]: { kind: 'panel', mode: 'animate-image' },
+  [MENU.editVideo]: { kind: 'panel', mode: 'edit-video' },
+  [MENU.extendVideo]: { kind: 'panel', mode: 'extend-video' },
+  [MENU.reference]: { kind: 'reference' },
+};
+
+export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+  const id = String(info.menuItemId);
+  const purpose: CapturePurpose | undefined = id.startsWith(QUICK_PREFIX) ? { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) } : PANEL_MENUS[id];
+  // Before any await: a real click's gesture is only good for this synchronous turn.
+  if (id === MENU.generate || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
+  if (id === MENU.generate) {
+    void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: (info.selectionText ?? '').trim().slice(0, 5000) });
+    return;
+  }
+  if (!purpose) return;
+  void startCapture(engine, purpose, {
+    tabId: tab?.id,
+    frameId: info.frameId ?? 0,
+    pageUrl: info.frameUrl ?? info.pageUrl ?? tab?.url,
+    srcUrl: info.srcUrl,
+    mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? 'video' : 'image',
+  });
+}
+
+/** Wire menus into a worker start. Listeners are added synchronously (see main.ts). */
+export function registerMenus(engine: JobEngine): void {
+  browser.runtime.onInstalled.addListener(() => void rebuildMenus());
+  // Session storage (collected references) is empty after a browser restart: reset the title with it.
+  browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));
+  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(engine, info, tab));
+  let lastQuick: string | undefined;
+  onSettingsSaved((settings) => {
+    const key = JSON.stringify(settings.quickActions);
+    if (key === lastQuick) return;
+    lastQuick = key;
+    void rebuildMenus(settings);
+  });
+}

@@ -1,0 +1,112 @@
+import { browser, type Browser } from 'wxt/browser';
+import { userMessage } from '../api/errors';
+import type { JobEngine } from '../jobs/engine';
+import type { Job } from '../jobs/job';
+import { isVideoMode } from '../jobs/modes';
+import { blobToDataUrl } from '../media/encode';
+import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
+import { getJob } from '../storage/jobs';
+import { getMedia } from '../storage/media';
+import { handleCaptureCommand } from './capture';
+import { openSidePanel } from './menus';
+
+/**
+ * The background half of the in-page overlay: job changes for jobs that came from a page element are
+ * pushed to that tab's page script, and the overlay's buttons come back here. A page script may only
+ * act on jobs started from its own tab.
+ */
+export function pushOverlayUpdates(jobs: Job[]): void {
+  for (const job of jobs) {
+    const origin = job.origin;
+    if (origin?.tabId === undefined || !origin.targetId) continue;
+    const message: ToContent = {
+      type: 'overlay.update',
+      captureId: origin.targetId,
+      job: {
+        id: job.id,
+        status: job.status,
+        ...(job.progress !== undefined ? { progress: job.progress } : {}),
+        startedAt: job.createdAt,
+        ...(job.error ? { message: userMessage(job.error) } : job.note ? { message: job.note } : {}),
+        isVideo: isVideoMode(job.request.mode),
+      },
+    };
+    // The tab may have navigated or closed since: then there is nobody to tell.
+    void browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 }).catch(() => undefined);
+  }
+}
+
+const fail = (message: string, kind: 'invalid_request' | 'not_found' = 'invalid_request'): Reply => ({ ok: false, error: { kind, message } });
+
+async function ownJob(jobId: string, sender: Browser.runtime.MessageSender): Promise<Job | undefined> {
+  const job = await getJob(jobId);
+  return job && job.origin?.tabId !== undefined && job.origin.tabId === sender.tab?.id ? job : undefined;
+}
+
+export async function handleOverlayCommand(
+  engine: JobEngine,
+  command: Extract<ContentCommand, { type: 'overlay.cancel' | 'overlay.open-panel' | 'overlay.download' | 'overlay.get-result' }>,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply> {
+  // Synchronous first: a click in the overlay may carry a user gesture the side panel needs.
+  if (command.type === 'overlay.open-panel') openSidePanel(sender.tab);
+  const job = await ownJob(command.jobId, sender);
+  if (!job) return fail('That job is not from this page.', 'not_found');
+  switch (command.type) {
+    case 'overlay.cancel':
+      await engine.cancel(job.id);
+      return { ok: true };
+    case 'overlay.open-panel': {
+      // If the panel could not open (no gesture), show the job in a Reimagine tab instead.
+      const panels = await (chrome.runtime.getContexts?.({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] }) ?? Promise.resolve([]));
+      if (panels.length === 0) await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(job.id)}`) });
+      return { ok: true };
+    }
+    case 'overlay.download':
+      return downloadResult(job, 0);
+    case 'overlay.get-result': {
+      const result = job.results[0];
+      const media = result ? await getMedia(result.mediaId) : undefined;
+      if (!result || !media) return fail('This job has no result to show.', 'not_found');
+      return { ok: true, dataUrl: await blobToDataUrl(media.blob, result.mimeType), kind: result.kind, mimeType: result.mimeType };
+    }
+  }
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'video/mp4': 'mp4' };
+
+export async function downloadResult(job: Job, index: number): Promise<Reply> {
+  const result = job.results[index];
+  const media = result ? await getMedia(result.mediaId) : undefined;
+  if (!result || !media) return fail('This result is no longer stored.', 'not_found');
+  const slug = job.request.prompt.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || job.request.mode;
+  const ext = EXTENSIONS[result.mimeType] ?? (result.kind === 'video' ? 'mp4' : 'jpg');
+  // Service workers have no URL.createObjectURL: downloads take the data: URL directly.
+  const downloadId = await browser.downloads.download({
+    url: await blobToDataUrl(media.blob, result.mimeType),
+    filename: `reimagine-${slug}-${job.id.slice(0, 8)}${job.results.length > 1 ? `-${index + 1}` : ''}.${ext}`,
+    saveAs: false,
+  });
+  return { ok: true, downloadId };
+}
+
+/** The side panel's "Replace on page": the page script swaps the image it captured for this job. */
+export async function replaceOnPage(jobId: string): Promise<Reply> {
+  const job = await getJob(jobId);
+  const origin = job?.origin;
+  if (!job || origin?.tabId === undefined || !origin.targetId) return fail('This result did not come from an image on a page.');
+  if (job.status !== 'done') return fail('The job has not finished yet.');
+  const message: ToContent = { type: 'overlay.replace', targetId: origin.targetId, jobId };
+  try {
+    await browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 });
+    return { ok: true };
+  } catch {
+    return fail('The page this image came from has been closed or reloaded.');
+  }
+}
+
+/** Everything a page script may send, routed (the router has already validated it against the schema). */
+export async function handleContentCommand(engine: JobEngine, command: ContentCommand, sender: Browser.runtime.MessageSender): Promise<Reply> {
+  if (command.type === 'capture.done' || command.type === 'capture.failed') return handleCaptureCommand(engine, command, sender);
+  return handleOverlayCommand(engine, command, sender);
+}

@@ -1,0 +1,84 @@
+import { CaptureError, prepareImage, type Drawable, type ImageLimits } from './prepare-image';
+
+/**
+ * Reading a page image's bytes from inside the page. A content script's fetch runs as the page: the
+ * page's cookies go with it (images behind a login), the Referer is the page (hotlink checks), and
+ * data:/blob: URLs created by the page resolve. What it cannot do is read a cross-origin response
+ * without CORS; that is reported as `CorsBlocked` and the background retries with its host access.
+ */
+export class CorsBlocked extends Error {
+  override name = 'CorsBlocked';
+}
+
+export interface CapturedBytes {
+  blob: Blob;
+  width?: number;
+  height?: number;
+}
+
+export async function fetchInPage(srcUrl: string, maxBytes: number): Promise<Blob> {
+  const url = new URL(srcUrl, location.href);
+  if (url.protocol === 'file:' && location.protocol !== 'file:') throw new CaptureError('Reimagine cannot read local files from a web page.');
+  let response: Response;
+  try {
+    response = await fetch(url.href, { credentials: 'include', cache: 'force-cache' });
+  } catch {
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin) throw new CorsBlocked(url.href);
+    if (url.protocol === 'file:') throw new CaptureError('Reimagine cannot read this local file: allow “Access to file URLs” for Reimagine in chrome://extensions.');
+    throw new CaptureError('The image could not be loaded (network error).');
+  }
+  if (!response.ok) throw new CaptureError(`The image could not be loaded (HTTP ${response.status}).`);
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new CaptureError(`The file is ${formatMb(declared)}, more than Reimagine can send (${formatMb(maxBytes)}).`);
+  const blob = await response.blob();
+  if (blob.size > maxBytes) throw new CaptureError(`The file is ${formatMb(blob.size)}, more than Reimagine can send (${formatMb(maxBytes)}).`);
+  return blob;
+}
+
+export const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The largest bytes we accept before decoding (a huge PNG is still worth downscaling). */
+const RAW_IMAGE_MAX = 80 * 1024 * 1024;
+
+export async function captureImageBytes(srcUrl: string, limits: ImageLimits): Promise<CapturedBytes> {
+  const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX);
+  const prepared = await prepareImage(raw, limits, (blob, maxEdge) => rasterizeSvg(blob, srcUrl, maxEdge));
+  return { blob: prepared.blob, width: prepared.width, height: prepared.height };
+}
+
+/**
+ * SVG has no decoder outside an <img>: load it (from a blob: URL, else from its own address, which the
+ * page's CSP necessarily allows) and draw it at a useful size — vectors scale up for free.
+ */
+async function rasterizeSvg(blob: Blob, srcUrl: string, maxEdge: number): Promise<Drawable> {
+  const objectUrl = URL.createObjectURL(new Blob([blob], { type: 'image/svg+xml' }));
+  try {
+    const img = (await loadImage(objectUrl).catch(() => loadImage(srcUrl))) as HTMLImageElement;
+    let width = img.naturalWidth || 1024;
+    let height = img.naturalHeight || 1024;
+    const scale = Math.min(maxEdge, Math.max(1024, width, height)) / Math.max(width, height);
+    width = Math.round(width * scale);
+    height = Math.round(height * scale);
+    return { source: img, width, height };
+  } finally {
+    URL.revokeObjectURL(objectUrl);
+  }
+}
+
+function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.decoding = 'async';
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new CaptureError('The SVG could not be rendered.'));
+    img.src = src;
+  });
+}
+
+export async function captureVideoBytes(srcUrl: string, maxBytes: number): Promise<Blob> {
+  const blob = await fetchInPage(srcUrl, maxBytes);
+  const head = new Uint8Array(await blob.slice(0, 12).arrayBuffer());
+  const isMp4 = String.fromCharCode(...head.subarray(4, 8)) === 'ftyp';
+  if (!isMp4) throw new CaptureError('Only MP4 videos can be edited or extended.');
+  return new Blob([blob], { type: 'video/mp4' });
+}

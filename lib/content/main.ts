@@ -1,0 +1,350 @@
+import type { ContentCommand, ToContent } from '../messaging/protocol';
+import { blobToDataUrl, dataUrlToBlob } from '../media/encode';
+import { captureImageBytes, captureVideoBytes, CorsBlocked } from './capture';
+import { byTag, findMedia, largestSource, tag, type MediaElement } from './find-target';
+import { OverlayUi, type OverlayAction } from './overlay-ui';
+import { swapImage, swapToVideo, type Swap } from './replace';
+import { CaptureError } from './prepare-image';
+
+/**
+ * The on-demand page script: injected by the background (scripting.executeScript) only into a tab where
+ * the user just used Reimagine, once per frame (a second injection finds the flag and does nothing).
+ * It never sees settings or keys: it gets capture/overlay instructions and may only send
+ * `ContentCommand`s back. No React, no zod: plain DOM, a few KB.
+ */
+type Start = Extract<ToContent, { type: 'capture.start' }>;
+type Update = Extract<ToContent, { type: 'overlay.update' }>;
+type Outcome = { ok: true; next?: 'panel' | 'job' | 'reference'; count?: number } | { ok: false; error: { message: string } };
+
+interface Result {
+  url: string;
+  kind: 'image' | 'video';
+  blob: Blob;
+}
+
+interface Target {
+  id: string;
+  srcUrl: string | undefined;
+  kind: 'image' | 'video';
+  el: MediaElement | undefined;
+  ui: OverlayUi;
+  jobId?: string;
+  status?: string;
+  result?: Result;
+  swap?: Swap;
+  comparing?: boolean;
+}
+
+const targets = new Map<string, Target>();
+
+async function send(command: ContentCommand): Promise<Outcome> {
+  try {
+    return ((await chrome.runtime.sendMessage(command)) as Outcome | undefined) ?? { ok: false, error: { message: 'Reimagine did not answer.' } };
+  } catch (error) {
+    return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function targetFor(id: string, srcUrl: string | undefined, kind: 'image' | 'video'): Target {
+  const existing = targets.get(id);
+  if (existing) return existing;
+  const el = findMedia(srcUrl, kind);
+  if (el) tag(el, id);
+  const target: Target = { id, srcUrl, kind, el, ui: undefined as unknown as OverlayUi };
+  target.ui = new OverlayUi(() => currentElement(target), (action) => void act(target, action), id);
+  targets.set(id, target);
+  return target;
+}
+
+/** The element to draw the overlay on: the playing video result if there is one, else the image. */
+function currentElement(target: Target): Element | undefined {
+  if (target.swap?.shown.isConnected && target.swap.shown !== target.el) return target.swap.shown;
+  return target.el;
+}
+
+async function startCapture(msg: Start): Promise<void> {
+  const target = targetFor(msg.captureId, msg.srcUrl, msg.mediaType);
+  target.ui.setStatus(msg.mediaType === 'video' ? 'Reading video…' : 'Reading image…');
+  target.ui.show(['dismiss']);
+  let outcome: Outcome;
+  try {
+    if (!msg.srcUrl) throw new CaptureError('This element has no address Reimagine can read.');
+    const src = target.el ? largestSource(target.el, msg.srcUrl) : msg.srcUrl;
+    if (msg.mediaType === 'video') {
+      const blob = await captureVideoBytes(src, msg.maxBytes);
+      outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), srcUrl: msg.srcUrl });
+    } else {
+      const captured = await captureImageBytes(src, { maxEdge: msg.maxEdge, maxBytes: msg.maxBytes });
+      outcome = await send({
+        type: 'capture.done',
+        captureId: msg.captureId,
+        dataUrl: await blobToDataUrl(captured.blob),
+        ...(captured.width ? { width: captured.width, height: captured.height } : {}),
+        srcUrl: src,
+        publicUrl: isPublicUrl(src),
+      });
+    }
+  } catch (error) {
+    if (error instanceof CorsBlocked) {
+      // The background has host access the page lacks; it reads the bytes and answers as for capture.done.
+      outcome = await send({ type: 'capture.failed', captureId: msg.captureId, message: 'cors', corsBlocked: true });
+    } else {
+      const message = error instanceof CaptureError ? error.message : `The image could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      void send({ type: 'capture.failed', captureId: msg.captureId, message: message.slice(0, 500) });
+      outcome = { ok: false, error: { message } };
+    }
+  }
+  afterCapture(target, outcome);
+}
+
+function afterCapture(target: Target, outcome: Outcome): void {
+  if (!outcome.ok) return showError(target, outcome.error.message);
+  if (target.jobId) return; // a job update already arrived
+  if (outcome.next === 'job') {
+    target.ui.setStatus('Starting…');
+    return;
+  }
+  const text = outcome.next === 'reference' ? `Added as reference image${outcome.count ? ` (${outcome.count})` : ''}.` : 'Sent to the Reimagine side panel.';
+  target.ui.setStatus(text);
+  setTimeout(() => {
+    if (!target.jobId) dismiss(target);
+  }, 2500);
+}
+
+function showError(target: Target, message: string): void {
+  target.ui.stopClock();
+  target.ui.setProgress(undefined);
+  target.ui.setStatus(message, 'error');
+  target.ui.show(target.swap ? ['revert', 'dismiss'] : ['dismiss']);
+  target.ui.focus('dismiss');
+}
+
+function isPublicUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && !/^(localhost|127\.|10\.|192\.168\.|\[::1\])/.test(u.hostname) && !u.hostname.endsWith('.local');
+  } catch {
+    return false;
+  }
+}
+
+const LABELS: Record<string, string> = {
+  queued: 'Queued…',
+  submitting: 'Sending…',
+  running: 'Generating…',
+  downloading: 'Saving result…',
+};
+
+function onUpdate(msg: Update): void {
+  const target = targets.get(msg.captureId) ?? adopt(msg.captureId);
+  if (!target) return;
+  const { job } = msg;
+  if (target.jobId !== job.id) {
+    target.jobId = job.id;
+    target.result = undefined;
+  }
+  const previous = target.status;
+  target.status = job.status;
+  if (LABELS[job.status]) {
+    if (previous !== job.status) target.ui.startClock(job.startedAt, () => `${job.isVideo ? 'Animating' : 'Editing'} · ${LABELS[job.status]}`);
+    target.ui.setProgress(job.isVideo ? (job.progress ?? 0) : undefined);
+    target.ui.show(['cancel']);
+    return;
+  }
+  target.ui.stopClock();
+  target.ui.setProgress(undefined);
+  if (job.status === 'done') {
+    if (previous === 'done' && target.result) return;
+    target.ui.setStatus('Done.');
+    target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
+    void loadResult(target).then((ok) => {
+      if (ok) target.ui.focus('replace');
+    });
+  } else if (job.status === 'cancelled') {
+    target.ui.setStatus('Cancelled.');
+    target.ui.show(['dismiss']);
+  } else {
+    showError(target, job.message ?? 'The job failed.');
+    target.ui.show(['open-panel', 'dismiss']);
+  }
+}
+
+/** A job for an element this script instance never captured (e.g. tagged before a reload): re-attach. */
+function adopt(targetId: string): Target | undefined {
+  const el = byTag(targetId);
+  if (!el) return undefined;
+  return targetFor(targetId, el.currentSrc || undefined, el instanceof HTMLVideoElement ? 'video' : 'image');
+}
+
+async function loadResult(target: Target): Promise<boolean> {
+  if (target.result) return true;
+  if (!target.jobId) return false;
+  const reply = (await send({ type: 'overlay.get-result', jobId: target.jobId })) as Outcome & { dataUrl?: string; kind?: 'image' | 'video' };
+  if (!reply.ok || !reply.dataUrl) {
+    showError(target, reply.ok ? 'The result is not available.' : reply.error.message);
+    return false;
+  }
+  const blob = dataUrlToBlob(reply.dataUrl);
+  target.result = { blob, url: URL.createObjectURL(blob), kind: reply.kind ?? (blob.type.startsWith('video/') ? 'video' : 'image') };
+  return true;
+}
+
+async function act(target: Target, action: OverlayAction): Promise<void> {
+  switch (action) {
+    case 'cancel':
+      if (target.jobId) await send({ type: 'overlay.cancel', jobId: target.jobId });
+      return;
+    case 'replace':
+      return replace(target);
+    case 'revert':
+      stopCompare(target);
+      target.swap?.revert();
+      target.swap = undefined;
+      target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
+      target.ui.setStatus('Original restored.');
+      target.ui.focus('replace');
+      return;
+    case 'compare':
+      return target.comparing ? stopCompare(target) : compare(target);
+    case 'download':
+      if (target.jobId) {
+        const reply = await send({ type: 'overlay.download', jobId: target.jobId });
+        target.ui.setStatus(reply.ok ? 'Download started.' : reply.error.message, reply.ok ? 'info' : 'error');
+      }
+      return;
+    case 'open-panel':
+      if (target.jobId) await send({ type: 'overlay.open-panel', jobId: target.jobId });
+      return;
+    case 'dismiss':
+      return dismiss(target);
+  }
+}
+
+async function replace(target: Target): Promise<void> {
+  if (!(await loadResult(target)) || !target.result) return;
+  stopCompare(target);
+  const el = reattach(target);
+  if (!el) return showError(target, 'The image is no longer on the page.');
+  target.swap?.revert();
+  target.swap = target.result.kind === 'video' || el instanceof HTMLVideoElement ? swapToVideo(el, target.result.url) : swapImage(el, target.result.url);
+  target.ui.show(['revert', 'compare', 'download', 'open-panel', 'dismiss']);
+  target.ui.setStatus('Replaced on the page.');
+  target.ui.focus('revert');
+}
+
+/** Before/after slider: the side not currently on the page is drawn over it, clipped by the slider. */
+async function compare(target: Target): Promise<void> {
+  if (!(await loadResult(target)) || !target.result) return;
+  let layer: HTMLCanvasElement | HTMLVideoElement;
+  let labels: [string, string] = ['Before', 'After'];
+  if (target.result.kind === 'video') {
+    layer = document.createElement('video');
+    Object.assign(layer, { muted: true, loop: true, autoplay: true, playsInline: true, src: target.result.url });
+    void layer.play().catch(() => undefined);
+    if (target.swap) {
+      // The result is already playing on the page: compare against the original still instead.
+      target.swap.revert();
+      target.swap = undefined;
+      labels = ['Before', 'After'];
+    }
+  } else {
+    const source = target.swap ? await originalBitmap(target) : await createImageBitmap(target.result.blob);
+    if (target.swap) labels = ['After', 'Before'];
+    const canvas = document.createElement('canvas');
+    if (source) {
+      canvas.width = source.width;
+      canvas.height = source.height;
+      canvas.getContext('2d')?.drawImage(source, 0, 0);
+    }
+    layer = canvas;
+  }
+  target.comparing = true;
+  target.ui.setPressed('compare', true);
+  target.ui.showCompare(layer, labels);
+}
+
+async function originalBitmap(target: Target): Promise<ImageBitmap | HTMLImageElement | undefined> {
+  if (!target.srcUrl) return undefined;
+  const img = new Image();
+  img.src = target.srcUrl;
+  await img.decode().catch(() => undefined);
+  return img;
+}
+
+function stopCompare(target: Target): void {
+  if (!target.comparing) return;
+  target.comparing = false;
+  target.ui.setPressed('compare', false);
+  target.ui.showCompare(undefined);
+}
+
+function dismiss(target: Target): void {
+  target.ui.destroy();
+  targets.delete(target.id);
+  // A replaced image stays replaced; the page is back to normal on the next reload.
+}
+
+/** The element may have been re-rendered by the page: find it again by its tag, then by its address. */
+function reattach(target: Target): MediaElement | undefined {
+  if (target.el?.isConnected) return target.el;
+  const el = byTag(target.id) ?? findMedia(target.srcUrl, target.kind);
+  if (el) tag(el, target.id);
+  target.el = el;
+  return el;
+}
+
+function watchReRenders(): void {
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (scheduled || targets.size === 0) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      for (const target of targets.values()) {
+        if (target.el?.isConnected) continue;
+        const hadSwap = target.swap !== undefined;
+        if (hadSwap && target.swap?.shown.isConnected && target.swap.shown !== target.el) target.swap.revert();
+        target.swap = undefined;
+        const el = reattach(target);
+        if (el && hadSwap && target.result) {
+          target.swap = target.result.kind === 'video' ? swapToVideo(el, target.result.url) : el instanceof HTMLImageElement ? swapImage(el, target.result.url) : undefined;
+        }
+      }
+    });
+  }).observe(document, { childList: true, subtree: true });
+}
+
+export function startContent(): void {
+  const flag = globalThis as { __reimagineContent?: boolean };
+  if (flag.__reimagineContent) return;
+  flag.__reimagineContent = true;
+  watchReRenders();
+  chrome.runtime.onMessage.addListener((message: ToContent, _sender, sendResponse) => {
+    switch (message?.type) {
+      case 'capture.start':
+        void startCapture(message);
+        break;
+      case 'overlay.update':
+        onUpdate(message);
+        break;
+      case 'overlay.error': {
+        const target = targets.get(message.captureId) ?? adopt(message.captureId);
+        if (target) showError(target, message.message);
+        break;
+      }
+      case 'overlay.replace': {
+        const target = targets.get(message.targetId) ?? adopt(message.targetId);
+        if (target) {
+          target.jobId = message.jobId;
+          target.result = undefined;
+          void replace(target);
+        }
+        break;
+      }
+      default:
+        return false;
+    }
+    sendResponse({ ok: true });
+    return false;
+  });
+}

@@ -1,0 +1,212 @@
+import { overlaySheet } from './overlay-styles';
+
+/**
+ * The in-page overlay for one image: a fixed-position host at the document root (never inside the
+ * page's own layout or links, so page CSS and click handlers don't reach it), an open shadow root with
+ * adopted styles, and plain buttons (keyboard reachable, labelled). It follows its element's box every
+ * frame while shown and hides itself when the element is scrolled out of view.
+ */
+export const OVERLAY_TAG = 'reimagine-overlay';
+
+export type OverlayAction = 'cancel' | 'replace' | 'compare' | 'revert' | 'download' | 'open-panel' | 'dismiss';
+
+const BUTTONS: Array<[OverlayAction, string, boolean]> = [
+  ['cancel', 'Cancel', true],
+  ['replace', 'Replace', false],
+  ['compare', 'Compare', true],
+  ['revert', 'Revert', true],
+  ['download', 'Download', true],
+  ['open-panel', 'Open in panel', true],
+  ['dismiss', 'Close', true],
+];
+
+export class OverlayUi {
+  readonly host: HTMLElement;
+  private readonly frame: HTMLDivElement;
+  private readonly layer: HTMLDivElement;
+  private readonly status: HTMLDivElement;
+  private readonly progress: HTMLDivElement;
+  private readonly slider: HTMLInputElement;
+  private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
+  private raf = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly element: () => Element | undefined,
+    onAction: (action: OverlayAction) => void,
+    targetId: string,
+  ) {
+    this.host = document.createElement(OVERLAY_TAG);
+    this.host.setAttribute('data-reimagine-for', targetId);
+    // CSSOM writes are allowed under any style-src CSP (style attributes in markup are not).
+    for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['top', '0'], ['left', '0'], ['z-index', '2147483647'], ['display', 'block']]) {
+      this.host.style.setProperty(prop as string, value as string, 'important');
+    }
+    const root = this.host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [overlaySheet()];
+    this.frame = el('div', 'frame');
+    this.layer = el('div', 'layer');
+    this.layer.hidden = true;
+    const bar = el('div', 'bar');
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Reimagine');
+    this.status = el('div', 'status');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.progress = el('div', 'progress');
+    this.progress.setAttribute('role', 'progressbar');
+    this.progress.setAttribute('aria-label', 'Progress');
+    this.progress.setAttribute('aria-valuemin', '0');
+    this.progress.setAttribute('aria-valuemax', '100');
+    this.progress.append(el('div', ''));
+    this.progress.hidden = true;
+    this.slider = document.createElement('input');
+    this.slider.type = 'range';
+    this.slider.min = '0';
+    this.slider.max = '100';
+    this.slider.value = '50';
+    this.slider.hidden = true;
+    this.slider.setAttribute('aria-label', 'Before / after');
+    this.slider.addEventListener('input', () => this.clipCompare());
+    bar.append(this.status, this.progress, this.slider);
+    for (const [action, label, secondary] of BUTTONS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      if (secondary) button.className = 'secondary';
+      if (action === 'dismiss') button.setAttribute('aria-label', 'Close Reimagine overlay');
+      button.hidden = true;
+      button.addEventListener('click', (event) => {
+        event.stopPropagation();
+        onAction(action);
+      });
+      this.buttons.set(action, button);
+      bar.append(button);
+    }
+    this.frame.append(this.layer, bar);
+    root.append(this.frame);
+    this.frame.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') onAction('dismiss');
+    });
+    document.documentElement.append(this.host);
+    this.follow();
+  }
+
+  setStatus(text: string, kind: 'info' | 'error' = 'info'): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', kind === 'error');
+  }
+
+  setProgress(percent: number | undefined): void {
+    this.progress.hidden = percent === undefined;
+    if (percent === undefined) return;
+    this.progress.setAttribute('aria-valuenow', String(Math.round(percent)));
+    (this.progress.firstElementChild as HTMLElement).style.width = `${Math.max(2, Math.min(100, percent))}%`;
+  }
+
+  show(actions: OverlayAction[]): void {
+    for (const [action, button] of this.buttons) button.hidden = !actions.includes(action);
+  }
+
+  setPressed(action: OverlayAction, pressed: boolean): void {
+    this.buttons.get(action)?.setAttribute('aria-pressed', String(pressed));
+  }
+
+  /** Ticks an elapsed-time label until stopped (the job's own start time, so it survives re-injection). */
+  startClock(startedAt: number, label: () => string): void {
+    this.stopClock();
+    const render = () => this.setStatus(`${label()} ${formatElapsed(Date.now() - startedAt)}`);
+    render();
+    this.timer = setInterval(render, 1000);
+  }
+
+  stopClock(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Before/after: the result layer over the page image, revealed from the slider's position. */
+  showCompare(media: HTMLCanvasElement | HTMLVideoElement | undefined, labels: [string, string] = ['Before', 'After']): void {
+    this.layer.replaceChildren();
+    this.slider.hidden = !media;
+    this.layer.hidden = !media;
+    if (!media) return;
+    const tags = el('div', 'labels');
+    const [a, b] = labels.map((text) => Object.assign(document.createElement('span'), { textContent: text }));
+    tags.append(a as HTMLElement, b as HTMLElement);
+    this.layer.append(media, tags);
+    this.clipCompare();
+    this.slider.focus();
+  }
+
+  private clipCompare(): void {
+    const media = this.layer.firstElementChild as HTMLElement | null;
+    if (media) media.style.clipPath = `inset(0 0 0 ${this.slider.value}%)`;
+  }
+
+  focus(action: OverlayAction): void {
+    this.buttons.get(action)?.focus();
+  }
+
+  /** Track the element's box; float at the top right when there is no element to attach to. */
+  private follow(): void {
+    const tick = () => {
+      this.raf = requestAnimationFrame(tick);
+      const target = this.element();
+      if (!target || !target.isConnected) {
+        this.frame.classList.add('floating');
+        for (const p of ['top', 'left', 'width', 'height']) this.frame.style.removeProperty(p);
+        this.frame.hidden = false;
+        return;
+      }
+      this.frame.classList.remove('floating');
+      const r = visibleRect(target);
+      this.frame.hidden = !r;
+      if (!r) return;
+      const full = target.getBoundingClientRect();
+      this.frame.style.top = `${full.top}px`;
+      this.frame.style.left = `${full.left}px`;
+      this.frame.style.width = `${full.width}px`;
+      this.frame.style.height = `${full.height}px`;
+      this.frame.classList.toggle('small', full.width < 200 || full.height < 90);
+    };
+    tick();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.stopClock();
+    this.host.remove();
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tagName: K, className: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tagName);
+  if (className) node.className = className;
+  return node;
+}
+
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The part of the element not clipped by the viewport or a scrolling ancestor; undefined = out of view. */
+function visibleRect(target: Element): DOMRect | undefined {
+  const r = target.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return undefined;
+  let top = Math.max(r.top, 0);
+  let left = Math.max(r.left, 0);
+  let bottom = Math.min(r.bottom, innerHeight);
+  let right = Math.min(r.right, innerWidth);
+  for (let node = target.parentElement; node && node !== document.body; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.overflow === 'visible' && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const c = node.getBoundingClientRect();
+    top = Math.max(top, c.top);
+    left = Math.max(left, c.left);
+    bottom = Math.min(bottom, c.bottom);
+    right = Math.min(right, c.right);
+  }
+  return bottom - top > 8 && right - left > 8 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
+}

@@ -1,0 +1,122 @@
+import { browser } from 'wxt/browser';
+import { userMessage } from '../api/errors';
+import type { Job } from '../jobs/job';
+import { send } from '../messaging/client';
+import { getMedia, getThumb } from '../storage/media';
+import { extensionFor } from './media-types';
+import { applyJobChanges } from './store';
+
+/**
+ * Per-item history actions, run from the popup. Every write is a command to the background; these
+ * functions only read IndexedDB and talk to browser UI (side panel, downloads, clipboard).
+ */
+export type Outcome = { ok: true; message: string } | { ok: false; message: string };
+
+export const PANEL_FOCUS_KEY = 'panelFocusJob';
+
+/**
+ * Must run synchronously inside the click handler: `sidePanel.open` needs the user gesture, so the
+ * window id is looked up beforehand (see `currentWindowId`) and nothing is awaited before the call.
+ */
+export function openInSidePanel(jobId: string, windowId: number | undefined): Promise<Outcome> {
+  void chrome.storage?.session?.set({ [PANEL_FOCUS_KEY]: jobId });
+  if (typeof chrome.sidePanel?.open === 'function' && windowId !== undefined) {
+    return chrome.sidePanel.open({ windowId }).then(
+      () => ({ ok: true, message: 'Opened in the side panel.' }),
+      () => openPanelTab(jobId),
+    );
+  }
+  return openPanelTab(jobId);
+}
+
+async function openPanelTab(jobId: string): Promise<Outcome> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
+  return { ok: true, message: 'Opened in a tab.' };
+}
+
+export async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'reimagine'
+  );
+}
+
+/** Saves a blob through an <a download> click (works from the popup without a round trip to the worker). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own copy once started; keep the URL a little while for slow starts.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function downloadResults(job: Job): Promise<Outcome> {
+  if (job.results.length === 0) return { ok: false, message: 'This entry has no result to download.' };
+  let saved = 0;
+  for (const [i, result] of job.results.entries()) {
+    const media = await getMedia(result.mediaId);
+    if (!media) continue;
+    const suffix = job.results.length > 1 ? `-${i + 1}` : '';
+    saveBlob(media.blob, `${slug(job.request.prompt)}-${job.id.slice(0, 8)}${suffix}.${extensionFor(media.mimeType)}`);
+    saved += 1;
+  }
+  return saved ? { ok: true, message: saved > 1 ? `Downloading ${saved} files.` : 'Downloading.' } : { ok: false, message: 'The result file is no longer stored.' };
+}
+
+export async function copyPrompt(job: Job): Promise<Outcome> {
+  try {
+    await navigator.clipboard.writeText(job.request.prompt);
+    return { ok: true, message: 'Prompt copied.' };
+  } catch {
+    return { ok: false, message: 'Could not copy to the clipboard.' };
+  }
+}
+
+/** Same request, new job. Sources are referenced by media id, so they must still be stored. */
+export async function rerun(job: Job): Promise<Outcome> {
+  const sources = 'sources' in job.request ? job.request.sources : [];
+  for (const [i, source] of sources.entries()) {
+    if (!(await getMedia(source.mediaId))) {
+      const what = sources.length > 1 ? `Source ${i + 1}` : 'The source';
+      return { ok: false, message: `${what} of this job is no longer stored, so it cannot be re-run. Start it again from the page or the side panel.` };
+    }
+  }
+  const reply = await send({
+    type: 'job.submit',
+    input: { request: job.request, provider: job.provider, origin: { via: 'rerun', ...(job.origin?.pageUrl ? { pageUrl: job.origin.pageUrl } : {}) } },
+  });
+  return reply.ok ? { ok: true, message: 'Started again.' } : { ok: false, message: userMessage(reply.error) };
+}
+
+export async function deleteEntries(ids: string[]): Promise<Outcome> {
+  if (ids.length === 0) return { ok: false, message: 'Nothing selected.' };
+  const reply = await send({ type: 'jobs.delete', jobIds: ids });
+  if (reply.ok) await applyJobChanges(ids); // don't wait for the broadcast to drop them from view
+  return reply.ok ? { ok: true, message: ids.length > 1 ? `Deleted ${ids.length} entries.` : 'Deleted.' } : { ok: false, message: userMessage(reply.error) };
+}
+
+export async function exportArchive(jobs: Job[]): Promise<Outcome> {
+  if (jobs.length === 0) return { ok: false, message: 'Nothing to export.' };
+  // Loaded on demand: the zip code is not needed to show the list.
+  const { archiveFileName, buildArchive } = await import('./archive');
+  const { blob, jobs: count } = await buildArchive(jobs, { getMedia, getThumb });
+  if (count === 0) return { ok: false, message: 'Only finished entries can be exported.' };
+  saveBlob(blob, archiveFileName());
+  return { ok: true, message: `Exported ${count} ${count === 1 ? 'entry' : 'entries'}.` };
+}

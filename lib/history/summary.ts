@@ -1,0 +1,111 @@
+import { ticksToUsd } from '../api/models';
+import { isActive, type Job, type JobStatus } from '../jobs/job';
+import { MODE_INFO, type Mode } from '../jobs/modes';
+
+/**
+ * What one history row needs, derived from a stored Job. Kept small so the popup can hold thousands of
+ * them in memory and filter them on every keystroke without touching IndexedDB again.
+ */
+export interface HistorySummary {
+  id: string;
+  createdAt: number;
+  status: JobStatus;
+  mode: Mode;
+  kind: 'image' | 'video';
+  model: string;
+  prompt: string;
+  /** Lower-cased prompt, precomputed for search. */
+  haystack: string;
+  /** Actual cost when the provider reported it, else the estimate (flagged). */
+  costUsd?: number;
+  costIsEstimate: boolean;
+  pageUrl?: string;
+  /** Media id whose thumbnail represents the job (first result with a thumb, else the first source). */
+  thumbId?: string;
+  resultCount: number;
+  /** Bytes of the job's results (what deleting it frees, give or take sources). */
+  bytes: number;
+  error?: string;
+}
+
+export function summarize(job: Job): HistorySummary {
+  const request = job.request;
+  const sources = 'sources' in request ? request.sources : [];
+  const thumbResult = job.results.find((r) => r.thumb);
+  const thumbId = thumbResult?.mediaId ?? sources[0]?.mediaId;
+  const ticks = job.costTicks ?? job.estimatedCostTicks;
+  return {
+    id: job.id,
+    createdAt: job.createdAt,
+    status: job.status,
+    mode: request.mode,
+    kind: MODE_INFO[request.mode].output,
+    model: request.model,
+    prompt: request.prompt,
+    haystack: request.prompt.toLowerCase(),
+    ...(ticks !== undefined ? { costUsd: ticksToUsd(ticks) } : {}),
+    costIsEstimate: job.costTicks === undefined,
+    ...(job.origin?.pageUrl ? { pageUrl: job.origin.pageUrl } : {}),
+    ...(thumbId ? { thumbId } : {}),
+    resultCount: job.results.length,
+    bytes: job.results.reduce((sum, r) => sum + r.bytes, 0),
+    ...(job.error ? { error: job.error.message } : {}),
+  };
+}
+
+export type StatusFilter = 'all' | 'done' | 'failed' | 'cancelled' | 'active';
+export type KindFilter = 'all' | 'image' | 'video';
+
+export interface HistoryFilter {
+  text: string;
+  kind: KindFilter;
+  status: StatusFilter;
+  /** Inclusive local-day bounds as epoch ms (undefined = open). */
+  from?: number;
+  to?: number;
+}
+
+export const EMPTY_FILTER: HistoryFilter = { text: '', kind: 'all', status: 'all' };
+
+export const isFiltering = (f: HistoryFilter) => f.text.trim() !== '' || f.kind !== 'all' || f.status !== 'all' || f.from !== undefined || f.to !== undefined;
+
+/** A predicate built once per filter change, run over every loaded summary. */
+export function matcher(filter: HistoryFilter): (s: HistorySummary) => boolean {
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return (s) => {
+    if (filter.kind !== 'all' && s.kind !== filter.kind) return false;
+    if (filter.status === 'active' ? !isActive(s.status) : filter.status !== 'all' && s.status !== filter.status) return false;
+    if (filter.from !== undefined && s.createdAt < filter.from) return false;
+    if (filter.to !== undefined && s.createdAt > filter.to) return false;
+    return words.every((w) => s.haystack.includes(w));
+  };
+}
+
+/** "2024-05-01" (from a date input) → start or end of that local day; undefined for an empty input. */
+export function dayBound(value: string, edge: 'start' | 'end'): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  return edge === 'start' ? new Date(y, mo, d).getTime() : new Date(y, mo, d + 1).getTime() - 1;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './schema';
+
+/**
+ * Settings records written by older versions are upgraded on read, step by step (the same pattern as
+ * storage/migrations.ts for jobs): each step takes the raw record of version N and returns version N+1.
+ * To change the shape: add a step, bump SETTINGS_VERSION, add a fixture to tests/unit/migrations.test.ts.
+ *
+ * After the steps, one invalid field no longer throws the whole record away: each top-level field that
+ * fails validation falls back to its default and the rest of the user's choices are kept.
+ */
+type Raw = Record<string, unknown>;
+const steps: Record<number, (raw: Raw) => Raw> = {
+  // Version 0: the pre-release options page stored no `version` and a single top-level `baseUrl`
+  // (xAI only).
+  0: ({ baseUrl, ...rest }) => {
+    const baseUrls = typeof rest.baseUrls === 'object' && rest.baseUrls !== null ? (rest.baseUrls as Raw) : {};
+    return { ...rest, baseUrls: typeof baseUrl === 'string' && baseUrls.xai === undefined ? { ...baseUrls, xai: baseUrl } : baseUrls, version: 1 };
+  },
+};
+
+export function migrateSettings(input: unknown): Settings {
+  if (typeof input !== 'object' || input === null) return DEFAULT_SETTINGS;
+  let raw = input as Raw;
+  let version = typeof raw.version === 'number' ? raw.version : 0;
+  if (version > SETTINGS_VERSION) {
+    console.warn(`Reimagine: settings version ${version} is newer than this build; reading what it can`);
+    raw = { ...raw, version: SETTINGS_VERSION };
+    version = SETTINGS_VERSION;
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = steps[version];
+    if (!step) return DEFAULT_SETTINGS;
+    raw = step(raw);
+    version += 1;
+  }
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Salvage: drop each top-level field that has an issue, keep the rest.
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  console.warn('Reimagine: some stored settings were invalid and were reset:', [...bad].join(', '));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([key]) => !bad.has(key)));
+  const retry = settingsSchema.safeParse(kept);
+  return retry.success ? retry.data : DEFAULT_SETTINGS;
+}

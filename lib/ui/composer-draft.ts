@@ -1,0 +1,210 @@
+import { VIDEO_EXTENSION_DURATION, videoModelInfo } from '../api/models';
+import { estimateCostUsd } from '../jobs/cost';
+import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
+import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
+import type { Capabilities } from '../providers/types';
+import type { Settings } from '../settings/schema';
+
+/**
+ * The composer's editable state and the pure functions around it: which controls apply to a mode, how a
+ * draft becomes a `JobRequest`, and the inline messages for it. Validation runs the same zod schema the
+ * background uses (`jobRequestSchema`), plus the selected provider's capabilities, so the panel never
+ * sends what the background would refuse.
+ */
+export interface Draft {
+  mode: Mode;
+  prompt: string;
+  sources: SourceRef[];
+  imageModel: string;
+  videoModel: string;
+  n: number;
+  imageAspectRatio: string;
+  /** Multi-image edits only; '' = follow the inputs. */
+  editAspectRatio: string;
+  imageResolution: string;
+  outputFormat: string;
+  videoAspectRatio: string;
+  videoResolution: string;
+  duration: number;
+  extendDuration: number;
+}
+
+export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'duration' | 'outputFormat';
+
+export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
+  const { image, video } = settings.defaults;
+  return {
+    mode,
+    prompt: '',
+    sources: [],
+    imageModel: image.model,
+    videoModel: video.model,
+    n: image.n,
+    imageAspectRatio: image.aspectRatio,
+    editAspectRatio: '',
+    imageResolution: image.resolution,
+    outputFormat: image.outputFormat,
+    videoAspectRatio: video.aspectRatio,
+    videoResolution: video.resolution,
+    duration: video.duration,
+    extendDuration: video.extendDuration ?? VIDEO_EXTENSION_DURATION.default,
+  };
+}
+
+/** The controls a mode shows (everything else is hidden, not disabled). */
+export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities): Control[] {
+  const out: Control[] = ['model'];
+  switch (mode) {
+    case 'create-image':
+      out.push('count', 'aspectRatio', 'resolution');
+      break;
+    case 'edit-image':
+      out.push('count', ...(sourceCount > 1 ? (['aspectRatio'] as const) : []), 'resolution');
+      break;
+    case 'create-video':
+    case 'reference-video':
+      out.push('duration', 'aspectRatio', 'resolution');
+      break;
+    case 'animate-image':
+      out.push('duration', 'resolution');
+      break;
+    case 'extend-video':
+      out.push('duration');
+      break;
+    case 'edit-video':
+      break;
+  }
+  if (MODE_INFO[mode].output === 'image' && (caps?.outputFormats.length ?? 0) > 1) out.push('outputFormat');
+  return out;
+}
+
+export const modelOf = (draft: Draft) => (MODE_INFO[draft.mode].output === 'image' ? draft.imageModel : draft.videoModel);
+
+/** The request a draft stands for: unvalidated (the schema decides). Only fields the mode takes. */
+export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
+  const base = { mode: draft.mode, prompt: draft.prompt.trim(), model: modelOf(draft).trim() };
+  const outputFormat = caps && caps.outputFormats.length > 1 ? { outputFormat: draft.outputFormat } : {};
+  switch (draft.mode) {
+    case 'create-image':
+      return { ...base, n: draft.n, aspectRatio: draft.imageAspectRatio, resolution: draft.imageResolution, ...outputFormat };
+    case 'edit-image':
+      return {
+        ...base,
+        sources: draft.sources,
+        n: draft.n,
+        resolution: draft.imageResolution,
+        ...(draft.sources.length > 1 && draft.editAspectRatio ? { aspectRatio: draft.editAspectRatio } : {}),
+        ...outputFormat,
+      };
+    case 'create-video':
+      return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+    case 'animate-image':
+      return { ...base, sources: draft.sources, duration: draft.duration, resolution: draft.videoResolution };
+    case 'reference-video':
+      return { ...base, sources: draft.sources, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+    case 'edit-video':
+      return { ...base, sources: draft.sources };
+    case 'extend-video':
+      return { ...base, sources: draft.sources, duration: draft.extendDuration };
+  }
+}
+
+export type Validation = { ok: true; request: JobRequest } | { ok: false; fields: Record<string, string> };
+
+/** Field → first message (keys: mode, prompt, model, n, aspectRatio, resolution, duration, sources, outputFormat). */
+export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
+  const fields: Record<string, string> = {};
+  const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
+  if (!parsed.success) Object.assign(fields, validationMessages(parsed.error));
+  if (caps) {
+    if (!caps.modes[draft.mode]) fields.mode ??= caps.unavailableReason[draft.mode] ?? 'This provider cannot do this.';
+    if (draft.prompt.length > caps.promptMaxLength) fields.prompt ??= `The prompt is longer than ${caps.promptMaxLength} characters, this model's limit.`;
+    const controls = controlsFor(draft.mode, draft.sources.length, caps);
+    if (controls.includes('count') && draft.n > caps.maxCount) fields.n ??= `Count must be 1 to ${caps.maxCount}.`;
+    const max = maxSources(draft.mode, caps);
+    if (draft.sources.length > max) fields.sources ??= `At most ${max} source${max === 1 ? '' : 's'} for ${MODE_INFO[draft.mode].label}.`;
+    if (controls.includes('duration') && draft.mode !== 'extend-video') {
+      const { min, max: maxS } = caps.videoDuration;
+      if (draft.duration < min || draft.duration > maxS) fields.duration ??= `Duration must be ${min} to ${maxS} s.`;
+    }
+  }
+  const kind = MODE_INFO[draft.mode].sources.kind;
+  draft.sources.forEach((s, i) => {
+    const isVideo = s.mimeType.startsWith('video/');
+    if ((kind === 'video') !== isVideo) fields.sources ??= `Source ${i + 1} is ${isVideo ? 'a video' : 'an image'}; ${MODE_INFO[draft.mode].label} needs ${kind === 'video' ? 'a video' : 'images'}.`;
+  });
+  if (Object.keys(fields).length > 0 || !parsed.success) return { ok: false, fields };
+  return { ok: true, request: parsed.data };
+}
+
+export function maxSources(mode: Mode, caps?: Capabilities): number {
+  const max = MODE_INFO[mode].sources.max;
+  if (!caps) return max;
+  if (mode === 'edit-image') return Math.min(max, caps.maxEditSources);
+  if (mode === 'reference-video') return Math.min(max, caps.maxReferenceImages);
+  return max;
+}
+
+/** Resolutions offered for the draft's video model (a known model's own list, else the provider's). */
+export function videoResolutionsFor(model: string, caps: Capabilities): readonly string[] {
+  const known = videoModelInfo(model.trim());
+  return known ? caps.videoResolutions.filter((r) => (known.resolutions as readonly string[]).includes(r)) : caps.videoResolutions;
+}
+
+/** Multi-image prompts refer to sources as <IMAGE_0>, <IMAGE_1>…; only shown where that applies. */
+export function sourceTag(mode: Mode, index: number, count: number): string | undefined {
+  if (mode === 'reference-video' || (mode === 'edit-image' && count > 1)) return `<IMAGE_${index}>`;
+  return undefined;
+}
+
+export interface CostLine {
+  usd: number | undefined;
+  /** How it was worked out, e.g. "2 images × $0.02". */
+  detail: string;
+}
+
+/** Estimate shown before sending; undefined price = a model we don't know. Invalid drafts estimate nothing. */
+export function estimateDraft(draft: Draft, caps?: Capabilities): CostLine | undefined {
+  const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
+  if (!parsed.success) return undefined;
+  const request = parsed.data;
+  const usd = estimateCostUsd(request);
+  if (usd === undefined) return { usd, detail: `No price known for ${request.model}.` };
+  switch (request.mode) {
+    case 'create-image':
+      return { usd, detail: `${request.n} image${request.n === 1 ? '' : 's'} × ${fmt(usd / request.n)}` };
+    case 'edit-image': {
+      const units = request.n + request.sources.length;
+      return { usd, detail: `${request.n} output + ${request.sources.length} input image${units === 1 ? '' : 's'} × ${fmt(usd / units)}` };
+    }
+    case 'edit-video':
+      return { usd, detail: 'up to 8.7 s of video (the input’s length)' };
+    default:
+      return { usd, detail: `${request.duration} s × ${fmt(usd / request.duration)}/s` };
+  }
+}
+
+const fmt = (usd: number) => `$${usd < 0.1 ? usd.toFixed(3).replace(/0$/, '') : usd.toFixed(2)}`;
+
+/** A mode switch keeps only the sources the new mode can use, in order, up to its maximum. */
+export function sourcesForMode(sources: SourceRef[], mode: Mode, caps?: Capabilities): SourceRef[] {
+  const kind = MODE_INFO[mode].sources.kind;
+  return sources.filter((s) => s.mimeType.startsWith('video/') === (kind === 'video')).slice(0, maxSources(mode, caps));
+}
+
+export const isMode = (value: unknown): value is Mode => typeof value === 'string' && (MODES as readonly string[]).includes(value);
+
+/** A past request back into the composer ("Edit prompt" on a failed job). */
+export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
+  const patch: Partial<Draft> = { mode: request.mode, prompt: request.prompt, sources: 'sources' in request ? request.sources : [] };
+  if (MODE_INFO[request.mode].output === 'image') patch.imageModel = request.model;
+  else patch.videoModel = request.model;
+  if ('n' in request) patch.n = request.n;
+  if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
+  if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;
+  if (request.mode === 'edit-image') patch.editAspectRatio = request.aspectRatio ?? '';
+  if (request.mode === 'create-video' || request.mode === 'reference-video') patch.videoAspectRatio = request.aspectRatio;
+  if (request.mode === 'extend-video') patch.extendDuration = request.duration;
+  else if ('duration' in request) patch.duration = request.duration;
+  return patch;
+}

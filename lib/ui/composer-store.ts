@@ -1,0 +1,124 @@
+import { create } from 'zustand';
+import type { JobResult, Job } from '../jobs/job';
+import { MODE_INFO, type Mode } from '../jobs/modes';
+import type { JobOrigin, SourceRef } from '../jobs/request';
+import type { Capabilities } from '../providers/types';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
+
+/**
+ * The composer's state, in one store so the gallery ("Edit this", "Use as reference"), the context-menu
+ * hand-over and the composer itself all change the same draft.
+ */
+interface ComposerState {
+  draft: Draft;
+  /** Where the current sources came from (context menu): lets "Replace on page" find its way back. */
+  origin: JobOrigin | undefined;
+  /** Defaults applied once, when settings first arrive (never over what the user already changed). */
+  seeded: boolean;
+  /** Bumped to ask the composer to move focus to the prompt (after a hand-over). */
+  focusPromptAt: number;
+  notice: string | undefined;
+  seed(settings: Settings): void;
+  patch(patch: Partial<Draft>): void;
+  setMode(mode: Mode, caps?: Capabilities): void;
+  addSources(sources: SourceRef[], caps?: Capabilities): void;
+  removeSource(index: number): void;
+  moveSource(index: number, delta: -1 | 1): void;
+  /** Replace mode + sources (context menu, result actions) and focus the prompt. */
+  handOver(input: { mode: Mode; sources: SourceRef[]; prompt?: string; origin?: JobOrigin }, caps?: Capabilities): void;
+  setNotice(notice: string | undefined): void;
+}
+
+export const useComposer = create<ComposerState>()((set, get) => ({
+  draft: draftFromSettings(DEFAULT_SETTINGS),
+  origin: undefined,
+  seeded: false,
+  focusPromptAt: 0,
+  notice: undefined,
+  seed(settings) {
+    if (get().seeded) return;
+    const { draft } = get();
+    set({ seeded: true, draft: { ...draftFromSettings(settings, draft.mode), prompt: draft.prompt, sources: draft.sources } });
+  },
+  patch(patch) {
+    set({ draft: { ...get().draft, ...patch } });
+  },
+  setMode(mode, caps) {
+    const { draft } = get();
+    const sources = sourcesForMode(draft.sources, mode, caps);
+    set({ draft: { ...draft, mode, sources }, notice: undefined, ...(sources.length === 0 ? { origin: undefined } : {}) });
+  },
+  addSources(added, caps) {
+    if (added.length === 0) return;
+    const { draft } = get();
+    const isVideo = added[0]!.mimeType.startsWith('video/');
+    let mode = draft.mode;
+    // A source that the current mode cannot take picks the obvious mode for it.
+    const kind = MODE_INFO[mode].sources.kind;
+    if (MODE_INFO[mode].sources.max === 0 || (kind === 'video') !== isVideo) mode = isVideo ? 'edit-video' : 'edit-image';
+    const compatible = added.filter((s) => s.mimeType.startsWith('video/') === isVideo);
+    const kept = mode === draft.mode ? draft.sources : sourcesForMode(draft.sources, mode, caps);
+    const max = maxSources(mode, caps);
+    let sources = [...kept, ...compatible];
+    let notice: string | undefined;
+    if (max === 1) sources = sources.slice(-1);
+    else if (sources.length > max) {
+      notice = `${MODE_INFO[mode].label} takes at most ${max} sources; the extra ${sources.length - max === 1 ? 'one was' : 'ones were'} left out.`;
+      sources = sources.slice(0, max);
+    }
+    set({ draft: { ...draft, mode, sources }, notice });
+  },
+  removeSource(index) {
+    const { draft } = get();
+    const sources = draft.sources.filter((_, i) => i !== index);
+    set({ draft: { ...draft, sources }, notice: undefined, ...(sources.length === 0 ? { origin: undefined } : {}) });
+  },
+  moveSource(index, delta) {
+    const { draft } = get();
+    const to = index + delta;
+    if (to < 0 || to >= draft.sources.length) return;
+    const sources = [...draft.sources];
+    [sources[index], sources[to]] = [sources[to]!, sources[index]!];
+    set({ draft: { ...draft, sources } });
+  },
+  handOver(input, caps) {
+    const { draft } = get();
+    set({
+      draft: { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
+      origin: input.origin,
+      focusPromptAt: Date.now(),
+      notice: undefined,
+    });
+  },
+  setNotice(notice) {
+    set({ notice });
+  },
+}));
+
+/** A finished result as a source: its bytes are already in IndexedDB, nothing is uploaded again. */
+export function sourceFromResult(result: JobResult): SourceRef {
+  return {
+    mediaId: result.mediaId,
+    mimeType: result.mimeType,
+    bytes: result.bytes,
+    ...(result.width !== undefined ? { width: result.width } : {}),
+    ...(result.height !== undefined ? { height: result.height } : {}),
+  };
+}
+
+/** "Edit this", "Animate this", "Extend this", "Use as reference" → the composer. */
+export function applyResultAs(job: Job, index: number, mode: Mode, caps?: Capabilities): void {
+  const result = job.results[index];
+  if (!result) return;
+  const source = sourceFromResult(result);
+  const composer = useComposer.getState();
+  const origin = job.origin ? { ...job.origin, via: 'panel' as const } : undefined;
+  if (mode === 'reference-video' && composer.draft.mode === 'reference-video') {
+    // Collect references one by one.
+    composer.addSources([source], caps);
+    useComposer.setState({ focusPromptAt: Date.now() });
+    return;
+  }
+  composer.handOver({ mode, sources: [source], ...(origin ? { origin } : {}) }, caps);
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm run demo`: build, start the Imagine emulator, and launch Chromium with Reimagine loaded and
+ * already pointed at the emulator (no API key needed), on a demo page of images.
+ * - With a display: a normal window; close it to stop.
+ * - Without one (CI, servers) or with --headless: drives one generation and saves screenshots of the
+ *   side panel and the page into demo-output/, then exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { createEmulator } from '../tests/emulator/server';
+import { startDemoSite } from './demo/site';
+
+const root = path.resolve(import.meta.dirname, '..');
+const extDir = path.join(root, '.output', 'chrome-mv3');
+const outDir = path.join(root, 'demo-output');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const EMULATOR_KEY = 'xai-emulator-key';
+
+function step(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+if (!existsSync(chromiumPath)) {
+  console.error(`Chromium not found at ${chromiumPath}. Install it: sudo apt-get install -y chromium, or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+step('Building the extension…');
+const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), videoRenderMs: 8_000 });
+const site = await startDemoSite();
+step(`Emulator: ${emulator.apiBaseUrl} (key ${EMULATOR_KEY})`);
+step(`Demo page: ${site.url}`);
+
+const profile = mkdtempSync(path.join(tmpdir(), 'reimagine-demo-'));
+const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless,
+  viewport: headless ? { width: 1280, height: 860 } : null,
+  args: [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+
+step('Pointing Reimagine at the emulator through its Options page…');
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
+await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
+await options.getByRole('button', { name: 'Save' }).click();
+await options.getByText('Saved').first().waitFor();
+await options.close();
+
+const demoPage = await context.newPage();
+await demoPage.goto(site.url);
+const panel = await context.newPage();
+await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+
+async function shutdown(code = 0): Promise<never> {
+  await context.close().catch(() => undefined);
+  await site.close();
+  await emulator.close();
+  process.exit(code);
+}
+
+if (!headless) {
+  step('Chromium is open. Right-click an image on the demo page, or prompt in the side panel tab. Close the window to stop.');
+  await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  await shutdown();
+}
+
+try {
+  mkdirSync(outDir, { recursive: true });
+  step('Headless: generating one image from the side panel…');
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a watercolour fox in a snowy forest');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('region', { name: /^Results/ }).getByRole('img').first().waitFor({ timeout: 30_000 });
+  await settle(panel);
+  await panel.screenshot({ path: path.join(outDir, 'sidepanel.png'), fullPage: true });
+
+  step('Headless: a quick action on the first page image (the right-click flow)…');
+  const firstImage = await demoPage.locator('img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+  const tab = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url), demoPage.url());
+  await worker.evaluate(
+    ([srcUrl, pageUrl, tabInfo]) => {
+      const info = { menuItemId: 'reimagine-quick:sketch', srcUrl, pageUrl, mediaType: 'image', frameId: 0, editable: false };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(info, tabInfo);
+    },
+    [firstImage, demoPage.url(), tab] as const,
+  );
+  await demoPage.waitForTimeout(6_000);
+  await demoPage.bringToFront();
+  await demoPage.screenshot({ path: path.join(outDir, 'page.png') });
+  step(`Screenshots saved in ${outDir}`);
+  await shutdown(0);
+} catch (error) {
+  console.error('Demo failed:', error);
+  await panel.screenshot({ path: path.join(outDir, 'failure.png') }).catch(() => undefined);
+  await shutdown(1);
+}
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(500);
+}

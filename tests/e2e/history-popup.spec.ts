@@ -1,0 +1,155 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, getServiceWorker, launchContext, openExtensionPage, test } from './fixtures';
+import { readJobs, submitFromPage, waitForJobState } from './jobs-helpers';
+import { configure } from './sidepanel-helpers';
+
+const image = (prompt: string) => ({ mode: 'create-image' as const, prompt, model: 'grok-imagine-image', n: 1, aspectRatio: '1:1' as const, resolution: '1k' as const });
+
+async function idOf(context: BrowserContext): Promise<string> {
+  return new URL((await getServiceWorker(context)).url()).host;
+}
+
+/** Two finished image jobs and one failed one, made through the real background against the emulator. */
+async function makeHistory(page: Page, emulator: { inject(f: unknown): void }): Promise<string[]> {
+  const fox = await submitFromPage(page, image('a red fox in the snow'));
+  await waitForJobState(page, fox, ['done']);
+  const boat = await submitFromPage(page, image('a paper boat on a pond'));
+  await waitForJobState(page, boat, ['done']);
+  emulator.inject({ kind: 'moderation_http', route: 'POST /v1/images/generations' });
+  const blocked = await submitFromPage(page, image('a forbidden picture'));
+  await waitForJobState(page, blocked, ['failed']);
+  return [fox, boat, blocked];
+}
+
+const rows = (popup: Page) => popup.getByRole('list', { name: 'History' }).getByRole('listitem');
+const row = (popup: Page, prompt: string) => popup.getByRole('listitem', { name: prompt });
+
+/** Every visible thumbnail <img> has decoded pixels. */
+async function thumbsPainted(popup: Page, count: number): Promise<void> {
+  await expect
+    .poll(() => popup.locator('[role=listitem] img.thumb').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length))
+    .toBeGreaterThanOrEqual(count);
+}
+
+test('history survives a browser restart; search, filters, re-run and delete work', async ({ context, extensionId, emulator, userDataDir }) => {
+  await configure(context, extensionId, emulator);
+  const page = await openExtensionPage(context, extensionId, 'popup.html');
+  await makeHistory(page, emulator);
+  await context.close();
+
+  const relaunched = await launchContext(userDataDir);
+  try {
+    const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'popup.html');
+    await expect(rows(popup)).toHaveCount(3);
+    // newest first, with status, mode, model and cost
+    await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
+    await expect(row(popup, 'a forbidden picture')).toContainText('Failed');
+    await expect(row(popup, 'a red fox in the snow')).toContainText(/Done.*Create image.*grok-imagine-image.*\$0\.02/);
+    await thumbsPainted(popup, 2);
+
+    await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('BOAT pond');
+    await expect(rows(popup)).toHaveCount(1);
+    await expect(rows(popup).first()).toHaveAccessibleName('a paper boat on a pond');
+    await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('');
+    await popup.getByRole('combobox', { name: 'Status' }).selectOption('failed');
+    await expect(rows(popup)).toHaveCount(1);
+    await popup.getByRole('combobox', { name: 'Status' }).selectOption('all');
+    await popup.getByRole('combobox', { name: 'Kind' }).selectOption('video');
+    await expect(popup.getByText('Nothing matches these filters.')).toBeVisible();
+    await popup.getByRole('combobox', { name: 'Kind' }).selectOption('all');
+    const today = new Date();
+    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await popup.getByLabel('From date').fill(iso(new Date(today.getTime() + 86_400_000)));
+    await expect(rows(popup)).toHaveCount(0);
+    await popup.getByLabel('From date').fill(iso(today));
+    await expect(rows(popup)).toHaveCount(3);
+
+    // Re-run: a new job with the same request, listed at the top, finished by the background.
+    await row(popup, 'a red fox in the snow').getByRole('button', { name: 'Re-run' }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Started again.' })).toBeVisible();
+    await expect(rows(popup)).toHaveCount(4);
+    await expect(rows(popup).first()).toHaveAccessibleName('a red fox in the snow');
+    await expect(rows(popup).first()).toContainText('Done', { timeout: 30_000 });
+    const jobs = await readJobs(popup);
+    const reruns = jobs.filter((j) => j.request.prompt === 'a red fox in the snow');
+    expect(reruns).toHaveLength(2);
+    expect(reruns.map((j) => j.origin?.via).sort()).toEqual(['rerun', undefined].sort());
+
+    // Delete one, then bulk-delete two.
+    await row(popup, 'a paper boat on a pond').getByRole('button', { name: 'Delete' }).click();
+    await expect(rows(popup)).toHaveCount(3);
+    await popup.getByRole('checkbox', { name: 'Select: a forbidden picture' }).check();
+    await rows(popup).first().getByRole('checkbox').check();
+    await popup.getByRole('button', { name: 'Delete selected' }).click();
+    await popup.getByRole('button', { name: 'Confirm delete 2' }).click();
+    await expect(rows(popup)).toHaveCount(1);
+    expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
+  } finally {
+    await relaunched.close();
+  }
+});
+
+test('export, then import into a fresh profile: same entries, media intact, import is idempotent', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator);
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await makeHistory(popup, emulator);
+  await popup.reload();
+  await expect(rows(popup)).toHaveCount(3);
+  const mediaDigest = (p: Page) =>
+    p.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('reimagine');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const all = await new Promise<{ id: string; blob: Blob }[]>((resolve) => {
+        const req = db.transaction('media').objectStore('media').getAll();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      const out: Record<string, string> = {};
+      for (const m of all) {
+        const hash = await crypto.subtle.digest('SHA-256', await m.blob.arrayBuffer());
+        out[m.id] = Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('');
+      }
+      return out;
+    });
+  const before = await mediaDigest(popup);
+  const jobsBefore = (await readJobs(popup)).map((j) => ({ id: j.id, prompt: j.request.prompt, status: j.status })).sort((a, b) => a.id.localeCompare(b.id));
+
+  const downloading = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Export all' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^reimagine-history-\d{4}-\d{2}-\d{2}\.zip$/);
+  const dir = await mkdtemp(path.join(tmpdir(), 'reimagine-export-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+
+  const freshDir = await mkdtemp(path.join(tmpdir(), 'reimagine-e2e-fresh-'));
+  const fresh = await launchContext(freshDir);
+  try {
+    const other = await openExtensionPage(fresh, await idOf(fresh), 'popup.html');
+    await expect(other.getByText(/No generations yet/)).toBeVisible();
+    await other.getByLabel('Import archive').setInputFiles(file);
+    await expect(other.getByRole('status').filter({ hasText: 'Imported 3 entries.' })).toBeVisible({ timeout: 30_000 });
+    await expect(rows(other)).toHaveCount(3);
+    await thumbsPainted(other, 2);
+    const jobsAfter = (await readJobs(other)).map((j) => ({ id: j.id, prompt: j.request.prompt, status: j.status })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(jobsAfter).toEqual(jobsBefore);
+    expect(await mediaDigest(other)).toEqual(before);
+    // No key or settings travel with the archive.
+    const settings = await other.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }));
+    expect(settings.maskedKeys.xai).toBeUndefined();
+    expect(settings.settings.baseUrls.xai).toBe('https://api.x.ai/v1');
+
+    await other.getByLabel('Import archive').setInputFiles(file);
+    await expect(other.getByRole('status').filter({ hasText: 'Imported 0 entries. 3 already present.' })).toBeVisible({ timeout: 30_000 });
+    await expect(rows(other)).toHaveCount(3);
+  } finally {
+    await fresh.close();
+    await rm(freshDir, { recursive: true, force: true }).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+});

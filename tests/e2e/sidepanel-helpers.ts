@@ -1,0 +1,66 @@
+/** Shared steps for the side panel specs (tests/e2e/sidepanel-*.spec.ts). */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, openExtensionPage, type Emulator } from './fixtures';
+
+export const EMULATOR_KEY = 'xai-emulator-key';
+
+/** Options: key + emulator base URL, saved. */
+export async function configure(context: BrowserContext, extensionId: string, emulator: Emulator, key = EMULATOR_KEY): Promise<void> {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
+  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.close();
+}
+
+export async function openPanel(context: BrowserContext, extensionId: string): Promise<Page> {
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await expect(panel.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  return panel;
+}
+
+export async function setupPanel(context: BrowserContext, extensionId: string, emulator: Emulator): Promise<Page> {
+  await configure(context, extensionId, emulator);
+  return openPanel(context, extensionId);
+}
+
+export async function chooseMode(panel: Page, label: string): Promise<void> {
+  await panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: label }).check();
+}
+
+export const results = (panel: Page) => panel.getByRole('region', { name: 'Results', exact: true });
+export const queue = (panel: Page) => panel.getByRole('region', { name: 'Queue', exact: true });
+export const tiles = (panel: Page) => results(panel).getByRole('article');
+
+/** Adds one generated PNG as a source through the file picker. */
+export async function addPngSource(panel: Page, name = 'source.png', rgb: [number, number, number] = [40, 120, 200]): Promise<void> {
+  const buffer = await pngBytes(panel, rgb);
+  await panel.locator('input[type=file]').setInputFiles({ name, mimeType: 'image/png', buffer });
+}
+
+/** A 64×48 PNG drawn by the page (no fixture files needed). */
+export async function pngBytes(page: Page, rgb: [number, number, number], type = 'image/png'): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    async ([r, g, b, mime]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = `rgb(${r},${g},${b})`;
+      ctx.fillRect(0, 0, 64, 48);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((x) => resolve(x!), mime as string));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let s = '';
+      for (const byte of bytes) s += String.fromCharCode(byte);
+      return btoa(s);
+    },
+    [...rgb, type] as const,
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/** The request bodies the emulator received on one path. */
+export function bodiesOf(emulator: Emulator, path: string): Record<string, unknown>[] {
+  return emulator.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.body as Record<string, unknown>);
+}

@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { chooseMode, openPanel, queue, setupPanel, tiles } from './sidepanel-helpers';
+
+test('live queue: two panels agree, cancel, retry, and the failure reason', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 120_000 });
+  const panel = await setupPanel(context, extensionId, emulator);
+  await chooseMode(panel, 'Create video');
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a slow sunrise');
+  await panel.getByLabel('Duration (s)').fill('2');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const card = queue(panel).getByRole('article', { name: 'Create video: a slow sunrise' });
+  await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+  await expect(card).toContainText('elapsed');
+  await expect(card.getByRole('progressbar')).toBeVisible();
+
+  // A second panel opened mid-job shows the true state, and follows the first one's actions.
+  const second = await openPanel(context, extensionId);
+  const card2 = queue(second).getByRole('article', { name: 'Create video: a slow sunrise' });
+  await expect(card2).toHaveAttribute('data-status', 'running');
+
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveAttribute('data-status', 'cancelled');
+  await expect(card2).toHaveAttribute('data-status', 'cancelled');
+
+  // Retry from the second panel; the provider finishes; both panels show the result.
+  await card2.getByRole('button', { name: 'Retry' }).click();
+  await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
+  emulator.finishAllVideos();
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 30_000 });
+  await expect(tiles(second)).toHaveCount(1);
+  await expect(card).toHaveCount(0);
+  await expect(panel.getByTestId('announcer')).toContainText('Video ready: a slow sunrise');
+
+  // A failure shows the specific reason and what to do.
+  emulator.inject({ kind: 'credits_exhausted' });
+  await chooseMode(panel, 'Create image');
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const failed = queue(panel).getByRole('article', { name: 'Create image: a lighthouse' });
+  await expect(failed).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
+  await expect(failed).toContainText('Credits exhausted');
+  await expect(failed).toContainText('Add credits in the provider console');
+  await expect(panel.getByTestId('announcer')).toContainText('Create image failed');
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(tiles(panel)).toHaveCount(2, { timeout: 15_000 });
+  await expect(failed).toHaveCount(0);
+});
+
+test('the daily spending cap blocks a new job with a clear message', async ({ context, extensionId, emulator }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.evaluate(async () => {
+    const got = (await chrome.runtime.sendMessage({ type: 'settings.get' })) as { settings: Record<string, unknown> };
+    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
+  });
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a teapot');
+  await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 15_000 });
+
+  // $0.02 spent; another $0.02 would pass $0.03.
+  await expect(panel.getByText(/this job would pass the cap/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Daily spending cap reached');
+  await expect(alert).toContainText('Raise the cap in Options');
+  await expect(alert.getByRole('button', { name: 'Open Options' })).toBeVisible();
+  expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
+});

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gif, hugeJpeg, jpg, png, SVG } from './images';
+
+/**
+ * A local web site with every kind of page image Reimagine must handle. Served on 127.0.0.1 (the page
+ * origin); the same server answers on `localhost` as a second, cross-origin host (no CORS headers), for
+ * hotlink-protected images. Usage: `const site = await startSite(); site.url('/')`, `site.close()`.
+ */
+export interface Site {
+  origin: string;
+  /** The cross-origin host (same server): http://localhost:<port>. */
+  otherOrigin: string;
+  url(pathname: string): string;
+  /** Requests received, newest last (path, referer, cookie) — to assert what the browser sent. */
+  hits: Array<{ path: string; host: string; referer?: string; cookie?: string }>;
+  close(): Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const VIDEO = readFileSync(path.join(here, '..', '..', 'emulator', 'fixtures', 'video-16x9.mp4'));
+
+interface Asset {
+  type: string;
+  body: () => Buffer;
+}
+
+const lazy = (make: () => Buffer) => {
+  let cached: Buffer | undefined;
+  return () => (cached ??= make());
+};
+
+const ASSETS: Record<string, Asset> = {
+  '/img/plain.png': { type: 'image/png', body: lazy(() => png(640, 480, 1)) },
+  '/img/small.jpg': { type: 'image/jpeg', body: lazy(() => jpg(320, 240, 3)) },
+  '/img/large.jpg': { type: 'image/jpeg', body: lazy(() => jpg(1600, 1200, 4)) },
+  '/img/pic-fallback.jpg': { type: 'image/jpeg', body: lazy(() => jpg(300, 200, 5)) },
+  '/img/pic-large.png': { type: 'image/png', body: lazy(() => png(1200, 800, 6, true)) },
+  '/img/blob-source.png': { type: 'image/png', body: lazy(() => png(500, 400, 7)) },
+  '/img/private.jpg': { type: 'image/jpeg', body: lazy(() => jpg(800, 600, 8)) },
+  '/img/huge.jpg': { type: 'image/jpeg', body: hugeJpeg },
+  '/img/logo.svg': { type: 'image/svg+xml', body: () => Buffer.from(SVG) },
+  '/img/anim.gif': { type: 'image/gif', body: lazy(gif) },
+  '/img/linked.png': { type: 'image/png', body: lazy(() => png(480, 320, 9)) },
+  '/img/list.jpg': { type: 'image/jpeg', body: lazy(() => jpg(400, 300, 10)) },
+  '/img/csp.png': { type: 'image/png', body: lazy(() => png(420, 300, 11)) },
+  '/img/rerender.jpg': { type: 'image/jpeg', body: lazy(() => jpg(500, 350, 12)) },
+  '/hotlink/photo.jpg': { type: 'image/jpeg', body: lazy(() => jpg(700, 500, 13)) },
+  '/media/clip.mp4': { type: 'video/mp4', body: () => VIDEO },
+};
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:sans-serif;margin:16px} img,video{display:block;margin:8px 0 24px} .row img{width:400px;height:300px;object-fit:cover}</style>
+</head><body>${body}</body></html>`;
+
+function indexPage(other: string): string {
+  const dataPng = `data:image/png;base64,${png(240, 180, 14).toString('base64')}`;
+  return page(
+    'Reimagine fixtures',
+    `<h1>Fixtures</h1>
+<div class="row"><img id="plain" src="/img/plain.png" alt="plain"></div>
+<img id="srcset" src="/img/small.jpg" srcset="/img/small.jpg 320w, /img/large.jpg 1600w" sizes="400px" width="400" alt="srcset">
+<picture><source media="(min-width: 1px)" srcset="/img/pic-large.png 1200w" sizes="400px"><img id="picture" src="/img/pic-fallback.jpg" width="400" alt="picture"></picture>
+<img id="data" src="${dataPng}" alt="data">
+<img id="blob" alt="blob" width="250">
+<img id="cookie" src="/img/private.jpg" width="400" alt="needs cookie">
+<img id="hotlink" src="${other}/hotlink/photo.jpg" width="350" alt="hotlink protected">
+<img id="huge" src="/img/huge.jpg" width="600" alt="6000x4000">
+<img id="svg" src="/img/logo.svg" width="300" alt="svg">
+<img id="gif" src="/img/anim.gif" width="128" alt="gif">
+<a id="link" href="/elsewhere"><img id="linked" src="/img/linked.png" width="300" alt="in a link"></a>
+<img id="missing" src="/img/missing.png" width="200" height="100" alt="404">
+<script>
+fetch('/img/blob-source.png').then(r => r.blob()).then(b => { document.getElementById('blob').src = URL.createObjectURL(b); });
+</script>`,
+  );
+}
+
+const listPage = () =>
+  page(
+    'Scrolled list',
+    `<div id="list" style="height:320px;width:460px;overflow:auto;border:1px solid #999">
+${Array.from({ length: 12 }, (_, i) => `<div style="height:330px"><p>Item ${i}</p>${i === 6 ? '<img id="listed" src="/img/list.jpg" width="400" height="300" alt="in list">' : ''}</div>`).join('\n')}
+</div>`,
+  );
+
+const rerenderPage = () =>
+  page(
+    'Re-rendering',
+    `<div id="app"></div>
+<script>
+let n = 0;
+function render() { document.getElementById('app').innerHTML = '<p>render ' + (n++) + '</p><img id="rerender" src="/img/rerender.jpg" width="500" height="350" alt="re-rendered">'; }
+render();
+window.rerender = render;
+</script>`,
+  );
+
+const cspPage = () =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>CSP</title><link rel="stylesheet" href="/csp.css"></head>
+<body><h1>Strict CSP</h1><img id="csp" src="/img/csp.png" width="420" height="300" alt="csp"></body></html>`;
+
+const videoPage = () => page('Video', `<video id="video" src="/media/clip.mp4" width="480" muted loop autoplay playsinline></video>`);
+
+export async function startSite(): Promise<Site> {
+  const hits: Site['hits'] = [];
+  let port = 0;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const host = req.headers.host ?? '';
+    hits.push({ path: url.pathname, host, ...(req.headers.referer ? { referer: req.headers.referer } : {}), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
+    const send = (status: number, type: string, body: Buffer | string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      res.end(body);
+    };
+    const other = `http://localhost:${port}`;
+    switch (url.pathname) {
+      case '/':
+        // "Logging in": the cookie the private image checks.
+        return send(200, 'text/html', indexPage(other), { 'set-cookie': 'reimagine_session=ok; Path=/; SameSite=Lax' });
+      case '/list':
+        return send(200, 'text/html', listPage());
+      case '/rerender':
+        return send(200, 'text/html', rerenderPage());
+      case '/video':
+        return send(200, 'text/html', videoPage());
+      case '/csp':
+        return send(200, 'text/html', cspPage(), { 'content-security-policy': "default-src 'self'; style-src 'self'" });
+      case '/csp.css':
+        return send(200, 'text/css', 'body{font-family:serif} img{display:block}');
+    }
+    const asset = ASSETS[url.pathname];
+    if (!asset) return send(404, 'text/html', '<h1>Not found</h1>');
+    if (url.pathname === '/img/private.jpg' && !/reimagine_session=ok/.test(req.headers.cookie ?? '')) return send(403, 'text/plain', 'login required');
+    if (url.pathname.startsWith('/hotlink/')) {
+      const referer = req.headers.referer ?? '';
+      if (!referer.startsWith(`http://127.0.0.1:${port}/`)) return send(403, 'text/plain', 'hotlinking not allowed');
+    }
+    return send(200, asset.type, asset.body());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    otherOrigin: `http://localhost:${port}`,
+    url: (pathname) => `${origin}${pathname}`,
+    hits,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

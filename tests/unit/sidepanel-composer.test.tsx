@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROVIDERS } from '../../lib/providers/registry';
+import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
+import { draftFromSettings, estimateDraft, validateDraft, type Draft } from '../../lib/ui/composer-draft';
+
+const sendMock = vi.hoisted(() => vi.fn());
+vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));
+
+const { Composer } = await import('../../components/Composer');
+const { useComposer } = await import('../../lib/ui/composer-store');
+const { useSettings } = await import('../../lib/ui/settings-store');
+
+const xai = PROVIDERS.xai.capabilities;
+const draft = (patch: Partial<Draft>): Draft => ({ ...draftFromSettings(DEFAULT_SETTINGS), ...patch });
+const fieldsOf = (d: Draft, caps = xai) => {
+  const v = validateDraft(d, caps);
+  return v.ok ? {} : v.fields;
+};
+const png = { mediaId: 'm1', mimeType: 'image/png', bytes: 1000 };
+const mp4 = { mediaId: 'v1', mimeType: 'video/mp4', bytes: 1000 };
+
+describe('validateDraft (the same schema the background uses, plus provider capabilities)', () => {
+  it('accepts a complete create-image draft and builds the request', () => {
+    const v = validateDraft(draft({ prompt: '  a fox  ', n: 2 }), xai);
+    expect(v.ok && v.request).toMatchObject({ mode: 'create-image', prompt: 'a fox', n: 2, model: 'grok-imagine-image', aspectRatio: '1:1' });
+  });
+
+  it('reports each field with the message shown inline', () => {
+    expect(fieldsOf(draft({ prompt: '' }))).toEqual({ prompt: 'Write a prompt.' });
+    expect(fieldsOf(draft({ prompt: 'x', n: 11 })).n).toBe('Count must be 1 to 10.');
+    expect(fieldsOf(draft({ prompt: 'x', n: 0 })).n).toBe('Count must be 1 to 10.');
+    expect(fieldsOf(draft({ prompt: 'x', imageModel: '  ' })).model).toBe('Choose a model.');
+    expect(fieldsOf(draft({ mode: 'edit-image', prompt: 'x' })).sources).toBe('Add a source image.');
+    expect(fieldsOf(draft({ mode: 'edit-image', prompt: 'x', sources: [png, png, png, png] })).sources).toMatch(/At most 3/);
+    expect(fieldsOf(draft({ mode: 'create-video', prompt: 'x', duration: 20 })).duration).toBe('Duration must be 1 to 15 s.');
+    expect(fieldsOf(draft({ mode: 'extend-video', prompt: 'x', sources: [mp4], extendDuration: 12 })).duration).toBe('Extension must be 2 to 10 s.');
+    expect(fieldsOf(draft({ mode: 'create-video', prompt: 'x', videoResolution: '1080p' })).resolution).toMatch(/1080p needs grok-imagine-video-1.5/);
+    expect(fieldsOf(draft({ mode: 'create-video', prompt: 'x', videoModel: 'grok-imagine-video-1.5', videoResolution: '1080p' }))).toEqual({});
+  });
+
+  it('applies the model prompt limit, source kinds and types', () => {
+    expect(fieldsOf(draft({ prompt: 'x'.repeat(1025) })).prompt).toMatch(/longer than 1024/);
+    expect(fieldsOf(draft({ mode: 'edit-video', prompt: 'x', sources: [png] })).sources).toMatch(/needs a video/);
+    expect(fieldsOf(draft({ mode: 'edit-image', prompt: 'x', sources: [{ ...png, mimeType: 'image/gif' }] })).sources).toMatch(/use JPEG, PNG or WebP/);
+    expect(fieldsOf(draft({ mode: 'animate-image', prompt: '', sources: [png] }))).toEqual({}); // prompt optional
+  });
+
+  it('refuses modes the provider does not offer, with its reason', () => {
+    const caps = { ...xai, modes: { ...xai.modes, 'edit-video': undefined }, unavailableReason: { 'edit-video': 'Vydra cannot edit videos.' } };
+    expect(fieldsOf(draft({ mode: 'edit-video', prompt: 'x', sources: [mp4] }), caps).mode).toBe('Vydra cannot edit videos.');
+  });
+
+  it('estimates cost per image and per second', () => {
+    expect(estimateDraft(draft({ prompt: 'x', n: 3 }), xai)).toMatchObject({ usd: 0.06 });
+    expect(estimateDraft(draft({ mode: 'edit-image', prompt: 'x', n: 1, sources: [png, png] }), xai)).toMatchObject({ usd: 0.06 });
+    expect(estimateDraft(draft({ mode: 'create-video', prompt: 'x', duration: 10, videoModel: 'grok-imagine-video-1.5', videoResolution: '720p' }), xai)).toMatchObject({ usd: 0.8 });
+    expect(estimateDraft(draft({ prompt: 'x', imageModel: 'my-model' }), xai)).toMatchObject({ usd: undefined, detail: 'No price known for my-model.' });
+    expect(estimateDraft(draft({ prompt: '' }), xai)).toBeUndefined();
+  });
+});
+
+describe('<Composer>', () => {
+  beforeEach(() => {
+    sendMock.mockReset();
+    sendMock.mockImplementation(async (command: { type: string }) => {
+      if (command.type === 'settings.get') return { ok: true, settings: DEFAULT_SETTINGS, maskedKeys: { xai: 'xai-••••', vydra: undefined, runware: undefined } };
+      if (command.type === 'job.submit') return { ok: true, jobId: 'j1' };
+      return { ok: true };
+    });
+    useSettings.setState({ settings: DEFAULT_SETTINGS, loaded: true, hasKey: true, error: undefined });
+    useComposer.setState({ draft: draftFromSettings(DEFAULT_SETTINGS), origin: undefined, notice: undefined });
+  });
+  afterEach(cleanup);
+
+  const submits = () => sendMock.mock.calls.filter(([c]) => (c as { type: string }).type === 'job.submit');
+
+  it('shows inline errors and sends nothing until the draft is valid', async () => {
+    render(<Composer />);
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    expect(await screen.findByText('Write a prompt.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Prompt' }).getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Count'), { target: { value: '12' } });
+    expect(await screen.findByText('Count must be 1 to 10.')).toBeTruthy();
+    expect(submits()).toHaveLength(0);
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: 'a lighthouse' } });
+    fireEvent.change(screen.getByLabelText('Count'), { target: { value: '2' } });
+    expect(screen.queryByText('Write a prompt.')).toBeNull();
+    expect(screen.getByTestId('cost-estimate').textContent).toBe('$0.04');
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Prompt' }), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(submits()).toHaveLength(1));
+    expect(submits()[0]![0]).toMatchObject({ type: 'job.submit', input: { provider: 'xai', request: { mode: 'create-image', prompt: 'a lighthouse', n: 2 } } });
+  });
+
+  it('shows only the controls a mode takes, and a character count against the limit', async () => {
+    render(<Composer />);
+    const mode = screen.getByRole('radiogroup', { name: 'Mode' });
+    expect(mode).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Create video' }));
+    expect(screen.getByLabelText('Duration (s)')).toBeTruthy();
+    expect(screen.queryByLabelText('Count')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Edit video' }));
+    expect(screen.queryByLabelText('Duration (s)')).toBeNull();
+    expect(screen.queryByLabelText('Resolution')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Extend video' }));
+    expect(screen.getByLabelText('Extend by (s)')).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: 'x'.repeat(1030) } });
+    expect(screen.getByText(/1030\/1024/)).toBeTruthy();
+    expect(screen.getByText(/longer than 1024 characters/)).toBeTruthy();
+  });
+
+  it('shows the server’s field errors and the spending-cap refusal clearly', async () => {
+    sendMock.mockImplementation(async (command: { type: string }) =>
+      command.type === 'job.submit'
+        ? { ok: false, error: { kind: 'spending_cap', message: "Today's spending is $1.00 of your $1.00 cap. Raise the cap in Options or try tomorrow." } }
+        : { ok: true, settings: DEFAULT_SETTINGS, maskedKeys: {} },
+    );
+    render(<Composer />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: 'a teapot' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Daily spending cap reached/);
+    expect(screen.getByRole('button', { name: 'Open Options' })).toBeTruthy();
+    // The prompt is kept.
+    expect((screen.getByRole('textbox', { name: 'Prompt' }) as HTMLTextAreaElement).value).toBe('a teapot');
+  });
+});
