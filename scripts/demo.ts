@@ -102,9 +102,13 @@ try {
     },
     [firstImage, demoPage.url(), tab] as const,
   );
-  await demoPage.waitForTimeout(6_000);
   await demoPage.bringToFront();
-  await demoPage.screenshot({ path: path.join(outDir, 'page.png') });
+  const replace = demoPage.getByRole('button', { name: 'Replace' });
+  await replace.waitFor({ timeout: 30_000 });
+  await demoPage.screenshot({ path: path.join(outDir, 'page-overlay.png') });
+  await replace.click();
+  await demoPage.waitForTimeout(500);
+  await demoPage.screenshot({ path: path.join(outDir, 'page-replaced.png') });
   step(`Screenshots saved in ${outDir}`);
   await shutdown(0);
 } catch (error) {
