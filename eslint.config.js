@@ -14,6 +14,8 @@ export default defineConfig(
     ignores: [
       '**/node_modules/**',
       '**/.output/**',
+      '**/.output-*/**',
+      '**/test-results-*/**',
       '**/.wxt/**',
       '**/test-results/**',
       '**/playwright-report/**',

@@ -76,6 +76,8 @@ export const jobSchema = z.object({
   /** Images the provider replaced with a moderation placeholder. */
   moderatedCount: z.number().int().nonnegative().default(0),
   costTicks: z.number().nonnegative().optional(),
+  /** Cost in the provider's own credits, when it bills in credits without a published USD rate (Vydra). */
+  costCredits: z.number().nonnegative().optional(),
   /** Worst-case cost reserved against the daily cap before sending. */
   estimatedCostTicks: z.number().nonnegative().optional(),
   error: errorInfoSchema.optional(),

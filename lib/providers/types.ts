@@ -16,13 +16,17 @@ export interface ProviderContext {
   resolveSource(ref: SourceRef): Promise<string>;
 }
 
+/**
+ * Cost as the provider reports it: `costTicks` in USD ticks (1 USD = 1e10), or `costCredits` in the vendor's
+ * own credits when it bills in credits and publishes no exchange rate (Vydra). Never both invented.
+ */
 export type SubmitOutcome =
-  | { type: 'outputs'; outputs: PendingOutput[]; moderatedCount: number; costTicks?: number }
-  | { type: 'async'; remoteId: string; costTicks?: number };
+  | { type: 'outputs'; outputs: PendingOutput[]; moderatedCount: number; costTicks?: number; costCredits?: number }
+  | { type: 'async'; remoteId: string; costTicks?: number; costCredits?: number };
 
 export type PollOutcome =
   | { state: 'pending'; progress?: number }
-  | { state: 'done'; outputs: PendingOutput[]; costTicks?: number }
+  | { state: 'done'; outputs: PendingOutput[]; costTicks?: number; costCredits?: number }
   | { state: 'failed'; error: ErrorInfo }
   | { state: 'expired' };
 

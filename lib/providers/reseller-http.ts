@@ -1,0 +1,95 @@
+import { httpError, type ParsedErrorBody } from '../api/classify';
+import { cancelledError, startDeadline, transportError } from '../api/deadline';
+import { ImagineError } from '../api/errors';
+import { DEFAULT_TIMEOUT_MS, malformedResponse } from '../api/http';
+
+/**
+ * JSON over HTTP for the resellers (Vydra, Runware). Same contract as lib/api/http.ts `requestJson` — bearer
+ * key, deadline, every failure an ImagineError, never a retry — but each vendor brings its own error-body
+ * reader, because their bodies are not xAI's (`{errors:[…]}` on Runware). Classification stays in one place:
+ * the vendor's message and code are handed to lib/api/classify.ts `httpError` in a shape it reads.
+ */
+
+export interface VendorConfig {
+  apiKey: string;
+  /** Already includes the vendor's version prefix; a trailing slash is ignored. */
+  baseUrl: string;
+  /** Names the vendor in messages ("Vydra", "Runware"). */
+  vendor: string;
+  /** Vendor error body → message/code (never throws). */
+  readError(text: string): ParsedErrorBody;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface VendorRequest {
+  method: 'GET' | 'POST';
+  /** '' or starting with '/'. */
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface VendorResponse {
+  status: number;
+  body: unknown;
+  requestId?: string;
+}
+
+export async function vendorJson(config: VendorConfig, req: VendorRequest): Promise<VendorResponse> {
+  const apiKey = config.apiKey.trim();
+  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: `No ${config.vendor} API key is set.` });
+  if (req.signal?.aborted) throw cancelledError();
+  const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
+  const init: RequestInit = { method: req.method, headers };
+  if (req.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(req.body);
+  }
+  const timeoutMs = req.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = startDeadline(timeoutMs, req.signal);
+  init.signal = deadline.signal;
+  const doFetch = config.fetch ?? globalThis.fetch;
+  try {
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${config.baseUrl.trim().replace(/\/+$/, '')}${req.path}`, init);
+      text = await response.text();
+    } catch (error) {
+      throw transportError(error, deadline, timeoutMs);
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (!response.ok) throw vendorHttpError(config, response.status, text, response.headers, requestId);
+    return { status: response.status, body: parseBody(text, response.status, requestId), requestId };
+  } finally {
+    deadline.dispose();
+  }
+}
+
+function parseBody(text: string, status: number, requestId: string | undefined): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw malformedResponse(`not JSON (HTTP ${status})`, { status, requestId, cause: error });
+  }
+}
+
+/**
+ * The vendor's status + body → ImagineError, via the shared classifier. 402 Payment Required is how both
+ * resellers say "balance too low" (xAI never uses it), so it becomes credits_exhausted here.
+ */
+export function vendorHttpError(config: Pick<VendorConfig, 'readError'>, status: number, text: string, headers: Headers, requestId?: string): ImagineError {
+  const { message, code } = config.readError(text);
+  const bodyText = message === undefined && code === undefined ? '' : JSON.stringify({ ...(code !== undefined ? { code } : {}), ...(message !== undefined ? { error: message } : {}) });
+  const error = httpError({ status, bodyText, headers, ...(requestId !== undefined ? { requestId } : {}) });
+  if (status !== 402) return error;
+  const info = error.toInfo();
+  return new ImagineError({ ...info, kind: 'credits_exhausted', message: message ?? 'Your balance is too low for this request.' });
+}
+
+/** Vendor messages end up in the UI: keep them to a readable length. */
+export const MAX_VENDOR_MESSAGE = 300;
+export const clip = (text: string) => (text.length > MAX_VENDOR_MESSAGE ? `${text.slice(0, MAX_VENDOR_MESSAGE - 1)}…` : text);
