@@ -19,7 +19,9 @@ export default defineConfig({
       // Cross-origin page images are re-read by the worker with the page as Referer (hotlink checks);
       // no install warning, and it only acts on hosts Reimagine already has access to.
       'declarativeNetRequestWithHostAccess',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Chrome only: the side panel, and an offscreen document to grab a poster frame from videos
+      // (a service worker cannot decode video).
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
     // The API (and local emulators) are reached from the background only. Other API origins are
     // requested at runtime from the options page.

@@ -23,5 +23,7 @@ test('badge counts active jobs; a job finishing while no Reimagine page is open 
   await worker.evaluate((notificationId) => (chrome.notifications.onClicked as unknown as { dispatch(id: string): void }).dispatch(notificationId), `reimagine-job:${id}`);
   const tab = await opened;
   expect(tab.url()).toContain(`sidepanel.html?job=${id}`);
-  await waitForJobState(tab, id, ['done']);
+  const done = await waitForJobState(tab, id, ['done']);
+  // The video got a poster-frame thumbnail (decoded in the offscreen document) for history.
+  expect(done.results[0]?.thumb).toBe(true);
 });

@@ -1,0 +1,3 @@
+import { listenForPosterRequests } from '../../lib/offscreen/poster';
+
+listenForPosterRequests();
