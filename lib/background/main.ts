@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { JobEngine } from '../jobs/engine';
-import type { Job } from '../jobs/job';
 import { PROVIDERS } from '../providers/registry';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
@@ -22,7 +21,6 @@ import { scheduleWake, WAKE_ALARM } from './wake';
  * first turn), then the engine reconciles whatever the previous worker left behind.
  */
 export function startBackground(): void {
-  const jobListeners = new Set<(jobs: Job[]) => void>();
   const engine: JobEngine = new JobEngine({
     store: idbJobStore,
     providers: PROVIDERS,
@@ -35,7 +33,8 @@ export function startBackground(): void {
     changed(jobs) {
       announce({ type: 'jobs', ids: jobs.map((j) => j.id) });
       void refreshBadge();
-      for (const listener of jobListeners) listener(jobs);
+      pushOverlayUpdates(jobs); // the in-page overlays of jobs started from a page
+      void forgetUsedReferences(jobs);
     },
     finished(job) {
       void loadSettings().then((s) => notifyFinished(job, s.notifications));
@@ -55,8 +54,6 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
   registerMenus(engine);
-  jobListeners.add(pushOverlayUpdates);
-  jobListeners.add((jobs) => void forgetUsedReferences(jobs));
   startHistoryService(); // archive imports (structured-clone channel) + retention
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -73,7 +70,8 @@ export function startBackground(): void {
     void browser.notifications.clear(id);
   });
 
-  // The toolbar button opens the side panel on Chrome (the popup holds history; see wxt.config.ts).
+  // The toolbar button opens the history popup; the side panel opens from the popup, the context
+  // menus, or Chrome's own side-panel menu.
   void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 
   void engine.start().then(refreshBadge);

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { userMessage } from '../api/errors';
-import { isActive, type Job } from '../jobs/job';
+import type { Job } from '../jobs/job';
 import { MODE_INFO } from '../jobs/modes';
 import { listActiveJobs } from '../storage/jobs';
 
 /** Action badge: how many jobs are in flight. Recomputed from storage, so it is right after a restart. */
 export async function refreshBadge(): Promise<void> {
-  const active = (await listActiveJobs()).filter((j) => isActive(j.status)).length;
+  const active = (await listActiveJobs()).length;
   await browser.action.setBadgeText({ text: active ? String(active) : '' });
   await browser.action.setBadgeBackgroundColor({ color: '#5b4bdb' });
 }

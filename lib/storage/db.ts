@@ -20,20 +20,20 @@ export interface ThumbRecord {
 }
 
 interface ReimagineDB extends DBSchema {
-  jobs: { key: string; value: unknown; indexes: { 'by-created': number } };
+  jobs: { key: string; value: unknown; indexes: { 'by-created': number; 'by-status': string } };
   media: { key: string; value: MediaRecord; indexes: { 'by-job': string } };
   thumbs: { key: string; value: ThumbRecord };
   kv: { key: string; value: unknown };
 }
 
 export const DB_NAME = 'reimagine';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 let dbPromise: Promise<IDBPDatabase<ReimagineDB>> | undefined;
 
 export function db(): Promise<IDBPDatabase<ReimagineDB>> {
   dbPromise ??= openDB<ReimagineDB>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
+    upgrade(database, oldVersion, _newVersion, tx) {
       // Structural migrations, one step per version. Record-level migrations live in migrations.ts.
       if (oldVersion < 1) {
         const jobs = database.createObjectStore('jobs', { keyPath: 'id' });
@@ -42,6 +42,10 @@ export function db(): Promise<IDBPDatabase<ReimagineDB>> {
         media.createIndex('by-job', 'jobId');
         database.createObjectStore('thumbs', { keyPath: 'id' });
         database.createObjectStore('kv');
+      }
+      if (oldVersion < 2) {
+        // The engine reads active jobs on every tick: an index keeps that independent of history size.
+        tx.objectStore('jobs').createIndex('by-status', 'status');
       }
     },
     blocking() {

@@ -1,4 +1,4 @@
-import { jobSchema, isActive, type Job } from '../jobs/job';
+import { ACTIVE_STATUSES, jobSchema, isActive, type Job } from '../jobs/job';
 import { db } from './db';
 import { migrateJob } from './migrations';
 
@@ -27,8 +27,13 @@ export async function listJobs(options: { limit?: number; before?: number } = {}
 }
 
 export async function listActiveJobs(): Promise<Job[]> {
-  const all = (await (await db()).getAll('jobs')).map(migrateJob).filter((j): j is Job => j !== undefined);
-  return all.filter((j) => isActive(j.status)).sort((a, b) => a.createdAt - b.createdAt);
+  const index = (await db()).transaction('jobs').store.index('by-status');
+  const active = await Promise.all(ACTIVE_STATUSES.map((status) => index.getAll(status)));
+  return active
+    .flat()
+    .map(migrateJob)
+    .filter((j): j is Job => j !== undefined && isActive(j.status))
+    .sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function countJobs(): Promise<number> {

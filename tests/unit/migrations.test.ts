@@ -5,6 +5,7 @@ import { JOB_SCHEMA_VERSION } from '../../lib/jobs/job';
 import { migrateSettings } from '../../lib/settings/migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { db, DB_NAME, DB_VERSION, resetDbConnection } from '../../lib/storage/db';
+import { listActiveJobs } from '../../lib/storage/jobs';
 import { getJob, listJobs } from '../../lib/storage/jobs';
 import { readRawKv, writeKv } from '../../lib/storage/kv';
 import { migrateJob } from '../../lib/storage/migrations';
@@ -118,8 +119,28 @@ describe('database layout', () => {
     const database = await db();
     expect(database.version).toBe(DB_VERSION);
     expect([...database.objectStoreNames].sort()).toEqual(['jobs', 'kv', 'media', 'thumbs']);
-    expect([...database.transaction('jobs').store.indexNames]).toEqual(['by-created']);
+    expect([...database.transaction('jobs').store.indexNames].sort()).toEqual(['by-created', 'by-status']);
     expect([...database.transaction('media').store.indexNames]).toEqual(['by-job']);
+  });
+
+  it('upgrades a version 1 database (no status index) in place, keeping its jobs', async () => {
+    // Version 1 layout, as the first release created it.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        const v1 = req.result;
+        v1.createObjectStore('jobs', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+        v1.createObjectStore('media', { keyPath: 'id' }).createIndex('by-job', 'jobId');
+        v1.createObjectStore('thumbs', { keyPath: 'id' });
+        v1.createObjectStore('kv');
+        req.transaction!.objectStore('jobs').put({ ...structuredClone(jobV1), status: 'running' });
+      };
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    resetDbConnection();
+    expect((await listActiveJobs()).map((j) => j.id)).toEqual(['job-v1']);
+    expect((await db()).version).toBe(DB_VERSION);
   });
 
   it('opens a database left by the current version without touching its data', async () => {
