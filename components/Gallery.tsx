@@ -3,7 +3,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Job } from '../lib/jobs/job';
 import { ResultTile } from './ResultTile';
 
-const MIN_TILE_PX = 220;
+const MIN_TILE_PX = 148;
 
 /**
  * Finished results, newest first, in rows of as many tiles as fit. Rows are virtualised against the page

@@ -43,7 +43,7 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
             {title}
           </p>
           <p className="hint result-meta">
-            {MODE_INFO[job.request.mode].label} · {new Date(job.finishedAt ?? job.createdAt).toLocaleString()}
+            {MODE_INFO[job.request.mode].label} · {new Date(job.finishedAt ?? job.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
             {job.costTicks !== undefined && index === 0 ? ` · cost ${formatUsd(ticksToUsd(job.costTicks))}` : ''}
           </p>
           <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
@@ -92,40 +92,47 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
     onStatus(`Added to the composer: ${MODE_INFO[mode].label}.`);
   };
 
+  const replace = canReplace && (
+    <button
+      type="button"
+      onClick={attempt(async () => {
+        const reply = await send({ type: 'result.replace-on-page', jobId: job.id, index });
+        if (!reply.ok) throw new Error(userMessage(reply.error));
+      }, 'Replaced on the page.')}
+    >
+      Replace on page
+    </button>
+  );
+  const remove = confirming ? (
+    <button
+      type="button"
+      className="danger"
+      autoFocus
+      onClick={() => {
+        setConfirming(false);
+        void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) => (reply.ok ? onStatus('Deleted.') : report('error', userMessage(reply.error))));
+      }}
+    >
+      Confirm delete{job.results.length > 1 ? ` all ${job.results.length}` : ''}
+    </button>
+  ) : (
+    <button type="button" onClick={() => setConfirming(true)}>
+      Delete
+    </button>
+  );
+
+  // The likely next steps stay visible; the rest sits one click away so two tiles fit side by side at 320 px.
   return (
     <div className="result-actions">
       <div className="button-row" role="group" aria-label="Result actions">
         <button type="button" onClick={attempt(() => downloadResult(job, index), 'Downloading')}>
           Download
         </button>
-        {!isVideo && (
-          <button type="button" onClick={attempt(() => copyResultImage(job, index), 'Copied the image.')}>
-            Copy image
-          </button>
-        )}
-        <button type="button" onClick={attempt(() => openFullSize(job, index), 'Opened in a new tab.')}>
-          Open full size
-        </button>
-        {canReplace && (
-          <button
-            type="button"
-            onClick={attempt(async () => {
-              const reply = await send({ type: 'result.replace-on-page', jobId: job.id, index });
-              if (!reply.ok) throw new Error(userMessage(reply.error));
-            }, 'Replaced on the page.')}
-          >
-            Replace on page
-          </button>
-        )}
+        {replace}
         {isVideo ? (
-          <>
-            <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>
-              Edit this
-            </button>
-            <button type="button" disabled={!caps.modes['extend-video']} onClick={use('extend-video')}>
-              Extend this
-            </button>
-          </>
+          <button type="button" disabled={!caps.modes['extend-video']} onClick={use('extend-video')}>
+            Extend this
+          </button>
         ) : (
           <>
             <button type="button" disabled={!caps.modes['edit-image']} onClick={use('edit-image')}>
@@ -134,31 +141,32 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
             <button type="button" disabled={!caps.modes['animate-image']} onClick={use('animate-image')}>
               Animate this
             </button>
+          </>
+        )}
+      </div>
+      <details className="more-actions">
+        <summary>More actions</summary>
+        <div className="button-row" role="group" aria-label="More actions">
+          {!isVideo && (
+            <button type="button" onClick={attempt(() => copyResultImage(job, index), 'Copied the image.')}>
+              Copy image
+            </button>
+          )}
+          <button type="button" onClick={attempt(() => openFullSize(job, index), 'Opened in a new tab.')}>
+            Open full size
+          </button>
+          {isVideo ? (
+            <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>
+              Edit this
+            </button>
+          ) : (
             <button type="button" disabled={!caps.modes['reference-video']} onClick={use('reference-video')}>
               Use as reference
             </button>
-          </>
-        )}
-        {confirming ? (
-          <button
-            type="button"
-            className="danger"
-            autoFocus
-            onClick={() => {
-              setConfirming(false);
-              void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) =>
-                reply.ok ? onStatus('Deleted.') : report('error', userMessage(reply.error)),
-              );
-            }}
-          >
-            Confirm delete{job.results.length > 1 ? ` all ${job.results.length}` : ''}
-          </button>
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
-      </div>
+          )}
+          {remove}
+        </div>
+      </details>
       {message && <p className={`hint ${message.tone === 'error' ? 'error' : ''}`}>{message.text}</p>}
     </div>
   );

@@ -57,7 +57,7 @@ async function main() {
     await panel.getByRole('button', { name: 'Generate' }).click();
     await prompt.fill('A paper boat drifting down a rainy street, close-up');
     await panel.getByRole('button', { name: 'Generate' }).click();
-    emulator.inject({ kind: 'credits_exhausted' });
+    emulator.inject({ kind: 'credits_exhausted', route: 'POST /v1/images/generations' });
     await mode('Create image');
     await prompt.fill('A lighthouse in a storm, oil painting');
     await panel.getByRole('button', { name: 'Generate' }).click();

@@ -1,5 +1,5 @@
 /** Shared steps for the side panel specs (tests/e2e/sidepanel-*.spec.ts). */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, openExtensionPage, type Emulator } from './fixtures';
 
 export const EMULATOR_KEY = 'xai-emulator-key';
@@ -63,4 +63,11 @@ export async function pngBytes(page: Page, rgb: [number, number, number], type =
 /** The request bodies the emulator received on one path. */
 export function bodiesOf(emulator: Emulator, path: string): Record<string, unknown>[] {
   return emulator.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.body as Record<string, unknown>);
+}
+
+/** A result tile's action button, opening "More actions" when it lives there. */
+export async function tileAction(tile: Locator, name: string | RegExp): Promise<Locator> {
+  const button = tile.getByRole('button', { name, exact: typeof name === 'string' });
+  if ((await button.count()) === 0) await tile.getByText('More actions').click();
+  return button;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tiles } from './sidepanel-helpers';
+import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 
 /** Every generation mode end to end against the emulator, chained through the result actions. */
 
@@ -21,7 +21,7 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await expect(tiles(panel).first()).toContainText('cost $0.04');
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
-  await tiles(panel).first().getByRole('button', { name: 'Edit this' }).click();
+  await (await tileAction(tiles(panel).first(), 'Edit this')).click();
   await expect(panel.getByRole('radio', { name: 'Edit image' })).toBeChecked();
   await expect(panel.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(1);
@@ -34,7 +34,7 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   expect(String((edit.image as { url: string }).url)).toMatch(/^data:image\/jpeg;base64,/);
 
   // Animate this → image-to-video; prompt optional.
-  await tiles(panel).first().getByRole('button', { name: 'Animate this' }).click();
+  await (await tileAction(tiles(panel).first(), 'Animate this')).click();
   await expect(panel.getByRole('radio', { name: 'Animate image' })).toBeChecked();
   await panel.getByRole('textbox', { name: 'Prompt' }).fill('');
   await panel.getByLabel('Duration (s)').fill('3');
@@ -51,9 +51,9 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
 
   // Use as reference (twice) → reference-video with <IMAGE_n> tags.
   const images = results(panel).locator('article[data-kind=image]');
-  await images.nth(0).getByRole('button', { name: 'Use as reference' }).click();
+  await (await tileAction(images.nth(0), 'Use as reference')).click();
   await expect(panel.getByRole('radio', { name: 'Video from references' })).toBeChecked();
-  await images.nth(1).getByRole('button', { name: 'Use as reference' }).click();
+  await (await tileAction(images.nth(1), 'Use as reference')).click();
   await expect(panel.getByRole('button', { name: 'Insert <IMAGE_1> in the prompt' })).toBeVisible();
   await panel.getByRole('textbox', { name: 'Prompt' }).fill('the fox from');
   await panel.getByRole('button', { name: 'Insert <IMAGE_0> in the prompt' }).click();
@@ -81,7 +81,7 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });
 
-  await tiles(panel).first().getByRole('button', { name: 'Extend this' }).click();
+  await (await tileAction(tiles(panel).first(), 'Extend this')).click();
   await expect(panel.getByRole('radio', { name: 'Extend video' })).toBeChecked();
   await prompt.fill('a boat sails in');
   await panel.getByLabel('Extend by (s)').fill('2');
@@ -91,7 +91,7 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   expect(extend).toMatchObject({ prompt: 'a boat sails in', duration: 2 });
   expect(String((extend.video as { url: string }).url)).toMatch(/^data:video\/mp4;base64,/);
 
-  await tiles(panel).first().getByRole('button', { name: 'Edit this' }).click();
+  await (await tileAction(tiles(panel).first(), 'Edit this')).click();
   await expect(panel.getByRole('radio', { name: 'Edit video' })).toBeChecked();
   // Edit video has no duration/ratio/resolution controls.
   await expect(panel.getByLabel('Duration (s)')).toHaveCount(0);

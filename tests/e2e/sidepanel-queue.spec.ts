@@ -32,7 +32,7 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   await expect(panel.getByTestId('announcer')).toContainText('Video ready: a slow sunrise');
 
   // A failure shows the specific reason and what to do.
-  emulator.inject({ kind: 'credits_exhausted' });
+  emulator.inject({ kind: 'credits_exhausted', route: 'POST /v1/images/generations' });
   await chooseMode(panel, 'Create image');
   await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse');
   await panel.getByRole('button', { name: 'Generate' }).click();

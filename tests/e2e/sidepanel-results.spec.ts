@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, getServiceWorker, test } from './fixtures';
-import { pngBytes, results, setupPanel, tiles } from './sidepanel-helpers';
+import { pngBytes, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 
 test('result actions: download, copy, open full size, replace on page, delete; full-page and 320 px layouts', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
@@ -29,12 +29,12 @@ test('result actions: download, copy, open full size, replace on page, delete; f
 
   // Replace on page: offered while the source tab is open; sends the command to the background.
   await expect(tile.getByRole('button', { name: 'Replace on page' })).toBeVisible();
-  await tile.getByRole('button', { name: 'Replace on page' }).click();
+  await (await tileAction(tile, 'Replace on page')).click();
   // No page script holds that element here, so the background's refusal is what shows.
   await expect(tile.getByText(/Replaced on the page\.|page this image came from|did not come from/)).toBeVisible();
 
   // Download: a sensible file name from the date and the prompt, through the downloads API.
-  const [download] = await Promise.all([panel.waitForEvent('download'), tile.getByRole('button', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([panel.waitForEvent('download'), (await tileAction(tile, 'Download')).click()]);
   // (Playwright's download interception renames the file on disk, so the name is checked as reported.)
   await expect(tile.getByText(/^Downloading reimagine-\d{4}-\d{2}-\d{2}-a-cat-in-a-hat\.jpg$/)).toBeVisible();
   const bytes = readFileSync((await download.path())!);
@@ -51,12 +51,12 @@ test('result actions: download, copy, open full size, replace on page, delete; f
       return original(items);
     };
   });
-  await tile.getByRole('button', { name: 'Copy image' }).click();
+  await (await tileAction(tile, 'Copy image')).click();
   await expect(tile).toContainText('Copied the image.');
   expect(await panel.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([expect.stringMatching(/^image\/png:[1-9]\d+$/)]);
 
   // Open full size: a tab with the full image.
-  const [viewer] = await Promise.all([context.waitForEvent('page'), tile.getByRole('button', { name: 'Open full size' }).click()]);
+  const [viewer] = await Promise.all([context.waitForEvent('page'), (await tileAction(tile, 'Open full size')).click()]);
   await viewer.waitForLoadState();
   expect(viewer.url()).toContain('sidepanel.html?view=');
   await expect(viewer.getByRole('img', { name: 'A Cat in a Hat!' })).toBeVisible();
@@ -79,8 +79,8 @@ test('result actions: download, copy, open full size, replace on page, delete; f
   expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
   // Delete asks for confirmation, then the result is gone in every view.
-  await tiles(panel).first().getByRole('button', { name: 'Delete' }).click();
-  await tiles(panel).first().getByRole('button', { name: /^Confirm delete/ }).click();
+  await (await tileAction(tiles(panel).first(), 'Delete')).click();
+  await (await tileAction(tiles(panel).first(), /^Confirm delete/)).click();
   await expect(tiles(panel)).toHaveCount(0);
   await expect(results(panel).getByText('No results yet.')).toBeVisible();
 });
