@@ -3,6 +3,7 @@ import { userMessage } from '../../lib/api/errors';
 import { isActive, type Job } from '../../lib/jobs/job';
 import { MODE_INFO } from '../../lib/jobs/modes';
 import { useJobs } from '../../lib/ui/jobs-store';
+import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
@@ -24,7 +25,7 @@ export function SidePanelApp() {
     requestAnimationFrame(() => setAnnouncement(text));
   }, []);
   useCompletionAnnouncements(jobs, loaded, announce);
-  useFocusJobFromUrl(loaded);
+  useFocusJob(loaded);
 
   const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0);
   return (
@@ -94,17 +95,36 @@ function useCompletionAnnouncements(jobs: Job[], loaded: boolean, announce: (tex
   }, [jobs, loaded, announce]);
 }
 
-/** A notification click opens `sidepanel.html?job=<id>`: bring that job (card or result) into view. */
-function useFocusJobFromUrl(loaded: boolean) {
+/**
+ * Bring one job (card or result) into view: a notification click opens `sidepanel.html?job=<id>`, and
+ * the popup's "Open in side panel" leaves the id in session storage for the panel to take.
+ */
+function useFocusJob(loaded: boolean) {
+  const [focusId, setFocusId] = useState(() => new URLSearchParams(location.search).get('job'));
   useEffect(() => {
-    const id = new URLSearchParams(location.search).get('job');
-    if (!loaded || !id) return;
+    const session = chrome.storage?.session;
+    if (!session) return;
+    const take = async () => {
+      const value: unknown = (await session.get(PANEL_FOCUS_KEY))[PANEL_FOCUS_KEY];
+      if (typeof value !== 'string') return;
+      setFocusId(value);
+      await session.remove(PANEL_FOCUS_KEY);
+    };
+    void take();
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'session' && changes[PANEL_FOCUS_KEY]?.newValue) void take();
+    };
+    chrome.storage.onChanged.addListener(onChanged);
+    return () => chrome.storage.onChanged.removeListener(onChanged);
+  }, []);
+  useEffect(() => {
+    if (!loaded || !focusId) return;
     const frame = requestAnimationFrame(() => {
-      const el = document.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(id)}"]`);
+      const el = document.querySelector<HTMLElement>(`[data-job-id="${CSS.escape(focusId)}"]`);
       if (!el) return;
       el.scrollIntoView({ block: 'center' });
       el.classList.add('highlight');
     });
     return () => cancelAnimationFrame(frame);
-  }, [loaded]);
+  }, [loaded, focusId]);
 }

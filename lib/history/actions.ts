@@ -5,6 +5,7 @@ import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
 import { extensionFor } from './media-types';
 import { applyJobChanges } from './store';
+import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 
 /**
  * Per-item history actions, run from the popup. Every write is a command to the background; these
@@ -12,7 +13,7 @@ import { applyJobChanges } from './store';
  */
 export type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
-export const PANEL_FOCUS_KEY = 'panelFocusJob';
+export { PANEL_FOCUS_KEY };
 
 /**
  * Must run synchronously inside the click handler: `sidePanel.open` needs the user gesture, so the

@@ -18,3 +18,6 @@ export const pendingPanelRequestSchema = z.object({
 export type PendingPanelRequest = z.infer<typeof pendingPanelRequestSchema>;
 
 export const PENDING_PANEL_REQUEST_KEY = 'pendingPanelRequest';
+
+/** A job id the popup asks the panel to bring into view ("Open in side panel"), same storage area. */
+export const PANEL_FOCUS_KEY = 'panelFocusJob';

@@ -1,10 +1,12 @@
 import type { ProviderId } from './ids';
+import { runwareProvider } from './runware';
 import type { Provider } from './types';
+import { vydraProvider } from './vydra';
 import { xaiProvider } from './xai';
 
+/** Every provider the engine can talk to. A job names its provider (frozen at creation) and is served by that entry. */
 export const PROVIDERS: Record<ProviderId, Provider> = {
   xai: xaiProvider,
-  // Resellers arrive with their adapters; until then they refuse every mode with a reason.
-  vydra: { ...xaiProvider, id: 'vydra', capabilities: { ...xaiProvider.capabilities, modes: {}, unavailableReason: {} } },
-  runware: { ...xaiProvider, id: 'runware', capabilities: { ...xaiProvider.capabilities, modes: {}, unavailableReason: {} } },
+  vydra: vydraProvider,
+  runware: runwareProvider,
 };

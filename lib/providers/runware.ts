@@ -5,7 +5,7 @@ import { malformedResponse } from '../api/http';
 import { TICKS_PER_USD } from '../api/models';
 import type { Job, PendingOutput } from '../jobs/job';
 import { MODE_INFO } from '../jobs/modes';
-import { clip, vendorJson, type VendorResponse } from './reseller-http';
+import { clip, vendorJson } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
 
 /**
@@ -243,7 +243,7 @@ function outputOf(item: RunwareItem, job: Job, mimeType: string | undefined): Pe
 
 const imageMime = (job: Job) => {
   const req = job.request;
-  return 'outputFormat' in req ? MIME_OF_FORMAT[OUTPUT_FORMATS[req.outputFormat ?? 'jpeg']] : undefined;
+  return req.mode === 'create-image' || req.mode === 'edit-image' ? MIME_OF_FORMAT[OUTPUT_FORMATS[req.outputFormat ?? 'jpeg']] : undefined;
 };
 
 async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
@@ -278,6 +278,9 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
   }
   const { response, body } = answer;
   const { items, errors } = ours(body, job.remoteId);
+  if (items.some((item) => item.status === 'success' && !item.imageURL && !item.videoURL)) {
+    throw malformedResponse('a successful task without a URL', { status: response.status, requestId: response.requestId });
+  }
   const successes = items.filter((item) => (item.status ?? 'success') === 'success' && (item.imageURL || item.videoURL));
   const failedItems = items.filter((item) => item.status === 'error');
   const processing = items.filter((item) => item.status !== 'error' && !successes.includes(item));

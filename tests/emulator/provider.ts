@@ -40,6 +40,8 @@ export interface ProviderEnv {
 
 export interface Provider {
   name: string;
+  /** Paths under this prefix belong to this mode even when no route matches (its own 404). Default: none. */
+  pathPrefix?: string;
   routes: Route[];
   /** undefined when the request may proceed; otherwise the rejection. */
   authenticate(request: ApiRequest): Reply | undefined;

@@ -19,6 +19,8 @@ import { serveMedia } from './media-route';
 import type { ApiRequest, Provider, ProviderEnv, Route } from './provider';
 import { matchPath } from './router';
 import type { ConfigPatch, Emulator, EmulatorConfig, EmulatorOptions, ReceivedRequest } from './types';
+import { createRunwareProvider } from './runware';
+import { createVydraProvider } from './vydra';
 import { createXaiProvider } from './xai';
 
 export type * from './types';
@@ -28,6 +30,8 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024; // three 10 MiB images as base64 fit co
 function initialConfig(options: EmulatorOptions): EmulatorConfig {
   return {
     apiKeys: [...(options.apiKeys ?? ['xai-emulator-key'])],
+    vydraApiKeys: [...(options.vydraApiKeys ?? ['vydra-emulator-key'])],
+    runwareApiKeys: [...(options.runwareApiKeys ?? ['runware-emulator-key'])],
     mediaTtlMs: options.mediaTtlMs ?? 10 * 60 * 1000,
     videoRenderMs: options.videoRenderMs ?? 6000,
     rotateReadings: options.rotateReadings ?? true,
@@ -52,13 +56,19 @@ function truncateJson(wire: WireResponse): WireResponse {
 
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const startConfig = initialConfig(options);
-  let config: EmulatorConfig = { ...startConfig, apiKeys: [...startConfig.apiKeys] };
+  const copyConfig = (from: EmulatorConfig): EmulatorConfig => ({
+    ...from,
+    apiKeys: [...from.apiKeys],
+    vydraApiKeys: [...from.vydraApiKeys],
+    runwareApiKeys: [...from.runwareApiKeys],
+  });
+  let config: EmulatorConfig = copyConfig(startConfig);
   let origin = '';
   const faults = new FaultQueue();
   const media = new MediaStore(() => origin);
   const env: ProviderEnv = { config: () => config, origin: () => origin, media, faults };
   // Provider modes: more (e.g. resellers) can be appended; the first one answers unknown paths.
-  const providers: Provider[] = [createXaiProvider(env)];
+  const providers: Provider[] = [createXaiProvider(env), createVydraProvider(env), createRunwareProvider(env)];
   const requests: ReceivedRequest[] = [];
   const mediaRequests: ReceivedRequest[] = [];
   let nextRequestNumber = 1;
@@ -93,7 +103,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   async function handleApi(request: IncomingMessage, response: ServerResponse, received: ReceivedRequest, raw: Buffer, baseHeaders: Record<string, string>): Promise<void> {
     const target: FaultTarget = { method: received.method, path: received.path, space: 'api' };
     const match = findRoute(received.method, received.path);
-    const provider = match?.provider ?? (providers[0] as Provider);
+    const provider =
+      match?.provider ?? providers.find((p) => p.pathPrefix !== undefined && received.path.startsWith(p.pathPrefix)) ?? (providers[0] as Provider);
     const apiRequest: ApiRequest = {
       received,
       rawBody: raw,
@@ -189,7 +200,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     mediaRequests,
     inject: (...list) => faults.add(list),
     configure: (patch: ConfigPatch) => {
-      config = { ...config, ...patch, ...(patch.apiKeys ? { apiKeys: [...patch.apiKeys] } : {}) };
+      config = copyConfig({ ...config, ...patch });
     },
     expireAllMedia: () => {
       media.expireAll();
@@ -205,11 +216,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       faults.clear();
       media.expireAll();
       for (const provider of providers) provider.reset();
-      config = { ...startConfig, apiKeys: [...startConfig.apiKeys] };
+      config = copyConfig(startConfig);
     },
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),
-    config: () => ({ ...config, apiKeys: [...config.apiKeys] }),
+    config: () => copyConfig(config),
   };
 
   const server = createServer((request, response) => {
@@ -238,6 +249,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   return {
     url: origin,
     apiBaseUrl: `${origin}/v1`,
+    vydraBaseUrl: `${origin}/vydra/api/v1`,
+    runwareBaseUrl: `${origin}/runware/v1`,
     requests,
     mediaRequests,
     inject: controls.inject,

@@ -9,6 +9,10 @@ export interface EmulatorOptions {
   host?: string;
   /** Keys the emulator accepts. Default ['xai-emulator-key']. */
   apiKeys?: string[];
+  /** Keys the Vydra mode (under /vydra/api/v1) accepts. Default ['vydra-emulator-key']. */
+  vydraApiKeys?: string[];
+  /** Keys the Runware mode (under /runware/v1) accepts. Default ['runware-emulator-key']. */
+  runwareApiKeys?: string[];
   /** How long a media URL works after it was issued. Default 10 min. */
   mediaTtlMs?: number;
   /** Time from a video submission to "done". Default 6000. Deferred image jobs use it too. */
@@ -29,7 +33,7 @@ export interface EmulatorOptions {
 
 export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host'>>;
 export type ConfigPatch = Partial<
-  Pick<EmulatorOptions, 'apiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls'>
+  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls'>
 >;
 
 export interface ReceivedRequest {
@@ -61,6 +65,10 @@ export interface Emulator {
   url: string;
   /** `${url}/v1`. */
   apiBaseUrl: string;
+  /** Vydra mode's base URL (what the extension's Vydra base URL setting takes): `${url}/vydra/api/v1`. */
+  vydraBaseUrl: string;
+  /** Runware mode's base URL (its single task endpoint): `${url}/runware/v1`. */
+  runwareBaseUrl: string;
   /** Every API request received (not admin, not media, not CORS preflight), in order. */
   requests: ReceivedRequest[];
   /** Media downloads, in order. */

@@ -58,7 +58,8 @@ export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> =
       },
     },
     loadSettings: async () => harness.settings,
-    loadSecrets: async () => ({ xai: 'xai-emulator-key' }),
+    // Every provider's emulator key, so a test can switch provider (the Vydra/Runware modes of the same emulator).
+    loadSecrets: async () => ({ xai: 'xai-emulator-key', vydra: 'vydra-emulator-key', runware: 'runware-emulator-key' }),
     resolveSource,
     saveOutput,
     isOnline: () => harness.online,

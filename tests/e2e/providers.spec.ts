@@ -1,0 +1,145 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Job } from '../../lib/jobs/job';
+import type { ProviderId } from '../../lib/providers/ids';
+import { expect, killServiceWorker, openExtensionPage, test, type Emulator } from './fixtures';
+import { readJobs, waitForJobState } from './jobs-helpers';
+import { addPngSource, chooseMode } from './sidepanel-helpers';
+import { rightClick } from './site/helpers';
+import { startSite, type Site } from './site/server';
+
+/**
+ * The same scenarios against each provider, all served by one emulator (xAI /v1, Vydra /vydra/api/v1,
+ * Runware /runware/v1): configure through Options, text-to-image from the side panel, edit from the context
+ * menu, a video with the worker killed mid-job (only the engine's alarm wakes it). Where a provider cannot
+ * do a scenario, the UI must say why instead.
+ */
+
+interface Case {
+  id: ProviderId;
+  label: string;
+  key: string;
+  baseUrl(emulator: Emulator): string;
+  /** Path prefix of its submissions in the emulator's request log. */
+  submitPath: string;
+  /** Vydra takes image URLs only: bytes from a local page are refused with this. */
+  refusesLocalImages?: RegExp;
+}
+
+const CASES: Case[] = [
+  { id: 'xai', label: 'xAI (direct)', key: 'xai-emulator-key', baseUrl: (e) => e.apiBaseUrl, submitPath: '/v1/' },
+  {
+    id: 'vydra',
+    label: 'Vydra',
+    key: 'vydra-emulator-key',
+    baseUrl: (e) => e.vydraBaseUrl,
+    submitPath: '/vydra/api/v1/models/grok-imagine',
+    refusesLocalImages: /Vydra needs a public image URL/,
+  },
+  { id: 'runware', label: 'Runware', key: 'runware-emulator-key', baseUrl: (e) => e.runwareBaseUrl, submitPath: '/runware/v1' },
+];
+
+let site: Site;
+test.beforeAll(async () => {
+  site = await startSite();
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+async function configureProvider(context: BrowserContext, extensionId: string, emulator: Emulator, c: Case): Promise<void> {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByLabel('Provider', { exact: true }).selectOption(c.id);
+  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(c.key);
+  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(c.baseUrl(emulator));
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByRole('status', { name: 'Connection test result' })).toHaveText(/Connected/);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.close();
+}
+
+async function newestJob(page: Page, known: Set<string>): Promise<Job> {
+  let found: Job | undefined;
+  await expect
+    .poll(async () => {
+      found = (await readJobs(page)).find((j) => !known.has(j.id));
+      return found?.id;
+    })
+    .toBeTruthy();
+  known.add(found!.id);
+  return found!;
+}
+
+async function generate(panel: Page, prompt: string): Promise<void> {
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+  await panel.getByRole('button', { name: 'Generate' }).click();
+}
+
+for (const c of CASES) {
+  test(`${c.label}: text-to-image, edit from the context menu, video through a worker kill`, async ({ context, extensionId, emulator }) => {
+    test.setTimeout(150_000);
+    emulator.configure({ videoRenderMs: 12_000 });
+    await configureProvider(context, extensionId, emulator, c);
+    const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+    const seen = new Set<string>();
+
+    // 1. Text-to-image from the side panel.
+    await chooseMode(panel, 'Create image');
+    await generate(panel, `a lighthouse via ${c.id}`);
+    const t2i = await newestJob(panel, seen);
+    const t2iDone = await waitForJobState(panel, t2i.id, ['done', 'failed']);
+    expect(t2iDone.error).toBeUndefined();
+    expect(t2iDone).toMatchObject({ status: 'done', provider: c.id, baseUrl: c.baseUrl(emulator) });
+    expect(t2iDone.results[0]?.kind).toBe('image');
+    expect(emulator.requests.some((r) => r.method === 'POST' && r.path.startsWith(c.submitPath))).toBe(true);
+
+    // 2. Edit from the context menu on a page image: the panel takes the capture, the user writes the prompt.
+    const page = await context.newPage();
+    await page.goto(site.url('/csp'));
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+    await rightClick(context, page, '#csp', 'reimagine-edit');
+    await expect(panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Edit image' })).toBeChecked({ timeout: 15_000 });
+    await generate(panel, 'golden hour light');
+    const edit = await newestJob(panel, seen);
+    const editEnd = await waitForJobState(panel, edit.id, ['done', 'failed']);
+    expect(editEnd.provider).toBe(c.id);
+    if (c.refusesLocalImages) {
+      expect(editEnd).toMatchObject({ status: 'failed', error: { kind: 'invalid_request', message: expect.stringMatching(c.refusesLocalImages) } });
+      await expect(panel.getByText(c.refusesLocalImages).first()).toBeVisible();
+    } else {
+      expect(editEnd.error).toBeUndefined();
+      expect(editEnd.status).toBe('done');
+    }
+
+    // 3. A video, with the worker killed while it renders; only the persisted alarm brings it back.
+    await panel.reload();
+    if (c.refusesLocalImages) {
+      // Animating a local image is refused with the reason; text-to-video takes the async path instead.
+      await chooseMode(panel, 'Animate image');
+      await addPngSource(panel);
+      await generate(panel, '');
+      const refused = await newestJob(panel, seen);
+      expect(await waitForJobState(panel, refused.id, ['failed', 'done'])).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(c.refusesLocalImages) } });
+      await panel.reload();
+      await chooseMode(panel, 'Create video');
+      await generate(panel, 'waves at dusk');
+    } else {
+      await chooseMode(panel, 'Animate image');
+      await addPngSource(panel);
+      await generate(panel, 'gentle motion');
+    }
+    const videoJob = await newestJob(panel, seen);
+    await waitForJobState(panel, videoJob.id, ['running']);
+    await killServiceWorker(context);
+    const done = await waitForJobState(panel, videoJob.id, ['done', 'failed'], 90_000);
+    expect(done.error).toBeUndefined();
+    expect(done).toMatchObject({ status: 'done', provider: c.id });
+    expect(done.results[0]?.kind).toBe('video');
+
+    // Modes the provider lacks are explained in the composer, not silently missing.
+    if (c.id !== 'xai') {
+      await panel.reload();
+      await expect(panel.getByText(/Extend video: .*(Vydra|Runware) offers/)).toBeVisible();
+    }
+  });
+}
