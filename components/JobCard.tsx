@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { userMessage, type ErrorKind } from '../lib/api/errors';
-import { formatUsd, ticksToUsd } from '../lib/jobs/cost';
+import { formatJobCost } from '../lib/jobs/cost';
 import { isActive, type Job } from '../lib/jobs/job';
 import { MODE_INFO } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
@@ -72,7 +72,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
         <span>{formatDuration(elapsed)} elapsed</span>
         {estimate && <span> · {estimate}</span>}
         {progress !== undefined && active && <span> · {Math.round(progress)}%</span>}
-        {job.costTicks !== undefined && <span> · cost {formatUsd(ticksToUsd(job.costTicks))}</span>}
+        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span> · cost {formatJobCost(job)}</span>}
       </p>
       {job.note && <p className="hint">{job.note}</p>}
       {job.error && job.status === 'failed' && (

@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { formatUsd } from '../../lib/jobs/cost';
 import { MODE_INFO } from '../../lib/jobs/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
@@ -31,7 +30,7 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
   const thumb = useHistoryThumb(s.thumbId);
   const label = s.prompt.trim() || MODE_INFO[s.mode].label;
   const host = hostOf(s.pageUrl);
-  const cost = s.costUsd !== undefined && (s.status === 'done' || !s.costIsEstimate) ? `${s.costIsEstimate ? '~' : ''}${formatUsd(s.costUsd)}` : undefined;
+  const cost = s.cost;
   return (
     <div role="listitem" aria-label={label} aria-selected={selected} className="entry" style={{ transform: `translateY(${top}px)`, height }} data-job-id={s.id}>
       <input type="checkbox" aria-label={`Select: ${label}`} checked={selected} onChange={() => onToggle(s.id)} />

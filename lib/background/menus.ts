@@ -1,5 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { JobEngine } from '../jobs/engine';
+import type { Mode } from '../jobs/modes';
+import { PROVIDER_LABELS } from '../providers/ids';
+import { PROVIDERS } from '../providers/registry';
+import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
 import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
 import { loadSettings, onSettingsSaved } from './settings-store';
@@ -26,20 +30,27 @@ export const referenceTitle = (count: number) => (count > 0 ? `Add as reference 
 
 type CreateProps = Browser.contextMenus.CreateProperties;
 
-export function menuItems(quickActions: QuickAction[], referenceCount: number): CreateProps[] {
+/**
+ * The menu model. Items for modes the selected provider cannot do stay visible but disabled, with the
+ * reason in the title, so the user learns why instead of wondering where the entry went.
+ */
+export function menuItems(quickActions: QuickAction[], referenceCount: number, provider: Provider = PROVIDERS.xai): CreateProps[] {
+  const can = (mode: Mode) => provider.capabilities.modes[mode] === true;
+  const gate = (item: CreateProps, ...modes: Mode[]): CreateProps =>
+    modes.some(can) ? item : { ...item, enabled: false, title: `${String(item.title)} — not with ${PROVIDER_LABELS[provider.id]}` };
   const items: CreateProps[] = [
-    { id: MENU.edit, title: 'Edit image…', contexts: ['image'] },
-    { id: MENU.animate, title: 'Animate image…', contexts: ['image'] },
-    { id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] },
+    gate({ id: MENU.edit, title: 'Edit image…', contexts: ['image'] }, 'edit-image'),
+    gate({ id: MENU.animate, title: 'Animate image…', contexts: ['image'] }, 'animate-image'),
+    gate({ id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] }, 'edit-image', 'reference-video'),
   ];
   if (quickActions.length) items.push({ id: MENU.quickSeparator, type: 'separator', contexts: ['image'] });
   for (const action of quickActions) {
-    items.push({ id: `${QUICK_PREFIX}${action.id}`, title: `${action.mode === 'animate-image' ? '▶ ' : ''}${action.title}`, contexts: ['image'] });
+    items.push(gate({ id: `${QUICK_PREFIX}${action.id}`, title: `${action.mode === 'animate-image' ? '▶ ' : ''}${action.title}`, contexts: ['image'] }, action.mode));
   }
   items.push(
-    { id: MENU.editVideo, title: 'Edit video…', contexts: ['video'] },
-    { id: MENU.extendVideo, title: 'Extend video…', contexts: ['video'] },
-    { id: MENU.generate, title: 'Generate image from selection', contexts: ['selection'] },
+    gate({ id: MENU.editVideo, title: 'Edit video…', contexts: ['video'] }, 'edit-video'),
+    gate({ id: MENU.extendVideo, title: 'Extend video…', contexts: ['video'] }, 'extend-video'),
+    gate({ id: MENU.generate, title: 'Generate image from selection', contexts: ['selection'] }, 'create-image'),
   );
   return items;
 }
@@ -49,10 +60,10 @@ let building: Promise<void> = Promise.resolve();
 /** removeAll + create, serialized (a second rebuild waits for the first: duplicate ids would throw). */
 export function rebuildMenus(settings?: Settings): Promise<void> {
   building = building.then(async () => {
-    const quickActions = (settings ?? (await loadSettings())).quickActions;
+    const current = settings ?? (await loadSettings());
     const count = await countReferences();
     await browser.contextMenus.removeAll();
-    for (const item of menuItems(quickActions, count)) {
+    for (const item of menuItems(current.quickActions, count, PROVIDERS[current.provider])) {
       await new Promise<void>((resolve) => {
         browser.contextMenus.create(item, () => {
           void browser.runtime.lastError; // read it so Chrome doesn't log "unchecked"
@@ -122,11 +133,12 @@ export function registerMenus(engine: JobEngine): void {
   // Session storage (collected references) is empty after a browser restart: reset the title with it.
   browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));
   browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(engine, info, tab));
-  let lastQuick: string | undefined;
+  let lastShape: string | undefined;
   onSettingsSaved((settings) => {
-    const key = JSON.stringify(settings.quickActions);
-    if (key === lastQuick) return;
-    lastQuick = key;
+    // Only what the menus show: the quick actions, and the provider (which modes are enabled).
+    const key = JSON.stringify([settings.quickActions, settings.provider]);
+    if (key === lastShape) return;
+    lastShape = key;
     void rebuildMenus(settings);
   });
 }

@@ -1,4 +1,4 @@
-import { ticksToUsd } from '../api/models';
+import { formatJobCost } from '../jobs/cost';
 import { isActive, type Job, type JobStatus } from '../jobs/job';
 import { MODE_INFO, type Mode } from '../jobs/modes';
 
@@ -17,8 +17,8 @@ export interface HistorySummary {
   /** Lower-cased prompt, precomputed for search. */
   haystack: string;
   /** Actual cost when the provider reported it, else the estimate (flagged). */
-  costUsd?: number;
-  costIsEstimate: boolean;
+  /** "$0.02", "150 credits" or an estimate "~$0.04". */
+  cost?: string;
   pageUrl?: string;
   /** Media id whose thumbnail represents the job (first result with a thumb, else the first source). */
   thumbId?: string;
@@ -29,11 +29,12 @@ export interface HistorySummary {
 }
 
 export function summarize(job: Job): HistorySummary {
+  // An estimate is only worth showing for a job that ran; a failed one was not (or not knowingly) billed.
+  const costLabel = job.status === 'done' || job.costTicks !== undefined || job.costCredits !== undefined ? formatJobCost(job) : undefined;
   const request = job.request;
   const sources = 'sources' in request ? request.sources : [];
   const thumbResult = job.results.find((r) => r.thumb);
   const thumbId = thumbResult?.mediaId ?? sources[0]?.mediaId;
-  const ticks = job.costTicks ?? job.estimatedCostTicks;
   return {
     id: job.id,
     createdAt: job.createdAt,
@@ -43,8 +44,7 @@ export function summarize(job: Job): HistorySummary {
     model: request.model,
     prompt: request.prompt,
     haystack: request.prompt.toLowerCase(),
-    ...(ticks !== undefined ? { costUsd: ticksToUsd(ticks) } : {}),
-    costIsEstimate: job.costTicks === undefined,
+    ...(costLabel !== undefined ? { cost: costLabel } : {}),
     ...(job.origin?.pageUrl ? { pageUrl: job.origin.pageUrl } : {}),
     ...(thumbId ? { thumbId } : {}),
     resultCount: job.results.length,

@@ -34,3 +34,16 @@ export const usdToTicks = (usd: number) => Math.round(usd * TICKS_PER_USD);
 export function formatUsd(usd: number): string {
   return usd < 0.01 && usd > 0 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
 }
+
+/**
+ * What a job cost, in the unit the provider billed: "$0.02", "150 credits", or an estimate ("~$0.04")
+ * when the provider reported nothing. Undefined when there is nothing honest to say.
+ */
+export function formatJobCost(job: { costTicks?: number; costCredits?: number; estimatedCostTicks?: number }): string | undefined {
+  if (job.costCredits !== undefined) return `${job.costCredits} credit${job.costCredits === 1 ? '' : 's'}`;
+  if (job.costTicks !== undefined) return formatUsd(ticksToUsdValue(job.costTicks));
+  if (job.estimatedCostTicks !== undefined) return `~${formatUsd(ticksToUsdValue(job.estimatedCostTicks))}`;
+  return undefined;
+}
+
+const ticksToUsdValue = (ticks: number) => ticks / TICKS_PER_USD;

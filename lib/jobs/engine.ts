@@ -147,7 +147,7 @@ export class JobEngine {
       isActive(j.status)
         ? undefined
         : {
-            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks']),
+            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits']),
             status: 'queued',
             sends: j.sends + 1,
             attempts: 0,
@@ -280,7 +280,7 @@ export class JobEngine {
       const now = this.now();
       const next = await this.update(job.id, (j) => {
         if (j.status !== 'submitting') return undefined; // cancelled meanwhile
-        const base = { ...j, attempts: 0, submittedAt: now, ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}) };
+        const base = { ...j, attempts: 0, submittedAt: now, ...reportedCost(outcome) };
         delete base.notBefore;
         delete base.error; // a rate-limit notice from an earlier attempt
         return outcome.type === 'async'
@@ -345,7 +345,7 @@ export class JobEngine {
       } else if (outcome.state === 'done') {
         const next = await this.update(running.id, (j) =>
           j.status === 'running'
-            ? { ...j, status: 'downloading', progress: 100, polls: j.polls + 1, attempts: 0, pendingOutputs: outcome.outputs, ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}) }
+            ? { ...j, status: 'downloading', progress: 100, polls: j.polls + 1, attempts: 0, pendingOutputs: outcome.outputs, ...reportedCost(outcome) }
             : undefined,
         );
         if (next) {
@@ -458,6 +458,14 @@ export class JobEngine {
 }
 
 const estimateCostUsdOf = (job: Job) => estimateCostUsd(job.request);
+
+/** What the provider said it charged, in its own unit: USD ticks (xAI, Runware) or credits (Vydra). */
+function reportedCost(outcome: { costTicks?: number; costCredits?: number }): Pick<Job, 'costTicks' | 'costCredits'> {
+  return {
+    ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}),
+    ...(outcome.costCredits !== undefined ? { costCredits: outcome.costCredits } : {}),
+  };
+}
 
 export function startOfDay(now: number): number {
   const d = new Date(now);

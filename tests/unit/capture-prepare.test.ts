@@ -55,6 +55,16 @@ describe('menus and quick actions', () => {
     expect(menuItems([], 0).some((i) => i.type === 'separator')).toBe(false);
   });
 
+  it('disables, with the reason, the entries the selected provider cannot do', async () => {
+    const { PROVIDERS } = await import('../../lib/providers/registry');
+    const all = menuItems(DEFAULT_SETTINGS.quickActions, 0, PROVIDERS.xai);
+    expect(all.every((i) => i.enabled !== false)).toBe(true);
+    const vydra = menuItems(DEFAULT_SETTINGS.quickActions, 0, PROVIDERS.vydra);
+    const extend = vydra.find((i) => i.id === 'reimagine-extend-video');
+    expect(extend).toMatchObject({ enabled: false, title: 'Extend video… — not with Vydra' });
+    expect(vydra.find((i) => i.id === 'reimagine-animate')?.enabled).not.toBe(false);
+  });
+
   it('turns every default quick action into a valid request', () => {
     const source = { mediaId: 'm1', mimeType: 'image/jpeg', bytes: 1000, width: 640, height: 480 };
     for (const action of DEFAULT_SETTINGS.quickActions) {

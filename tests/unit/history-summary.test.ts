@@ -44,8 +44,9 @@ describe('history summaries and filters', () => {
   const all = [summarize(video), summarize(job('i', 3000)), summarize(failed)];
 
   it('summarises what a row shows', () => {
-    expect(all[0]).toMatchObject({ kind: 'video', mode: 'animate-image', costUsd: 0.3, costIsEstimate: false, pageUrl: 'https://news.example/a', thumbId: 'src', bytes: 9000 });
-    expect(all[2]).toMatchObject({ status: 'failed', error: 'Blocked.', costIsEstimate: true, resultCount: 0 });
+    expect(all[0]).toMatchObject({ kind: 'video', mode: 'animate-image', cost: '$0.30', pageUrl: 'https://news.example/a', thumbId: 'src', bytes: 9000 });
+    expect(all[2]).toMatchObject({ status: 'failed', error: 'Blocked.', resultCount: 0 });
+    expect(all[2]?.cost).toBeUndefined(); // a failed job without a reported charge shows no cost
   });
 
   it('filters by words (any order, any case), kind, status and date range', () => {

@@ -53,3 +53,13 @@ describe('backoff', () => {
     expect(backoffDelay(20, { random: () => 1 })).toBe(60_000);
   });
 });
+
+describe('formatJobCost', () => {
+  it('speaks the provider’s unit, and marks estimates', async () => {
+    const { formatJobCost } = await import('../../lib/jobs/cost');
+    expect(formatJobCost({ costTicks: 200_000_000 })).toBe('$0.02');
+    expect(formatJobCost({ costCredits: 150 })).toBe('150 credits');
+    expect(formatJobCost({ estimatedCostTicks: 400_000_000 })).toBe('~$0.04');
+    expect(formatJobCost({})).toBeUndefined();
+  });
+});

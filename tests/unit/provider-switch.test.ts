@@ -76,7 +76,7 @@ describe('switching provider with jobs in flight', () => {
 
   // The Vydra adapter reports `costCredits` on its outcomes; lib/jobs/engine.ts copies only `costTicks` so far.
   // Flip to `it` once the engine also copies `costCredits` (send + poll-done, and clears it on retry).
-  it.fails('keeps the credits Vydra charged on the job', async () => {
+  it('keeps the credits Vydra charged on the job', async () => {
     const h = createHarness(emulator.apiBaseUrl, { provider: 'vydra' });
     h.settings = { ...h.settings, baseUrls: { ...h.settings.baseUrls, vydra: emulator.vydraBaseUrl } };
     const result = await h.engine.submit({ request: image('credits') });
