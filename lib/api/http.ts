@@ -17,6 +17,8 @@ export interface HttpConfig {
   baseUrl?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Turns a non-2xx answer into an ImagineError. Default: xAI's error bodies (classify.ts). */
+  toError?: (status: number, bodyText: string, headers: Headers, requestId: string | undefined) => ImagineError;
 }
 
 export interface RequestOptions {
@@ -72,7 +74,9 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
 
     const requestId = response.headers.get('x-request-id') ?? undefined;
     if (!response.ok) {
-      throw httpError({ status: response.status, bodyText: text, headers: response.headers, requestId });
+      throw config.toError
+        ? config.toError(response.status, text, response.headers, requestId)
+        : httpError({ status: response.status, bodyText: text, headers: response.headers, requestId });
     }
     return { status: response.status, body: parseJsonBody(text, response.status, requestId), requestId };
   } finally {

@@ -51,6 +51,10 @@ const MAX_RATE_LIMIT_ATTEMPTS = 8;
 /** Poll/download retries for transient errors before giving up. */
 const MAX_TRANSIENT_ATTEMPTS = 8;
 
+/** Per-run bookkeeping, reset when a job is created and when the user retries it. */
+const FRESH_RUN = { attempts: 0, polls: 0, stalledPolls: 0, pendingOutputs: [], results: [], moderatedCount: 0 } as const satisfies Partial<Job>;
+const isRetriable = (status: Job['status']) => status === 'failed' || status === 'cancelled';
+
 export class JobEngine {
   private readonly inflight = new Map<string, AbortController>();
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -122,12 +126,7 @@ export class JobEngine {
       ...(parsed.data.origin ? { origin: parsed.data.origin } : {}),
       status: 'queued',
       sends: 1,
-      attempts: 0,
-      polls: 0,
-      stalledPolls: 0,
-      pendingOutputs: [],
-      results: [],
-      moderatedCount: 0,
+      ...FRESH_RUN,
       ...(estimateUsd !== undefined ? { estimatedCostTicks: usdToTicks(estimateUsd) } : {}),
     };
     await this.deps.store.put(job);
@@ -141,22 +140,18 @@ export class JobEngine {
     const job = await this.deps.store.get(id);
     if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     if (isActive(job.status)) return { ok: true, job };
+    if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };
     const capError = await this.checkSpendingCap(await this.deps.loadSettings(), estimateCostUsdOf(job));
     if (capError) return { ok: false, error: capError };
     const updated = await this.update(id, (j) =>
-      isActive(j.status)
-        ? undefined
-        : {
+      isRetriable(j.status)
+        ? {
             ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits']),
             status: 'queued',
             sends: j.sends + 1,
-            attempts: 0,
-            polls: 0,
-            stalledPolls: 0,
-            pendingOutputs: [],
-            results: [],
-            moderatedCount: 0,
-          },
+            ...FRESH_RUN,
+          }
+        : undefined,
     );
     if (updated) this.deps.changed([updated]);
     void this.tick();

@@ -1,7 +1,6 @@
 import { httpError, type ParsedErrorBody } from '../api/classify';
-import { cancelledError, startDeadline, transportError } from '../api/deadline';
 import { ImagineError } from '../api/errors';
-import { DEFAULT_TIMEOUT_MS, malformedResponse } from '../api/http';
+import { requestJson } from '../api/http';
 
 /**
  * JSON over HTTP for the resellers (Vydra, Runware). Same contract as lib/api/http.ts `requestJson` — bearer
@@ -37,44 +36,19 @@ export interface VendorResponse {
   requestId?: string;
 }
 
+/** The shared transport (lib/api/http.ts) with the vendor's own error-body reader. */
 export async function vendorJson(config: VendorConfig, req: VendorRequest): Promise<VendorResponse> {
-  const apiKey = config.apiKey.trim();
-  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: `No ${config.vendor} API key is set.` });
-  if (req.signal?.aborted) throw cancelledError();
-  const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
-  const init: RequestInit = { method: req.method, headers };
-  if (req.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(req.body);
-  }
-  const timeoutMs = req.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = startDeadline(timeoutMs, req.signal);
-  init.signal = deadline.signal;
-  const doFetch = config.fetch ?? globalThis.fetch;
-  try {
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${config.baseUrl.trim().replace(/\/+$/, '')}${req.path}`, init);
-      text = await response.text();
-    } catch (error) {
-      throw transportError(error, deadline, timeoutMs);
-    }
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    if (!response.ok) throw vendorHttpError(config, response.status, text, response.headers, requestId);
-    return { status: response.status, body: parseBody(text, response.status, requestId), requestId };
-  } finally {
-    deadline.dispose();
-  }
-}
-
-function parseBody(text: string, status: number, requestId: string | undefined): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw malformedResponse(`not JSON (HTTP ${status})`, { status, requestId, cause: error });
-  }
+  if (config.apiKey.trim() === '') throw new ImagineError({ kind: 'invalid_key', message: `No ${config.vendor} API key is set.` });
+  return requestJson(
+    {
+      apiKey: config.apiKey,
+      baseUrl: config.baseUrl,
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
+      toError: (status, text, headers, requestId) => vendorHttpError(config, status, text, headers, requestId),
+    },
+    req,
+  );
 }
 
 /**
