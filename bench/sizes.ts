@@ -155,7 +155,7 @@ function discoverEntries(dir: string, manifest: Manifest): Entry[] {
   for (const [name, file] of Object.entries(manifest.chrome_url_overrides ?? {})) addPage(`${name} override`, file);
 
   // Unlisted pages (e.g. WXT unlisted HTML entrypoints opened via runtime.getURL).
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) addPage('page', file);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html')).sort()) addPage(file === 'offscreen.html' ? 'offscreen (video posters)' : 'page', file);
 
   // Content scripts that are only injected programmatically (scripting.executeScript) live in
   // content-scripts/ but are not in the manifest.
