@@ -90,6 +90,13 @@ async function sweepOrphanSources(remaining: Job[]): Promise<void> {
   await tx.done;
 }
 
+/** The user deleted jobs (panel, popup): remove them, their results, and sources nothing else uses. */
+export async function deleteHistory(ids: string[]): Promise<void> {
+  const { jobs } = await readRows();
+  const gone = new Set(ids);
+  await removeJobs(ids, jobs.filter((j) => !gone.has(j.id)));
+}
+
 /** "Free space": removes the `count` oldest finished jobs. */
 export async function purgeOldest(count: number): Promise<number> {
   const { rows, jobs } = await readRows();

@@ -4,9 +4,7 @@ import type { JobEngine } from '../jobs/engine';
 import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type Reply } from '../messaging/protocol';
 import type { ProviderId } from '../providers/ids';
 import { keyFor } from '../settings/schema';
-import { deleteJobs } from '../storage/jobs';
-import { announce } from '../storage/changes';
-import { purgeOldest } from './history';
+import { deleteHistory, purgeOldest } from './history';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
 
@@ -61,8 +59,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     }
     case 'jobs.delete':
       for (const id of command.jobIds) await engine.cancel(id);
-      await deleteJobs(command.jobIds);
-      announce({ type: 'jobs', ids: command.jobIds }); // every open page drops them (getJob → undefined)
+      await deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     case 'media.import':
       return { ok: true, source: await importSource(command.dataUrl) };
