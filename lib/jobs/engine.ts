@@ -38,6 +38,8 @@ export interface EngineDeps {
   /** A job reached done/failed (system notification when no Reimagine page is open). */
   finished(job: Job): void;
   isOnline(): boolean;
+  /** How often a queue paused by being offline looks at the connection again (default 10 s). */
+  offlineRecheckMs?: number;
   now?(): number;
   random?(): number;
 }
@@ -48,6 +50,8 @@ export type SubmitResult = { ok: true; job: Job } | { ok: false; error: ErrorInf
 export const VIDEO_DEADLINE_MS = 20 * 60_000;
 /** Automatic resends after 429 (safe: a 429 means the request was not processed). */
 const MAX_RATE_LIMIT_ATTEMPTS = 8;
+/** How often a queue paused by being offline checks the connection again. */
+const OFFLINE_RECHECK_MS = 10_000;
 /** Poll/download retries for transient errors before giving up. */
 const MAX_TRANSIENT_ATTEMPTS = 8;
 
@@ -236,7 +240,10 @@ export class JobEngine {
         this.launch(job, () => this.send(job));
       }
     } else if (online) wake(this.queuePausedUntil);
-    // Offline: the 'online' event calls tick(); nothing to schedule.
+    else if (jobs.some((j) => j.status === 'queued')) {
+      // Offline: the 'online' event calls tick(), but workers don't always get it, so look again soon.
+      wake(now + (this.deps.offlineRecheckMs ?? OFFLINE_RECHECK_MS));
+    }
 
     this.deps.scheduleWake(wakeAt);
   }

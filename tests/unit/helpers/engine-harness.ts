@@ -63,6 +63,7 @@ export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> =
     resolveSource,
     saveOutput,
     isOnline: () => harness.online,
+    offlineRecheckMs: 200,
     scheduleWake(at) {
       if (timer) clearTimeout(timer);
       if (at !== undefined && !dead) timer = setTimeout(() => void harness.engine.tick(), Math.max(0, at - Date.now()));
