@@ -1,3 +1,4 @@
+import { userMessage } from '../api/errors';
 import { formatJobCost } from '../jobs/cost';
 import { isActive, type Job, type JobStatus } from '../jobs/job';
 import { MODE_INFO, type Mode } from '../jobs/modes';
@@ -49,7 +50,8 @@ export function summarize(job: Job): HistorySummary {
     ...(thumbId ? { thumbId } : {}),
     resultCount: job.results.length,
     bytes: job.results.reduce((sum, r) => sum + r.bytes, 0),
-    ...(job.error ? { error: job.error.message } : {}),
+    // The plain-language reason and what to do (the server's raw text stays in the job for details).
+    ...(job.error ? { error: userMessage(job.error) } : {}),
   };
 }
 

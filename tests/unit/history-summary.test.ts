@@ -45,7 +45,7 @@ describe('history summaries and filters', () => {
 
   it('summarises what a row shows', () => {
     expect(all[0]).toMatchObject({ kind: 'video', mode: 'animate-image', cost: '$0.30', pageUrl: 'https://news.example/a', thumbId: 'src', bytes: 9000 });
-    expect(all[2]).toMatchObject({ status: 'failed', error: 'Blocked.', resultCount: 0 });
+    expect(all[2]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Blocked by content moderation/), resultCount: 0 });
     expect(all[2]?.cost).toBeUndefined(); // a failed job without a reported charge shows no cost
   });
 
