@@ -4,34 +4,23 @@ import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveError, buildArchive, importArchive, MANIFEST_PATH, readArchive } from '../../lib/history/archive';
 import { idbImportTarget } from '../../lib/background/history';
-import { JOB_SCHEMA_VERSION, type Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/jobs/job';
 import { db, resetDbConnection, type MediaRecord } from '../../lib/storage/db';
 import { getJob } from '../../lib/storage/jobs';
 import { getMedia, getThumb } from '../../lib/storage/media';
+import { makeJob } from './helpers/job-fixture';
 
 const bytes = (seed: number, n = 64) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
 
 function job(id: string, createdAt: number, extra: Partial<Job> = {}): Job {
-  return {
-    schemaVersion: JOB_SCHEMA_VERSION,
-    id,
+  return makeJob(id, {
     createdAt,
-    updatedAt: createdAt,
     request: { mode: 'edit-image', prompt: `prompt ${id}`, model: 'grok-imagine-image', n: 1, resolution: '1k', sources: [{ mediaId: `src-${id}`, mimeType: 'image/png' }] },
-    provider: 'xai',
-    baseUrl: 'https://api.x.ai/v1',
     origin: { via: 'context-menu', pageUrl: 'https://example.org/', tabId: 12, targetId: 't1' },
-    status: 'done',
-    sends: 1,
-    attempts: 0,
-    polls: 0,
-    stalledPolls: 0,
-    pendingOutputs: [],
     results: [{ mediaId: `res-${id}`, kind: 'image', mimeType: 'image/jpeg', bytes: 64, thumb: true }],
-    moderatedCount: 0,
     costTicks: 200_000_000,
     ...extra,
-  };
+  });
 }
 
 async function seed(jobs: Job[]): Promise<void> {

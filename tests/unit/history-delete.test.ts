@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteHistory } from '../../lib/background/history';
-import { JOB_SCHEMA_VERSION, type Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/jobs/job';
+import { makeJob } from './helpers/job-fixture';
 import { db } from '../../lib/storage/db';
 import { getJob, putJob } from '../../lib/storage/jobs';
 import { getMedia } from '../../lib/storage/media';
@@ -10,23 +11,10 @@ import { freshDatabase } from './helpers/engine-harness';
 const DAY = 24 * 60 * 60 * 1000;
 
 function editJob(id: string, sourceIds: string[]): Job {
-  return {
-    schemaVersion: JOB_SCHEMA_VERSION,
-    id,
+  return makeJob(id, {
     createdAt: Date.now() - 2 * DAY,
-    updatedAt: Date.now(),
     request: { mode: 'edit-image', prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k', sources: sourceIds.map((mediaId) => ({ mediaId, mimeType: 'image/png' })) },
-    provider: 'xai',
-    baseUrl: 'https://api.x.ai/v1',
-    status: 'done',
-    sends: 1,
-    attempts: 0,
-    polls: 0,
-    stalledPolls: 0,
-    pendingOutputs: [],
-    results: [],
-    moderatedCount: 0,
-  };
+  });
 }
 
 async function putSource(id: string, ageMs: number) {

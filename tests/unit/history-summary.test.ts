@@ -4,28 +4,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { retentionVictims } from '../../lib/background/history';
 import { readHistoryPage } from '../../lib/history/read';
 import { dayBound, EMPTY_FILTER, matcher, summarize } from '../../lib/history/summary';
-import { JOB_SCHEMA_VERSION, type Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/jobs/job';
 import { db, resetDbConnection } from '../../lib/storage/db';
+import { makeJob } from './helpers/job-fixture';
 
 function job(id: string, createdAt: number, extra: Partial<Job> = {}): Job {
-  return {
-    schemaVersion: JOB_SCHEMA_VERSION,
-    id,
+  return makeJob(id, {
     createdAt,
-    updatedAt: createdAt,
     request: { mode: 'create-image', prompt: `A Red fox ${id}`, model: 'grok-imagine-image', n: 1, aspectRatio: '1:1', resolution: '1k' },
-    provider: 'xai',
-    baseUrl: 'https://api.x.ai/v1',
-    status: 'done',
-    sends: 1,
-    attempts: 0,
-    polls: 0,
-    stalledPolls: 0,
-    pendingOutputs: [],
     results: [{ mediaId: `m-${id}`, kind: 'image', mimeType: 'image/jpeg', bytes: 1000, thumb: true }],
-    moderatedCount: 0,
     ...extra,
-  };
+  });
 }
 
 beforeEach(() => {
