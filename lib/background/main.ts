@@ -46,7 +46,7 @@ export function startBackground(): void {
     providers: PROVIDERS,
     onContent: (command, sender) => handleContentCommand(engine, command, sender),
     onPageExtra: async (command) => {
-      if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId);
+      if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId, command.index);
       const job = await getJob(command.jobId);
       return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     },

@@ -9,6 +9,7 @@ import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
 import { handleCaptureCommand } from './capture';
 import { openSidePanel } from './menus';
+import { resultFileName } from '../media/file-name';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are
@@ -65,7 +66,7 @@ export async function handleOverlayCommand(
     case 'overlay.download':
       return downloadResult(job, 0);
     case 'overlay.get-result': {
-      const result = job.results[0];
+      const result = job.results[command.index];
       const media = result ? await getMedia(result.mediaId) : undefined;
       if (!result || !media) return fail('This job has no result to show.', 'not_found');
       return { ok: true, dataUrl: await blobToDataUrl(media.blob, result.mimeType), kind: result.kind, mimeType: result.mimeType };
@@ -73,30 +74,27 @@ export async function handleOverlayCommand(
   }
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'video/mp4': 'mp4' };
-
 export async function downloadResult(job: Job, index: number): Promise<Reply> {
   const result = job.results[index];
   const media = result ? await getMedia(result.mediaId) : undefined;
   if (!result || !media) return fail('This result is no longer stored.', 'not_found');
-  const slug = job.request.prompt.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || job.request.mode;
-  const ext = EXTENSIONS[result.mimeType] ?? (result.kind === 'video' ? 'mp4' : 'jpg');
   // Service workers have no URL.createObjectURL: downloads take the data: URL directly.
   const downloadId = await browser.downloads.download({
     url: await blobToDataUrl(media.blob, result.mimeType),
-    filename: `reimagine-${slug}-${job.id.slice(0, 8)}${job.results.length > 1 ? `-${index + 1}` : ''}.${ext}`,
+    filename: resultFileName(job.request.prompt, job.createdAt, result.mimeType, index, job.results.length),
     saveAs: false,
   });
   return { ok: true, downloadId };
 }
 
 /** The side panel's "Replace on page": the page script swaps the image it captured for this job. */
-export async function replaceOnPage(jobId: string): Promise<Reply> {
+export async function replaceOnPage(jobId: string, index: number): Promise<Reply> {
   const job = await getJob(jobId);
   const origin = job?.origin;
   if (!job || origin?.tabId === undefined || !origin.targetId) return fail('This result did not come from an image on a page.');
   if (job.status !== 'done') return fail('The job has not finished yet.');
-  const message: ToContent = { type: 'overlay.replace', targetId: origin.targetId, jobId };
+  if (!job.results[index]) return fail('That result is no longer stored.', 'not_found');
+  const message: ToContent = { type: 'overlay.replace', targetId: origin.targetId, jobId, index };
   try {
     await browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 });
     return { ok: true };

@@ -29,6 +29,8 @@ interface Target {
   el: MediaElement | undefined;
   ui: OverlayUi;
   jobId?: string;
+  /** Which of the job's results to show (the panel may pick any of a multi-image job). */
+  resultIndex?: number;
   status?: string;
   result?: Result;
   swap?: Swap;
@@ -179,7 +181,7 @@ function adopt(targetId: string): Target | undefined {
 async function loadResult(target: Target): Promise<boolean> {
   if (target.result) return true;
   if (!target.jobId) return false;
-  const reply = (await send({ type: 'overlay.get-result', jobId: target.jobId })) as Outcome & { dataUrl?: string; kind?: 'image' | 'video' };
+  const reply = (await send({ type: 'overlay.get-result', jobId: target.jobId, index: target.resultIndex ?? 0 })) as Outcome & { dataUrl?: string; kind?: 'image' | 'video' };
   if (!reply.ok || !reply.dataUrl) {
     showError(target, reply.ok ? 'The result is not available.' : reply.error.message);
     return false;
@@ -336,6 +338,7 @@ export function startContent(): void {
         const target = targets.get(message.targetId) ?? adopt(message.targetId);
         if (target) {
           target.jobId = message.jobId;
+          target.resultIndex = message.index;
           target.result = undefined;
           void replace(target);
         }

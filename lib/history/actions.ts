@@ -3,7 +3,7 @@ import { userMessage } from '../api/errors';
 import type { Job } from '../jobs/job';
 import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
-import { extensionFor } from './media-types';
+import { resultFileName } from '../media/file-name';
 import { applyJobChanges } from './store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 
@@ -43,16 +43,6 @@ export async function currentWindowId(): Promise<number | undefined> {
   }
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'reimagine'
-  );
-}
-
 /** Saves a blob through an <a download> click (works from the popup without a round trip to the worker). */
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -73,8 +63,7 @@ export async function downloadResults(job: Job): Promise<Outcome> {
   for (const [i, result] of job.results.entries()) {
     const media = await getMedia(result.mediaId);
     if (!media) continue;
-    const suffix = job.results.length > 1 ? `-${i + 1}` : '';
-    saveBlob(media.blob, `${slug(job.request.prompt)}-${job.id.slice(0, 8)}${suffix}.${extensionFor(media.mimeType)}`);
+    saveBlob(media.blob, resultFileName(job.request.prompt, job.createdAt, media.mimeType, i, job.results.length));
     saved += 1;
   }
   return saved ? { ok: true, message: saved > 1 ? `Downloading ${saved} files.` : 'Downloading.' } : { ok: false, message: 'The result file is no longer stored.' };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isTerminal, type Job } from '../jobs/job';
 import type { MediaRecord } from '../storage/db';
 import { migrateJob } from '../storage/migrations';
-import { extensionFor } from './media-types';
+import { extensionFor } from '../media/file-name';
 
 /**
  * History archive: one .zip with

@@ -34,7 +34,7 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay.cancel'), jobId: z.string() }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: z.string() }),
   z.object({ type: z.literal('overlay.download'), jobId: z.string() }),
-  z.object({ type: z.literal('overlay.get-result'), jobId: z.string() }),
+  z.object({ type: z.literal('overlay.get-result'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
 ]);
 export type ContentCommand = z.infer<typeof contentCommandSchema>;
 
@@ -91,6 +91,6 @@ export const toContentSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('overlay.error'), captureId: z.string(), message: z.string() }),
-  z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string() }),
+  z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Job } from '../jobs/job';
 import { getMedia } from '../storage/media';
-import { resultFileName } from './file-name';
+import { resultFileName } from '../media/file-name';
 
 /**
  * Actions on a finished result that a page can do itself (the media is in this origin's IndexedDB).

@@ -40,3 +40,53 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   await expect.poll(() => page.locator('#plain').evaluate((img: HTMLImageElement) => img.currentSrc)).not.toBe(originalSrc);
   await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible();
 });
+
+test('"Replace on page" from the gallery uses the result you picked, not the first one', async ({ context, extensionId, emulator }) => {
+  await configureApi(context, extensionId, emulator.apiBaseUrl);
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await rightClick(context, page, '#plain', 'reimagine-edit');
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('two takes');
+  await panel.getByLabel('Count').fill('2');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+
+  const second = panel.locator('article.result-tile[data-index="1"]');
+  await expect(second).toBeVisible({ timeout: 20_000 });
+  const jobId = await second.getAttribute('data-job-id');
+  // SHA-256 of each stored result, read the way the panel reads them (IndexedDB).
+  const storedHashes = await panel.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('reimagine');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const get = <T,>(store: string, key: string) =>
+      new Promise<T>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).get(key);
+        req.onsuccess = () => resolve(req.result as T);
+        req.onerror = () => reject(req.error);
+      });
+    const job = await get<{ results: { mediaId: string }[] }>('jobs', id!);
+    const hashes: string[] = [];
+    for (const r of job.results) {
+      const media = await get<{ blob: Blob }>('media', r.mediaId);
+      const digest = await crypto.subtle.digest('SHA-256', await media.blob.arrayBuffer());
+      hashes.push([...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join(''));
+    }
+    return hashes;
+  }, jobId);
+  expect(storedHashes).toHaveLength(2);
+  expect(storedHashes[0]).not.toBe(storedHashes[1]);
+
+  await second.getByRole('button', { name: 'Replace on page' }).click();
+  const pageHash = () =>
+    page.locator('#plain').evaluate(async (img: HTMLImageElement) => {
+      if (!img.currentSrc.startsWith('blob:')) return '';
+      const digest = await crypto.subtle.digest('SHA-256', await (await fetch(img.currentSrc)).arrayBuffer());
+      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    });
+  await expect.poll(pageHash, { timeout: 10_000 }).toBe(storedHashes[1]);
+});

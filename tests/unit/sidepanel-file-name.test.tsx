@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionFor, resultFileName } from '../../lib/ui/file-name';
+import { extensionFor, resultFileName } from '../../lib/media/file-name';
 
 describe('resultFileName', () => {
   const day = new Date(2026, 10, 21, 15, 0);
