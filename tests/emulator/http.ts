@@ -85,3 +85,14 @@ export function jsonWire(status: number, body: unknown, headers: Record<string, 
     body: Buffer.from(JSON.stringify(body)),
   };
 }
+
+/** `Retry-After` as a fault asks for it: seconds, an HTTP date 2 s ahead, or absent. */
+export function retryAfterHeader(retryAfter: number | 'http-date' | undefined): Record<string, string> | undefined {
+  if (retryAfter === undefined) return undefined;
+  if (retryAfter === 'http-date') return { 'retry-after': new Date(Date.now() + 2000).toUTCString() };
+  return { 'retry-after': String(retryAfter) };
+}
+
+// A gateway in front of any of the APIs answers 502 itself, in HTML: clients must cope with non-JSON error bodies.
+export const BAD_GATEWAY_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';

@@ -3,7 +3,6 @@ import {
   IMAGE_ASPECT_RATIOS,
   IMAGE_MODELS,
   ImagineClient,
-  ImagineError,
   VIDEO_MODELS,
   imageEditRequestSchema,
   imageGenerateRequestSchema,
@@ -12,19 +11,12 @@ import {
   videoGenerateRequestSchema,
   videoModelInfo,
 } from '../../lib/api';
+import { rejection } from './helpers/rejection';
 
 /** A client whose fetch must never be called: validation happens before the network. */
 function offlineClient() {
   const fetch = vi.fn(() => Promise.reject(new Error('no network in validation tests')));
   return { api: new ImagineClient({ apiKey: 'k', fetch: fetch as unknown as typeof globalThis.fetch }), fetch };
-}
-async function rejection(promise: Promise<unknown>): Promise<ImagineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImagineError);
-  return error as ImagineError;
 }
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) =>

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImagineError } from '../../lib/api/errors';
 import type { Job } from '../../lib/jobs/job';
 import type { JobRequest, SourceRef } from '../../lib/jobs/request';
 import { readRunwareError, runwareCapabilities, runwareProvider, runwareTask, taskErrorInfo } from '../../lib/providers/runware';
 import type { ProviderContext } from '../../lib/providers/types';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { rejection } from './helpers/rejection';
 
 /** Runware adapter: task mapping, sync/async answers, getResponse polling, errors (emulator + malformed stubs). */
 
@@ -44,15 +44,6 @@ const image = (extra: Partial<Extract<JobRequest, { mode: 'create-image' }>> = {
 const edit = (): JobRequest => ({ mode: 'edit-image', prompt: 'snow', model: 'grok-imagine-image', n: 2, resolution: '1k', sources: [SOURCE], outputFormat: 'png' });
 const video = (): Extract<JobRequest, { mode: 'create-video' }> => ({ mode: 'create-video', prompt: 'waves', model: 'grok-imagine-video', duration: 5, aspectRatio: '9:16', resolution: '720p' });
 const animate = (): JobRequest => ({ mode: 'animate-image', prompt: '', model: 'grok-imagine-video', sources: [SOURCE], duration: 3, resolution: '480p' });
-
-async function rejection(promise: Promise<unknown>): Promise<ImagineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImagineError);
-  return error as ImagineError;
-}
 
 describe('Runware task mapping', () => {
   it('create-image → imageInference with model id, documented size, numberResults, outputFormat, cost', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ImagineError } from '../../lib/api/errors';
 import type { Job } from '../../lib/jobs/job';
 import type { JobRequest, SourceRef } from '../../lib/jobs/request';
 import type { ProviderContext } from '../../lib/providers/types';
 import { vydraCapabilities, vydraProvider, vydraRequestBody } from '../../lib/providers/vydra';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { rejection } from './helpers/rejection';
 
 /** Vydra adapter: request mapping, answers and errors (against the emulator, and malformed bodies from a stub). */
 
@@ -29,15 +29,6 @@ type Req<M extends JobRequest['mode']> = Extract<JobRequest, { mode: M }>;
 const image = (prompt = 'a dragon'): Req<'create-image'> => ({ mode: 'create-image', prompt, model: 'grok-imagine-image', n: 1, aspectRatio: '16:9', resolution: '1k' });
 const video = (prompt = 'neon alley'): Req<'create-video'> => ({ mode: 'create-video', prompt, model: 'grok-imagine-video', duration: 5, aspectRatio: '9:16', resolution: '480p' });
 const animate = (): JobRequest => ({ mode: 'animate-image', prompt: '', model: 'grok-imagine-video', sources: [SOURCE], duration: 4, resolution: '480p' });
-
-async function rejection(promise: Promise<unknown>): Promise<ImagineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImagineError);
-  return error as ImagineError;
-}
 
 describe('Vydra request mapping', () => {
   it('maps each mode to the sub-model and documented fields', async () => {

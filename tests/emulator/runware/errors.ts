@@ -1,4 +1,4 @@
-import { jsonWire, type Reply, type WireResponse } from '../http';
+import { BAD_GATEWAY_HTML, jsonWire, retryAfterHeader, type Reply, type WireResponse } from '../http';
 import type { ErrorReply, ErrorShape, GateFault } from '../provider';
 
 /**
@@ -35,15 +35,10 @@ export function renderRunwareError(error: ErrorReply, shape: ErrorShape): WireRe
   return jsonWire(error.status, { errors: [{ code: error.code, message: error.message, ...parameter }] }, error.headers);
 }
 
-const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\r\n';
-
 export function runwareGateFaultReply(fault: GateFault): Reply {
   switch (fault.kind) {
     case 'rate_limit': {
-      const headers =
-        fault.retryAfter === undefined
-          ? undefined
-          : { 'retry-after': fault.retryAfter === 'http-date' ? new Date(Date.now() + 2000).toUTCString() : String(fault.retryAfter) };
+      const headers = retryAfterHeader(fault.retryAfter);
       return runwareError(429, 'rateLimitExceeded', 'Too many requests. Slow down and retry later.', headers);
     }
     case 'credits_exhausted':

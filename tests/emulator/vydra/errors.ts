@@ -1,4 +1,4 @@
-import { jsonWire, type Reply, type WireResponse } from '../http';
+import { BAD_GATEWAY_HTML, jsonWire, retryAfterHeader, type Reply, type WireResponse } from '../http';
 import type { ErrorReply, ErrorShape, GateFault } from '../provider';
 
 /**
@@ -16,15 +16,10 @@ export function renderVydraError(error: ErrorReply, shape: ErrorShape): WireResp
   return jsonWire(error.status, body, error.headers);
 }
 
-const BAD_GATEWAY_HTML = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\r\n';
-
 export function vydraGateFaultReply(fault: GateFault): Reply {
   switch (fault.kind) {
     case 'rate_limit': {
-      const headers =
-        fault.retryAfter === undefined
-          ? undefined
-          : { 'retry-after': fault.retryAfter === 'http-date' ? new Date(Date.now() + 2000).toUTCString() : String(fault.retryAfter) };
+      const headers = retryAfterHeader(fault.retryAfter);
       return vydraError(429, 'Rate limit exceeded. Please slow down and try again shortly.', headers);
     }
     case 'credits_exhausted':

@@ -1,21 +1,10 @@
-import type { Reply } from '../http';
+import { BAD_GATEWAY_HTML, retryAfterHeader, type Reply } from '../http';
 import type { GateFault } from '../provider';
 import { CODES, TEAM_ID, apiError } from './errors';
-
-/** Retry-After as the fault asks: seconds, an HTTP date 2 s ahead, or absent (it "may or may not be sent"). */
-function retryAfterHeader(retryAfter: number | 'http-date' | undefined): Record<string, string> | undefined {
-  if (retryAfter === undefined) return undefined;
-  if (retryAfter === 'http-date') return { 'retry-after': new Date(Date.now() + 2000).toUTCString() };
-  return { 'retry-after': String(retryAfter) };
-}
 
 const CREDITS_MESSAGE =
   `Your team ${TEAM_ID} has either used all available credits or reached its monthly spending limit. ` +
   'To continue making API requests, please purchase more credits or raise your spending limit.';
-
-// A gateway in front of the API answers 502 itself, in HTML: clients must cope with non-JSON error bodies.
-const BAD_GATEWAY_HTML =
-  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';
 
 export function xaiGateFaultReply(fault: GateFault): Reply {
   switch (fault.kind) {
