@@ -40,8 +40,10 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
   const elapsed = (active ? now : (job.finishedAt ?? job.updatedAt)) - job.createdAt;
   const sources = 'sources' in job.request ? job.request.sources : [];
   const progress = job.progress;
+  // A 429 puts the job back in the queue until the provider's Retry-After: say so, with the countdown.
+  const rateLimitedFor = job.status === 'queued' && job.error?.kind === 'rate_limited' && job.notBefore ? job.notBefore - now : 0;
   let estimate: string | undefined;
-  if (active) {
+  if (active && rateLimitedFor <= 0) {
     const sinceStart = now - started;
     const remaining = progress && progress > 3 ? (sinceStart * (100 - progress)) / progress : typicalMs(job) - sinceStart;
     estimate = remaining > 1_000 ? `about ${formatDuration(remaining)} left` : 'almost done';
@@ -75,6 +77,11 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
         {(job.costTicks !== undefined || job.costCredits !== undefined) && <span> · cost {formatJobCost(job)}</span>}
       </p>
       {job.note && <p className="hint">{job.note}</p>}
+      {rateLimitedFor > 0 && (
+        <p className="hint job-wait">
+          Rate limited by the provider: sending again in {formatDuration(rateLimitedFor)}. The request was not processed, so nothing was charged.
+        </p>
+      )}
       {job.error && job.status === 'failed' && (
         <p className="error job-error" data-error-kind={job.error.kind}>
           {userMessage(job.error)}

@@ -37,3 +37,16 @@ test('Test connection says in words whether the key works', async ({ context, ex
   await expect(options.getByText(/Invalid API key/)).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/api-key')).toHaveLength(2);
 });
+
+test('a rate-limited job says so in the queue, counts down, and is then sent once more', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator);
+  emulator.inject({ route: 'POST /v1/images/generations', kind: 'rate_limit', retryAfter: 3 });
+  const panel = await openPanel(context, extensionId);
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('busy provider');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  const queue = panel.getByRole('region', { name: /^Queue/ });
+  await expect(queue.getByText(/Rate limited by the provider: sending again in \d/)).toBeVisible();
+  await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible({ timeout: 20_000 });
+  // The 429 was not processed; the one resend is the only accepted submission.
+  expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(2);
+});
