@@ -173,6 +173,12 @@ function discoverEntries(dir: string, manifest: Manifest): Entry[] {
       entries.push({ label: `content script (content-scripts/${base}, injected)`, kind: 'content', roots });
     }
   }
+  // Unlisted scripts at the top level (WXT unlisted scripts) that the manifest does not load: the page
+  // script Reimagine injects on demand.
+  const listed = new Set(entries.flatMap((e) => e.roots));
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+    if (!listed.has(f)) entries.push({ label: `page script (${f}, injected on use)`, kind: 'content', roots: [f] });
+  }
   return entries;
 }
 

@@ -39,7 +39,7 @@ interface PendingCapture extends CaptureTarget {
   createdAt: number;
 }
 
-export const CONTENT_SCRIPT_FILE = '/content-scripts/page.js';
+export const CONTENT_SCRIPT_FILE = '/page.js';
 const CAPTURE_PREFIX = 'capture:';
 const REFERENCES_KEY = 'referenceSources';
 const session = () => browser.storage.session;

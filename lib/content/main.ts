@@ -10,7 +10,7 @@ import { CaptureError } from './prepare-image';
  * The on-demand page script: injected by the background (scripting.executeScript) only into a tab where
  * the user just used Reimagine, once per frame (a second injection finds the flag and does nothing).
  * It never sees settings or keys: it gets capture/overlay instructions and may only send
- * `ContentCommand`s back. No React, no zod: plain DOM, a few KB.
+ * `ContentCommand`s back. No React, no zod, no polyfill: plain DOM (about 22 kB built, see npm run bench).
  */
 type Start = Extract<ToContent, { type: 'capture.start' }>;
 type Update = Extract<ToContent, { type: 'overlay.update' }>;
