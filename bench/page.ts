@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchContext, BenchSection } from './types';
+import { median } from './stats';
 
 const RUNS = 5;
 
@@ -89,12 +90,6 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     await emulator.close();
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Sum of the source lengths of chrome-extension:// scripts V8 parsed in the page while `during` ran. */

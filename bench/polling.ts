@@ -10,15 +10,10 @@ import { ImagineClient } from '../lib/api/client';
 import { createEmulator } from '../tests/emulator/server';
 import { createHarness, freshDatabase, waitForJob } from '../tests/unit/helpers/engine-harness';
 import type { BenchContext, BenchSection } from './types';
+import { median } from './stats';
 
 const RENDER_SECONDS = [12, 18, 25, 33, 40, 47, 55, 62];
 const FIXED_INTERVAL_MS = 5_000;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   // rotateReadings: every 4th pending poll is an empty 202, as real servers sometimes answer.

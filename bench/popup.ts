@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchContext, BenchRow, BenchSection } from './types';
+import { median } from './stats';
 
 const ENTRIES = 5_000;
 const RUNS = 5;
@@ -116,8 +117,6 @@ async function heapMb(page: Page): Promise<number> {
   await cdp.detach();
   return Math.round(((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024) * 10) / 10;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const extDir = process.env.EXTENSION_DIR ? path.resolve(ctx.root, process.env.EXTENSION_DIR) : ctx.extDir;

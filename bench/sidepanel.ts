@@ -13,6 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
 import type { BenchContext, BenchSection } from './types';
+import { median } from './stats';
 
 const RESULTS = 200;
 /** tsx (esbuild keepNames) wraps named functions in `__name(...)`, which a page does not have. */
@@ -135,12 +136,6 @@ function jsSize(extDir: string): { raw: number; gzip: number; files: string[] } 
   }
   return { raw, gzip, files: [...seen] };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /** Runs in an extension page: writes `count` finished image jobs (schema v1) with media and thumbnails. */
 async function seedHistory(count: number): Promise<void> {
