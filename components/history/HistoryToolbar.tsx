@@ -25,32 +25,41 @@ export function HistoryToolbar({ filter, onFilter }: Props) {
         <option value="cancelled">Cancelled</option>
         <option value="active">In progress</option>
       </select>
-      <label className="small" style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
-        From
-        <input
-          type="date"
-          aria-label="From date"
-          value={from}
-          max={to || undefined}
-          onChange={(e) => {
-            setFrom(e.target.value);
-            onFilter({ from: dayBound(e.target.value, 'start') });
-          }}
-        />
-      </label>
-      <label className="small" style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
-        To
-        <input
-          type="date"
-          aria-label="To date"
-          value={to}
-          min={from || undefined}
-          onChange={(e) => {
-            setTo(e.target.value);
-            onFilter({ to: dayBound(e.target.value, 'end') });
-          }}
-        />
-      </label>
+      <DateField
+        label="From"
+        value={from}
+        bounds={{ max: to }}
+        onChange={(value) => {
+          setFrom(value);
+          onFilter({ from: dayBound(value, 'start') });
+        }}
+      />
+      <DateField
+        label="To"
+        value={to}
+        bounds={{ min: from }}
+        onChange={(value) => {
+          setTo(value);
+          onFilter({ to: dayBound(value, 'end') });
+        }}
+      />
     </div>
+  );
+}
+
+/** One end of the date range; the other end bounds it so the range can't be inverted. */
+function DateField(props: { label: 'From' | 'To'; value: string; bounds: { min?: string; max?: string }; onChange(value: string): void }) {
+  return (
+    <label className="small" style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
+      {props.label}
+      <input
+        type="date"
+        aria-label={`${props.label} date`}
+        value={props.value}
+        min={props.bounds.min || undefined}
+        max={props.bounds.max || undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
   );
 }
