@@ -153,3 +153,31 @@ test('export, then import into a fresh profile: same entries, media intact, impo
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 });
+
+test('storage meter, one-click purge of the oldest, and Copy prompt', async ({ context, emulator }) => {
+  test.setTimeout(90_000);
+  const extensionId = await idOf(context);
+  await configure(context, extensionId, emulator);
+  const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  const ids: string[] = [];
+  for (let i = 0; i < 11; i++) ids.push(await submitFromPage(page, image(`entry number ${i}`)));
+  for (const id of ids) await waitForJobState(page, id, ['done']);
+
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  await expect(popup.getByRole('meter', { name: 'Storage used' })).toBeVisible();
+  await expect(popup.getByText(/used of .* available/)).toBeVisible();
+
+  // Copy prompt: record what reaches the clipboard.
+  await popup.evaluate(() => {
+    (window as unknown as { copied: string[] }).copied = [];
+    navigator.clipboard.writeText = async (text: string) => void (window as unknown as { copied: string[] }).copied.push(text);
+  });
+  await row(popup, 'entry number 10').getByRole('button', { name: 'Copy prompt' }).click();
+  await expect.poll(() => popup.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['entry number 10']);
+
+  await popup.getByRole('combobox', { name: 'How many to purge' }).selectOption('10');
+  await popup.getByRole('button', { name: 'Purge oldest' }).click();
+  await expect(rows(popup)).toHaveCount(1);
+  await expect(row(popup, 'entry number 10')).toBeVisible();
+  expect((await readJobs(page)).map((j) => j.request.prompt)).toEqual(['entry number 10']);
+});
