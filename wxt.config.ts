@@ -1,4 +1,28 @@
 import { defineConfig } from 'wxt';
+import { DEFAULT_BASE_URLS } from './lib/providers/ids';
+import { MEDIA_ORIGINS, originPattern } from './lib/providers/hosts';
+
+/**
+ * Host access the release build asks for at install: the default provider's API and its media hosts (results
+ * are read from imgen/vidgen.x.ai, which send no CORS headers). Nothing local: in production nothing of ours
+ * is on 127.0.0.1. Other providers' origins are requested at runtime when the user picks them.
+ */
+const RELEASE_HOSTS = [originPattern(new URL(DEFAULT_BASE_URLS.xai).origin), ...MEDIA_ORIGINS.xai.map(originPattern)];
+
+/**
+ * Tests and the demo only: `REIMAGINE_EXTRA_HOST_PERMISSIONS` (comma-separated match patterns) adds hosts —
+ * the local emulator, and a fixture page host standing in for the activeTab grant a real right-click gives.
+ * A plain `npm run build` never sets it; the build says so loudly when it is set.
+ */
+function extraHostPermissions(): string[] {
+  const raw = process.env.REIMAGINE_EXTRA_HOST_PERMISSIONS ?? '';
+  const extra = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const pattern of extra) {
+    if (!/^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/.test(pattern)) throw new Error(`REIMAGINE_EXTRA_HOST_PERMISSIONS: not a match pattern: ${pattern}`);
+  }
+  if (extra.length > 0) console.warn(`\n[reimagine] TEST BUILD: extra host permissions ${extra.join(', ')}\n`);
+  return extra;
+}
 
 // The manifest is the product's permission contract: every entry here is something a store reviewer
 // (and a careful user) will ask about, so each one is justified inline.
@@ -23,9 +47,9 @@ export default defineConfig({
       // (a service worker cannot decode video).
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
     ],
-    // The API (and local emulators) are reached from the background only. Other API origins are
-    // requested at runtime from the options page.
-    host_permissions: ['https://api.x.ai/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The API and its media hosts are reached from the background only. Other providers' origins, page
+    // image hosts ("Allow access to <host>") and "Read images on all sites" are requested at runtime.
+    host_permissions: [...RELEASE_HOSTS, ...extraHostPermissions()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Reimagine history' },
     ...(browser === 'firefox'

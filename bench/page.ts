@@ -18,15 +18,16 @@ import { median } from './stats';
 const RUNS = 5;
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
-  process.env.EXTENSION_DIR ??= ctx.extDir;
+  // The e2e build: it holds the emulator and the fixture page host (standing in for a right-click's activeTab).
+  process.env.EXTENSION_DIR ??= ctx.e2eExtDir;
   const { launchContext, getServiceWorker, dispatchContextMenu } = await import('../tests/e2e/fixtures');
   const { createEmulator } = await import('../tests/emulator/server');
   const { startSite } = await import('../tests/e2e/site/server');
   const { configureApi } = await import('../tests/e2e/site/helpers');
-  const emulator = await createEmulator({ port: 0 });
+  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
   const site = await startSite();
   const profile = await mkdtemp(path.join(tmpdir(), 'reimagine-bench-page-'));
-  const context = await launchContext(profile);
+  const context = await launchContext(profile, { hostRules: [...emulator.hostResolverRules(), ...site.hostResolverRules()] });
   try {
     const worker = await getServiceWorker(context);
     const extensionId = new URL(worker.url()).host;

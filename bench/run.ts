@@ -26,6 +26,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extDir = path.join(root, '.output', 'chrome-mv3');
+const e2eExtDir = path.join(root, '.output', 'e2e', 'chrome-mv3');
 const outDir = path.join(root, 'bench-output');
 const args = process.argv.slice(2);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -54,8 +55,13 @@ async function main(): Promise<number> {
     }
     rebuilt = true;
   }
+  if (rebuilt || !existsSync(path.join(e2eExtDir, 'manifest.json'))) {
+    log('building the e2e variants (scripts/build-e2e.ts)...');
+    const result = spawnSync('npx', ['tsx', 'scripts/build-e2e.ts'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) return 1;
+  }
   mkdirSync(outDir, { recursive: true });
-  const ctx: BenchContext = { root, extDir, outDir, args, rebuilt, log };
+  const ctx: BenchContext = { root, extDir, e2eExtDir, outDir, args, rebuilt, log };
 
   const results: Array<{ name: string; durationMs: number; error?: string } & Partial<BenchSection>> = [];
   let failed = false;

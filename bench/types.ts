@@ -8,6 +8,8 @@ export interface BenchContext {
   root: string;
   /** Built Chrome extension dir, `<root>/.output/chrome-mv3` (exists when sections run). */
   extDir: string;
+  /** The e2e build (`npm run build:e2e`: release + the emulator and fixture hosts), `<root>/.output/e2e/chrome-mv3`. */
+  e2eExtDir: string;
   /** Where sections may write artifacts: `<root>/bench-output` (exists). */
   outDir: string;
   /** CLI arguments after `npm run bench --`, e.g. ['--rebuild', '--only=sizes']. */

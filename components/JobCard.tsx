@@ -9,6 +9,7 @@ import { useComposer } from '../lib/ui/composer-store';
 import { formatDuration, useNow } from '../lib/ui/hooks';
 import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
+import { HostAccessButton, hostOf } from './HostAccessButton';
 
 export const STATUS_LABEL: Record<Job['status'], string> = {
   queued: 'Queued',
@@ -80,6 +81,12 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
       {rateLimitedFor > 0 && (
         <p className="hint job-wait">
           Rate limited by the provider: sending again in {formatDuration(rateLimitedFor)}. The request was not processed, so nothing was charged.
+        </p>
+      )}
+      {job.status === 'downloading' && job.blockedOrigin && (
+        <p className="hint job-access" role="status">
+          Done at the provider, but Reimagine has no access to {hostOf(job.blockedOrigin)}, where the result is. Allow it to save the result —
+          it is not generated or paid for again. <HostAccessButton origin={job.blockedOrigin} />
         </p>
       )}
       {job.error && job.status === 'failed' && (

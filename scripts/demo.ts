@@ -1,6 +1,9 @@
 /**
- * `npm run demo`: build, start the Imagine emulator, and launch Chromium with Reimagine loaded and
- * already pointed at the emulator (no API key needed), on a demo page of images.
+ * `npm run demo`: build, start the Imagine emulator, and launch Chromium with Reimagine loaded on a demo page
+ * of images. The browser reaches the emulator as https://api.x.ai (and its results as imgen.x.ai /
+ * vidgen.x.ai) through --host-resolver-rules, so Reimagine runs with its shipped settings: Options only gets
+ * the emulator's key. The build is the e2e one (scripts/build-e2e.ts): it adds the demo page's host, standing
+ * in for the access a real right-click grants.
  * - With a display: a normal window; close it to stop.
  * - Without one (CI, servers) or with --headless: drives one generation and saves screenshots of the
  *   side panel and the page into demo-output/, then exits.
@@ -14,7 +17,7 @@ import { createEmulator } from '../tests/emulator/server';
 import { startDemoSite } from './demo/site';
 
 const root = path.resolve(import.meta.dirname, '..');
-const extDir = path.join(root, '.output', 'chrome-mv3');
+const extDir = path.join(root, '.output', 'e2e', 'chrome-mv3');
 const outDir = path.join(root, 'demo-output');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -30,12 +33,12 @@ if (!existsSync(chromiumPath)) {
 }
 
 step('Building the extension…');
-const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync('npx', ['tsx', 'scripts/build-e2e.ts', 'e2e'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), videoRenderMs: 8_000 });
+const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), videoRenderMs: 8_000, https: true, mediaHosts: 'vendor' });
 const site = await startDemoSite();
-step(`Emulator: ${emulator.apiBaseUrl} (key ${EMULATOR_KEY})`);
+step(`Emulator: https://api.x.ai/v1 → 127.0.0.1:${emulator.httpsPort} (key ${EMULATOR_KEY})`);
 step(`Demo page: ${site.url}`);
 
 const profile = mkdtempSync(path.join(tmpdir(), 'reimagine-demo-'));
@@ -50,17 +53,18 @@ const context: BrowserContext = await chromium.launchPersistentContext(profile, 
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    `--host-resolver-rules=${emulator.hostResolverRules().join(',')}`,
+    '--ignore-certificate-errors', // the emulator's throwaway certificate
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ],
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 
-step('Pointing Reimagine at the emulator through its Options page…');
+step('Giving Reimagine the emulator\'s key through its Options page (the base URL stays https://api.x.ai/v1)…');
 const options = await context.newPage();
 await options.goto(`chrome-extension://${extensionId}/options.html`);
 await options.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
-await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
 await options.getByRole('button', { name: 'Save' }).click();
 await options.getByText('Saved').first().waitFor();
 await options.close();

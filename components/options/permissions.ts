@@ -1,38 +1,23 @@
 import { browser } from 'wxt/browser';
+import { originPattern, providerOrigins } from '../../lib/providers/hosts';
+import type { ProviderId } from '../../lib/providers/ids';
 
 /**
- * Host access for API base URLs. The manifest covers api.x.ai and local emulators; any other origin is
- * an optional host permission the user grants at runtime. `permissions.request` must be called in
- * the click handler itself (user gesture), before anything is awaited.
+ * Host access for a provider: its API origin and the hosts its results come from (media hosts send no CORS
+ * headers, so the worker needs access to save results). Requested together, in one prompt, when the user
+ * saves or tests a provider. Asking for origins the browser already granted shows no prompt, so this never
+ * consults the manifest: what counts is what is granted now (the worker checks with permissions.contains).
+ * `permissions.request` must be called in the click handler itself (user gesture), before anything is awaited.
  */
-function covered(url: URL): boolean {
-  const patterns = browser.runtime.getManifest().host_permissions ?? [];
-  return patterns.some((pattern: string) => {
-    const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
-    if (!m) return false;
-    const [, scheme, host] = m;
-    const schemeOk = scheme === '*' ? ['http:', 'https:'].includes(url.protocol) : url.protocol === `${scheme}:`;
-    const hostOk = host === '*' || host === url.hostname || (host?.startsWith('*.') === true && url.hostname.endsWith(host.slice(1)));
-    return schemeOk && hostOk;
-  });
+export function originsFor(entries: Array<{ provider: ProviderId; baseUrl: string }>): string[] {
+  return [...new Set(entries.flatMap(({ provider, baseUrl }) => providerOrigins(provider, baseUrl).map(originPattern)))];
 }
 
-/** Origin patterns the manifest does not cover, for the given (valid) base URLs. */
-export function originsNeedingPermission(baseUrls: string[]): string[] {
-  const out = new Set<string>();
-  for (const value of baseUrls) {
-    try {
-      const url = new URL(value);
-      if (!covered(url)) out.add(`${url.protocol}//${url.hostname}/*`);
-    } catch {
-      // invalid URLs are reported by validation, not here
-    }
-  }
-  return [...out];
-}
-
-/** Call synchronously from a click handler. Resolves true when nothing was needed or the user allowed it. */
+/** Call synchronously from a click handler. Resolves true when the user allowed it (or it was granted already). */
 export function requestHostAccess(origins: string[]): Promise<boolean> {
   if (origins.length === 0) return Promise.resolve(true);
   return browser.permissions.request({ origins }).catch(() => false);
 }
+
+/** "https://host/*" → "host", for messages. */
+export const patternHost = (pattern: string): string => pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/\*$/, '');

@@ -7,7 +7,7 @@ import { onChange } from '../../lib/storage/changes';
 import { BehaviourSection } from '../../components/options/BehaviourSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
 import { fieldErrors, type FieldErrors } from '../../components/options/form';
-import { originsNeedingPermission, requestHostAccess } from '../../components/options/permissions';
+import { originsFor, patternHost, requestHostAccess } from '../../components/options/permissions';
 import { PrivacySection } from '../../components/options/PrivacySection';
 import { ProviderSection } from '../../components/options/ProviderSection';
 import { QuickActionsSection } from '../../components/options/QuickActionsSection';
@@ -65,14 +65,14 @@ export function OptionsApp() {
       return;
     }
     setErrors({});
-    const changedUrls = PROVIDER_IDS.filter((id) => id === provider || parsed.data.baseUrls[id] !== saved?.baseUrls[id]).map((id) => parsed.data.baseUrls[id]);
-    const origins = originsNeedingPermission(changedUrls);
+    const changed = PROVIDER_IDS.filter((id) => id === provider || parsed.data.baseUrls[id] !== saved?.baseUrls[id]);
+    const origins = originsFor(changed.map((id) => ({ provider: id, baseUrl: parsed.data.baseUrls[id] })));
     const access = requestHostAccess(origins); // first async call in the handler
     setSaving(true);
     void access.then(async (granted) => {
       try {
         if (!granted) {
-          setErrors({ [`baseUrls.${provider}`]: `Reimagine needs your permission to reach ${origins.map((o) => o.replace('/*', '')).join(', ')}. Save again and allow it.` });
+          setErrors({ [`baseUrls.${provider}`]: `Reimagine needs your permission to reach ${origins.map(patternHost).join(', ')}. Save again and allow it.` });
           setStatus({ tone: 'error', text: 'Not saved: access to the API origin was not allowed.' });
           return;
         }
@@ -103,7 +103,7 @@ export function OptionsApp() {
       setTest({ running: false, result: { tone: 'error', text: 'Fix the API base URL first.' } });
       return;
     }
-    const access = requestHostAccess(originsNeedingPermission([baseUrl])); // in the click, before any await
+    const access = requestHostAccess(originsFor([{ provider, baseUrl }])); // in the click, before any await
     setTest({ running: true });
     void access.then(async (granted) => {
       if (!granted) return setTest({ running: false, result: { tone: 'error', text: 'Reimagine was not allowed to reach that origin.' } });

@@ -9,10 +9,16 @@ import { ImagineError, type ErrorInfo } from './errors';
  */
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 120_000; // videos can be tens of MB
+/** Larger than any result the API makes (a 15 s 1080p video is tens of MB); a server claiming more is refused. */
+export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+/** A body that stops arriving for this long is abandoned (and retried), instead of hanging until the deadline. */
+export const STALL_TIMEOUT_MS = 30_000;
 
 export interface FetchMediaOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  maxBytes?: number;
+  stallTimeoutMs?: number;
   /** For tests and the emulator; defaults to the global fetch. */
   fetch?: typeof fetch;
 }
@@ -29,13 +35,16 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
     let response: Response;
     let blob: Blob;
     try {
-      response = await doFetch(url, { method: 'GET', credentials: 'omit', signal: deadline.signal });
+      // No redirects: a result URL was checked against the provider's media hosts, and a redirect would
+      // take the worker (and its host permissions) somewhere unchecked.
+      response = await doFetch(url, { method: 'GET', credentials: 'omit', redirect: 'error', referrerPolicy: 'no-referrer', signal: deadline.signal });
       if (!response.ok) {
         void response.body?.cancel().catch(() => {}); // free the connection; the body is of no use
         throw downloadError(response);
       }
-      blob = await response.blob();
+      blob = await readCapped(response, options.maxBytes ?? MAX_RESULT_BYTES, options.stallTimeoutMs ?? STALL_TIMEOUT_MS);
     } catch (error) {
+      if (error instanceof ImagineError) throw error;
       throw transportError(error, deadline, timeoutMs);
     }
     const type = response.headers.get('content-type') ?? '';
@@ -45,6 +54,44 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
   } finally {
     deadline.dispose();
   }
+}
+
+/** The body, refusing more than `maxBytes` (declared or actual) and a body that stalls for `stallMs`. */
+async function readCapped(response: Response, maxBytes: number, stallMs: number): Promise<Blob> {
+  const type = response.headers.get('content-type') ?? '';
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const tooLarge = () => downloadFailure('unsafe_response', `the result is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any real result.`);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Blob([], { type });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(downloadFailure('network', `the download stalled (no data for ${Math.round(stallMs / 1000)} s).`)), stallMs);
+    });
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await Promise.race([reader.read(), stalled]);
+    } catch (error) {
+      void reader.cancel().catch(() => {});
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (chunk.done) break;
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return new Blob(chunks as BlobPart[], { type });
 }
 
 function downloadFailure(kind: ErrorInfo['kind'], message: string, status?: number): ImagineError {

@@ -21,6 +21,8 @@ export const ERROR_KINDS = [
   'storage', // local storage failed (quota): nothing was corrupted, but the result could not be kept
   'interrupted', // the worker stopped mid-submission: the provider may or may not have the job; only the user may resend
   'spending_cap', // the daily spending cap set in Options would be exceeded
+  'no_access', // the browser has not given Reimagine access to the host (`origin`): the user can allow it
+  'unsafe_response', // the server answered something Reimagine refuses to follow (foreign host, oversized, redirects)
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -34,6 +36,8 @@ export const errorInfoSchema = z.object({
   code: z.string().optional(),
   retryAfterMs: z.number().nonnegative().optional(),
   requestId: z.string().optional(),
+  /** With `no_access`: the origin (https://host) Reimagine needs access to. */
+  origin: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
@@ -43,6 +47,7 @@ export class ImagineError extends Error {
   readonly code?: string;
   readonly retryAfterMs?: number;
   readonly requestId?: string;
+  readonly origin?: string;
 
   constructor(info: ErrorInfo, options?: { cause?: unknown }) {
     super(info.message, options);
@@ -52,6 +57,7 @@ export class ImagineError extends Error {
     if (info.code !== undefined) this.code = info.code;
     if (info.retryAfterMs !== undefined) this.retryAfterMs = info.retryAfterMs;
     if (info.requestId !== undefined) this.requestId = info.requestId;
+    if (info.origin !== undefined) this.origin = info.origin;
   }
 
   toInfo(): ErrorInfo {
@@ -62,6 +68,7 @@ export class ImagineError extends Error {
       code: this.code,
       retryAfterMs: this.retryAfterMs,
       requestId: this.requestId,
+      origin: this.origin,
     });
   }
 }
@@ -87,6 +94,15 @@ export function isRetryable(kind: ErrorKind, phase: 'submit' | 'poll' | 'downloa
   if (kind === 'rate_limited') return true; // 429 means "not processed": safe even for submissions
   if (phase === 'submit') return false; // 5xx/network on a POST may have been processed: never resend blindly
   return kind === 'server_error' || kind === 'network' || kind === 'timeout';
+}
+
+function hostOf(origin: string | undefined): string | undefined {
+  if (!origin) return undefined;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
 }
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
@@ -126,5 +142,9 @@ export function userMessage(info: ErrorInfo): string {
       return 'Interrupted while sending: the provider may or may not have received this job (and may charge for it). Retry to send it again.';
     case 'spending_cap':
       return `Daily spending cap reached. ${info.message}`.trim();
+    case 'no_access':
+      return `Reimagine needs access to ${hostOf(info.origin) ?? 'the result host'} to save this result. Nothing will be charged again.`;
+    case 'unsafe_response':
+      return `Not saved: ${info.message}`;
   }
 }

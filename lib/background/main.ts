@@ -5,6 +5,7 @@ import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';
 import { startHistoryService } from './history';
+import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
 import { registerMenus } from './menus';
 import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
@@ -54,6 +55,7 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
   registerMenus(engine);
+  watchHostAccess(engine); // results waiting for "Allow access to <host>"
   startHistoryService(); // archive imports (structured-clone channel) + retention
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -74,5 +76,8 @@ export function startBackground(): void {
   // menus, or Chrome's own side-panel menu.
   void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 
-  void engine.start().then(refreshBadge);
+  void engine
+    .start()
+    .then(() => recheckBlockedDownloads(engine))
+    .then(refreshBadge);
 }

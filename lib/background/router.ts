@@ -5,6 +5,7 @@ import { contentCommandSchema, pageCommandSchema, type ContentCommand, type Page
 import type { ProviderId } from '../providers/ids';
 import { keyFor } from '../settings/schema';
 import { deleteHistory, purgeOldest } from './history';
+import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
 
@@ -89,6 +90,9 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal: AbortSignal.timeout(15_000) });
       return { ok: true, message };
     }
+    case 'access.recheck':
+      await recheckBlockedDownloads(engine);
+      return { ok: true };
     case 'engine.wake':
       void engine.tick();
       return { ok: true };

@@ -1,4 +1,8 @@
+import { browser } from 'wxt/browser';
 import { b64ToBlob, fetchMedia } from '../api/download';
+import { ImagineError } from '../api/errors';
+import { checkResultUrl } from '../net/result-url';
+import { originPattern } from '../providers/hosts';
 import type { Job, JobResult, PendingOutput } from '../jobs/job';
 import { makeThumbnail } from '../media/thumbnail';
 import { putMedia, putThumb } from '../storage/media';
@@ -9,7 +13,7 @@ import { videoPoster } from './video-poster';
  * bytes go into IndexedDB as soon as the job is done; history never shows a dead link.
  */
 export async function saveOutput(job: Job, output: PendingOutput, signal: AbortSignal): Promise<JobResult> {
-  const blob = output.b64 ? b64ToBlob(output.b64, output.mimeType ?? 'image/jpeg') : await fetchMedia(requireUrl(output), { signal });
+  const blob = output.b64 ? b64ToBlob(output.b64, output.mimeType ?? 'image/jpeg') : await fetchMedia(await readableResultUrl(job, output), { signal });
   const mimeType = blob.type || output.mimeType || (output.kind === 'video' ? 'video/mp4' : 'image/jpeg');
   const imageThumb = output.kind === 'image' ? await makeThumbnail(blob) : undefined;
   const media = await putMedia({ blob, mimeType, role: 'result', jobId: job.id });
@@ -27,7 +31,18 @@ export async function saveOutput(job: Job, output: PendingOutput, signal: AbortS
   };
 }
 
-function requireUrl(output: PendingOutput): string {
-  if (!output.url) throw new Error('Output has neither a URL nor data.');
-  return output.url;
+/**
+ * The output's URL, once it is known to be one of the provider's media hosts and the browser has actually
+ * granted access to it (permissions.contains, not the manifest: the user can revoke access at any time).
+ * Media hosts send no CORS headers, so without access the read would fail anyway — as `no_access`, the job
+ * waits for the user's "Allow access to <host>" instead of failing, and nothing is submitted again.
+ */
+async function readableResultUrl(job: Job, output: PendingOutput): Promise<string> {
+  if (!output.url) throw new ImagineError({ kind: 'unsafe_response', message: 'the provider returned neither a URL nor data.' });
+  const check = checkResultUrl(output.url, job.provider, job.baseUrl);
+  if (!check.ok) throw new ImagineError({ kind: 'unsafe_response', message: check.reason });
+  const origin = check.url.origin;
+  const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
+  if (!granted) throw new ImagineError({ kind: 'no_access', message: `No access to ${check.url.host}.`, origin });
+  return check.url.href;
 }

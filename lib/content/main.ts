@@ -35,6 +35,8 @@ interface Target {
   result?: Result;
   swap?: Swap;
   comparing?: boolean;
+  /** The original as displayed, drawn at Replace time: Compare must not re-decode a 6000×4000 source. */
+  originalSnapshot?: HTMLCanvasElement;
 }
 
 const targets = new Map<string, Target>();
@@ -228,6 +230,7 @@ async function replace(target: Target): Promise<void> {
   const el = reattach(target);
   if (!el) return showError(target, 'The image is no longer on the page.');
   target.swap?.revert();
+  if (!target.swap && el instanceof HTMLImageElement) target.originalSnapshot = snapshot(el, el);
   target.swap = target.result.kind === 'video' || el instanceof HTMLVideoElement ? swapToVideo(el, target.result.url) : swapImage(el, target.result.url);
   target.ui.show(['revert', 'compare', 'download', 'open-panel', 'dismiss']);
   target.ui.setStatus('Replaced on the page.');
@@ -250,19 +253,33 @@ async function compare(target: Target): Promise<void> {
       labels = ['Before', 'After'];
     }
   } else {
-    const source = target.swap ? await originalBitmap(target) : await createImageBitmap(target.result.blob);
     if (target.swap) labels = ['After', 'Before'];
-    const canvas = document.createElement('canvas');
-    if (source) {
-      canvas.width = source.width;
-      canvas.height = source.height;
-      canvas.getContext('2d')?.drawImage(source, 0, 0);
+    const box = target.el ?? reattach(target);
+    if (target.swap && target.originalSnapshot) {
+      layer = target.originalSnapshot;
+    } else {
+      const source = target.swap ? await originalBitmap(target) : await createImageBitmap(target.result.blob);
+      layer = source && box ? snapshot(source, box) : document.createElement('canvas');
     }
-    layer = canvas;
   }
   target.comparing = true;
   target.ui.setPressed('compare', true);
   target.ui.showCompare(layer, labels);
+}
+
+/**
+ * `source` drawn at the size `box` is displayed at (× devicePixelRatio, never above the source's own size):
+ * the compare layer only ever covers the element, and a full-size 6000×4000 canvas costs ~100 MB and seconds.
+ */
+function snapshot(source: CanvasImageSource & { width: number; height: number }, box: Element): HTMLCanvasElement {
+  const rect = box.getBoundingClientRect();
+  const natural = source instanceof HTMLImageElement ? { w: source.naturalWidth, h: source.naturalHeight } : { w: source.width, h: source.height };
+  const scale = Math.min(1, (Math.max(rect.width, 1) * devicePixelRatio) / Math.max(natural.w, 1));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(natural.w * scale));
+  canvas.height = Math.max(1, Math.round(natural.h * scale));
+  canvas.getContext('2d')?.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas;
 }
 
 async function originalBitmap(target: Target): Promise<ImageBitmap | HTMLImageElement | undefined> {

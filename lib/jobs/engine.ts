@@ -55,6 +55,23 @@ const OFFLINE_RECHECK_MS = 10_000;
 /** Poll/download retries for transient errors before giving up. */
 const MAX_TRANSIENT_ATTEMPTS = 8;
 
+/** Whether a match pattern as permissions.onAdded reports it (https://host/…, all hosts, <all_urls>) covers `origin`. */
+export function originMatches(pattern: string, origin: string): boolean {
+  if (pattern === '<all_urls>') return /^https?:/.test(origin);
+  const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
+  if (!m) return false;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  const [, scheme, host = ''] = m;
+  const schemeOk = scheme === '*' ? url.protocol === 'http:' || url.protocol === 'https:' : url.protocol === `${scheme}:`;
+  const hostOk = host === '*' || host === url.hostname || (host.startsWith('*.') && (url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))));
+  return schemeOk && hostOk;
+}
+
 /** Per-run bookkeeping, reset when a job is created and when the user retries it. */
 const FRESH_RUN = { attempts: 0, polls: 0, stalledPolls: 0, pendingOutputs: [], results: [], moderatedCount: 0 } as const satisfies Partial<Job>;
 const isRetriable = (status: Job['status']) => status === 'failed' || status === 'cancelled';
@@ -150,7 +167,7 @@ export class JobEngine {
     const updated = await this.update(id, (j) =>
       isRetriable(j.status)
         ? {
-            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits']),
+            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits', 'blockedOrigin']),
             status: 'queued',
             sends: j.sends + 1,
             ...FRESH_RUN,
@@ -177,6 +194,27 @@ export class JobEngine {
     if (updated) this.deps.changed([updated]);
     void this.tick();
     return updated;
+  }
+
+  /**
+   * The user allowed access to hosts (permissions.onAdded): results that waited for one of them are
+   * downloaded now. Only the download resumes — nothing is submitted, nothing is paid again.
+   */
+  async accessGranted(origins: readonly string[]): Promise<void> {
+    const covers = (origin: string) => origins.some((pattern) => originMatches(pattern, origin));
+    const waiting = (await this.deps.store.listActive()).filter((j) => j.status === 'downloading' && j.blockedOrigin !== undefined && covers(j.blockedOrigin));
+    for (const job of waiting) {
+      const next = await this.update(job.id, (j) => {
+        if (j.status !== 'downloading' || j.blockedOrigin === undefined) return undefined;
+        const resumed = { ...j, attempts: 0 };
+        delete resumed.blockedOrigin;
+        delete resumed.error;
+        delete resumed.notBefore;
+        return resumed;
+      });
+      if (next) this.deps.changed([next]);
+    }
+    await this.tick();
   }
 
   /** Browser came back online, an alarm fired, a page asked: look at everything that is due. */
@@ -221,6 +259,7 @@ export class JobEngine {
         } else if ((job.nextPollAt ?? 0) <= now) this.launch(job, () => this.poll(job));
         else wake(job.nextPollAt);
       } else if (job.status === 'downloading') {
+        if (job.blockedOrigin !== undefined) continue; // waits for the user's "Allow access" (accessGranted)
         if ((job.notBefore ?? 0) <= now) this.launch(job, () => this.download(job));
         else wake(job.notBefore);
       }
@@ -396,6 +435,11 @@ export class JobEngine {
     } catch (error) {
       const info = toErrorInfo(error);
       if (info.kind === 'cancelled') return;
+      if (info.kind === 'no_access' && info.origin) {
+        const blocked = await this.update(job.id, (j) => (j.status === 'downloading' ? { ...j, blockedOrigin: info.origin, error: info } : undefined));
+        if (blocked) this.deps.changed([blocked]);
+        return;
+      }
       await this.retryLater(current, info, 'download');
     }
   }

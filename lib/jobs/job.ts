@@ -72,6 +72,11 @@ export const jobSchema = z.object({
   stalledPolls: z.number().int().nonnegative().default(0),
   deadlineAt: z.number().optional(),
   pendingOutputs: z.array(pendingOutputSchema).default([]),
+  /**
+   * Set while a download waits for host access the browser has not granted (media hosts send no CORS);
+   * the queue offers "Allow access to <host>" and the engine resumes on permissions.onAdded.
+   */
+  blockedOrigin: z.string().optional(),
   results: z.array(resultSchema).default([]),
   /** Images the provider replaced with a moderation placeholder. */
   moderatedCount: z.number().int().nonnegative().default(0),

@@ -18,6 +18,7 @@ export interface PageReplies {
   'secrets.reveal': { key: string };
   'connection.test': { message: string };
   'engine.wake': object;
+  'access.recheck': object;
   'history.purge-oldest': { deleted: number };
 }
 

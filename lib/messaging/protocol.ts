@@ -56,6 +56,8 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
     baseUrl: z.string().optional(),
   }),
   z.object({ type: z.literal('engine.wake') }),
+  /** After an "Allow access to <host>" grant: resume downloads that waited for host access. */
+  z.object({ type: z.literal('access.recheck') }),
   /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
   z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
 ]);

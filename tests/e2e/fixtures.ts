@@ -4,7 +4,11 @@
  *   import { test, expect, getServiceWorker, killServiceWorker } from './fixtures';
  *
  * Fixtures:
- *   emulator     worker-scoped local xAI API emulator (tests/emulator/server.ts), reset() before each test
+ *   emulator     worker-scoped local xAI API emulator (tests/emulator/server.ts), reset() before each test;
+ *                it also answers over HTTPS as api.x.ai, imgen.x.ai, vidgen.x.ai and the resellers' hosts,
+ *                and issues results on those vendor hostnames without CORS headers, as in production
+ *   site         worker-scoped fixture web site: pages on site.test, images on cdn.test (tests/e2e/site)
+ *   extraHostRules  option: more `--host-resolver-rules` entries (e.g. 'MAP evil.test 127.0.0.1:PORT')
  *   userDataDir  fresh Chromium profile dir per test (deleted afterwards)
  *   context      persistent Chromium context with .output/chrome-mv3 loaded (headless)
  *   extensionId  the extension's id (host of its service worker URL)
@@ -19,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/types';
+import { startSite, type Site } from './site/server';
 
 export { expect };
 
@@ -26,7 +31,15 @@ export type { Emulator };
 export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_PATH = process.env.EXTENSION_DIR ? path.resolve(REPO_ROOT, process.env.EXTENSION_DIR) : path.join(REPO_ROOT, '.output', 'chrome-mv3');
+/**
+ * The e2e build (`npm run build:e2e`): the release build plus REIMAGINE_EXTRA_HOST_PERMISSIONS for the local
+ * emulator and the fixture page host. The release build (.output/chrome-mv3) is never loaded by tests.
+ */
+export const E2E_OUT_DIR = path.join('.output', 'e2e');
+/** Other test builds (see scripts/build-e2e.ts): pass as `extensionPath` to launchContext. */
+export const E2E_CDN_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-cdn', 'chrome-mv3');
+export const E2E_BARE_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-bare', 'chrome-mv3');
+export const EXTENSION_PATH = process.env.EXTENSION_DIR ? path.resolve(REPO_ROOT, process.env.EXTENSION_DIR) : path.join(REPO_ROOT, E2E_OUT_DIR, 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Service worker file name of the built extension (manifest.background.service_worker). */
@@ -47,20 +60,38 @@ function remember(context: BrowserContext, worker: Worker): Worker {
 }
 
 /**
+ * The host mapping of the current Playwright worker (its emulator and site), used by every launch in it,
+ * including relaunches on the same profile.
+ */
+let workerHostRules: string[] = [];
+
+export interface LaunchOptions {
+  /** `--host-resolver-rules` entries; default: the worker's emulator and site mapping. */
+  hostRules?: string[];
+  /** Another build of the extension (e.g. one that also grants the CDN host). */
+  extensionPath?: string;
+}
+
+/**
  * Launches Chromium with the built extension and the given profile dir. Exported so a test can close
  * the browser and relaunch it on the same profile (persistence across browser restarts).
+ * The web it sees looks like production: vendor and fixture hostnames resolve to local servers over
+ * `--host-resolver-rules` (TLS with a throwaway certificate, hence --ignore-certificate-errors).
  * The caller owns the returned context and must close it.
  */
-export async function launchContext(userDataDir: string): Promise<BrowserContext> {
-  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`Built extension not found at ${EXTENSION_PATH}. Run \`npx wxt build\` first.`);
+export async function launchContext(userDataDir: string, options: LaunchOptions = {}): Promise<BrowserContext> {
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`Built extension not found at ${extensionPath}. Run \`npm run build:e2e\` first.`);
   }
+  const hostRules = options.hostRules ?? workerHostRules;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      ...(hostRules.length > 0 ? [`--host-resolver-rules=${hostRules.join(',')}`, '--ignore-certificate-errors'] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -315,10 +346,15 @@ type TestFixtures = {
   userDataDir: string;
   context: BrowserContext;
   extensionId: string;
+  extraHostRules: string[];
+  /** Which build to load (default EXTENSION_PATH); e.g. `test.use({ extensionPath: E2E_CDN_EXTENSION_PATH })`. */
+  extensionPath: string;
   _resetEmulator: void;
 };
 type WorkerFixtures = {
   emulator: Emulator;
+  site: Site;
+  hostRules: string[];
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -326,7 +362,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Playwright requires an object pattern here, even an empty one.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const emulator = await createEmulator({ port: 0 });
+      const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
       try {
         await use(emulator);
       } finally {
@@ -335,6 +371,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+
+  site: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const site = await startSite();
+      try {
+        await use(site);
+      } finally {
+        await site.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  hostRules: [
+    async ({ emulator, site }, use) => {
+      workerHostRules = [...emulator.hostResolverRules(), ...site.hostResolverRules()];
+      await use(workerHostRules);
+    },
+    { scope: 'worker' },
+  ],
+
+  extraHostRules: [[], { option: true }],
+  extensionPath: [EXTENSION_PATH, { option: true }],
 
   _resetEmulator: [
     async ({ emulator }, use) => {
@@ -354,8 +414,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  context: async ({ userDataDir }, use) => {
-    const context = await launchContext(userDataDir);
+  context: async ({ userDataDir, hostRules, extraHostRules, extensionPath }, use) => {
+    const context = await launchContext(userDataDir, { hostRules: [...hostRules, ...extraHostRules], extensionPath });
     try {
       await use(context);
     } finally {

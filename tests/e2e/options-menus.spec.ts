@@ -1,6 +1,6 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { nextRequest, rightClick } from './site/helpers';
-import { startSite, type Site } from './site/server';
+import type { Site } from './site/server';
 
 /**
  * Quick-action presets edited in Options take effect at once: the next right-click on a page image with
@@ -8,10 +8,9 @@ import { startSite, type Site } from './site/server';
  * click is dispatched by id inside the worker, the way tests/e2e/page-images.spec.ts does.)
  */
 let site: Site;
-test.beforeAll(async () => {
-  site = await startSite();
+test.beforeAll(({ site: shared }) => {
+  site = shared; // the worker's site, which the browser reaches as site.test / cdn.test
 });
-test.afterAll(async () => site.close());
 
 test('added and edited quick actions are used by the very next menu click', async ({ context, extensionId, emulator }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');

@@ -5,7 +5,7 @@ import { expect, killServiceWorker, openExtensionPage, test, type Emulator } fro
 import { readJobs, waitForJobState } from './jobs-helpers';
 import { addPngSource, chooseMode } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
-import { startSite, type Site } from './site/server';
+import type { Site } from './site/server';
 
 /**
  * The same scenarios against each provider, all served by one emulator (xAI /v1, Vydra /vydra/api/v1,
@@ -39,11 +39,8 @@ const CASES: Case[] = [
 ];
 
 let site: Site;
-test.beforeAll(async () => {
-  site = await startSite();
-});
-test.afterAll(async () => {
-  await site.close();
+test.beforeAll(({ site: shared }) => {
+  site = shared; // the worker's site, which the browser reaches as site.test / cdn.test
 });
 
 async function configureProvider(context: BrowserContext, extensionId: string, emulator: Emulator, c: Case): Promise<void> {

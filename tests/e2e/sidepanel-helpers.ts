@@ -71,3 +71,13 @@ export async function tileAction(tile: Locator, name: string | RegExp): Promise<
   if ((await button.count()) === 0) await tile.getByText('More actions').click();
   return button;
 }
+
+/** Options as a new user fills it: only the key; the shipped base URL (https://api.x.ai/v1) stays. */
+export async function configureKeyOnly(context: BrowserContext, extensionId: string, key = EMULATOR_KEY): Promise<void> {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await expect(options.getByRole('textbox', { name: 'API base URL', exact: true })).toHaveValue('https://api.x.ai/v1');
+  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.close();
+}

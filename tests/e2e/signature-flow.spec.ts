@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { expect, openExtensionPage, test } from './fixtures';
+import { configureKeyOnly } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
-import { startSite, type Site } from './site/server';
+import type { Site } from './site/server';
 
 /**
  * The product's signature flow, across all its parts: right-click "Edit image…" on a page → the side
@@ -8,13 +10,13 @@ import { startSite, type Site } from './site/server';
  * the job and its result → Replace swaps the image in place.
  */
 let site: Site;
-test.beforeAll(async () => {
-  site = await startSite();
+test.beforeAll(({ site: shared }) => {
+  site = shared; // the worker's site, which the browser reaches as site.test / cdn.test
 });
-test.afterAll(async () => site.close());
 
 test('right-click Edit image… → panel → Generate → result replaces the image on the page', async ({ context, extensionId, emulator }) => {
-  await configureApi(context, extensionId, emulator.apiBaseUrl);
+  // As a new user: Options only gets the key; the shipped base URL (https://api.x.ai/v1) stays.
+  await configureKeyOnly(context, extensionId);
   const page = await context.newPage();
   await page.goto(site.url('/'));
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
@@ -39,6 +41,14 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   await overlay.getByRole('button', { name: 'Replace' }).click({ timeout: 20_000 });
   await expect.poll(() => page.locator('#plain').evaluate((img: HTMLImageElement) => img.currentSrc)).not.toBe(originalSrc);
   await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible();
+
+  // It went where production goes: the API as api.x.ai over TLS, the result from imgen.x.ai, which sent no
+  // CORS headers (the emulator's default) — the worker read it with the host access the release grants.
+  const edit = emulator.requests.find((r) => r.method === 'POST' && r.path === '/v1/images/edits');
+  expect(edit?.headers.host).toBe('api.x.ai');
+  const download = emulator.mediaRequests.at(-1);
+  expect(download?.headers.host).toBe('imgen.x.ai');
+  expect(download?.headers.authorization).toBeUndefined();
 });
 
 test('"Replace on page" from the gallery uses the result you picked, not the first one', async ({ context, extensionId, emulator }) => {
@@ -82,11 +92,13 @@ test('"Replace on page" from the gallery uses the result you picked, not the fir
   expect(storedHashes[0]).not.toBe(storedHashes[1]);
 
   await second.getByRole('button', { name: 'Replace on page' }).click();
-  const pageHash = () =>
-    page.locator('#plain').evaluate(async (img: HTMLImageElement) => {
-      if (!img.currentSrc.startsWith('blob:')) return '';
-      const digest = await crypto.subtle.digest('SHA-256', await (await fetch(img.currentSrc)).arrayBuffer());
-      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // http://site.test is not a secure context (no crypto.subtle there): hash the bytes in Node.
+  const pageHash = async () => {
+    const bytes = await page.locator('#plain').evaluate(async (img: HTMLImageElement) => {
+      if (!img.currentSrc.startsWith('blob:')) return undefined;
+      return [...new Uint8Array(await (await fetch(img.currentSrc)).arrayBuffer())];
     });
+    return bytes ? createHash('sha256').update(Buffer.from(bytes)).digest('hex') : '';
+  };
   await expect.poll(pageHash, { timeout: 10_000 }).toBe(storedHashes[1]);
 });

@@ -24,6 +24,7 @@ const configPatchSchema = z
     videoRenderMs: z.number().int().nonnegative(),
     rotateReadings: z.boolean(),
     fetchPrivateUrls: z.boolean(),
+    cors: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 /**
- * `npm run emulator [-- --port 7878 --host 127.0.0.1 --render-ms 6000]`
- * Port: --port, else EMULATOR_PORT, else 7878.
+ * `npm run emulator [-- --port 7878 --host 127.0.0.1 --render-ms 6000 --vendor-hosts]`
+ * Port: --port, else EMULATOR_PORT, else 7878. `--vendor-hosts` also serves HTTPS and issues results on
+ * imgen.x.ai / vidgen.x.ai: start Chromium with the printed flags to use it as https://api.x.ai.
  */
 import { parseArgs } from 'node:util';
 import { createEmulator } from './server';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'render-ms': { type: 'string' },
     'media-ttl-ms': { type: 'string' },
+    'vendor-hosts': { type: 'boolean' },
   },
 });
 
@@ -35,12 +37,17 @@ const emulator = await createEmulator({
   host: values.host ?? '127.0.0.1',
   ...(videoRenderMs !== undefined ? { videoRenderMs } : {}),
   ...(mediaTtlMs !== undefined ? { mediaTtlMs } : {}),
+  ...(values['vendor-hosts'] ? { https: true, mediaHosts: 'vendor' as const } : {}),
 });
 
 console.log(`Grok Imagine API emulator listening on ${emulator.url}`);
 console.log(`  API base URL: ${emulator.apiBaseUrl}`);
 console.log('  API key:      xai-emulator-key');
 console.log(`  Admin API:    ${emulator.url}/__emulator/ (faults, config, requests, video-jobs, reset…)`);
+if (emulator.httpsPort !== undefined) {
+  console.log(`  HTTPS on port ${emulator.httpsPort}, as the vendors' hosts. Chromium flags:`);
+  console.log(`    --host-resolver-rules="${emulator.hostResolverRules().join(',')}" --ignore-certificate-errors`);
+}
 
 const shutdown = (): void => {
   void emulator.close().finally(() => process.exit(0));

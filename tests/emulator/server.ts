@@ -1,4 +1,5 @@
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type AdminControls, handleAdmin } from './admin';
@@ -22,6 +23,7 @@ import type { ConfigPatch, Emulator, EmulatorConfig, EmulatorOptions, ReceivedRe
 import { createRunwareProvider } from './runware';
 import { createVydraProvider } from './vydra';
 import { createXaiProvider } from './xai';
+import { throwawayCertificate, VENDOR_HOSTS } from './tls';
 
 export type * from './types';
 
@@ -36,6 +38,7 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
     videoRenderMs: options.videoRenderMs ?? 6000,
     rotateReadings: options.rotateReadings ?? true,
     fetchPrivateUrls: options.fetchPrivateUrls ?? false,
+    cors: options.cors ?? false,
   };
 }
 
@@ -65,7 +68,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   let config: EmulatorConfig = copyConfig(startConfig);
   let origin = '';
   const faults = new FaultQueue();
-  const media = new MediaStore(() => origin);
+  const media = new MediaStore(() => origin, () => options.mediaHosts ?? 'local');
   const env: ProviderEnv = { config: () => config, origin: () => origin, media, faults };
   // Provider modes: more (e.g. resellers) can be appended; the first one answers unknown paths.
   const providers: Provider[] = [createXaiProvider(env), createVydraProvider(env), createRunwareProvider(env)];
@@ -149,8 +152,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const baseHeaders = { ...corsHeaders(request), 'x-request-id': newRequestId() };
     const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+    const isAdmin = url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/');
+    // Nothing documents CORS on the API or the media hosts, so by default neither sends it (the least
+    // convenient reading): the extension must read them with host permission. Tests may ask for it.
+    const baseHeaders = { ...(isAdmin || config.cors ? corsHeaders(request) : {}), 'x-request-id': newRequestId() };
     const method = (request.method ?? 'GET').toUpperCase();
     let raw: Buffer;
     try {
@@ -165,7 +171,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       sendWire(response, { status: 204, headers: baseHeaders, body: Buffer.alloc(0) });
       return;
     }
-    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+    if (isAdmin) {
       const wire = handleAdmin(method, url.pathname, url.searchParams, raw, controls);
       sendWire(response, { ...wire, headers: { ...baseHeaders, ...wire.headers } });
       return;
@@ -223,28 +229,36 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     config: () => copyConfig(config),
   };
 
-  const server = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       // An emulator bug must be loud in tests, but still answer so the client doesn't hang.
       console.error('[emulator] internal error:', error);
-      const headers = { ...corsHeaders(request), 'x-request-id': newRequestId() };
+      const headers = { 'x-request-id': newRequestId() };
       if (!response.headersSent) sendWire(response, jsonWire(500, { code: 'Internal error', error: `emulator bug: ${String(error)}` }, headers));
       else response.destroy();
     });
-  });
-  // Keep-alive sockets would otherwise hold close() open until they time out.
-  server.keepAliveTimeout = 5000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  };
+  const server = createServer(onRequest);
+  // The same emulator over TLS, for the vendors' real hostnames (api.x.ai, imgen.x.ai, …) mapped to it.
+  const tlsServer = options.https ? createHttpsServer(throwawayCertificate(), onRequest) : undefined;
+  const servers: Server[] = tlsServer ? [server, tlsServer] : [server];
+  const ports: number[] = [];
+  for (const [index, listener] of servers.entries()) {
+    // Keep-alive sockets would otherwise hold close() open until they time out.
+    listener.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(index === 0 ? (options.port ?? 0) : (options.httpsPort ?? 0), options.host ?? '127.0.0.1', () => {
+        listener.off('error', reject);
+        resolve();
+      });
     });
-  });
+    ports.push((listener.address() as AddressInfo).port);
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${host}:${address.port}`;
+  const httpsPort = tlsServer ? ports[1] : undefined;
 
   return {
     url: origin,
@@ -259,10 +273,19 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     finishAllVideos: controls.finishAllVideos,
     videoJobs: controls.videoJobs,
     reset: controls.reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    ...(httpsPort !== undefined ? { httpsPort } : {}),
+    hostResolverRules: () =>
+      httpsPort === undefined ? [] : Object.values(VENDOR_HOSTS).map((name) => `MAP ${name} ${address.address}:${httpsPort}`),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (listener) =>
+            new Promise<void>((resolve, reject) => {
+              listener.close((error) => (error ? reject(error) : resolve()));
+              listener.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
 }

@@ -7,6 +7,18 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Also serve HTTPS (a throwaway self-signed certificate for the vendor hostnames). Default false. */
+  https?: boolean;
+  /** HTTPS port; 0 = a random free port. Default 0. */
+  httpsPort?: number;
+  /**
+   * Where result URLs point: 'vendor' = the vendors' real CDN names over https (imgen.x.ai, vidgen.x.ai,
+   * cdn.vydra.ai, im/vm.runware.ai), for a browser that maps them here (`hostResolverRules()`); 'local' = this
+   * emulator's own origin, for Node clients. Default 'local'.
+   */
+  mediaHosts?: 'local' | 'vendor';
+  /** Send CORS headers on API and media responses (undocumented, so off by default). Default false. */
+  cors?: boolean;
   /** Keys the emulator accepts. Default ['xai-emulator-key']. */
   apiKeys?: string[];
   /** Keys the Vydra mode (under /vydra/api/v1) accepts. Default ['vydra-emulator-key']. */
@@ -31,9 +43,9 @@ export interface EmulatorOptions {
   fetchPrivateUrls?: boolean;
 }
 
-export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host'>>;
+export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host' | 'https' | 'httpsPort' | 'mediaHosts'>>;
 export type ConfigPatch = Partial<
-  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls'>
+  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors'>
 >;
 
 export interface ReceivedRequest {
@@ -82,5 +94,9 @@ export interface Emulator {
   videoJobs(): VideoJobInfo[];
   /** Clears requests, faults, jobs and media, and restores the configuration given at creation. */
   reset(): void;
+  /** The HTTPS listener's port (when started with `https: true`). */
+  httpsPort?: number;
+  /** Chromium `--host-resolver-rules` entries mapping every vendor hostname to the HTTPS listener ([] without it). */
+  hostResolverRules(): string[];
   close(): Promise<void>;
 }

@@ -126,20 +126,19 @@ const inject = (...faults: Fault[]) => emulator.inject(...faults);
 // ---------------------------------------------------------------- transport and auth
 
 describe('transport and auth', () => {
-  it('sends x-request-id and permissive CORS on every kind of response', async () => {
-    const answers = [
-      await get('/v1/api-key'),
-      await get('/v1/nope'),
-      await get('/media/unknown.jpeg', { key: null }),
-      await get('/__emulator/video-jobs', { key: null }),
-    ];
-    for (const answer of answers) {
+  it('sends x-request-id everywhere, and no CORS headers on the API or media (undocumented) unless asked', async () => {
+    const answers = async () => [await get('/v1/api-key'), await get('/v1/nope'), await get('/media/unknown.jpeg', { key: null })];
+    for (const answer of await answers()) {
       expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     }
+    expect((await get('/__emulator/video-jobs', { key: null })).headers.get('access-control-allow-origin')).toBe('*');
+    emulator.configure({ cors: true });
+    for (const answer of await answers()) expect(answer.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('answers CORS preflights, allowing the Authorization header', async () => {
+  it('answers CORS preflights when asked to send CORS, allowing the Authorization header', async () => {
+    emulator.configure({ cors: true });
     const response = await fetch(`${emulator.url}/v1/images/generations`, {
       method: 'OPTIONS',
       headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },

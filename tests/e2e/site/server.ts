@@ -6,17 +6,31 @@ import { fileURLToPath } from 'node:url';
 import { gif, hugeJpeg, jpg, png, SVG } from './images';
 
 /**
- * A local web site with every kind of page image Reimagine must handle. Served on 127.0.0.1 (the page
- * origin); the same server answers on `localhost` as a second, cross-origin host (no CORS headers), for
- * hotlink-protected images. Usage: `const site = await startSite(); site.url('/')`, `site.close()`.
+ * A local web site with every kind of page image Reimagine must handle, on real-looking hostnames that the
+ * browser under test maps here with `--host-resolver-rules` (`site.hostResolverRules()`):
+ * - `site.test` — the pages (and same-site images). The e2e build grants it, standing in for the
+ *   activeTab grant a real right-click gives.
+ * - `cdn.test` — a cross-site image CDN no permission covers, with no CORS headers, like most sites'
+ *   picture hosts. `/hotlink/…` refuses a Referer that is not a site.test page; `/cookie/…` needs the
+ *   `cdn_session=ok` cookie (GET http://cdn.test/login sets it); `/redirect/…` answers 302 to third.test.
+ * - `third.test` — where cdn.test redirects to.
+ * Usage: `const site = await startSite(); site.url('/')`, `site.cdnUrl('/img/plain.png')`, `site.close()`.
  */
+export const SITE_HOST = 'site.test';
+export const CDN_HOST = 'cdn.test';
+export const THIRD_HOST = 'third.test';
+
 export interface Site {
+  /** http://site.test */
   origin: string;
-  /** The cross-origin host (same server): http://localhost:<port>. */
+  /** The cross-site image host, no permission, no CORS: http://cdn.test. */
   otherOrigin: string;
   url(pathname: string): string;
-  /** Requests received, newest last (path, referer, cookie) — to assert what the browser sent. */
+  cdnUrl(pathname: string): string;
+  /** Requests received, newest last (path, host, referer, cookie) — to assert what the browser sent. */
   hits: Array<{ path: string; host: string; referer?: string; cookie?: string }>;
+  /** Chromium `--host-resolver-rules` entries mapping site.test, cdn.test and third.test here. */
+  hostResolverRules(): string[];
   close(): Promise<void>;
 }
 
@@ -117,7 +131,18 @@ export async function startSite(): Promise<Site> {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    const other = `http://localhost:${port}`;
+    const hostname = host.replace(/:\d+$/, '');
+    const other = `http://${CDN_HOST}`;
+    if (hostname === CDN_HOST && url.pathname === '/login') {
+      return send(200, 'text/html', page('CDN login', '<p>Signed in to the CDN.</p>'), { 'set-cookie': 'cdn_session=ok; Path=/; SameSite=Lax' });
+    }
+    if (hostname === CDN_HOST && url.pathname.startsWith('/redirect/')) {
+      return send(302, 'text/plain', 'moved', { location: `http://${THIRD_HOST}/${url.pathname.slice('/redirect/'.length)}` });
+    }
+    if (hostname === CDN_HOST && url.pathname.startsWith('/cookie/')) {
+      if (!/cdn_session=ok/.test(req.headers.cookie ?? '')) return send(403, 'text/plain', 'login required');
+      url.pathname = url.pathname.slice('/cookie'.length);
+    }
     switch (url.pathname) {
       case '/':
         // "Logging in": the cookie the private image checks.
@@ -138,18 +163,20 @@ export async function startSite(): Promise<Site> {
     if (url.pathname === '/img/private.jpg' && !/reimagine_session=ok/.test(req.headers.cookie ?? '')) return send(403, 'text/plain', 'login required');
     if (url.pathname.startsWith('/hotlink/')) {
       const referer = req.headers.referer ?? '';
-      if (!referer.startsWith(`http://127.0.0.1:${port}/`)) return send(403, 'text/plain', 'hotlinking not allowed');
+      if (!referer.startsWith(`http://${SITE_HOST}/`)) return send(403, 'text/plain', 'hotlinking not allowed');
     }
     return send(200, asset.type, asset.body());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${SITE_HOST}`;
   return {
     origin,
-    otherOrigin: `http://localhost:${port}`,
+    otherOrigin: `http://${CDN_HOST}`,
     url: (pathname) => `${origin}${pathname}`,
+    cdnUrl: (pathname) => `http://${CDN_HOST}${pathname}`,
     hits,
+    hostResolverRules: () => [SITE_HOST, CDN_HOST, THIRD_HOST].map((name) => `MAP ${name} 127.0.0.1:${port}`),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -83,7 +83,7 @@ export function createVydraProvider(env: ProviderEnv): Provider {
       const bytes = image
         ? renderEdited(prompt as string, [image.source], size.width, size.height, 0)
         : renderGenerated(prompt as string, size.width, size.height, 0);
-      const url = env.media.put(bytes, 'jpeg', Date.now() + env.config().mediaTtlMs, 'imgen');
+      const url = env.media.put(bytes, 'jpeg', Date.now() + env.config().mediaTtlMs, 'vydra-img');
       return json(200, {
         jobId: `job_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
         status: 'completed',
@@ -141,7 +141,7 @@ export function createVydraProvider(env: ProviderEnv): Provider {
     }
     if (state !== 'completed') return json(200, { ...common, status: state });
     if (isFinished(job, now) && job.payload.videoUrl === undefined) {
-      job.payload.videoUrl = env.media.put(job.payload.fixture.bytes, 'mp4', job.doneAt + env.config().mediaTtlMs, 'vidgen');
+      job.payload.videoUrl = env.media.put(job.payload.fixture.bytes, 'mp4', job.doneAt + env.config().mediaTtlMs, 'vydra-vid');
     }
     const url = job.payload.videoUrl ?? '';
     return json(200, { ...common, status: 'completed', output: { videoUrl: url, resultUrls: [url], duration: job.payload.durationSeconds } });

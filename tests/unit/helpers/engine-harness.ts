@@ -1,4 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing';
 import { saveOutput } from '../../../lib/background/save-output';
 import { resolveSource } from '../../../lib/background/sources';
 import { idbJobStore } from '../../../lib/background/job-store';
@@ -16,6 +17,16 @@ import { getJob } from '../../../lib/storage/jobs';
 export function freshDatabase(): void {
   globalThis.indexedDB = new IDBFactory();
   resetDbConnection();
+  grantHostAccess(true);
+}
+
+/**
+ * What permissions.contains answers for result hosts (the fake browser has no permission model): granted by
+ * default, as the release build grants the default provider's media hosts.
+ */
+export function grantHostAccess(granted: boolean | ((origins: string[]) => boolean)): void {
+  fakeBrowser.permissions.contains = (async (p: { origins?: string[] }) =>
+    typeof granted === 'function' ? granted(p.origins ?? []) : granted) as typeof fakeBrowser.permissions.contains;
 }
 
 export interface Harness {

@@ -1,0 +1,26 @@
+import { apiOrigin, MEDIA_ORIGINS } from '../providers/hosts';
+import type { ProviderId } from '../providers/ids';
+
+/**
+ * Which result URLs the worker follows. A provider's answer is attacker-controlled input: it could point the
+ * worker (which holds host permissions) at a loopback or intranet address. Results are read only from the
+ * https origins the provider declares (lib/providers/hosts.ts), or from the base URL's own origin — which is
+ * how a local emulator serves them, and the only way a loopback URL is ever followed.
+ */
+export type ResultUrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
+
+export function checkResultUrl(raw: string, provider: ProviderId, baseUrl: string): ResultUrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'The provider returned a result address that is not a URL.' };
+  }
+  if (url.username || url.password) return { ok: false, reason: 'The provider returned a result address with credentials in it.' };
+  if (url.origin === apiOrigin(baseUrl)) return { ok: true, url };
+  if (url.protocol !== 'https:') return { ok: false, reason: `The provider returned a result on ${url.protocol.replace(':', '')}, not https: it was not downloaded.` };
+  if (!MEDIA_ORIGINS[provider].includes(url.origin)) {
+    return { ok: false, reason: `The provider returned a result on ${url.host}, which is not one of its media hosts: it was not downloaded.` };
+  }
+  return { ok: true, url };
+}

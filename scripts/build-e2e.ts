@@ -1,0 +1,33 @@
+/**
+ * `npm run build:e2e`: the builds the end-to-end tests and the demo load. Each is the release build plus
+ * REIMAGINE_EXTRA_HOST_PERMISSIONS; a plain `npm run build` never sets it.
+ * - `.output/e2e` (the default): the local emulator (http://127.0.0.1) and the fixture page host site.test,
+ *   which stands in for the activeTab grant a real right-click gives, plus the resellers' media hosts
+ *   (saving a reseller in Options asks for them, and Playwright cannot answer a permission prompt). The
+ *   fixture CDN (cdn.test) is deliberately not granted: page images from other hosts must work as for a user.
+ * - `.output/e2e-cdn`: also holds cdn.test and third.test — the state after "Allow access to cdn.test".
+ * - `.output/e2e-bare`: only the emulator and site.test — a reseller's media host not (yet) allowed.
+ */
+import { execFileSync } from 'node:child_process';
+
+const BARE = ['http://127.0.0.1/*', 'http://site.test/*'];
+const RESELLER_MEDIA = ['https://cdn.vydra.ai/*', 'https://im.runware.ai/*', 'https://vm.runware.ai/*'];
+
+export const E2E_BUILDS = {
+  e2e: [...BARE, ...RESELLER_MEDIA],
+  'e2e-cdn': [...BARE, ...RESELLER_MEDIA, 'http://cdn.test/*', 'http://third.test/*'],
+  'e2e-bare': BARE,
+} as const;
+
+function build(outDir: string, hosts: readonly string[]): void {
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WXT_OUT_DIR: outDir, REIMAGINE_EXTRA_HOST_PERMISSIONS: hosts.join(',') },
+  });
+  console.log(`built .output/${outDir.split('/').pop()} (test build, extra hosts: ${hosts.join(', ')})`);
+}
+
+const only = process.argv[2] as keyof typeof E2E_BUILDS | undefined;
+for (const [name, hosts] of Object.entries(E2E_BUILDS)) {
+  if (!only || only === name) build(`.output/${name}`, hosts);
+}
