@@ -27,7 +27,8 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
-  const { draft, origin, notice, focusPromptAt, patch, setMode, addSources, removeSource, moveSource, setNotice } = useComposer();
+  const { draft, origin, notice, focusPromptAt, capture, patch, setMode, addSources, removeSource, moveSource, setNotice } = useComposer();
+  const readingImage = capture?.state === 'pending'; // no Generate (in any mode) until the right-clicked image is here
   const caps = useCapabilities();
   const settings = useSettings((s) => s.settings);
   const hasKey = useSettings((s) => s.hasKey);
@@ -89,6 +90,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     setServerFields({});
     await settingsReady();
     const state = useComposer.getState();
+    if (state.capture?.state === 'pending') return; // Ctrl+Enter submits even with the button disabled
     const current = useSettings.getState();
     const checked = validateDraft(state.draft, caps);
     if (!checked.ok) {
@@ -371,9 +373,10 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         <CostSummary estimateUsd={estimate?.usd} detail={estimate?.detail} capUsd={settings.dailySpendCapUsd} />
 
         <div className="actions">
-          <button id="generate" className="primary" type="submit" disabled={sending}>
+          <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
             Generate
           </button>
+          {readingImage && <span className="hint">Waiting for the page image…</span>}
           {sending && (
             <span className="hint" role="status">
               Sending…

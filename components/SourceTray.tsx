@@ -2,7 +2,9 @@ import type { Mode } from '../lib/jobs/modes';
 import { MODE_INFO } from '../lib/jobs/modes';
 import type { SourceRef } from '../lib/jobs/request';
 import { sourceTag } from '../lib/ui/composer-draft';
+import { useComposer } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
+import { CaptureStatus } from './CaptureStatus';
 
 interface Props {
   mode: Mode;
@@ -18,6 +20,7 @@ interface Props {
 
 export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInsertTag, onPickFiles, busy }: Props) {
   const info = MODE_INFO[mode].sources;
+  const reading = useComposer((s) => s.capture?.state === 'pending');
   const what = info.kind === 'video' ? 'video' : max === 1 ? 'image' : `images (up to ${max})`;
   return (
     <div className="field sources" aria-describedby={error ? 'sources-error' : undefined}>
@@ -29,8 +32,9 @@ export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInse
           Add files…
         </button>
       </div>
+      <CaptureStatus />
       {sources.length === 0 ? (
-        <p className="empty-sources hint">
+        !reading && <p className="empty-sources hint">
           Add the source {what}: drop or paste it here, pick a file, right-click one on a page, or use a result below.
         </p>
       ) : (
@@ -85,8 +89,13 @@ function SourceThumb({
   const video = useMediaUrl(isVideo ? source.mediaId : undefined);
   const n = index + 1;
   return (
-    <li className="source" aria-label={`Source ${n}${tag ? ` ${tag}` : ''}`}>
+    <li className="source" aria-label={`Source ${n}${tag ? ` ${tag}` : ''}${source.screenshot ? ', screenshot' : ''}`}>
       <div className="source-media">
+        {source.screenshot && (
+          <span className="source-badge" title="A screenshot of the page, cropped to the image">
+            Screenshot
+          </span>
+        )}
         {isVideo ? <video src={video} muted preload="metadata" aria-hidden="true" /> : thumb ? <img src={thumb} alt="" /> : <span className="placeholder" aria-hidden="true" />}
       </div>
       {tag && (

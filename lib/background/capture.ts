@@ -1,12 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
-import { ImagineError, toErrorInfo, userMessage } from '../api/errors';
+import { toErrorInfo, userMessage } from '../api/errors';
 import { prepareImage, IMAGE_LIMITS, VIDEO_MAX_BYTES, CaptureError } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import type { Job } from '../jobs/job';
+import type { Mode } from '../jobs/modes';
 import type { JobOrigin, JobRequest, SourceRef } from '../jobs/request';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import { PENDING_PANEL_REQUEST_KEY, type PendingPanelRequest } from '../messaging/panel-request';
+import { PENDING_PANEL_REQUEST_KEY, type CaptureState, type PendingPanelRequest } from '../messaging/panel-request';
+import { parseHttpUrl } from '../net/hosts';
+import { fetchPageImage, PageImageError, type PageImageFailure } from './page-image-fetch';
 import type { QuickAction, Settings } from '../settings/schema';
 import { MAX_REFERENCES, setReferenceCount } from './menus';
 import { loadSettings } from './settings-store';
@@ -18,6 +21,11 @@ import { importSource } from './sources';
  * and acts on `capture.done`: a quick action becomes a job at once; edit/animate/video menus and
  * references become a pending request for the side panel. Captures in flight are kept in session
  * storage, so a worker restart between click and bytes loses nothing.
+ *
+ * The panel follows each capture through the pending request's `capture` state (pending → ready |
+ * failed): it switches mode at once, shows "Reading image…" and offers no Generate until the bytes are
+ * there. A failed capture stays in session storage so the panel can run it again after a host grant, or
+ * crop a screenshot instead (capture-fallbacks.ts).
  */
 export type CapturePurpose =
   | { kind: 'panel'; mode: 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video' }
@@ -32,11 +40,16 @@ export interface CaptureTarget {
   mediaType: 'image' | 'video';
 }
 
-interface PendingCapture extends CaptureTarget {
+export interface PendingCapture extends CaptureTarget {
   captureId: string;
   tabId: number;
   purpose: CapturePurpose;
   createdAt: number;
+  /** The copy the page script chose (a larger srcset candidate), for the worker's re-read. */
+  chosenSrc?: string;
+  /** A quick action that failed becomes a panel request with its prompt (nothing is sent unasked). */
+  prompt?: string;
+  failed?: boolean;
 }
 
 export const CONTENT_SCRIPT_FILE = '/page.js';
@@ -48,11 +61,48 @@ export async function writePendingPanelRequest(request: PendingPanelRequest): Pr
   await session().set({ [PENDING_PANEL_REQUEST_KEY]: request });
 }
 
+export async function loadCapture(captureId: string): Promise<PendingCapture | undefined> {
+  const key = CAPTURE_PREFIX + captureId;
+  return (await session().get(key))[key] as PendingCapture | undefined;
+}
+
+export async function saveCapture(capture: PendingCapture): Promise<void> {
+  await session().set({ [CAPTURE_PREFIX + capture.captureId]: capture });
+}
+
+const forgetCapture = (capture: PendingCapture) => session().remove(CAPTURE_PREFIX + capture.captureId);
+
+const hostOf = (url: string | undefined) => parseHttpUrl(url)?.host;
+
+/** The mode the panel shows for this capture (references: edit with up to 3 images, then reference video). */
+async function panelModeOf(capture: PendingCapture, settings?: Settings): Promise<{ mode: Mode; sources: SourceRef[]; prompt?: string }> {
+  const { purpose } = capture;
+  if (purpose.kind === 'panel') return { mode: purpose.mode, sources: [], ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) };
+  if (purpose.kind === 'reference') {
+    const refs = await loadReferences();
+    return { mode: refs.length + 1 <= 3 ? 'edit-image' : 'reference-video', sources: refs };
+  }
+  const action = (settings ?? (await loadSettings())).quickActions.find((a) => a.id === purpose.actionId);
+  return { mode: action?.mode ?? 'edit-image', sources: [], ...(action ? { prompt: action.prompt } : {}) };
+}
+
+/** Tell the panel where a capture stands (panel and reference captures; quick actions only on failure). */
+export async function announceCapture(capture: PendingCapture, state: Omit<CaptureState, 'id'>): Promise<void> {
+  const target = await panelModeOf(capture);
+  const host = hostOf(capture.chosenSrc ?? capture.srcUrl);
+  await writePendingPanelRequest({
+    id: crypto.randomUUID(),
+    ...target,
+    capture: { id: capture.captureId, ...(host ? { host } : {}), ...state },
+  });
+}
+
 export async function startCapture(engine: JobEngine, purpose: CapturePurpose, target: CaptureTarget): Promise<void> {
   const { tabId } = target;
   if (tabId === undefined || tabId < 0) return notifyError('Reimagine can only read images in a normal browser tab.');
   const capture: PendingCapture = { ...target, tabId, captureId: crypto.randomUUID(), purpose, createdAt: Date.now() };
-  await session().set({ [CAPTURE_PREFIX + capture.captureId]: capture });
+  await saveCapture(capture);
+  if (purpose.kind !== 'quick') await announceCapture(capture, { state: 'pending' });
   const start: ToContent = {
     type: 'capture.start',
     captureId: capture.captureId,
@@ -68,17 +118,16 @@ export async function startCapture(engine: JobEngine, purpose: CapturePurpose, t
     // No access to the page (chrome:// pages, the Web Store, file:// without permission): without an
     // overlay we can still read a web image ourselves; otherwise say why in a notification.
     if (target.mediaType === 'image' && target.srcUrl && /^https?:/.test(target.srcUrl)) {
-      const reply = await finishCapture(engine, capture, undefined).catch((e: unknown) => ({ ok: false as const, error: toErrorInfo(e) }));
-      if (reply.ok) return;
-      return notifyError(userMessage(reply.error));
+      const reply = await captureInBackground(engine, capture);
+      if (!reply.ok) await notifyError(reply.error.message);
+      return;
     }
     const page = target.pageUrl ?? '';
-    await session().remove(CAPTURE_PREFIX + capture.captureId);
-    return notifyError(
-      page.startsWith('file:')
-        ? 'Reimagine cannot read this local file: allow “Access to file URLs” for Reimagine in chrome://extensions.'
-        : `Reimagine cannot work on this page (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    const message = page.startsWith('file:')
+      ? 'Reimagine cannot read this local file: allow “Access to file URLs” for Reimagine in chrome://extensions.'
+      : `Reimagine cannot work on this page (${error instanceof Error ? error.message : String(error)}).`;
+    await failCapture(capture, message, { canScreenshot: false });
+    return notifyError(message);
   }
 }
 
@@ -88,24 +137,95 @@ export async function handleCaptureCommand(
   command: Extract<ContentCommand, { type: 'capture.done' | 'capture.failed' }>,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply> {
-  const key = CAPTURE_PREFIX + command.captureId;
-  const capture = (await session().get(key))[key] as PendingCapture | undefined;
-  if (!capture || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: 'This capture is no longer expected; right-click the image again.' } };
-  await session().remove(key);
-  if (command.type === 'capture.failed' && !command.corsBlocked) return { ok: true };
-  return finishCapture(engine, capture, command.type === 'capture.done' ? command : undefined);
+  const capture = await loadCapture(command.captureId);
+  if (!capture || capture.failed || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: 'This capture is no longer expected; right-click the image again.' } };
+  if (command.type === 'capture.done') return finishCapture(engine, capture, command);
+  if (!command.corsBlocked) {
+    // The page shows its own message; the panel gets the same one, and the screenshot way out.
+    await failCapture(capture, command.message, { canScreenshot: capture.mediaType === 'image' && capture.frameId === 0, quietForQuick: true });
+    return { ok: true };
+  }
+  if (command.srcUrl) {
+    capture.chosenSrc = command.srcUrl;
+    await saveCapture(capture);
+  }
+  return captureInBackground(engine, capture);
 }
 
-async function finishCapture(engine: JobEngine, capture: PendingCapture, done: Extract<ContentCommand, { type: 'capture.done' }> | undefined): Promise<Reply> {
+/**
+ * The worker reads the image itself (fetchPageImage: its host access, no private targets, same-site
+ * cookies, byte cap, origin-only Referer). Failure → the panel offers a grant or a screenshot; the reply's
+ * message is what the page shows, and it points to the panel's button.
+ */
+export async function captureInBackground(engine: JobEngine, capture: PendingCapture): Promise<Reply> {
+  let dataUrl: string;
+  try {
+    dataUrl = await readInBackground(capture.chosenSrc ?? capture.srcUrl, capture.pageUrl);
+  } catch (error) {
+    const failure: PageImageFailure = error instanceof PageImageError ? error.failure : { reason: 'failed', message: toErrorInfo(error).message };
+    const canScreenshot = capture.mediaType === 'image' && capture.frameId === 0;
+    if (failure.reason === 'no-access') {
+      await failCapture(capture, `Reimagine does not have access to ${failure.host}, where this image is stored.`, { accessOrigin: failure.origin, canScreenshot });
+      return fail(`Reimagine needs access to ${failure.host} to read this image: choose “Allow access to ${failure.host}” in the Reimagine side panel${canScreenshot ? ', or use a screenshot there' : ''}.`);
+    }
+    await failCapture(capture, failure.message, { canScreenshot, quietForQuick: true });
+    return fail(failure.message);
+  }
+  return finishCapture(engine, capture, undefined, dataUrl);
+}
+
+const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_request', message } });
+
+async function readInBackground(src: string | undefined, pageUrl: string | undefined): Promise<string> {
+  if (!src) throw new PageImageError({ reason: 'refused', message: 'The page does not allow reading this image.' });
+  const blob = await fetchPageImage(src, pageUrl);
+  try {
+    const prepared = await prepareImage(blob, IMAGE_LIMITS);
+    return await blobToDataUrl(prepared.blob);
+  } catch (error) {
+    throw new PageImageError({ reason: 'failed', message: error instanceof CaptureError ? error.message : 'The image could not be decoded.' });
+  }
+}
+
+/** Keep the failed capture (for a retry or a screenshot) and tell the panel what went wrong and what it can do. */
+async function failCapture(capture: PendingCapture, message: string, options: { accessOrigin?: string; canScreenshot: boolean; quietForQuick?: boolean }): Promise<void> {
+  capture.failed = true;
+  await saveCapture(capture);
+  if (capture.purpose.kind === 'quick' && options.quietForQuick) return; // the overlay says it; nothing in the panel to do
+  await announceCapture(capture, {
+    state: 'failed',
+    message: message.slice(0, 1000),
+    ...(options.accessOrigin ? { accessOrigin: options.accessOrigin } : {}),
+    canScreenshot: options.canScreenshot,
+  });
+}
+
+export async function finishCapture(
+  engine: JobEngine,
+  capture: PendingCapture,
+  done: Extract<ContentCommand, { type: 'capture.done' }> | undefined,
+  readDataUrl?: string,
+  extra: Partial<SourceRef> = {},
+): Promise<Reply> {
   const settings = await loadSettings();
-  const dataUrl = done?.dataUrl ?? (await fetchInBackground(capture));
+  const dataUrl = done?.dataUrl ?? readDataUrl;
+  if (!dataUrl) return fail('The image could not be read.');
   const sendAsUrl = settings.privacy.sendImagesAs === 'url' && done?.publicUrl === true && capture.mediaType === 'image';
   const keepSrc = sendAsUrl || settings.privacy.rememberSourcePages;
-  const srcUrl = done?.srcUrl ?? capture.srcUrl; // the page script may have found a larger srcset candidate
-  const source = await importSource(dataUrl, {
-    ...(keepSrc && srcUrl && /^https?:/.test(srcUrl) ? { srcUrl } : {}),
-    ...(sendAsUrl ? { sendAsUrl: true } : {}),
-  });
+  const srcUrl = done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl; // the page script may have found a larger srcset candidate
+  let source: SourceRef;
+  try {
+    source = await importSource(dataUrl, {
+      ...extra,
+      ...(keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? { srcUrl } : {}),
+      ...(sendAsUrl ? { sendAsUrl: true } : {}),
+    });
+  } catch (error) {
+    const message = toErrorInfo(error).message;
+    await failCapture(capture, message, { canScreenshot: false, quietForQuick: true });
+    return fail(message);
+  }
+  await forgetCapture(capture);
   const origin: JobOrigin = {
     tabId: capture.tabId,
     frameId: capture.frameId,
@@ -113,23 +233,27 @@ async function finishCapture(engine: JobEngine, capture: PendingCapture, done: E
     targetId: capture.captureId,
     via: capture.purpose.kind === 'quick' ? 'quick-action' : 'context-menu',
   };
+  const ready = { id: capture.captureId, state: 'ready' as const };
   const { purpose } = capture;
   switch (purpose.kind) {
     case 'panel':
-      await writePendingPanelRequest({ id: capture.captureId, mode: purpose.mode, sources: [source], origin });
+      await writePendingPanelRequest({ id: crypto.randomUUID(), mode: purpose.mode, sources: [source], origin, capture: ready, ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) });
       return { ok: true, next: 'panel' };
     case 'reference': {
       const refs = await loadReferences();
-      if (refs.length >= MAX_REFERENCES) return { ok: false, error: { kind: 'invalid_request', message: `You already collected ${MAX_REFERENCES} reference images; use them in the side panel first.` } };
+      if (refs.length >= MAX_REFERENCES) {
+        await writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'reference-video', sources: refs, capture: ready });
+        return fail(`You already collected ${MAX_REFERENCES} reference images; use them in the side panel first.`);
+      }
       refs.push(source);
       await session().set({ [REFERENCES_KEY]: refs });
       await setReferenceCount(refs.length);
-      await writePendingPanelRequest({ id: crypto.randomUUID(), mode: refs.length <= 3 ? 'edit-image' : 'reference-video', sources: refs, origin });
+      await writePendingPanelRequest({ id: crypto.randomUUID(), mode: refs.length <= 3 ? 'edit-image' : 'reference-video', sources: refs, origin, capture: ready });
       return { ok: true, next: 'reference', count: refs.length };
     }
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
-      if (!action) return { ok: false, error: { kind: 'invalid_request', message: 'That quick action no longer exists.' } };
+      if (!action) return fail('That quick action no longer exists.');
       const result = await engine.submit({ request: quickActionRequest(action, source, settings), origin });
       return result.ok ? { ok: true, next: 'job', jobId: result.job.id } : { ok: false, error: { ...result.error, message: userMessage(result.error) } };
     }
@@ -141,68 +265,6 @@ export function quickActionRequest(action: QuickAction, source: SourceRef, setti
   return action.mode === 'animate-image'
     ? { mode: 'animate-image', prompt: action.prompt, model: video.model, sources: [source], duration: video.duration, resolution: video.resolution }
     : { mode: 'edit-image', prompt: action.prompt, model: image.model, sources: [source], n: 1, resolution: image.resolution, outputFormat: image.outputFormat };
-}
-
-/**
- * Cross-origin image the page may not read (no CORS). The worker reads it with its host access
- * (127.0.0.1/localhost in tests, sites the user granted in real use), sending the page as Referer
- * through a one-request session rule — fetch() cannot set Referer, and hotlink-protected hosts check it.
- */
-async function fetchInBackground(capture: PendingCapture): Promise<string> {
-  const src = capture.srcUrl;
-  if (!src || !/^https?:/.test(src)) throw new ImagineError({ kind: 'invalid_request', message: 'The page does not allow reading this image.' });
-  const host = new URL(src).host;
-  const ruleId = await addRefererRule(src, capture.pageUrl);
-  let response: Response;
-  try {
-    response = await fetch(src, { credentials: 'include', cache: 'no-store' });
-  } catch {
-    throw new ImagineError({
-      kind: 'invalid_request',
-      message: `This image is on ${host}, which does not let other sites read it. Allow Reimagine access to ${host} (chrome://extensions → Reimagine → Site access) and try again.`,
-    });
-  } finally {
-    if (ruleId !== undefined) await removeRule(ruleId);
-  }
-  if (!response.ok) throw new ImagineError({ kind: 'invalid_request', message: `The image could not be loaded (HTTP ${response.status}).` });
-  const blob = await response.blob();
-  try {
-    const prepared = await prepareImage(blob, IMAGE_LIMITS);
-    return await blobToDataUrl(prepared.blob);
-  } catch (error) {
-    throw new ImagineError({ kind: 'invalid_request', message: error instanceof CaptureError ? error.message : 'The image could not be decoded.' });
-  }
-}
-
-type Dnr = typeof chrome.declarativeNetRequest;
-const dnr = (): Dnr | undefined => (globalThis as { chrome?: { declarativeNetRequest?: Dnr } }).chrome?.declarativeNetRequest;
-
-async function addRefererRule(src: string, pageUrl: string | undefined): Promise<number | undefined> {
-  const api = dnr();
-  if (!api?.updateSessionRules || !pageUrl || !/^https?:/.test(pageUrl) || /[*^|]/.test(src)) return undefined;
-  const id = 1 + Math.floor(Math.random() * 1_000_000_000);
-  try {
-    await api.updateSessionRules({
-      addRules: [
-        {
-          id,
-          priority: 1,
-          action: {
-            type: 'modifyHeaders' as chrome.declarativeNetRequest.RuleActionType,
-            requestHeaders: [{ header: 'referer', operation: 'set' as chrome.declarativeNetRequest.HeaderOperation, value: pageUrl }],
-          },
-          condition: { urlFilter: `|${src}|`, tabIds: [-1], resourceTypes: ['xmlhttprequest' as chrome.declarativeNetRequest.ResourceType] },
-        },
-      ],
-    });
-    return id;
-  } catch {
-    return undefined;
-  }
-}
-
-async function removeRule(id: number): Promise<void> {
-  await dnr()?.updateSessionRules({ removeRuleIds: [id] }).catch(() => undefined);
 }
 
 async function loadReferences(): Promise<SourceRef[]> {

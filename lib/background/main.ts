@@ -4,6 +4,7 @@ import { PROVIDERS } from '../providers/registry';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';
+import { handleCaptureFallback } from './capture-fallbacks';
 import { startHistoryService } from './history';
 import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
@@ -51,6 +52,7 @@ export function startBackground(): void {
       const job = await getJob(command.jobId);
       return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     },
+    onCaptureFallback: (command) => handleCaptureFallback(engine, command),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).

@@ -18,6 +18,8 @@ export interface RouterDeps {
   providers: Record<ProviderId, { testConnection(ctx: { apiKey: string; baseUrl: string; signal: AbortSignal }): Promise<string> }>;
   onContent(command: ContentCommand, sender: Browser.runtime.MessageSender): Promise<Reply>;
   onPageExtra(command: Extract<PageCommand, { type: 'result.download' | 'result.replace-on-page' }>): Promise<Reply>;
+  /** The panel's retry / screenshot for a failed page-image capture (capture-fallbacks.ts). */
+  onCaptureFallback(command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<Reply>;
 }
 
 const fail = (error: ErrorInfo, fields?: Record<string, string>): Reply => ({ ok: false, error, ...(fields ? { fields } : {}) });
@@ -93,6 +95,9 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'access.recheck':
       await recheckBlockedDownloads(engine);
       return { ok: true };
+    case 'capture.retry':
+    case 'capture.screenshot':
+      return deps.onCaptureFallback(command);
     case 'engine.wake':
       void engine.tick();
       return { ok: true };

@@ -1,4 +1,4 @@
-import { CaptureError, prepareImage, type Drawable, type ImageLimits } from './prepare-image';
+import { CaptureError, prepareImage, RAW_IMAGE_MAX_BYTES, type Drawable, type ImageLimits } from './prepare-image';
 
 /**
  * Reading a page image's bytes from inside the page. A content script's fetch runs as the page: the
@@ -37,11 +37,8 @@ export async function fetchInPage(srcUrl: string, maxBytes: number): Promise<Blo
 
 export const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The largest bytes we accept before decoding (a huge PNG is still worth downscaling). */
-const RAW_IMAGE_MAX = 80 * 1024 * 1024;
-
 export async function captureImageBytes(srcUrl: string, limits: ImageLimits): Promise<CapturedBytes> {
-  const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX);
+  const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX_BYTES);
   const prepared = await prepareImage(raw, limits, (blob, maxEdge) => rasterizeSvg(blob, srcUrl, maxEdge));
   return { blob: prepared.blob, width: prepared.width, height: prepared.height };
 }

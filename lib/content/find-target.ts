@@ -1,3 +1,5 @@
+import { bestCandidate, imgCandidates, parseSrcset } from './srcset';
+
 /**
  * Which element did the user right-click? The script is injected after the click, so it cannot have
  * seen the `contextmenu` event: it matches the menu's srcUrl against every <img>/<video>'s current and
@@ -27,17 +29,9 @@ export function urlsOf(el: MediaElement): string[] {
   if (el instanceof HTMLVideoElement) sources.push(...el.querySelectorAll('source'));
   for (const s of sources) {
     if (s.src) urls.push(normalize(s.src));
-    for (const part of (s.srcset || '').split(',')) {
-      const u = part.trim().split(/\s+/)[0];
-      if (u) urls.push(normalize(u));
-    }
+    for (const c of parseSrcset(s.getAttribute('srcset'), document.baseURI)) urls.push(c.url);
   }
-  if (el instanceof HTMLImageElement) {
-    for (const part of (el.getAttribute('srcset') || '').split(',')) {
-      const u = part.trim().split(/\s+/)[0];
-      if (u) urls.push(normalize(u));
-    }
-  }
+  if (el instanceof HTMLImageElement) for (const c of parseSrcset(el.getAttribute('srcset'), document.baseURI)) urls.push(c.url);
   return urls;
 }
 
@@ -74,32 +68,18 @@ export function byTag(targetId: string): MediaElement | undefined {
   return document.querySelector<MediaElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`) ?? undefined;
 }
 
-function parseSrcset(srcset: string | null): Array<{ url: string; size: number }> {
-  const out: Array<{ url: string; size: number }> = [];
-  for (const part of (srcset ?? '').split(/,\s+/)) {
-    const [url, descriptor = '1x'] = part.trim().split(/\s+/);
-    if (!url) continue;
-    const value = parseFloat(descriptor);
-    // "800w" is a width; "2x" a density: compare densities as widths of a nominal 1000 px image.
-    out.push({ url: normalize(url), size: descriptor.endsWith('w') ? value : (value || 1) * 1000 });
-  }
-  return out;
-}
-
 /**
- * The largest version of the picture the element is showing: the biggest candidate of the srcset the
- * browser chose from (the <img>'s own or the matching <picture> <source>), else what it shows.
+ * The best copy of the picture the user clicked (see srcset.ts): a bigger candidate of the srcset that
+ * contains the clicked URL, else the clicked URL. Anchored on the clicked URL, not on what the element
+ * shows now: a page that swaps `src` during the capture cannot make us read another picture.
  */
-export function largestSource(el: MediaElement, fallback: string): string {
-  if (!(el instanceof HTMLImageElement)) return el.currentSrc || fallback;
-  const current = el.currentSrc || fallback;
-  const sets = [el.getAttribute('srcset')];
-  if (el.parentElement instanceof HTMLPictureElement) for (const s of el.parentElement.querySelectorAll('source')) sets.push(s.getAttribute('srcset'));
-  for (const set of sets) {
-    const candidates = parseSrcset(set);
-    if (!candidates.some((c) => c.url === current)) continue;
-    candidates.sort((a, b) => b.size - a.size);
-    return candidates[0]?.url ?? current;
+export function bestSource(el: MediaElement | undefined, clicked: string, maxEdge: number): string {
+  const clickedUrl = normalize(clicked);
+  if (!(el instanceof HTMLImageElement)) return clickedUrl;
+  const lists = [imgCandidates(el.getAttribute('srcset'), el.getAttribute('src'), document.baseURI)];
+  if (el.parentElement instanceof HTMLPictureElement) {
+    for (const s of el.parentElement.querySelectorAll('source')) lists.push(parseSrcset(s.getAttribute('srcset'), document.baseURI));
   }
-  return current;
+  const stillShown = el.currentSrc === clickedUrl && el.complete;
+  return bestCandidate(lists, { url: clickedUrl, ...(stillShown ? { naturalWidth: el.naturalWidth, naturalHeight: el.naturalHeight } : {}) }, maxEdge);
 }

@@ -1,10 +1,11 @@
 import type { ContentCommand, ToContent } from '../messaging/protocol';
 import { blobToDataUrl, dataUrlToBlob } from '../media/encode';
 import { captureImageBytes, captureVideoBytes, CorsBlocked } from './capture';
-import { byTag, findMedia, largestSource, tag, type MediaElement } from './find-target';
+import { bestSource, byTag, findMedia, tag, type MediaElement } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { swapImage, swapToVideo, type Swap } from './replace';
 import { CaptureError } from './prepare-image';
+import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 
 /**
  * The on-demand page script: injected by the background (scripting.executeScript) only into a tab where
@@ -71,9 +72,10 @@ async function startCapture(msg: Start): Promise<void> {
   target.ui.setStatus(msg.mediaType === 'video' ? 'Reading video…' : 'Reading image…');
   target.ui.show(['dismiss']);
   let outcome: Outcome;
+  let src: string | undefined;
   try {
     if (!msg.srcUrl) throw new CaptureError('This element has no address Reimagine can read.');
-    const src = target.el ? largestSource(target.el, msg.srcUrl) : msg.srcUrl;
+    src = bestSource(target.el, msg.srcUrl, msg.maxEdge);
     if (msg.mediaType === 'video') {
       const blob = await captureVideoBytes(src, msg.maxBytes);
       outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), srcUrl: msg.srcUrl });
@@ -91,7 +93,7 @@ async function startCapture(msg: Start): Promise<void> {
   } catch (error) {
     if (error instanceof CorsBlocked) {
       // The background has host access the page lacks; it reads the bytes and answers as for capture.done.
-      outcome = await send({ type: 'capture.failed', captureId: msg.captureId, message: 'cors', corsBlocked: true });
+      outcome = await send({ type: 'capture.failed', captureId: msg.captureId, message: 'cors', corsBlocked: true, ...(src ? { srcUrl: src } : {}) });
     } else {
       const message = error instanceof CaptureError ? error.message : `The image could not be read: ${error instanceof Error ? error.message : String(error)}`;
       void send({ type: 'capture.failed', captureId: msg.captureId, message: message.slice(0, 500) });
@@ -349,6 +351,17 @@ export function startContent(): void {
       case 'overlay.error': {
         const target = targets.get(message.captureId) ?? adopt(message.captureId);
         if (target) showError(target, message.message);
+        break;
+      }
+      case 'capture.measure': {
+        const target = targets.get(message.captureId) ?? adopt(message.captureId);
+        void measureForScreenshot(target ? reattach(target) : undefined).then(sendResponse);
+        return true; // answers after two frames
+      }
+      case 'capture.resolved': {
+        restoreOverlays();
+        const target = targets.get(message.captureId);
+        if (target && !target.jobId) afterCapture(target, message.ok ? { ok: true, next: 'panel' } : { ok: false, error: { message: message.message } });
         break;
       }
       case 'overlay.replace': {

@@ -13,6 +13,8 @@ export interface ImageLimits {
 }
 
 export const IMAGE_LIMITS: ImageLimits = { maxEdge: 2048, maxBytes: 4 * 1024 * 1024 };
+/** The largest file read before decoding, in the page or the worker (a huge PNG is still worth downscaling). */
+export const RAW_IMAGE_MAX_BYTES = 80 * 1024 * 1024;
 export const VIDEO_MAX_BYTES = 45 * 1024 * 1024; // base64 of it must stay under Chrome's 64 MiB message limit
 
 export interface PreparedImage {

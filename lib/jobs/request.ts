@@ -27,6 +27,8 @@ export const sourceRefSchema = z.object({
   srcUrl: z.string().optional(),
   /** Set when the user allows sending public URLs and the capture judged the URL publicly fetchable. */
   sendAsUrl: z.boolean().optional(),
+  /** A crop of the visible tab ("Use a screenshot instead"), not the image file: the tray says so. */
+  screenshot: z.boolean().optional(),
 });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 

@@ -19,6 +19,8 @@ export interface PageReplies {
   'connection.test': { message: string };
   'engine.wake': object;
   'access.recheck': object;
+  'capture.retry': object;
+  'capture.screenshot': object;
   'history.purge-oldest': { deleted: number };
 }
 

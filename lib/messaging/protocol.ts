@@ -30,6 +30,8 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
     message: z.string().max(500),
     /** The page may not read this cross-origin image (no CORS): the background fetches it with its host access. */
     corsBlocked: z.boolean().optional(),
+    /** The copy the page script chose (largest srcset candidate), for the background's re-read. */
+    srcUrl: z.string().max(8192).optional(),
   }),
   z.object({ type: z.literal('overlay.cancel'), jobId: z.string() }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: z.string() }),
@@ -58,6 +60,9 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('engine.wake') }),
   /** After an "Allow access to <host>" grant: resume downloads that waited for host access. */
   z.object({ type: z.literal('access.recheck') }),
+  /** The panel's answers to a failed page-image capture: read it again (after a host grant) or crop a screenshot. */
+  z.object({ type: z.literal('capture.retry'), captureId: z.string() }),
+  z.object({ type: z.literal('capture.screenshot'), captureId: z.string() }),
   /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
   z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
 ]);
@@ -93,6 +98,10 @@ export const toContentSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('overlay.error'), captureId: z.string(), message: z.string() }),
+  /** Screenshot fallback: scroll the target into view, hide the overlay, answer with its box. */
+  z.object({ type: z.literal('capture.measure'), captureId: z.string() }),
+  /** The panel finished a capture the page saw fail (retry or screenshot): show the overlay again, say so. */
+  z.object({ type: z.literal('capture.resolved'), captureId: z.string(), ok: z.boolean(), message: z.string() }),
   z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { JobResult, Job } from '../jobs/job';
 import { MODE_INFO, type Mode } from '../jobs/modes';
 import type { JobOrigin, SourceRef } from '../jobs/request';
+import type { CaptureState } from '../messaging/panel-request';
 import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
@@ -19,6 +20,11 @@ interface ComposerState {
   /** Bumped to ask the composer to move focus to the prompt (after a hand-over). */
   focusPromptAt: number;
   notice: string | undefined;
+  /**
+   * A page-image capture the panel is waiting for (`pending`: no Generate) or that failed (what the user
+   * can do about it). Undefined once the source is ready. Owned by the background; see panel-request.ts.
+   */
+  capture: CaptureState | undefined;
   seed(settings: Settings): void;
   patch(patch: Partial<Draft>): void;
   setMode(mode: Mode, caps?: Capabilities): void;
@@ -26,8 +32,10 @@ interface ComposerState {
   removeSource(index: number): void;
   moveSource(index: number, delta: -1 | 1): void;
   /** Replace mode + sources (context menu, result actions) and focus the prompt. */
-  handOver(input: { mode: Mode; sources: SourceRef[]; prompt?: string; origin?: JobOrigin }, caps?: Capabilities): void;
+  handOver(input: { mode: Mode; sources: SourceRef[]; prompt?: string | undefined; origin?: JobOrigin | undefined; capture?: CaptureState | undefined }, caps?: Capabilities): void;
   setNotice(notice: string | undefined): void;
+  /** "Stop waiting" / "Dismiss": forget the capture; Generate judges the draft as it is. */
+  dismissCapture(): void;
 }
 
 export const useComposer = create<ComposerState>()((set, get) => ({
@@ -36,6 +44,7 @@ export const useComposer = create<ComposerState>()((set, get) => ({
   seeded: false,
   focusPromptAt: 0,
   notice: undefined,
+  capture: undefined,
   seed(settings) {
     if (get().seeded) return;
     const { draft } = get();
@@ -67,7 +76,7 @@ export const useComposer = create<ComposerState>()((set, get) => ({
       notice = `${MODE_INFO[mode].label} takes at most ${max} sources; the extra ${sources.length - max === 1 ? 'one was' : 'ones were'} left out.`;
       sources = sources.slice(0, max);
     }
-    set({ draft: { ...draft, mode, sources }, notice });
+    set({ draft: { ...draft, mode, sources }, notice, ...(get().capture?.state === 'failed' ? { capture: undefined } : {}) });
   },
   removeSource(index) {
     const { draft } = get();
@@ -83,8 +92,12 @@ export const useComposer = create<ComposerState>()((set, get) => ({
     set({ draft: { ...draft, sources } });
   },
   handOver(input, caps) {
-    const { draft } = get();
+    const { draft, capture: waiting } = get();
+    const incoming = input.capture;
+    // A late answer about an older right-click must not replace the image the user is waiting for now.
+    if (incoming && incoming.state !== 'pending' && waiting?.state === 'pending' && waiting.id !== incoming.id) return;
     set({
+      capture: incoming && incoming.state !== 'ready' ? incoming : undefined,
       draft: { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
       origin: input.origin,
       focusPromptAt: Date.now(),
@@ -93,6 +106,9 @@ export const useComposer = create<ComposerState>()((set, get) => ({
   },
   setNotice(notice) {
     set({ notice });
+  },
+  dismissCapture() {
+    set({ capture: undefined });
   },
 }));
 

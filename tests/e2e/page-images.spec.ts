@@ -163,8 +163,12 @@ test('strict CSP page, scrolled list, re-rendering page, animate quick action', 
 test('panel menus write a pending request; references collect; video menus send the right requests', async ({ context, extensionId, emulator }) => {
   test.setTimeout(120_000);
   await configureApi(context, extensionId, emulator.apiBaseUrl);
+  // The capture's outcome, not its "Reading image…" state (which the panel tests cover).
   const pending = async () =>
-    (await getServiceWorker(context)).evaluate(async () => (await chrome.storage.session.get('pendingPanelRequest')).pendingPanelRequest as Record<string, unknown> | undefined);
+    (await getServiceWorker(context)).evaluate(async () => {
+      const request = (await chrome.storage.session.get('pendingPanelRequest')).pendingPanelRequest as { capture?: { state: string } } | undefined;
+      return (request?.capture?.state === 'pending' ? undefined : request) as Record<string, unknown> | undefined;
+    });
   const page = await context.newPage();
   await page.goto(site.url('/'));
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));

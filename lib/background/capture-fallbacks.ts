@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import { toErrorInfo } from '../api/errors';
+import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
+import type { JobEngine } from '../jobs/engine';
+import { blobToDataUrl, dataUrlToBlob } from '../media/encode';
+import { cropRect, type CssBox } from '../media/screenshot-crop';
+import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
+import { announceCapture, captureInBackground, finishCapture, loadCapture, saveCapture, type PendingCapture } from './capture';
+import { loadSettings } from './settings-store';
+
+/**
+ * The side panel's ways out of a failed page-image capture, both started by a click in the panel:
+ * - `capture.retry`: after the user granted the image's host (permissions.request in the panel), the
+ *   worker reads it again — no new right-click;
+ * - `capture.screenshot`: crop the visible tab to the image's box (tabs.captureVisibleTab, allowed by
+ *   the right-click's activeTab grant) and use that, labelled as a screenshot.
+ * A quick action that failed comes back as a panel request with its prompt: the user presses Generate.
+ */
+export async function handleCaptureFallback(engine: JobEngine, command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<Reply> {
+  const capture = await loadCapture(command.captureId);
+  if (!capture?.failed) return fail('This image is no longer waiting; right-click it again.');
+  await asPanelCapture(capture);
+  capture.failed = false;
+  await saveCapture(capture);
+  await announceCapture(capture, { state: 'pending' });
+  const reply = command.type === 'capture.retry' ? await captureInBackground(engine, capture) : await screenshot(engine, capture);
+  // The page script hid its overlay for the screenshot and still shows the first failure: bring it up to date.
+  void tellPage(capture, { type: 'capture.resolved', captureId: capture.captureId, ok: reply.ok, message: reply.ok ? '' : reply.error.message });
+  return reply;
+}
+
+async function asPanelCapture(capture: PendingCapture): Promise<void> {
+  const { purpose } = capture;
+  if (purpose.kind !== 'quick') return;
+  const action = (await loadSettings()).quickActions.find((a) => a.id === purpose.actionId);
+  capture.purpose = { kind: 'panel', mode: action?.mode ?? 'edit-image' };
+  if (action) capture.prompt = action.prompt;
+}
+
+const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_request', message } });
+
+async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<Reply> {
+  const failWith = async (message: string) => {
+    capture.failed = true;
+    await saveCapture(capture);
+    await announceCapture(capture, { state: 'failed', message, canScreenshot: true });
+    return fail(message);
+  };
+  if (capture.frameId !== 0) return failWith('Screenshots work for images in the page itself, not inside an embedded frame.');
+  const tab = await browser.tabs.get(capture.tabId).catch(() => undefined);
+  if (!tab?.active || tab.windowId === undefined) return failWith('Switch back to the tab with the image, then choose “Use a screenshot instead” again.');
+  const measured = await tellPage<{ ok: boolean; box?: CssBox; devicePixelRatio?: number }>(capture, { type: 'capture.measure', captureId: capture.captureId });
+  if (!measured?.ok || !measured.box) return failWith('The image is no longer on the page; right-click it again.');
+  let shot: string;
+  try {
+    shot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  } catch (error) {
+    return failWith(`Chrome did not allow a screenshot of this tab (${toErrorInfo(error).message}). Right-click the image again, then choose “Use a screenshot instead”.`);
+  }
+  try {
+    const cropped = await crop(shot, measured.box, measured.devicePixelRatio ?? 1);
+    if (!cropped) return await failWith('The image is not on screen; scroll it into view and try again.');
+    const prepared = await prepareImage(cropped, IMAGE_LIMITS);
+    return await finishCapture(engine, capture, undefined, await blobToDataUrl(prepared.blob), { screenshot: true });
+  } catch (error) {
+    return failWith(error instanceof CaptureError ? error.message : 'The screenshot could not be cropped.');
+  }
+}
+
+async function crop(shotDataUrl: string, box: CssBox, devicePixelRatio: number): Promise<Blob | undefined> {
+  const bitmap = await createImageBitmap(dataUrlToBlob(shotDataUrl));
+  try {
+    const rect = cropRect(box, devicePixelRatio, bitmap);
+    if (!rect) return undefined;
+    const canvas = new OffscreenCanvas(rect.sw, rect.sh);
+    canvas.getContext('2d')?.drawImage(bitmap, rect.sx, rect.sy, rect.sw, rect.sh, 0, 0, rect.sw, rect.sh);
+    return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function tellPage<T = unknown>(capture: PendingCapture, message: ToContent): Promise<T | undefined> {
+  return (await browser.tabs.sendMessage(capture.tabId, message, { frameId: capture.frameId }).catch(() => undefined)) as T | undefined;
+}
