@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // (CHROMIUM_PATH or /usr/bin/chromium; see tests/e2e/fixtures.ts). Each test gets its own
 // persistent profile, so tests run serially: one browser at a time on a 2-core machine.
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // tests/e2e: user flows; tests/security: the hostile page, archive and server suites (same fixtures).
+  testDir: 'tests',
+  testMatch: /(e2e|security)\/.*\.spec\.ts$/,
   // Parallel local runs against different builds (EXTENSION_DIR) must not wipe each other's artifacts.
   outputDir: process.env.EXTENSION_DIR ? `test-results/${process.env.EXTENSION_DIR.replace(/[^\w.-]+/g, '_')}` : 'test-results',
   workers: 1,
