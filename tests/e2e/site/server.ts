@@ -31,6 +31,11 @@ export interface Site {
   hits: Array<{ path: string; host: string; referer?: string; cookie?: string }>;
   /** Chromium `--host-resolver-rules` entries mapping site.test, cdn.test and third.test here. */
   hostResolverRules(): string[];
+  /**
+   * Holds the next requests for `pathname` (any host) until `release()`: a capture that stays pending for
+   * as long as a test needs to look at it (a 6000×4000 JPEG on a slow CDN), without timing.
+   */
+  hold(pathname: string): { requested: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -123,7 +128,15 @@ const videoPage = () => page('Video', `<video id="video" src="/media/clip.mp4" w
 export async function startSite(): Promise<Site> {
   const hits: Site['hits'] = [];
   let port = 0;
+  const holds: Array<{ pathname: string; waiting: Array<() => void>; requested: () => void; released: boolean }> = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const hold = holds.find((h) => !h.released && h.pathname === pathname);
+    if (!hold) return handle(req, res);
+    hold.waiting.push(() => handle(req, res));
+    hold.requested();
+  });
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const host = req.headers.host ?? '';
     hits.push({ path: url.pathname, host, ...(req.headers.referer ? { referer: req.headers.referer } : {}), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
@@ -166,7 +179,7 @@ export async function startSite(): Promise<Site> {
       if (!referer.startsWith(`http://${SITE_HOST}/`)) return send(403, 'text/plain', 'hotlinking not allowed');
     }
     return send(200, asset.type, asset.body());
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   const origin = `http://${SITE_HOST}`;
@@ -177,6 +190,19 @@ export async function startSite(): Promise<Site> {
     cdnUrl: (pathname) => `http://${CDN_HOST}${pathname}`,
     hits,
     hostResolverRules: () => [SITE_HOST, CDN_HOST, THIRD_HOST].map((name) => `MAP ${name} 127.0.0.1:${port}`),
+    hold: (pathname) => {
+      let requested!: () => void;
+      const entry = { pathname, waiting: [] as Array<() => void>, requested: () => requested(), released: false };
+      const seen = new Promise<void>((resolve) => (requested = resolve));
+      holds.push(entry);
+      return {
+        requested: seen,
+        release: () => {
+          entry.released = true;
+          for (const go of entry.waiting.splice(0)) go();
+        },
+      };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
