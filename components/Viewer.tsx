@@ -12,6 +12,7 @@ export function Viewer({ jobId, index }: { jobId: string; index: number }) {
   }, [jobId]);
   const result = job?.results[index];
   const url = useMediaUrl(result?.mediaId);
+  const [downloadError, setDownloadError] = useState<string>();
   useEffect(() => {
     if (job) document.title = `${job.request.prompt.slice(0, 60) || 'Result'} — Reimagine`;
   }, [job]);
@@ -21,10 +22,21 @@ export function Viewer({ jobId, index }: { jobId: string; index: number }) {
     <main className="viewer">
       <header className="viewer-bar">
         <p className="viewer-title">{job.request.prompt}</p>
-        <button type="button" onClick={() => void downloadResult(job, index)}>
+        <button
+          type="button"
+          onClick={() => {
+            setDownloadError(undefined);
+            downloadResult(job, index).catch((error: unknown) => setDownloadError(error instanceof Error ? error.message : String(error)));
+          }}
+        >
           Download
         </button>
       </header>
+      {downloadError && (
+        <p role="alert" className="viewer-status error">
+          {downloadError}
+        </p>
+      )}
       {url && (result.kind === 'video' ? <video src={url} controls autoPlay muted loop aria-label={job.request.prompt} /> : <img src={url} alt={job.request.prompt} />)}
     </main>
   );

@@ -150,10 +150,9 @@ export function HistoryApp() {
                   setStatus({ tone: 'ok', text: 'Importing…' });
                   const { sendArchiveForImport } = await import('../../lib/history/transfer');
                   const reply = await sendArchiveForImport(file);
-                  if (!reply.ok) return { ok: false, message: reply.message };
+                  if (!reply.ok) return { ok: false, message: `Nothing was imported. ${reply.message}` };
                   const skipped = reply.skipped ? ` ${reply.skipped} already present.` : '';
-                  const invalid = reply.invalid ? ` ${reply.invalid} unreadable skipped.` : '';
-                  return { ok: true, message: `Imported ${reply.added} ${reply.added === 1 ? 'entry' : 'entries'}.${skipped}${invalid}` };
+                  return { ok: true, message: `Imported ${reply.added} ${reply.added === 1 ? 'entry' : 'entries'}.${skipped}` };
                 });
               }}
             />

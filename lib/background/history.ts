@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { isTerminal, type Job } from '../jobs/job';
-import { importArchive, readArchive, ArchiveError, type ImportTarget } from '../history/archive';
+import { mediaIdsOf } from '../history/archive';
+import { ArchiveError } from '../history/archive-error';
+import { importArchive, readArchive, type ImportTarget } from '../history/archive-import';
+import { ARCHIVE_LIMITS, formatBytes } from '../history/archive-limits';
 import { importMessageSchema, IMPORT_MESSAGE, type ImportReply } from '../history/transfer';
 import type { Settings } from '../settings/schema';
 import { announce, onChange } from '../storage/changes';
@@ -24,18 +27,25 @@ interface Row {
   createdAt: number;
   terminal: boolean;
   bytes: number;
+  /** From an archive: goes before the user's own jobs when a count or size limit needs room. */
+  imported?: boolean;
 }
 
 /** Every job, oldest first, reduced to what retention needs. */
 async function readRows(): Promise<{ rows: Row[]; jobs: Job[] }> {
   const raw = await (await db()).getAllFromIndex('jobs', 'by-created');
   const jobs = raw.map(migrateJob).filter((j): j is Job => j !== undefined);
-  const rows = jobs.map((j) => ({ id: j.id, createdAt: j.createdAt, terminal: isTerminal(j.status), bytes: j.results.reduce((s, r) => s + r.bytes, 0) }));
+  const rows = jobs.map((j) => ({ id: j.id, createdAt: j.createdAt, terminal: isTerminal(j.status), bytes: j.results.reduce((s, r) => s + r.bytes, 0), imported: j.imported === true }));
   return { rows, jobs };
 }
 
-/** Which finished jobs the retention policy removes (pure; oldest go first; active jobs never). */
-export function retentionVictims(rows: Row[], retention: Settings['retention'], now: number): string[] {
+/**
+ * Which finished jobs the retention policy removes (pure; active jobs never). For the count and size
+ * limits imported jobs go first, then the user's own, oldest first: importing an archive can never make
+ * retention delete a job the user made here (whatever dates the file claims).
+ */
+export function retentionVictims(allRows: Row[], retention: Settings['retention'], now: number): string[] {
+  const rows = [...allRows].sort((a, b) => Number(b.imported ?? false) - Number(a.imported ?? false) || a.createdAt - b.createdAt);
   const victims = new Set<string>();
   const { maxCount, maxAgeDays, maxMegabytes } = retention;
   if (maxAgeDays !== null) {
@@ -117,39 +127,46 @@ export async function enforceRetention(now = Date.now()): Promise<number> {
 }
 
 export const idbImportTarget: ImportTarget = {
-  async existingJobIds(ids) {
-    const store = (await db()).transaction('jobs').store;
-    const found = await Promise.all(ids.map(async (id) => ((await store.getKey(id)) !== undefined ? id : undefined)));
-    return new Set(found.filter((id): id is string => id !== undefined));
-  },
-  async existingMediaIds(ids) {
-    const store = (await db()).transaction('media').store;
-    const found = await Promise.all(ids.map(async (id) => ((await store.getKey(id)) !== undefined ? id : undefined)));
-    return new Set(found.filter((id): id is string => id !== undefined));
-  },
-  async write(job, media, thumbs) {
-    // Blobs are created before the transaction opens: an await on anything but IDB would commit it early.
+  async commit(jobs, media, thumbs) {
+    // Everything happens in one transaction (all or nothing), and nothing but IDB is awaited inside it:
+    // any other await would let it commit early. The blobs were made before it opened.
     const tx = (await db()).transaction(['jobs', 'media', 'thumbs'], 'readwrite');
+    const [jobsStore, mediaStore, thumbsStore] = [tx.objectStore('jobs'), tx.objectStore('media'), tx.objectStore('thumbs')];
+    const keyed = async (store: typeof jobsStore | typeof mediaStore, ids: string[]) =>
+      new Set((await Promise.all(ids.map(async (id) => ((await store.getKey(id)) !== undefined ? id : undefined)))).filter((id): id is string => id !== undefined));
+    const existingJobs = await keyed(jobsStore, jobs.map((j) => j.id));
+    const added = jobs.filter((j) => !existingJobs.has(j.id));
+    const wanted = new Set(added.flatMap(mediaIdsOf));
+    const existingMedia = await keyed(mediaStore, [...wanted]);
+    const takenOver = added.flatMap((j) => j.results.map((r) => r.mediaId)).find((id) => existingMedia.has(id));
+    if (takenOver) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new ArchiveError(`The archive claims a result file that is already in your history (“${takenOver}”), so nothing was imported.`);
+    }
+    const fresh = new Set([...wanted].filter((id) => !existingMedia.has(id)));
     await Promise.all([
-      ...media.map((m) => tx.objectStore('media').put(m)),
-      ...thumbs.map((t) => tx.objectStore('thumbs').put(t)),
-      tx.objectStore('jobs').put(job),
+      ...media.filter((m) => fresh.has(m.id)).map((m) => mediaStore.put(m)),
+      ...thumbs.filter((t) => fresh.has(t.id)).map((t) => thumbsStore.put(t)),
+      ...added.map((j) => jobsStore.put(j)),
       tx.done,
     ]);
+    return { added: added.length, skipped: jobs.length - added.length, addedIds: added.map((j) => j.id) };
   },
 };
 
 export async function importHistory(archive: Blob): Promise<ImportReply> {
   try {
+    if (archive.size > ARCHIVE_LIMITS.fileBytes) throw new ArchiveError(`The archive is ${formatBytes(archive.size)}; Reimagine imports at most ${formatBytes(ARCHIVE_LIMITS.fileBytes)} at once.`);
     const parsed = await readArchive(new Uint8Array(await archive.arrayBuffer()));
     const report = await importArchive(parsed, idbImportTarget);
     if (report.addedIds.length) announce({ type: 'jobs', ids: report.addedIds });
     void enforceRetention();
-    return { ok: true, added: report.added, skipped: report.skipped, invalid: report.invalid };
+    return { ok: true, added: report.added, skipped: report.skipped };
   } catch (error) {
     if (error instanceof ArchiveError) return { ok: false, message: error.message };
-    if (error instanceof DOMException && error.name === 'QuotaExceededError') return { ok: false, message: 'Not enough storage space for this archive.' };
-    return { ok: false, message: `Import failed: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') return { ok: false, message: 'Not enough storage space for this archive; nothing was imported.' };
+    return { ok: false, message: `Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

@@ -13,7 +13,8 @@ export const idbJobStore: JobStore = {
     const raw = await (await db()).getAllFromIndex('jobs', 'by-created', IDBKeyRange.lowerBound(since));
     let ticks = 0;
     for (const job of raw.map(migrateJob)) {
-      if (!job) continue;
+      // Imported jobs are history: a cost in someone's file never uses up today's cap here.
+      if (!job || job.imported) continue;
       // Actual cost when the provider reported it; the reserved estimate while a job may still cost.
       if (job.costTicks !== undefined) ticks += job.costTicks;
       else if (isActive(job.status) || (job.status === 'done' && job.estimatedCostTicks !== undefined)) ticks += job.estimatedCostTicks ?? 0;

@@ -9,7 +9,7 @@ import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
 import { handleCaptureCommand } from './capture';
 import { openSidePanel } from './menus';
-import { resultFileName } from '../media/file-name';
+import { downloadableResult } from '../media/file-name';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are
@@ -78,12 +78,10 @@ export async function downloadResult(job: Job, index: number): Promise<Reply> {
   const result = job.results[index];
   const media = result ? await getMedia(result.mediaId) : undefined;
   if (!result || !media) return fail('This result is no longer stored.', 'not_found');
+  const file = await downloadableResult(media.blob, job.request.prompt, job.createdAt, index, job.results.length);
+  if (!file.ok) return fail(file.message);
   // Service workers have no URL.createObjectURL: downloads take the data: URL directly.
-  const downloadId = await browser.downloads.download({
-    url: await blobToDataUrl(media.blob, result.mimeType),
-    filename: resultFileName(job.request.prompt, job.createdAt, result.mimeType, index, job.results.length),
-    saveAs: false,
-  });
+  const downloadId = await browser.downloads.download({ url: await blobToDataUrl(file.blob, file.mimeType), filename: file.filename, saveAs: false });
   return { ok: true, downloadId };
 }
 

@@ -3,7 +3,7 @@ import { userMessage } from '../api/errors';
 import type { Job } from '../jobs/job';
 import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
-import { resultFileName } from '../media/file-name';
+import { downloadableResult } from '../media/file-name';
 import { applyJobChanges } from './store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 
@@ -60,12 +60,19 @@ export function saveBlob(blob: Blob, filename: string): void {
 export async function downloadResults(job: Job): Promise<Outcome> {
   if (job.results.length === 0) return { ok: false, message: 'This entry has no result to download.' };
   let saved = 0;
+  let refused: string | undefined;
   for (const [i, result] of job.results.entries()) {
     const media = await getMedia(result.mediaId);
     if (!media) continue;
-    saveBlob(media.blob, resultFileName(job.request.prompt, job.createdAt, media.mimeType, i, job.results.length));
+    const file = await downloadableResult(media.blob, job.request.prompt, job.createdAt, i, job.results.length);
+    if (!file.ok) {
+      refused = file.message;
+      continue;
+    }
+    saveBlob(file.blob, file.filename);
     saved += 1;
   }
+  if (refused) return { ok: false, message: saved ? `${refused} (${saved} other ${saved === 1 ? 'file is' : 'files are'} downloading.)` : refused };
   return saved ? { ok: true, message: saved > 1 ? `Downloading ${saved} files.` : 'Downloading.' } : { ok: false, message: 'The result file is no longer stored.' };
 }
 

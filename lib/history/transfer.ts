@@ -19,7 +19,7 @@ export const importMessageSchema = z.object({
 });
 
 export const importReplySchema = z.union([
-  z.object({ ok: z.literal(true), added: z.number(), skipped: z.number(), invalid: z.number() }),
+  z.object({ ok: z.literal(true), added: z.number(), skipped: z.number() }),
   z.object({ ok: z.literal(false), message: z.string() }),
 ]);
 export type ImportReply = z.infer<typeof importReplySchema>;

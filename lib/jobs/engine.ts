@@ -161,6 +161,8 @@ export class JobEngine {
     const job = await this.deps.store.get(id);
     if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     if (isActive(job.status)) return { ok: true, job };
+    // History from an archive: its provider and base URL came from a file (Re-run uses today's settings).
+    if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: 'Imported jobs are history only; use Re-run to send it again with your current settings.' } };
     if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };
     const capError = await this.checkSpendingCap(await this.deps.loadSettings(), estimateCostUsdOf(job));
     if (capError) return { ok: false, error: capError };

@@ -89,5 +89,11 @@ export const jobSchema = z.object({
   /** Plain-language note shown with the job (e.g. "stopped polling; the provider may still finish"). */
   note: z.string().optional(),
   finishedAt: z.number().optional(),
+  /**
+   * Came from a history archive: history only. Never active, never retried with the file's provider or
+   * base URL (Re-run starts a new job with today's settings), never counted in today's spending, and
+   * the first to go when retention needs room.
+   */
+  imported: z.literal(true).optional(),
 });
 export type Job = z.infer<typeof jobSchema>;

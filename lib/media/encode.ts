@@ -1,3 +1,5 @@
+import { sniffBytes } from './sniff';
+
 /** Blob ⇄ data: URL without FileReader (not in every worker) and without blowing the call stack. */
 export async function blobToDataUrl(blob: Blob, mimeType = blob.type || 'application/octet-stream'): Promise<string> {
   return `data:${mimeType};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
@@ -22,11 +24,8 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([bytes], { type: mimeType });
 }
 
-/** Sniff the real type from magic bytes: a server's or page's declared type is not trusted. */
+/** Sniff the real image type from magic bytes: a server's or page's declared type is not trusted. */
 export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'image/webp';
-  if (String.fromCharCode(...bytes.subarray(0, 3)) === 'GIF') return 'image/gif';
-  return undefined;
+  const sniffed = sniffBytes(bytes);
+  return sniffed?.kind === 'image' ? (sniffed.mimeType as 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif') : undefined;
 }

@@ -15,19 +15,29 @@ const steps: Record<number, (raw: Raw) => Raw> = {
 };
 
 export function migrateJob(input: unknown): Job | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
+  const result = readJobRecord(input);
+  if (!result.ok) {
+    console.warn('Reimagine: skipping an unreadable job record', result.problem);
+    return undefined;
+  }
+  return result.job;
+}
+
+/** Like migrateJob, but says what is wrong (archive import names the problem to the user). */
+export function readJobRecord(input: unknown): { ok: true; job: Job } | { ok: false; problem: string } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, problem: 'not an object' };
   let raw = input as Raw;
   let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
   while (version < JOB_SCHEMA_VERSION) {
     const step = steps[version];
-    if (!step) return undefined;
+    if (!step) return { ok: false, problem: `unknown schema version ${String(raw.schemaVersion)}` };
     raw = step(raw);
     version += 1;
   }
   const parsed = jobSchema.safeParse(raw);
   if (!parsed.success) {
-    console.warn('Reimagine: skipping an unreadable job record', parsed.error.issues[0]);
-    return undefined;
+    const issue = parsed.error.issues[0];
+    return { ok: false, problem: issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid' };
   }
-  return parsed.data;
+  return { ok: true, job: parsed.data };
 }

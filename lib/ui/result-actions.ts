@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Job } from '../jobs/job';
 import { getMedia } from '../storage/media';
-import { resultFileName } from '../media/file-name';
+import { downloadableResult } from '../media/file-name';
 
 /**
  * Actions on a finished result that a page can do itself (the media is in this origin's IndexedDB).
@@ -13,8 +13,10 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
   if (!result) throw new Error('That result is gone.');
   const media = await getMedia(result.mediaId);
   if (!media) throw new Error('The file is missing from local storage.');
-  const filename = resultFileName(job.request.prompt, job.finishedAt ?? job.createdAt, result.mimeType, index, job.results.length);
-  const url = URL.createObjectURL(media.blob);
+  const file = await downloadableResult(media.blob, job.request.prompt, job.finishedAt ?? job.createdAt, index, job.results.length);
+  if (!file.ok) throw new Error(file.message);
+  const { filename } = file;
+  const url = URL.createObjectURL(file.blob);
   try {
     await browser.downloads.download({ url, filename, saveAs: false });
   } finally {

@@ -1,45 +1,20 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { strFromU8, unzipSync, zipSync, strToU8 } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveError, buildArchive, importArchive, MANIFEST_PATH, readArchive } from '../../lib/history/archive';
+import { buildArchive } from '../../lib/history/archive';
+import { ArchiveError } from '../../lib/history/archive-error';
+import { MANIFEST_PATH } from '../../lib/history/archive-format';
+import { importArchive, readArchive } from '../../lib/history/archive-import';
 import { idbImportTarget } from '../../lib/background/history';
-import type { Job } from '../../lib/jobs/job';
-import { db, resetDbConnection, type MediaRecord } from '../../lib/storage/db';
+import { db } from '../../lib/storage/db';
 import { getJob } from '../../lib/storage/jobs';
 import { getMedia, getThumb } from '../../lib/storage/media';
-import { makeJob } from './helpers/job-fixture';
+import { archiveJob, blobBytes, bytes, freshProfile, MAGIC, seedArchiveJobs } from './helpers/archive-fixture';
 
-const bytes = (seed: number, n = 64) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 255);
-
-function job(id: string, createdAt: number, extra: Partial<Job> = {}): Job {
-  return makeJob(id, {
-    createdAt,
-    request: { mode: 'edit-image', prompt: `prompt ${id}`, model: 'grok-imagine-image', n: 1, resolution: '1k', sources: [{ mediaId: `src-${id}`, mimeType: 'image/png' }] },
-    origin: { via: 'context-menu', pageUrl: 'https://example.org/', tabId: 12, targetId: 't1' },
-    results: [{ mediaId: `res-${id}`, kind: 'image', mimeType: 'image/jpeg', bytes: 64, thumb: true }],
-    costTicks: 200_000_000,
-    ...extra,
-  });
-}
-
-async function seed(jobs: Job[]): Promise<void> {
-  const database = await db();
-  for (const [i, j] of jobs.entries()) {
-    await database.put('jobs', j);
-    const result: MediaRecord = { id: `res-${j.id}`, blob: new Blob([bytes(i)], { type: 'image/jpeg' }), mimeType: 'image/jpeg', bytes: 64, createdAt: j.createdAt, role: 'result', jobId: j.id };
-    const source: MediaRecord = { id: `src-${j.id}`, blob: new Blob([bytes(100 + i)], { type: 'image/png' }), mimeType: 'image/png', bytes: 64, createdAt: j.createdAt, role: 'source' };
-    await database.put('media', result);
-    await database.put('media', source);
-    await database.put('thumbs', { id: result.id, blob: new Blob([bytes(200 + i, 16)], { type: 'image/jpeg' }) });
-  }
-}
-
-const fresh = () => {
-  globalThis.indexedDB = new IDBFactory();
-  resetDbConnection();
-};
-const toBytes = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+const job = archiveJob;
+const seed = seedArchiveJobs;
+const fresh = freshProfile;
+const toBytes = blobBytes;
 
 beforeEach(fresh);
 
@@ -53,11 +28,11 @@ describe('history archive', () => {
 
     fresh(); // "another browser profile"
     const first = await importArchive(await readArchive(await toBytes(blob)), idbImportTarget);
-    expect(first).toMatchObject({ added: 3, skipped: 0, invalid: 0 });
+    expect(first).toMatchObject({ added: 3, skipped: 0 });
     expect((await getJob('a'))?.request.prompt).toBe('prompt a');
     expect((await getJob('c'))?.status).toBe('failed');
     expect(await toBytes((await getMedia('res-a'))!.blob)).toEqual(bytes(0));
-    expect(await toBytes((await getMedia('src-b'))!.blob)).toEqual(bytes(101));
+    expect(await toBytes((await getMedia('src-b'))!.blob)).toEqual(bytes(101, 64, MAGIC.png));
     expect(await toBytes((await getThumb('res-b'))!)).toEqual(bytes(201, 16));
     expect((await getMedia('res-a'))?.jobId).toBe('a');
 
@@ -65,6 +40,18 @@ describe('history archive', () => {
     expect(again).toMatchObject({ added: 0, skipped: 3 });
     expect(await (await db()).count('jobs')).toBe(3);
     expect(await (await db()).count('media')).toBe(5);
+  });
+
+  it('imports media that happen to contain zip signatures (exports use data descriptors; nothing scans for them)', async () => {
+    const jobs = [job('a', 1000)];
+    await seed(jobs);
+    const tricky = bytes(7, 256);
+    tricky.set([0x50, 0x4b, 0x07, 0x08, 0x50, 0x4b, 0x01, 0x02, 0x50, 0x4b, 0x03, 0x04], 40);
+    await (await db()).put('media', { id: 'res-a', blob: new Blob([tricky], { type: 'image/jpeg' }), mimeType: 'image/jpeg', bytes: 256, createdAt: 1000, role: 'result', jobId: 'a' });
+    const { blob } = await buildArchive(jobs, { getMedia, getThumb });
+    fresh();
+    expect(await importArchive(await readArchive(await toBytes(blob)), idbImportTarget)).toMatchObject({ added: 1 });
+    expect(await toBytes((await getMedia('res-a'))!.blob)).toEqual(tricky);
   });
 
   it('never contains keys or settings, nor the tab a job ran in', async () => {
@@ -90,7 +77,7 @@ describe('history archive', () => {
     const jobs = [job('a', 1000)];
     await seed(jobs);
     const files = unzipSync(await toBytes((await buildArchive(jobs, { getMedia, getThumb })).blob));
-    files['media/res-a.jpg'] = bytes(9); // same size, other bytes
+    files['media/res-a.jpg'] = bytes(9); // same size and type, other bytes
     fresh();
     await expect(readArchive(zipSync(files))).rejects.toThrow(/damaged/);
     await expect(readArchive(strToU8('not a zip'))).rejects.toThrow(ArchiveError);
@@ -99,7 +86,7 @@ describe('history archive', () => {
     expect(await (await db()).count('jobs')).toBe(0);
   });
 
-  it('imports older job versions through the migrations and counts unreadable ones', async () => {
+  it('imports older job versions through the migrations; an unreadable record refuses the file', async () => {
     const jobs = [job('a', 1000)];
     await seed(jobs);
     const files = unzipSync(await toBytes((await buildArchive(jobs, { getMedia, getThumb })).blob));
@@ -108,8 +95,12 @@ describe('history archive', () => {
     manifest.jobs = [{ ...v0, submissions: 3 }, { id: 'junk' }];
     files[MANIFEST_PATH] = strToU8(JSON.stringify(manifest));
     fresh();
+    // One unreadable record refuses the whole file (all or nothing), naming the record.
+    await expect(readArchive(zipSync(files))).rejects.toThrow(/Job 2 in the archive is not a valid Reimagine job/);
+    manifest.jobs = [manifest.jobs[0]];
+    files[MANIFEST_PATH] = strToU8(JSON.stringify(manifest));
     const report = await importArchive(await readArchive(zipSync(files)), idbImportTarget);
-    expect(report).toMatchObject({ added: 1, invalid: 1 });
+    expect(report).toMatchObject({ added: 1, skipped: 0 });
     expect((await getJob('a'))?.sends).toBe(3);
   });
 });

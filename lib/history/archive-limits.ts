@@ -1,0 +1,32 @@
+/**
+ * Hard limits on an archive being imported. An archive is attacker-controlled input: each limit is
+ * checked on the sizes the zip declares *before* anything is inflated, and again on the bytes actually
+ * inflated, which stop the moment a limit is passed (a zip may lie about its sizes).
+ */
+const MiB = 1024 * 1024;
+
+export const ARCHIVE_LIMITS = {
+  /** The .zip file itself (it is read into memory whole). */
+  fileBytes: 2048 * MiB,
+  /** Everything inflated together. */
+  totalBytes: 2048 * MiB,
+  /** One media file: well above the largest result or source we store (videos are tens of MB). */
+  mediaBytes: 200 * MiB,
+  /** One thumbnail (ours are small JPEGs of a few kB). */
+  thumbBytes: 2 * MiB,
+  /** manifest.json: ~1.5 kB per job, so 20,000 jobs with long prompts fit. */
+  manifestBytes: 32 * MiB,
+  jobs: 20_000,
+  /** Media listed in the manifest (each is a file, most with a thumbnail). */
+  media: 65_534,
+  /** Files in the zip: as many as a zip without zip64 (which our exporter never writes) can hold. */
+  entries: 65_535,
+} as const;
+
+/** "32 MiB", "200 MiB", "1.5 GiB": for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * MiB) return `${+(bytes / (1024 * MiB)).toFixed(1)} GiB`;
+  if (bytes >= MiB) return `${+(bytes / MiB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}
