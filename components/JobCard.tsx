@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { userMessage, type ErrorKind } from '../lib/api/errors';
 import { formatJobCost } from '../lib/jobs/cost';
@@ -50,6 +51,8 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
     estimate = remaining > 1_000 ? `about ${formatDuration(remaining)} left` : 'almost done';
   }
   const title = job.request.prompt.trim() || '(no prompt)';
+  // A refused retry (imported job, base URL changed since) must say why, not just do nothing.
+  const [retryRefused, setRetryRefused] = useState<string>();
   return (
     <article className={`job-card status-${job.status}`} aria-label={`${info.label}: ${title}`} data-status={job.status} data-job-id={job.id}>
       <div className="job-head">
@@ -94,6 +97,11 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
           {userMessage(job.error)}
         </p>
       )}
+      {retryRefused && (
+        <p className="error" role="alert">
+          {retryRefused}
+        </p>
+      )}
       <div className="job-actions">
         {active && (
           <button type="button" onClick={() => void send({ type: 'job.cancel', jobId: job.id })}>
@@ -102,9 +110,14 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
         )}
         {(job.status === 'failed' || job.status === 'cancelled') && (
           <>
-            <button type="button" onClick={() => void send({ type: 'job.retry', jobId: job.id })}>
-              Retry
-            </button>
+            {!job.imported && (
+              <button
+                type="button"
+                onClick={() => void send({ type: 'job.retry', jobId: job.id }).then((reply) => setRetryRefused(reply.ok ? undefined : userMessage(reply.error)))}
+              >
+                Retry
+              </button>
+            )}
             {job.error && FIX_IN_OPTIONS.includes(job.error.kind) && (
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                 Open Options

@@ -41,6 +41,14 @@ export const errorInfoSchema = z.object({
 });
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
+/**
+ * Server-supplied text (error bodies, failed-job messages) ends up stored on jobs and shown in the UI:
+ * one cap, applied where every such message passes (ImagineError, and the engine before it stores one).
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 500;
+export const capMessage = (text: string): string =>
+  text.length > MAX_ERROR_MESSAGE_CHARS ? `${text.slice(0, MAX_ERROR_MESSAGE_CHARS - 1)}…` : text;
+
 export class ImagineError extends Error {
   readonly kind: ErrorKind;
   readonly status?: number;
@@ -50,7 +58,7 @@ export class ImagineError extends Error {
   readonly origin?: string;
 
   constructor(info: ErrorInfo, options?: { cause?: unknown }) {
-    super(info.message, options);
+    super(capMessage(info.message), options);
     this.name = 'ImagineError';
     this.kind = info.kind;
     if (info.status !== undefined) this.status = info.status;
@@ -85,8 +93,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { kind: 'cancelled', message: 'Cancelled.' };
   }
-  if (error instanceof TypeError) return { kind: 'network', message: error.message };
-  return { kind: 'server_error', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof TypeError) return { kind: 'network', message: capMessage(error.message) };
+  return { kind: 'server_error', message: capMessage(error instanceof Error ? error.message : String(error)) };
 }
 
 /** Retry policy by kind, used by the job engine. Submissions are stricter than polls/downloads. */

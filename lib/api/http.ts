@@ -1,15 +1,20 @@
 import { httpError } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
+import { assertKeyMayGo } from '../security/key-origin';
 import { ImagineError } from './errors';
 import { DEFAULT_BASE_URL } from './models';
 
 /**
  * The one place that talks HTTP to the API: auth header, base URL, deadline, `x-request-id`, and every
- * failure turned into an ImagineError. It never retries: the job engine owns retries, because only it
+ * failure turned into an ImagineError. Every keyed request passes here, so here the key guard
+ * (lib/security/key-origin.ts) decides whether the key may go to that URL at all, redirects are never
+ * followed with the key, and an error body is read only up to ERROR_BODY_MAX_BYTES. It never retries: the job engine owns retries, because only it
  * knows whether a POST may be resent (see isRetryable in errors.ts).
  */
 
 export const DEFAULT_TIMEOUT_MS = 120_000; // n=10 at 2k can take a while; polls are quick anyway
+/** An error body worth reading is a few hundred bytes; a hostile server's 10 MB one is cut here. */
+export const ERROR_BODY_MAX_BYTES = 16 * 1024;
 
 export interface HttpConfig {
   apiKey: string;
@@ -49,8 +54,12 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
   if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: 'No API key is set.' });
   if (req.signal?.aborted) throw cancelledError();
 
+  const url = `${normalizeBaseUrl(config.baseUrl)}${req.path}`;
+  await assertKeyMayGo(url, apiKey);
+
   const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
-  const init: RequestInit = { method: req.method, headers };
+  // `manual`: a redirect would carry the request (and, same-origin, the key) to an address nobody checked.
+  const init: RequestInit = { method: req.method, headers, redirect: 'manual' };
   if (req.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(req.body);
@@ -66,8 +75,10 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(`${normalizeBaseUrl(config.baseUrl)}${req.path}`, init);
-      text = await response.text(); // still under the deadline: a stalled body is a timeout too
+      response = await doFetch(url, init);
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw redirected(response.status);
+      // Still under the deadline: a stalled body is a timeout too.
+      text = response.ok ? await response.text() : await readCapped(response, ERROR_BODY_MAX_BYTES);
     } catch (error) {
       throw transportError(error, deadline, timeoutMs);
     }
@@ -82,6 +93,39 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
   } finally {
     deadline.dispose();
   }
+}
+
+/** The first `maxBytes` of a body, then the rest is cancelled unread. */
+export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value.subarray(0, maxBytes - total));
+      total += Math.min(value.byteLength, maxBytes - total);
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function redirected(status: number): ImagineError {
+  return new ImagineError({
+    kind: 'server_error',
+    ...(status ? { status } : {}),
+    message: 'The server answered with a redirect; Reimagine does not follow redirects with your API key. Check the API base URL in Options.',
+  });
 }
 
 function parseJsonBody(text: string, status: number, requestId: string | undefined): unknown {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { JobEngine } from '../jobs/engine';
 import { PROVIDERS } from '../providers/registry';
+import { setKeyDestinationPolicy } from '../security/key-origin';
+import { savedOriginPolicy } from '../security/saved-origin-policy';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';
@@ -23,6 +25,8 @@ import { scheduleWake, WAKE_ALARM } from './wake';
  * first turn), then the engine reconciles whatever the previous worker left behind.
  */
 export function startBackground(): void {
+  // Before anything can send a request: a saved key only goes to the origin saved for it.
+  setKeyDestinationPolicy(savedOriginPolicy(async () => ({ settings: await loadSettings(), secrets: await loadSecrets() })));
   const engine: JobEngine = new JobEngine({
     store: idbJobStore,
     providers: PROVIDERS,

@@ -1,5 +1,4 @@
 import { browser, type Browser } from 'wxt/browser';
-import { userMessage } from '../api/errors';
 import type { JobEngine } from '../jobs/engine';
 import type { Job } from '../jobs/job';
 import { isVideoMode } from '../jobs/modes';
@@ -28,7 +27,7 @@ export function pushOverlayUpdates(jobs: Job[]): void {
         status: job.status,
         ...(job.progress !== undefined ? { progress: job.progress } : {}),
         startedAt: job.createdAt,
-        ...(job.error ? { message: userMessage(job.error) } : job.note ? { message: job.note } : {}),
+        // No error text: a provider's message stays in the panel. The page overlay says a generic sentence.
         isVideo: isVideoMode(job.request.mode),
       },
     };

@@ -3,11 +3,13 @@ import { INPUT_IMAGE_MAX_BYTES } from '../api/models';
 import type { SourceRef } from '../jobs/request';
 import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
 import { makeThumbnail } from '../media/thumbnail';
+import { isPublicUrl } from '../security/public-url';
 import { getMedia, putMedia, putThumb } from '../storage/media';
 
 /** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
 export async function resolveSource(ref: SourceRef): Promise<string> {
-  if (ref.sendAsUrl && ref.srcUrl && /^https:\/\//.test(ref.srcUrl)) return ref.srcUrl;
+  // Re-judged here, whatever the capture said: only a public, unsigned https URL ever leaves as a URL.
+  if (ref.sendAsUrl && ref.srcUrl && isPublicUrl(ref.srcUrl)) return ref.srcUrl;
   const media = await getMedia(ref.mediaId);
   if (!media) throw new ImagineError({ kind: 'invalid_request', message: 'A source image is missing from local storage; add it again.' });
   return blobToDataUrl(media.blob, ref.mimeType);

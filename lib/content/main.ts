@@ -6,6 +6,7 @@ import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { swapImage, swapToVideo, type Swap } from './replace';
 import { CaptureError } from './prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
+import { isPublicUrl } from '../security/public-url';
 
 /**
  * The on-demand page script: injected by the background (scripting.executeScript) only into a tab where
@@ -38,6 +39,7 @@ interface Target {
   comparing?: boolean;
   /** The original as displayed, drawn at Replace time: Compare must not re-decode a 6000×4000 source. */
   originalSnapshot?: HTMLCanvasElement;
+  downloading?: boolean;
 }
 
 const targets = new Map<string, Target>();
@@ -78,7 +80,7 @@ async function startCapture(msg: Start): Promise<void> {
     src = bestSource(target.el, msg.srcUrl, msg.maxEdge);
     if (msg.mediaType === 'video') {
       const blob = await captureVideoBytes(src, msg.maxBytes);
-      outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), srcUrl: msg.srcUrl });
+      outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), ...(isWebAddress(msg.srcUrl) ? { srcUrl: msg.srcUrl } : {}) });
     } else {
       const captured = await captureImageBytes(src, { maxEdge: msg.maxEdge, maxBytes: msg.maxBytes });
       outcome = await send({
@@ -86,8 +88,7 @@ async function startCapture(msg: Start): Promise<void> {
         captureId: msg.captureId,
         dataUrl: await blobToDataUrl(captured.blob),
         ...(captured.width ? { width: captured.width, height: captured.height } : {}),
-        srcUrl: src,
-        publicUrl: isPublicUrl(src),
+        ...(isWebAddress(src) ? { srcUrl: src, publicUrl: isPublicUrl(src) } : {}),
       });
     }
   } catch (error) {
@@ -102,6 +103,9 @@ async function startCapture(msg: Start): Promise<void> {
   }
   afterCapture(target, outcome);
 }
+
+/** Only a web address is worth handing back (data:/blob: ones are the bytes themselves, or page-local). */
+const isWebAddress = (src: string): boolean => /^https?:/.test(src) && src.length <= 8192;
 
 function afterCapture(target: Target, outcome: Outcome): void {
   if (!outcome.ok) return showError(target, outcome.error.message);
@@ -125,14 +129,7 @@ function showError(target: Target, message: string): void {
   target.ui.focus('dismiss');
 }
 
-function isPublicUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && !/^(localhost|127\.|10\.|192\.168\.|\[::1\])/.test(u.hostname) && !u.hostname.endsWith('.local');
-  } catch {
-    return false;
-  }
-}
+export const FAILED_ON_PAGE = 'Couldn’t finish — see the Reimagine panel.';
 
 const LABELS: Record<string, string> = {
   queued: 'Queued…',
@@ -160,17 +157,18 @@ function onUpdate(msg: Update): void {
   target.ui.stopClock();
   target.ui.setProgress(undefined);
   if (job.status === 'done') {
-    if (previous === 'done' && target.result) return;
+    if (previous === 'done') return;
+    // The result is fetched only when the user asks for it (Replace, Compare): until then it is not in
+    // the page's process at all, so the page cannot read it as pixels before the user chose Replace.
     target.ui.setStatus('Done.');
     target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
-    void loadResult(target).then((ok) => {
-      if (ok) target.ui.focus('replace');
-    });
+    target.ui.focus('replace');
   } else if (job.status === 'cancelled') {
     target.ui.setStatus('Cancelled.');
     target.ui.show(['dismiss']);
   } else {
-    showError(target, job.message ?? 'The job failed.');
+    // Provider error text stays in the panel: the page can see what is drawn over it.
+    showError(target, FAILED_ON_PAGE);
     target.ui.show(['open-panel', 'dismiss']);
   }
 }
@@ -213,9 +211,15 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
     case 'compare':
       return target.comparing ? stopCompare(target) : compare(target);
     case 'download':
-      if (target.jobId) {
-        const reply = await send({ type: 'overlay.download', jobId: target.jobId });
-        target.ui.setStatus(reply.ok ? 'Download started.' : reply.error.message, reply.ok ? 'info' : 'error');
+      // One download per click: a second click while the first is still starting does nothing.
+      if (target.jobId && !target.downloading) {
+        target.downloading = true;
+        try {
+          const reply = await send({ type: 'overlay.download', jobId: target.jobId });
+          target.ui.setStatus(reply.ok ? 'Download started.' : reply.error.message, reply.ok ? 'info' : 'error');
+        } finally {
+          target.downloading = false;
+        }
       }
       return;
     case 'open-panel':

@@ -2,9 +2,14 @@ import { overlaySheet } from './overlay-styles';
 
 /**
  * The in-page overlay for one image: a fixed-position host at the document root (never inside the
- * page's own layout or links, so page CSS and click handlers don't reach it), an open shadow root with
+ * page's own layout or links, so page CSS and click handlers don't reach it), a CLOSED shadow root with
  * adopted styles, and plain buttons (keyboard reachable, labelled). It follows its element's box every
  * frame while shown and hides itself when the element is scrolled out of view.
+ *
+ * The page is hostile: the root is closed and referenced only from this isolated-world object (never an
+ * expando on the host), so page scripts get `host.shadowRoot === null` and cannot reach the buttons, the
+ * status text or the compare layer; and only trusted events (a real user's click or key) act, so a page
+ * that dispatches synthetic events gets nothing.
  */
 export const OVERLAY_TAG = 'reimagine-overlay';
 
@@ -42,7 +47,7 @@ export class OverlayUi {
     for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['top', '0'], ['left', '0'], ['z-index', '2147483647'], ['display', 'block']]) {
       this.host.style.setProperty(prop as string, value as string, 'important');
     }
-    const root = this.host.attachShadow({ mode: 'open' });
+    const root = this.host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [overlaySheet()];
     this.frame = el('div', 'frame');
     this.layer = el('div', 'layer');
@@ -67,7 +72,9 @@ export class OverlayUi {
     this.slider.value = '50';
     this.slider.hidden = true;
     this.slider.setAttribute('aria-label', 'Before / after');
-    this.slider.addEventListener('input', () => this.clipCompare());
+    this.slider.addEventListener('input', (event) => {
+      if (event.isTrusted) this.clipCompare();
+    });
     bar.append(this.status, this.progress, this.slider);
     for (const [action, label, secondary] of BUTTONS) {
       const button = document.createElement('button');
@@ -78,7 +85,7 @@ export class OverlayUi {
       button.hidden = true;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        onAction(action);
+        if (event.isTrusted) onAction(action);
       });
       this.buttons.set(action, button);
       bar.append(button);
@@ -86,7 +93,7 @@ export class OverlayUi {
     this.frame.append(this.layer, bar);
     root.append(this.frame);
     this.frame.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') onAction('dismiss');
+      if (event.isTrusted && event.key === 'Escape') onAction('dismiss');
     });
     document.documentElement.append(this.host);
     this.follow();

@@ -1,5 +1,7 @@
-import { ImagineError, isRetryable, toErrorInfo, type ErrorInfo } from '../api/errors';
-import type { ProviderId } from '../providers/ids';
+import { capMessage, ImagineError, isRetryable, toErrorInfo, type ErrorInfo } from '../api/errors';
+import { PROVIDER_LABELS, type ProviderId } from '../providers/ids';
+import { originOf } from '../security/base-url';
+import { safeOrigin } from '../security/key-origin';
 import type { Provider, ProviderContext } from '../providers/types';
 import type { Secrets, Settings } from '../settings/schema';
 import { keyFor } from '../settings/schema';
@@ -164,7 +166,10 @@ export class JobEngine {
     // History from an archive: its provider and base URL came from a file (Re-run uses today's settings).
     if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: 'Imported jobs are history only; use Re-run to send it again with your current settings.' } };
     if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };
-    const capError = await this.checkSpendingCap(await this.deps.loadSettings(), estimateCostUsdOf(job));
+    const settings = await this.deps.loadSettings();
+    const elsewhere = retryRefusal(job, settings);
+    if (elsewhere) return { ok: false, error: elsewhere };
+    const capError = await this.checkSpendingCap(settings, estimateCostUsdOf(job));
     if (capError) return { ok: false, error: capError };
     const updated = await this.update(id, (j) =>
       isRetriable(j.status)
@@ -463,7 +468,7 @@ export class JobEngine {
 
   private async fail(id: string, error: ErrorInfo, note?: string, extra: Partial<Job> = {}): Promise<void> {
     const failed = await this.update(id, (j) =>
-      isActive(j.status) ? { ...j, ...extra, status: 'failed', error, finishedAt: this.now(), ...(note ? { note } : {}) } : undefined,
+      isActive(j.status) ? { ...j, ...extra, status: 'failed', error: { ...error, message: capMessage(error.message) }, finishedAt: this.now(), ...(note ? { note } : {}) } : undefined,
     );
     if (failed) {
       this.deps.changed([failed]);
@@ -506,6 +511,20 @@ export class JobEngine {
 }
 
 const estimateCostUsdOf = (job: Job) => estimateCostUsd(job.request);
+
+/**
+ * A retry resends the job to the base URL frozen in it, so it is only allowed while that is still the
+ * origin saved for its provider (the request-time key guard would refuse anyway; this says why up front).
+ */
+function retryRefusal(job: Job, settings: Settings): ErrorInfo | undefined {
+  const saved = originOf(settings.baseUrls[job.provider]);
+  if (saved !== undefined && originOf(job.baseUrl) === saved) return undefined;
+  return {
+    kind: 'invalid_request',
+    code: 'key_not_sent',
+    message: `This job was made for ${safeOrigin(job.baseUrl)}, but the API base URL saved for ${PROVIDER_LABELS[job.provider]} is now ${saved ?? 'different'}. Your key is only sent there: use Re-run to send it again with your current settings.`,
+  };
+}
 
 /** What the provider said it charged, in its own unit: USD ticks (xAI, Runware) or credits (Vydra). */
 function reportedCost(outcome: { costTicks?: number; costCredits?: number }): Pick<Job, 'costTicks' | 'costCredits'> {

@@ -10,6 +10,7 @@ import {
 } from '../api/models';
 import { MODE_INFO, type Mode } from './modes';
 import { PROVIDER_IDS } from '../providers/ids';
+import { modelNameSchema } from '../security/model-name';
 
 /**
  * What a user asks for, validated before anything is sent. The same schema runs in the composer (inline
@@ -34,7 +35,7 @@ export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 
 const prompt = z.string().max(5000, 'The prompt is longer than 5000 characters.');
-const model = z.string().trim().min(1, 'Choose a model.');
+const model = modelNameSchema;
 const count = z.number().int().min(1, 'Count must be 1 to 10.').max(10, 'Count must be 1 to 10.');
 const videoDuration = z.number().int().min(1, 'Duration must be 1 to 15 s.').max(15, 'Duration must be 1 to 15 s.');
 const imageSources = (min: number, max: number) =>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorInfoSchema } from '../api/errors';
 import { submitInputSchema } from '../jobs/request';
 import { PROVIDER_IDS } from '../providers/ids';
+import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
 
 /**
@@ -11,51 +12,81 @@ import { secretsSchema, settingsSchema } from '../settings/schema';
  *   overlay. They can never read settings, keys, history or submit arbitrary jobs.
  * Web pages cannot message us at all (no `externally_connectable`).
  */
-const dataUrl = z.string().regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'Expected a base64 data: URL');
+/** Chrome's runtime messages stop at 64 MiB; no legitimate payload comes near (sources ≤ 50 MB are base64). */
+const MAX_DATA_URL_CHARS = 64 * 1024 * 1024;
+const dataUrl = z
+  .string()
+  .max(MAX_DATA_URL_CHARS, 'That file is too large.')
+  .regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'Expected a base64 data: URL');
+/** Job, capture and target ids are UUIDs or short tags we made. */
+const id = z.string().min(1).max(100);
+/** A result index: jobs have at most 10 results. */
+const index = z.number().int().nonnegative().max(99).default(0);
+const pixels = z.number().int().positive().max(100_000);
+const pageAddress = z.string().max(8192, 'That address is too long.');
+
+/** A job submission from a page: the request schema, plus caps on the free-form strings it carries. */
+const pageSubmitInput = submitInputSchema.superRefine((input, ctx) => {
+  const strings: [string, string | undefined, number][] = [
+    ['origin', input.origin?.pageUrl, 8192],
+    ['origin', input.origin?.targetId, 100],
+    ...('sources' in input.request
+      ? input.request.sources.flatMap((s): [string, string | undefined, number][] => [
+          ['sources', s.srcUrl, 8192],
+          ['sources', s.mediaId, 100],
+          ['sources', s.mimeType, 100],
+        ])
+      : []),
+  ];
+  for (const [field, value, max] of strings) {
+    if (value !== undefined && value.length > max) ctx.addIssue({ code: 'custom', path: [field], message: `The ${field} field is too long.` });
+  }
+});
 
 export const contentCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('capture.done'),
-    captureId: z.string(),
+    captureId: id,
     dataUrl,
-    width: z.number().int().positive().optional(),
-    height: z.number().int().positive().optional(),
+    width: pixels.optional(),
+    height: pixels.optional(),
     /** The URL the page image came from (only used as a URL when the user allows it). */
-    srcUrl: z.string().optional(),
+    srcUrl: pageAddress.optional(),
     publicUrl: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('capture.failed'),
-    captureId: z.string(),
+    captureId: id,
     message: z.string().max(500),
     /** The page may not read this cross-origin image (no CORS): the background fetches it with its host access. */
     corsBlocked: z.boolean().optional(),
     /** The copy the page script chose (largest srcset candidate), for the background's re-read. */
     srcUrl: z.string().max(8192).optional(),
   }),
-  z.object({ type: z.literal('overlay.cancel'), jobId: z.string() }),
-  z.object({ type: z.literal('overlay.open-panel'), jobId: z.string() }),
-  z.object({ type: z.literal('overlay.download'), jobId: z.string() }),
-  z.object({ type: z.literal('overlay.get-result'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  z.object({ type: z.literal('overlay.cancel'), jobId: id }),
+  z.object({ type: z.literal('overlay.open-panel'), jobId: id }),
+  z.object({ type: z.literal('overlay.download'), jobId: id }),
+  z.object({ type: z.literal('overlay.get-result'), jobId: id, index }),
 ]);
 export type ContentCommand = z.infer<typeof contentCommandSchema>;
 
 export const pageCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('job.submit'), input: submitInputSchema }),
-  z.object({ type: z.literal('job.cancel'), jobId: z.string() }),
-  z.object({ type: z.literal('job.retry'), jobId: z.string() }),
-  z.object({ type: z.literal('jobs.delete'), jobIds: z.array(z.string()).min(1) }),
-  z.object({ type: z.literal('media.import'), dataUrl, name: z.string().optional() }),
-  z.object({ type: z.literal('result.download'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
-  z.object({ type: z.literal('result.replace-on-page'), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  z.object({ type: z.literal('job.submit'), input: pageSubmitInput }),
+  z.object({ type: z.literal('job.cancel'), jobId: id }),
+  z.object({ type: z.literal('job.retry'), jobId: id }),
+  z.object({ type: z.literal('jobs.delete'), jobIds: z.array(id).min(1).max(1_000_000) }),
+  z.object({ type: z.literal('media.import'), dataUrl, name: z.string().max(1000).optional() }),
+  z.object({ type: z.literal('result.download'), jobId: id, index }),
+  z.object({ type: z.literal('result.replace-on-page'), jobId: id, index }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.save'), settings: settingsSchema.optional(), secrets: secretsSchema.partial().optional() }),
   z.object({ type: z.literal('secrets.reveal'), provider: z.enum(PROVIDER_IDS) }),
   z.object({
     type: z.literal('connection.test'),
     provider: z.enum(PROVIDER_IDS),
-    apiKey: z.string().optional(),
-    baseUrl: z.string().optional(),
+    apiKey: secretsSchema.shape.xai,
+    /** Checked here with the settings rule: the Options page's own check is not the authority. */
+    baseUrl: z.string().trim().refine((url) => url === '' || isAllowedBaseUrl(url), BASE_URL_RULE).optional(),
   }),
   z.object({ type: z.literal('engine.wake') }),
   /** After an "Allow access to <host>" grant: resume downloads that waited for host access. */

@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
 import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/ids';
+import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
+import { modelNameSchema } from '../security/model-name';
 
 /**
  * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
  * default so a partial or older record still parses into something usable.
  */
-const baseUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && local);
-    } catch {
-      return false;
-    }
-  }, 'Use an https:// URL (http:// only for localhost).');
+const baseUrlSchema = z.string().trim().refine(isAllowedBaseUrl, BASE_URL_RULE);
 
 export const quickActionSchema = z.object({
   id: z.string().min(1),
@@ -34,14 +25,14 @@ export const DEFAULT_QUICK_ACTIONS: QuickAction[] = [
 ];
 
 const imageDefaults = z.object({
-  model: z.string().min(1).default('grok-imagine-image'),
+  model: modelNameSchema.default('grok-imagine-image'),
   n: z.number().int().min(1).max(10).default(1),
   aspectRatio: z.enum(IMAGE_ASPECT_RATIOS).default('1:1'),
   resolution: z.enum(IMAGE_RESOLUTIONS).default('1k'),
   outputFormat: z.enum(['jpeg', 'png', 'webp']).default('jpeg'),
 });
 const videoDefaults = z.object({
-  model: z.string().min(1).default('grok-imagine-video'),
+  model: modelNameSchema.default('grok-imagine-video'),
   duration: z.number().int().min(1).max(15).default(6),
   aspectRatio: z.enum(VIDEO_ASPECT_RATIOS).default('16:9'),
   resolution: z.enum(VIDEO_RESOLUTIONS).default('480p'),
@@ -84,10 +75,12 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
+/** Real keys are well under 200 characters; the cap only stops a message from storing megabytes. */
+const secret = z.string().max(4096, 'That key is too long.');
 export const secretsSchema = z.object({
-  xai: z.string().optional(),
-  vydra: z.string().optional(),
-  runware: z.string().optional(),
+  xai: secret.optional(),
+  vydra: secret.optional(),
+  runware: secret.optional(),
 });
 export type Secrets = z.infer<typeof secretsSchema>;
 

@@ -49,8 +49,8 @@ test('CDN image without access: "Reading image…", no Generate in any mode mean
   await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue('make it a watercolor');
   // The page points to the panel's button, not to chrome://extensions.
   const overlay = await overlayFor(page, '#cdn-huge');
-  await expect(overlay.getByRole('status')).toContainText('“Allow access to cdn.test” in the Reimagine side panel');
-  await expect(overlay.getByRole('status')).not.toContainText('chrome://extensions');
+  await expect.poll(() => overlay.status()).toContain('“Allow access to cdn.test” in the Reimagine side panel');
+  await expect.poll(() => overlay.status()).not.toContain('chrome://extensions');
   expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
 });
 
@@ -61,10 +61,10 @@ test('quick action on a CDN image without access: the overlay reads, then points
   const held = site.hold('/img/huge.jpg');
   await rightClick(context, page, '#cdn-huge', 'reimagine-quick:sketch');
   const overlay = await overlayFor(page, '#cdn-huge');
-  await expect(overlay.getByRole('status')).toContainText('Reading image…');
+  await expect.poll(() => overlay.status()).toContain('Reading image…');
   await held.requested;
   held.release();
-  await expect(overlay.getByRole('status')).toContainText('Reimagine needs access to cdn.test');
+  await expect.poll(() => overlay.status()).toContain('Reimagine needs access to cdn.test');
   const panel = await openPanel(context, extensionId); // opened later, by hand: the failed capture is waiting there
   await expect(panel.getByRole('button', { name: 'Allow access to cdn.test' })).toBeVisible();
   await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue(/pencil sketch/);

@@ -58,27 +58,28 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
       const img = page.locator(c.selector);
       const box = await img.boundingBox();
       const originalSrc = await img.getAttribute('src');
-      await overlay.getByRole('button', { name: 'Replace' }).click({ timeout: 20_000 });
+      await overlay.click('Replace', { timeout: 20_000 });
       await expect(img).toHaveAttribute('src', /^blob:/);
       await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(true);
       const after = await img.boundingBox();
       expect(Math.abs((after?.width ?? 0) - (box?.width ?? 0))).toBeLessThan(1.5);
       expect(Math.abs((after?.height ?? 0) - (box?.height ?? 0))).toBeLessThan(1.5);
 
-      await overlay.getByRole('button', { name: 'Compare' }).click();
-      await expect(overlay.getByRole('slider', { name: 'Before / after' })).toBeVisible();
-      await overlay.getByRole('slider', { name: 'Before / after' }).press('ArrowRight');
-      await overlay.getByRole('button', { name: 'Compare' }).click();
-      await expect(overlay.getByRole('slider', { name: 'Before / after' })).toBeHidden();
+      await overlay.click('Compare');
+      // Comparing against the original decodes it (6000×4000 for #huge): slow on a busy machine.
+      await expect.poll(async () => (await overlay.state())?.slider, { timeout: 30_000 }).toBe(true);
+      await page.keyboard.press('ArrowRight'); // the slider has focus
+      await overlay.click('Compare');
+      await expect.poll(async () => (await overlay.state())?.slider).toBe(false);
 
-      await overlay.getByRole('button', { name: 'Revert' }).click();
+      await overlay.click('Revert');
       await expect(img).toHaveAttribute('src', originalSrc ?? '');
 
       const downloadsBefore = await worker.evaluate(async () => (await chrome.downloads.search({})).length);
-      await overlay.getByRole('button', { name: 'Download' }).click();
+      await overlay.click('Download');
       await expect.poll(() => worker.evaluate(async () => (await chrome.downloads.search({})).length)).toBe(downloadsBefore + 1);
-      await overlay.getByRole('button', { name: 'Close Reimagine overlay' }).click();
-      await expect(overlay).toHaveCount(0);
+      await overlay.click('Close Reimagine overlay');
+      await expect(overlay.host).toHaveCount(0);
     });
   }
 
@@ -87,7 +88,7 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
     await page.locator('#missing').scrollIntoViewIfNeeded();
     await rightClick(context, page, '#missing', 'reimagine-quick:sketch');
     const overlay = await overlayFor(page, '#missing');
-    await expect(overlay.getByRole('status')).toContainText('HTTP 404');
+    await expect.poll(() => overlay.status()).toContain('HTTP 404');
     expect(emulator.requests.slice(since).filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 });
@@ -106,10 +107,9 @@ test('strict CSP page, scrolled list, re-rendering page, animate quick action', 
     await page.goto(site.url('/csp'));
     await rightClick(context, page, '#csp', 'reimagine-quick:golden-hour');
     const overlay = await overlayFor(page, '#csp');
-    const replace = overlay.getByRole('button', { name: 'Replace' });
-    await expect(replace).toBeVisible({ timeout: 20_000 });
-    expect(await replace.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(91, 75, 219)');
-    await replace.click();
+    await overlay.expectButton('Replace', { timeout: 20_000 });
+    expect((await overlay.state())?.buttons.Replace?.background).toBe('rgb(91, 75, 219)');
+    await overlay.click('Replace');
     await expect.poll(() => page.locator('#csp').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(violations).toEqual([]);
   });
@@ -119,25 +119,24 @@ test('strict CSP page, scrolled list, re-rendering page, animate quick action', 
     await page.locator('#listed').scrollIntoViewIfNeeded();
     await rightClick(context, page, '#listed', 'reimagine-quick:sketch');
     const overlay = await overlayFor(page, '#listed');
-    const bar = overlay.getByRole('group', { name: 'Reimagine' });
-    await expect(overlay.getByRole('button', { name: 'Replace' })).toBeVisible({ timeout: 20_000 });
+    await overlay.expectButton('Replace', { timeout: 20_000 });
     const imgBox = await page.locator('#listed').boundingBox();
-    const barBox = await bar.boundingBox();
+    const barBox = (await overlay.state())?.bar;
     expect(barBox && imgBox && barBox.x >= imgBox.x - 1 && barBox.y + barBox.height <= imgBox.y + imgBox.height + 1).toBe(true);
     await page.locator('#list').evaluate((el) => (el.scrollTop = 0));
-    await expect(bar).toBeHidden();
+    await expect.poll(async () => (await overlay.state())?.bar ?? null).toBeNull();
   });
 
   await test.step('re-rendering page: the replacement survives a new <img> node', async () => {
     await page.goto(site.url('/rerender'));
     await rightClick(context, page, '#rerender', 'reimagine-quick:sketch');
     const overlay = await overlayFor(page, '#rerender');
-    await overlay.getByRole('button', { name: 'Replace' }).click({ timeout: 20_000 });
+    await overlay.click('Replace', { timeout: 20_000 });
     await expect(page.locator('#rerender')).toHaveAttribute('src', /^blob:/);
     await page.evaluate(() => (window as unknown as { rerender(): void }).rerender());
     await expect(page.locator('#app p')).toHaveText('render 1');
     await expect(page.locator('#rerender')).toHaveAttribute('src', /^blob:/);
-    await expect(overlay.getByRole('button', { name: 'Revert' })).toBeVisible();
+    await overlay.expectButton('Revert');
   });
 
   await test.step('animate quick action: progress overlay, video plays in place of the image', async () => {
@@ -147,14 +146,14 @@ test('strict CSP page, scrolled list, re-rendering page, animate quick action', 
     const body = await nextRequest(emulator, '/v1/videos/generations', since);
     expect(decodeSentImage((body.image as { url: string }).url).width).toBe(640);
     const overlay = await overlayFor(page, '#plain');
-    await expect(overlay.getByRole('progressbar')).toBeVisible();
-    await expect(overlay.getByRole('button', { name: 'Cancel' })).toBeVisible();
-    await overlay.getByRole('button', { name: 'Replace' }).click({ timeout: 60_000 });
+    await expect.poll(async () => (await overlay.state())?.progress).toBe(true);
+    await overlay.expectButton('Cancel');
+    await overlay.click('Replace', { timeout: 60_000 });
     const video = page.locator('video[data-reimagine-result]');
     await expect(video).toHaveJSProperty('muted', true);
     await expect(video).toHaveJSProperty('loop', true);
     await expect(page.locator('#plain')).toBeHidden();
-    await overlay.getByRole('button', { name: 'Revert' }).click();
+    await overlay.click('Revert');
     await expect(video).toHaveCount(0);
     await expect(page.locator('#plain')).toBeVisible();
   });
@@ -224,6 +223,6 @@ test('panel menus write a pending request; references collect; video menus send 
     const body = await nextRequest(emulator, path, since);
     expect((body.video as { url: string }).url).toMatch(/^data:video\/mp4;base64,/);
     await options.close();
-    await expect((await overlayFor(page, '#video')).getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await (await overlayFor(page, '#video')).expectButton('Cancel');
   }
 });

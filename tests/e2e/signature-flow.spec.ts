@@ -38,7 +38,7 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   expect(decodeSentImage((body.image as { url: string }).url)).toMatchObject({ width: 640, height: 480 });
 
   const overlay = await overlayFor(page, '#plain');
-  await overlay.getByRole('button', { name: 'Replace' }).click({ timeout: 20_000 });
+  await overlay.click('Replace', { timeout: 20_000 });
   await expect.poll(() => page.locator('#plain').evaluate((img: HTMLImageElement) => img.currentSrc)).not.toBe(originalSrc);
   await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible();
 

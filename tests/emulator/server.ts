@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type AdminControls, handleAdmin } from './admin';
+import { recordAuthorization } from './auth-log';
 import { FAULT_GROUPS, FaultQueue, type FaultTarget } from './faults';
 import {
   BodyTooLargeError,
@@ -230,6 +231,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   };
 
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    recordAuthorization(request); // the key-check suite's log (auth-log.ts)
     handle(request, response).catch((error: unknown) => {
       // An emulator bug must be loud in tests, but still answer so the client doesn't hang.
       console.error('[emulator] internal error:', error);

@@ -27,7 +27,7 @@ test('a loopback image laid over a visible one: the worker does not read it, alt
   const since = emulator.requests.length;
   await rightClick(context, page, '#trap', 'reimagine-quick:sketch'); // Chrome reports the top element: the trap
   const overlay = await overlayFor(page, '#trap');
-  await expect(overlay.getByRole('status')).toContainText('private or local address');
+  await expect.poll(() => overlay.status()).toContain('private or local address');
   expect(web.trapHits.filter((h) => h.origin?.startsWith('chrome-extension://'))).toEqual([]);
   expect(emulator.requests.slice(since).filter((r) => r.method === 'POST')).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readImageSize, sniffImageFormat, type ImageFormat } from '../../emulator/image-inspect';
 import { dispatchContextMenu, expect, getServiceWorker, type Emulator } from '../fixtures';
+import { ClosedOverlay, overlayHostSelector } from './overlay';
 
 /** Shared steps for tests/e2e/page-*.spec.ts and bench/page.ts: right-click an element the way Chrome would. */
 
@@ -43,10 +44,11 @@ export async function nextRequest(emulator: Emulator, path: string, since: numbe
   return found?.body as Record<string, unknown>;
 }
 
-export const overlayFor = async (page: Page, selector: string) => {
+/** The overlay drawn for the page element `selector` (its shadow root is closed: see ./overlay.ts). */
+export const overlayFor = async (page: Page, selector: string): Promise<ClosedOverlay> => {
   await expect(page.locator(selector)).toHaveAttribute('data-reimagine-target', /.+/, { timeout: 15_000 });
   const id = await page.locator(selector).getAttribute('data-reimagine-target');
-  return page.locator(`reimagine-overlay[data-reimagine-for="${id}"]`);
+  return new ClosedOverlay(page, overlayHostSelector(id ?? ''));
 };
 
 /**

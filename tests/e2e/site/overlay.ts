@@ -1,0 +1,145 @@
+import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The in-page overlay as a user sees it. Its shadow root is closed (a page must not reach it), so
+ * Playwright's locators can't enter it either. Tests read it through DevTools instead: the DOM domain sees
+ * closed roots, and the queries run in a DevTools-only isolated world the page has no handle on. Clicks
+ * are real mouse clicks at the button's position (trusted events, like a user's), never element.click().
+ */
+export interface OverlayState {
+  /** Visible buttons by label (aria-label when set, else text), with their centre in viewport pixels. */
+  buttons: Record<string, { x: number; y: number; background: string }>;
+  status: string;
+  slider: boolean;
+  progress: boolean;
+  /** The button bar's box, or null when it is hidden (e.g. scrolled out of view). */
+  bar: { x: number; y: number; width: number; height: number } | null;
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+const worlds = new WeakMap<Page, number>();
+const session = (page: Page) => {
+  let existing = sessions.get(page);
+  if (!existing) {
+    existing = page.context().newCDPSession(page);
+    sessions.set(page, existing);
+  }
+  return existing;
+};
+
+/** Runs in the DevTools world with the overlay's shadow root as `this`. */
+function readState(this: ShadowRoot): OverlayState {
+  const visible = (el: Element | null) => !!el && (el as HTMLElement).checkVisibility();
+  const buttons: OverlayState['buttons'] = {};
+  for (const button of this.querySelectorAll('button')) {
+    if (!visible(button)) continue;
+    const r = button.getBoundingClientRect();
+    buttons[button.getAttribute('aria-label') ?? button.textContent ?? ''] = { x: r.x + r.width / 2, y: r.y + r.height / 2, background: getComputedStyle(button).backgroundColor };
+  }
+  const bar = this.querySelector('[role="group"]');
+  const box = visible(bar) ? bar!.getBoundingClientRect() : null;
+  return {
+    buttons,
+    status: this.querySelector('[role="status"]')?.textContent ?? '',
+    slider: visible(this.querySelector('input[type="range"]')),
+    progress: visible(this.querySelector('[role="progressbar"]')),
+    bar: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
+  };
+}
+
+/** Runs in the DevTools world: every way to poke the controls without a real user. */
+function clickEverything(this: ShadowRoot): number {
+  const buttons = [...this.querySelectorAll('button')];
+  for (const button of buttons) {
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  }
+  for (const el of this.querySelectorAll('*')) el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+  const slider = this.querySelector('input[type="range"]') as HTMLInputElement | null;
+  slider?.dispatchEvent(new Event('input', { bubbles: true }));
+  return buttons.length;
+}
+
+export class ClosedOverlay {
+  readonly host: Locator;
+
+  constructor(
+    private readonly page: Page,
+    private readonly hostSelector: string,
+  ) {
+    this.host = page.locator(hostSelector);
+  }
+
+  /** The overlay's current state; null when it is not on the page. */
+  async state(): Promise<OverlayState | null> {
+    return this.inDevtoolsWorld(readState);
+  }
+
+  /**
+   * What a page would do if it ever got hold of the root: `click()` and dispatched (untrusted) clicks and
+   * keys on every button, the slider and the frame. Returns how many buttons it hit.
+   */
+  async syntheticClicks(): Promise<number> {
+    return (await this.inDevtoolsWorld(clickEverything)) ?? 0;
+  }
+
+  /** Runs `fn` with the overlay's shadow root as `this`, in a world the page has no handle on. */
+  private async inDevtoolsWorld<T>(fn: (this: ShadowRoot) => T): Promise<T | null> {
+    const cdp = await session(this.page);
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
+    if (!nodeId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const resolve = async (fresh: boolean) => {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId: await this.world(cdp, fresh) });
+      return object.objectId!;
+    };
+    // The world dies with its document: after a navigation, make a new one.
+    const objectId = await resolve(false).catch(() => resolve(true));
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), returnByValue: true });
+    await cdp.send('Runtime.releaseObject', { objectId });
+    return result.value as T;
+  }
+
+  private async world(cdp: CDPSession, fresh: boolean): Promise<number> {
+    let id = worlds.get(this.page);
+    if (id === undefined || fresh) {
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      ({ executionContextId: id } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'reimagine-e2e-devtools' }));
+      worlds.set(this.page, id);
+    }
+    return id;
+  }
+
+  async visibleButtons(): Promise<string[]> {
+    return Object.keys((await this.state())?.buttons ?? {});
+  }
+
+  async expectButton(name: string, options: { timeout?: number } = {}): Promise<void> {
+    await expect.poll(() => this.visibleButtons(), { timeout: options.timeout ?? 10_000, message: `overlay button "${name}"` }).toContain(name);
+  }
+
+  async expectNoButton(name: string): Promise<void> {
+    await expect.poll(() => this.visibleButtons(), { message: `overlay button "${name}" hidden` }).not.toContain(name);
+  }
+
+  async status(): Promise<string> {
+    return (await this.state())?.status ?? '';
+  }
+
+  /**
+   * A real (trusted) mouse click on the button, once it is visible. Waits like a locator click would: the
+   * overlay hides while its image has no box (e.g. a 6000×4000 original decoding again after Revert).
+   */
+  async click(name: string, options: { timeout?: number } = {}): Promise<void> {
+    await this.expectButton(name, { timeout: options.timeout ?? 30_000 });
+    const at = (await this.state())?.buttons[name];
+    if (!at) throw new Error(`overlay button "${name}" disappeared`);
+    await this.page.mouse.click(at.x, at.y);
+  }
+}
+
+export const overlayHostSelector = (targetId: string) => `reimagine-overlay[data-reimagine-for="${targetId}"]`;
