@@ -7,6 +7,7 @@ import { onChange } from '../../lib/storage/changes';
 import { BehaviourSection } from '../../components/options/BehaviourSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
 import { fieldErrors, type FieldErrors } from '../../components/options/form';
+import { SiteAccessSection } from '../../components/options/SiteAccessSection';
 import { originsFor, patternHost, requestHostAccess } from '../../components/options/permissions';
 import { PrivacySection } from '../../components/options/PrivacySection';
 import { ProviderSection } from '../../components/options/ProviderSection';
@@ -154,6 +155,7 @@ export function OptionsApp() {
         <QuickActionsSection draft={draft} update={update} errors={errors} />
         <BehaviourSection draft={draft} update={update} errors={errors} />
         <PrivacySection draft={draft} update={update} errors={errors} />
+        <SiteAccessSection />
         <div style={{ position: 'sticky', bottom: 0, background: 'var(--bg)', padding: '10px 0', borderTop: '1px solid var(--border)' }}>
           <button className="primary" type="submit" disabled={saving}>
             Save

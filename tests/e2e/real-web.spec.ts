@@ -67,3 +67,13 @@ test.describe('a build without access to the reseller media host', () => {
     expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });
+
+test('Options offers "Read images on all sites", off until the user allows it, with its reason', async ({ context, extensionId }) => {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  const toggle = options.getByRole('switch', { name: 'Read images on all sites' });
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).not.toBeChecked();
+  await expect(toggle).toHaveAccessibleDescription(/serve their pictures from another host/);
+  // What counts is what the browser granted, not the manifest's optional list.
+  expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }))).toBe(false);
+});

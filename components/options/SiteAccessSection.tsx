@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+
+/** The optional all-sites host permission (manifest optional_host_permissions). */
+const ALL_SITES = ['https://*/*', 'http://*/*'];
+
+/**
+ * "Read images on all sites": without it, an image on a host Reimagine has no access to (most sites load
+ * pictures from a CDN) is captured after a per-host "Allow access" in the panel, or as a screenshot. This is a
+ * browser permission, not a setting: it takes effect at once (no Save), the browser asks first, and it can be
+ * revoked here or in chrome://extensions.
+ */
+export function SiteAccessSection() {
+  const [granted, setGranted] = useState<boolean | undefined>(undefined);
+  const [message, setMessage] = useState<string>();
+
+  useEffect(() => {
+    const refresh = () => void browser.permissions.contains({ origins: ALL_SITES }).then(setGranted, () => setGranted(false));
+    refresh();
+    browser.permissions.onAdded.addListener(refresh);
+    browser.permissions.onRemoved.addListener(refresh);
+    return () => {
+      browser.permissions.onAdded.removeListener(refresh);
+      browser.permissions.onRemoved.removeListener(refresh);
+    };
+  }, []);
+
+  function toggle() {
+    if (granted) {
+      void browser.permissions.remove({ origins: ALL_SITES }).then(
+        (removed) => {
+          setGranted(!removed);
+          setMessage(removed ? 'Access to all sites removed. Reimagine asks per site again.' : 'The browser kept this access (it may be required by policy).');
+        },
+        () => setMessage('The browser kept this access.'),
+      );
+      return;
+    }
+    // First call in the click: the user gesture must still be there.
+    void browser.permissions.request({ origins: ALL_SITES }).then(
+      (ok) => {
+        setGranted(ok);
+        setMessage(ok ? 'Reimagine can now read images on any site you right-click.' : 'Not allowed: Reimagine will ask per site when an image needs it.');
+      },
+      () => setMessage('The browser did not show the request. Allow it in chrome://extensions → Reimagine → Site access.'),
+    );
+  }
+
+  return (
+    <section aria-labelledby="site-access-h">
+      <h2 id="site-access-h">Site access</h2>
+      <p className="hint" id="site-access-why">
+        Many sites serve their pictures from another host. Reimagine can only read such an image (to send it to the provider) with access to that
+        host; with this on, it never has to ask per site. It reads a page only when you use Reimagine on it.
+      </p>
+      <label style={{ fontWeight: 400, display: 'flex', gap: 6, alignItems: 'center' }}>
+        <input
+          type="checkbox"
+          role="switch"
+          style={{ width: 'auto' }}
+          aria-describedby="site-access-why"
+          disabled={granted === undefined}
+          checked={granted === true}
+          onChange={toggle}
+        />
+        Read images on all sites
+      </label>
+      {message && (
+        <p role="status" aria-label="Site access status" className="hint">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
