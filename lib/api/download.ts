@@ -1,3 +1,4 @@
+import { readCapped, Stalled, TooLarge } from '../net/read-capped';
 import { parseRetryAfter } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { ImagineError, type ErrorInfo } from './errors';
@@ -42,7 +43,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
         void response.body?.cancel().catch(() => {}); // free the connection; the body is of no use
         throw downloadError(response);
       }
-      blob = await readCapped(response, options.maxBytes ?? MAX_RESULT_BYTES, options.stallTimeoutMs ?? STALL_TIMEOUT_MS);
+      blob = await readResult(response, options.maxBytes ?? MAX_RESULT_BYTES, options.stallTimeoutMs ?? STALL_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof ImagineError) throw error;
       throw transportError(error, deadline, timeoutMs);
@@ -56,42 +57,17 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
   }
 }
 
-/** The body, refusing more than `maxBytes` (declared or actual) and a body that stalls for `stallMs`. */
-async function readCapped(response: Response, maxBytes: number, stallMs: number): Promise<Blob> {
-  const type = response.headers.get('content-type') ?? '';
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooLarge = () => downloadFailure('unsafe_response', `the result is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any real result.`);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  const reader = response.body?.getReader();
-  if (!reader) return new Blob([], { type });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(downloadFailure('network', `the download stalled (no data for ${Math.round(stallMs / 1000)} s).`)), stallMs);
-    });
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await Promise.race([reader.read(), stalled]);
-    } catch (error) {
-      void reader.cancel().catch(() => {});
-      throw error;
-    } finally {
-      clearTimeout(timer);
+/** The body within the byte cap and the stall timeout, as this module's errors. */
+async function readResult(response: Response, maxBytes: number, stallMs: number): Promise<Blob> {
+  try {
+    return await readCapped(response, maxBytes, { stallMs });
+  } catch (error) {
+    if (error instanceof TooLarge) {
+      throw downloadFailure('unsafe_response', `the result is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any real result.`);
     }
-    if (chunk.done) break;
-    total += chunk.value.byteLength;
-    if (total > maxBytes) {
-      void reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
+    if (error instanceof Stalled) throw downloadFailure('network', `the download stalled (no data for ${Math.round(stallMs / 1000)} s).`);
+    throw error;
   }
-  return new Blob(chunks as BlobPart[], { type });
 }
 
 function downloadFailure(kind: ErrorInfo['kind'], message: string, status?: number): ImagineError {

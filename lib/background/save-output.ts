@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { b64ToBlob, fetchMedia } from '../api/download';
 import { ImagineError } from '../api/errors';
+import { ACCEPTED_MEDIA_LABEL, sniffBlob } from '../media/sniff';
 import { checkResultUrl } from '../net/result-url';
 import { originPattern } from '../providers/hosts';
 import type { Job, JobResult, PendingOutput } from '../jobs/job';
@@ -13,8 +14,14 @@ import { videoPoster } from './video-poster';
  * bytes go into IndexedDB as soon as the job is done; history never shows a dead link.
  */
 export async function saveOutput(job: Job, output: PendingOutput, signal: AbortSignal): Promise<JobResult> {
-  const blob = output.b64 ? b64ToBlob(output.b64, output.mimeType ?? 'image/jpeg') : await fetchMedia(await readableResultUrl(job, output), { signal });
-  const mimeType = blob.type || output.mimeType || (output.kind === 'video' ? 'video/mp4' : 'image/jpeg');
+  const received = output.b64 ? b64ToBlob(output.b64, output.mimeType ?? 'image/jpeg') : await fetchMedia(await readableResultUrl(job, output), { signal });
+  // The server's content-type is not trusted: the bytes say what this is, and only media of the job's kind is kept.
+  const sniffed = await sniffBlob(received);
+  if (!sniffed || !sniffed.mimeType.startsWith(`${output.kind}/`)) {
+    throw new ImagineError({ kind: 'unsafe_response', message: `the provider's ${output.kind} is not a ${ACCEPTED_MEDIA_LABEL} file of that kind.` });
+  }
+  const mimeType = sniffed.mimeType;
+  const blob = received.type === mimeType ? received : new Blob([received], { type: mimeType });
   const imageThumb = output.kind === 'image' ? await makeThumbnail(blob) : undefined;
   const media = await putMedia({ blob, mimeType, role: 'result', jobId: job.id });
   // Videos are decoded where a decoder exists (offscreen document), after the bytes are safely stored.

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchMedia } from '../../lib/api/download';
 import { toErrorInfo } from '../../lib/api/errors';
 import { checkResultUrl } from '../../lib/net/result-url';
+import { saveOutput } from '../../lib/background/save-output';
+import type { Job } from '../../lib/jobs/job';
 
 /**
  * A hostile (or compromised) provider or media host: its answers are attacker-controlled input. The worker
@@ -86,8 +88,6 @@ describe('media downloads from a hostile host', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const failure = async (promise: Promise<unknown>) => toErrorInfo(await promise.then(() => new Error('expected a failure'), (e: unknown) => e));
-
   it('never follows a redirect (endless, or to loopback)', async () => {
     expect((await failure(fetchMedia(`${origin}/loop`))).kind).toBe('network');
     expect((await failure(fetchMedia(`${origin}/to-loopback`))).kind).toBe('network');
@@ -110,3 +110,20 @@ describe('media downloads from a hostile host', () => {
     expect(info.kind).toBe('unsafe_response');
   });
 });
+
+describe('result bytes from a hostile provider', () => {
+  const job = { id: 'j1', provider: 'xai', baseUrl: 'https://api.x.ai/v1' } as Job;
+  const html = Buffer.from('<!doctype html><script>alert(1)</script>').toString('base64');
+
+  it('refuses bytes that are not media of the job\'s kind, whatever the declared type', async () => {
+    const signal = new AbortController().signal;
+    const asImage = await failure(saveOutput(job, { kind: 'image', b64: html, mimeType: 'image/png' }, signal));
+    expect(asImage).toMatchObject({ kind: 'unsafe_response' });
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+    expect(await failure(saveOutput(job, { kind: 'video', b64: png, mimeType: 'video/mp4' }, signal))).toMatchObject({ kind: 'unsafe_response' });
+  });
+});
+
+async function failure(promise: Promise<unknown>) {
+  return toErrorInfo(await promise.then(() => new Error('expected a failure'), (e: unknown) => e));
+}
