@@ -21,6 +21,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'popup', load: () => import('./popup') },
   { name: 'polling', load: () => import('./polling') },
   { name: 'page', load: () => import('./page') },
+  { name: 'capture', load: () => import('./capture') },
   { name: 'sidepanel', load: () => import('./sidepanel') },
 ];
 
