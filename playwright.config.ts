@@ -2,14 +2,16 @@ import { defineConfig } from '@playwright/test';
 
 // E2E tests drive the *built* extension (.output/chrome-mv3) in the system Chromium
 // (CHROMIUM_PATH or /usr/bin/chromium; see tests/e2e/fixtures.ts). Each test gets its own
-// persistent profile, so tests run serially: one browser at a time on a 2-core machine.
+// persistent profile and each worker its own emulator and fixture site (worker fixtures), so two workers
+// (spec files side by side, tests within a file in order) are safe; E2E_WORKERS overrides it.
 export default defineConfig({
   // tests/e2e: user flows; tests/security: the hostile page, archive and server suites (same fixtures).
   testDir: 'tests',
   testMatch: /(e2e|security)\/.*\.spec\.ts$/,
   // Parallel local runs against different builds (EXTENSION_DIR) must not wipe each other's artifacts.
   outputDir: process.env.EXTENSION_DIR ? `test-results/${process.env.EXTENSION_DIR.replace(/[^\w.-]+/g, '_')}` : 'test-results',
-  workers: 1,
+  // Two browsers at a time on a 2-core machine keep `npm test` under 8 minutes; tests wait on state, not time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
