@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { useState } from 'react';
 import type { CaptureState } from '../lib/messaging/panel-request';
 import { send } from '../lib/messaging/client';
+import { hostOf } from '../lib/net/host-of';
 import { useComposer } from '../lib/ui/composer-store';
 
 /**
@@ -78,13 +79,4 @@ function CaptureFailure({ capture, onDismiss }: { capture: CaptureState; onDismi
       {problem && <p className="error">{problem}</p>}
     </div>
   );
-}
-
-function hostOf(origin: string | undefined): string | undefined {
-  if (!origin) return undefined;
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/client';
+import { hostOf } from '../lib/net/host-of';
 import { originPattern } from '../lib/providers/hosts';
 
 /**
@@ -10,7 +11,7 @@ import { originPattern } from '../lib/providers/hosts';
  */
 export function HostAccessButton({ origin, onGranted }: { origin: string; onGranted?(): void }) {
   const [refused, setRefused] = useState(false);
-  const host = hostOf(origin);
+  const host = hostOf(origin) ?? origin;
   return (
     <>
       <button
@@ -30,12 +31,4 @@ export function HostAccessButton({ origin, onGranted }: { origin: string; onGran
       {refused && <span className="hint"> Access to {host} was not allowed.</span>}
     </>
   );
-}
-
-export function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return origin;
-  }
 }

@@ -10,7 +10,8 @@ import { useComposer } from '../lib/ui/composer-store';
 import { formatDuration, useNow } from '../lib/ui/hooks';
 import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
-import { HostAccessButton, hostOf } from './HostAccessButton';
+import { hostOf } from '../lib/net/host-of';
+import { HostAccessButton } from './HostAccessButton';
 
 export const STATUS_LABEL: Record<Job['status'], string> = {
   queued: 'Queued',

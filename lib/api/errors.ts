@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostOf } from '../net/host-of';
 
 /**
  * The one error taxonomy every layer speaks. The client maps HTTP/transport failures onto it, the job engine
@@ -104,14 +105,6 @@ export function isRetryable(kind: ErrorKind, phase: 'submit' | 'poll' | 'downloa
   return kind === 'server_error' || kind === 'network' || kind === 'timeout';
 }
 
-function hostOf(origin: string | undefined): string | undefined {
-  if (!origin) return undefined;
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
-}
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
