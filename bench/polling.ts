@@ -18,6 +18,7 @@ const FIXED_INTERVAL_MS = 5_000;
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   // rotateReadings: every 4th pending poll is an empty 202, as real servers sometimes answer.
   const emulator = await createEmulator({ port: 0, rotateReadings: true });
+  emulator.configure({ progressShape: 'linear' });
   freshDatabase();
   const harness = createHarness(emulator.apiBaseUrl, { concurrency: 20 });
   const client = new ImagineClient({ apiKey: 'xai-emulator-key', baseUrl: emulator.apiBaseUrl });

@@ -1,5 +1,5 @@
 import { ImagineError, type ErrorInfo, type ErrorKind } from './errors';
-import { errorBodySchema, type JobError } from './responses';
+import { errorBodySchema, jobErrorSchema } from './responses';
 
 /**
  * HTTP status + error body → ImagineError, and failed-job error → ErrorInfo. The server is not consistent
@@ -27,6 +27,19 @@ export interface ParsedErrorBody {
 
 const MAX_MESSAGE_CHARS = 300;
 
+/**
+ * Messages have been seen URL-encoded on the wire (`Incorrect%20API%20key%20provided…`): decode them before
+ * classifying or showing them. Text that merely contains a `%` (or is not valid percent-encoding) is kept.
+ */
+export function decodeMessage(text: string): string {
+  if (!/%[0-9a-f]{2}/i.test(text)) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Reads any of the three JSON shapes, or a plain-text body; never throws. */
 export function parseErrorBody(text: string): ParsedErrorBody {
   const trimmed = text.trim();
@@ -37,10 +50,10 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   } catch {
     // An HTML error page from a proxy says nothing useful; plain text usually does.
     if (trimmed.startsWith('<')) return {};
-    return { message: trimmed.slice(0, MAX_MESSAGE_CHARS) };
+    return { message: decodeMessage(trimmed).slice(0, MAX_MESSAGE_CHARS) };
   }
   const parsed = errorBodySchema.safeParse(json);
-  if (!parsed.success) return typeof json === 'string' ? { message: json.slice(0, MAX_MESSAGE_CHARS) } : {};
+  if (!parsed.success) return typeof json === 'string' ? { message: decodeMessage(json).slice(0, MAX_MESSAGE_CHARS) } : {};
   const body = parsed.data;
   const result: ParsedErrorBody = {};
   if (typeof body.error === 'string') {
@@ -52,6 +65,7 @@ export function parseErrorBody(text: string): ParsedErrorBody {
   }
   if (result.message === undefined && body.message) result.message = body.message;
   if (body.code !== undefined && body.code !== null) result.code = String(body.code);
+  if (result.message !== undefined) result.message = decodeMessage(result.message);
   return result;
 }
 
@@ -115,10 +129,12 @@ export function httpError({ status, bodyText, headers, requestId, now }: HttpErr
 }
 
 /** Failed job (`status:"failed"`) → ErrorInfo. Codes may be snake_case, kebab-case or gRPC prose. */
-export function jobErrorInfo(error: JobError | null | undefined, requestId?: string): ErrorInfo {
+export function jobErrorInfo(raw: unknown, requestId?: string): ErrorInfo {
+  const error = jobErrorSchema.parse(raw);
   const rawCode = typeof error === 'object' && error !== null && error.code != null ? String(error.code) : undefined;
-  const message =
-    (typeof error === 'string' ? error : error?.message) || rawCode || 'The job failed without an explanation.';
+  const message = decodeMessage(
+    (typeof error === 'string' ? error : error?.message) || rawCode || 'The job failed without an explanation.',
+  );
   const code = (rawCode ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
   const wording = `${rawCode ?? ''} ${message}`;
 

@@ -1,4 +1,5 @@
-import { ImagineError, type ErrorInfo } from './errors';
+import { ImagineError, KEY_STATE_MESSAGES, type ErrorInfo, type KeyState } from './errors';
+import { apiKeyInfoSchema } from './responses';
 import { requestJson, type HttpConfig, type JsonResponse, type RequestOptions } from './http';
 import {
   toDeferredImagesStatus,
@@ -25,6 +26,9 @@ import {
 } from './schemas';
 
 export type ImagineClientConfig = HttpConfig;
+
+/** Most serious first: a blocked team explains a blocked key, not the other way round. */
+const KEY_STATES: readonly KeyState[] = ['team_blocked', 'api_key_blocked', 'api_key_disabled'];
 export type CallOptions = RequestOptions;
 
 /**
@@ -100,9 +104,18 @@ export class ImagineClient {
     }
   }
 
-  /** For "Test connection": resolves when the key works, throws (invalid_key…) when not. */
+  /**
+   * For "Test connection": resolves when the key works, throws when not — invalid_key for a rejected key,
+   * and also for a key the server accepts but reports as blocked or disabled (or whose team is blocked),
+   * with `code` naming that state.
+   */
   async getApiKeyInfo(options: CallOptions = {}): Promise<unknown> {
     const res = await requestJson(this.#config, { method: 'GET', path: '/api-key', ...options });
+    const flags = apiKeyInfoSchema.safeParse(res.body);
+    const state = flags.success ? KEY_STATES.find((name) => flags.data[name] === true) : undefined;
+    if (state) {
+      throw new ImagineError({ kind: 'invalid_key', code: state, message: KEY_STATE_MESSAGES[state], ...(res.requestId ? { requestId: res.requestId } : {}) });
+    }
     return res.body;
   }
 

@@ -106,12 +106,25 @@ export function isRetryable(kind: ErrorKind, phase: 'submit' | 'poll' | 'downloa
 }
 
 
+/**
+ * Key states GET /v1/api-key reports (the flags of the same names). A key in one of them fails every
+ * request, so "Test connection" must say which one, in words.
+ */
+export const KEY_STATE_MESSAGES = {
+  api_key_blocked: 'This API key is blocked at the provider: every request with it fails. Create a new key in the xAI console.',
+  api_key_disabled: 'This API key is disabled: enable it again in the xAI console, or create a new one.',
+  team_blocked: 'Your xAI team is blocked: no key of the team can make requests. Check the team and its billing in the xAI console.',
+} as const;
+export type KeyState = keyof typeof KEY_STATE_MESSAGES;
+const isKeyState = (code: string | undefined): code is KeyState => code !== undefined && Object.hasOwn(KEY_STATE_MESSAGES, code);
+
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Plain words for the UI: what happened, and what the user can do about it. */
 export function userMessage(info: ErrorInfo): string {
   switch (info.kind) {
     case 'invalid_key':
+      if (isKeyState(info.code)) return KEY_STATE_MESSAGES[info.code];
       return 'Invalid API key: the provider rejected it. Check the key in Options.';
     case 'permission_denied':
       return `Permission denied: this key cannot use that model or endpoint. ${info.message}`.trim();

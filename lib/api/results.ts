@@ -28,6 +28,8 @@ export interface GeneratedImage {
 export interface ImageBatchResult {
   images: GeneratedImage[];
   costTicks?: number;
+  /** The model that actually served the request (a retired slug is served by its successor). */
+  model?: string;
   /** The `x-request-id` header (or the deferred request id). */
   requestId?: string;
 }
@@ -85,21 +87,25 @@ function toGeneratedImage(item: ImageItem, index: number, requestId: string | un
   throw malformedResponse(`image ${index} has neither url nor b64_json`, { requestId });
 }
 
-function costTicks(usage: { cost_in_usd_ticks?: number | undefined } | null | undefined) {
+type Usage = { cost_in_usd_ticks?: number | null | undefined } | null | undefined;
+
+function costTicks(usage: Usage) {
   const ticks = usage?.cost_in_usd_ticks;
-  return ticks === undefined ? {} : { costTicks: ticks };
+  return typeof ticks === 'number' ? { costTicks: ticks } : {};
 }
+
+const servedBy = (model: string | null | undefined) => (model?.trim() ? { model: model.trim() } : {});
 
 /** Throws content_policy when every image is a moderation placeholder (nothing usable, but billed). */
 export function toImageBatch(body: unknown, requestId: string | undefined): ImageBatchResult {
   const parsed = imagesResponseSchema.safeParse(body);
   if (!parsed.success) throw malformedResponse('no image data', { requestId });
-  return imageBatchFrom(parsed.data.data, parsed.data.usage, requestId);
+  return imageBatchFrom(parsed.data.data, parsed.data, requestId);
 }
 
 function imageBatchFrom(
   items: ImageItem[],
-  usage: { cost_in_usd_ticks?: number | undefined } | null | undefined,
+  meta: { usage?: Usage; model?: string | null | undefined },
   requestId: string | undefined,
 ): ImageBatchResult {
   if (items.length === 0) throw malformedResponse('the image list is empty', { requestId });
@@ -111,7 +117,7 @@ function imageBatchFrom(
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }
-  return { images, ...costTicks(usage), ...(requestId !== undefined ? { requestId } : {}) };
+  return { images, ...costTicks(meta.usage), ...servedBy(meta.model), ...(requestId !== undefined ? { requestId } : {}) };
 }
 
 export function toSubmission(body: unknown, requestId: string | undefined): Submission {
@@ -142,23 +148,28 @@ const contentPolicy = (message: string, requestId: string | undefined): ErrorInf
   ...(requestId !== undefined ? { requestId } : {}),
 });
 
+/** The result's url, nested (`video.url`, the spec) or at the top level (seed 001). */
+const videoUrlOf = (body: VideoPollResponse) => body.video?.url?.trim() || body.url?.trim() || undefined;
+
 function videoDone(body: VideoPollResponse, requestId: string | undefined): VideoStatus {
-  const video = body.video;
-  if (!video) {
+  const url = videoUrlOf(body);
+  const blocked = body.video?.respect_moderation === false || body.respect_moderation === false;
+  // A blocked video comes back "done" with respect_moderation:false and an empty url.
+  if (blocked || (!url && (body.video || body.respect_moderation !== undefined))) {
+    return { state: 'failed', error: contentPolicy('The video was rejected by content moderation.', requestId) };
+  }
+  if (!url) {
     return {
       state: 'failed',
       error: { kind: 'server_error', message: 'The job finished without a video.', ...(requestId ? { requestId } : {}) },
     };
   }
-  // A blocked video comes back "done" with respect_moderation:false and an empty url.
-  if (video.respect_moderation === false || !video.url) {
-    return { state: 'failed', error: contentPolicy('The video was rejected by content moderation.', requestId) };
-  }
+  const duration = body.video?.duration ?? body.duration;
   return {
     state: 'done',
-    url: video.url,
-    ...(typeof video.duration === 'number' ? { durationS: video.duration } : {}),
-    ...(body.model ? { model: body.model } : {}),
+    url,
+    ...(typeof duration === 'number' && duration > 0 ? { durationS: duration } : {}),
+    ...servedBy(body.model),
     ...costTicks(body.usage),
   };
 }
@@ -188,7 +199,7 @@ export function toVideoStatus(httpStatus: number, body: unknown, requestId: stri
     case 'expired':
       return { state: 'expired' };
     case undefined:
-      if (poll.video) return videoDone(poll, requestId);
+      if (videoUrlOf(poll) || poll.video) return videoDone(poll, requestId);
       if (poll.error) return { state: 'failed', error: jobErrorInfo(poll.error, requestId) };
       return { state: 'pending', ...clampProgress(poll.progress) };
     default:
@@ -216,7 +227,7 @@ export function toDeferredImagesStatus(
   const status = normalizeStatus(poll.status);
   if (status === 'done' || (status === undefined && poll.data)) {
     try {
-      return { state: 'done', result: imageBatchFrom(poll.data ?? [], poll.usage, requestId) };
+      return { state: 'done', result: imageBatchFrom(poll.data ?? [], poll, requestId) };
     } catch (error) {
       // All-moderated is the job's outcome, not a failure of this poll: report it, don't throw.
       if (error instanceof ImagineError && error.kind === 'content_policy') return { state: 'failed', error: error.toInfo() };

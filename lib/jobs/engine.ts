@@ -54,8 +54,12 @@ export const VIDEO_DEADLINE_MS = 20 * 60_000;
 const MAX_RATE_LIMIT_ATTEMPTS = 8;
 /** How often a queue paused by being offline checks the connection again. */
 const OFFLINE_RECHECK_MS = 10_000;
-/** Poll/download retries for transient errors before giving up. */
+/** Poll/download retries for transient errors before giving up (a 429 on a poll is not one of them). */
 const MAX_TRANSIENT_ATTEMPTS = 8;
+/** A rate-limited poll waits at least this long, whatever Retry-After says… */
+const POLL_RATE_LIMIT_MIN_MS = 2_000;
+/** …and this long when the server sent no Retry-After. */
+const POLL_RATE_LIMIT_DEFAULT_MS = 5_000;
 
 /** Whether a match pattern as permissions.onAdded reports it (https://host/…, all hosts, <all_urls>) covers `origin`. */
 export function originMatches(pattern: string, origin: string): boolean {
@@ -174,7 +178,7 @@ export class JobEngine {
     const updated = await this.update(id, (j) =>
       isRetriable(j.status)
         ? {
-            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits', 'blockedOrigin']),
+            ...omit(j, ['error', 'note', 'remoteId', 'submittedAt', 'nextPollAt', 'notBefore', 'progress', 'progressAt', 'deadlineAt', 'finishedAt', 'costTicks', 'costCredits', 'blockedOrigin', 'servedModel']),
             status: 'queued',
             sends: j.sends + 1,
             ...FRESH_RUN,
@@ -453,6 +457,7 @@ export class JobEngine {
 
   /** Transient poll/download failures wait and try again; anything else ends the job with its reason. */
   private async retryLater(job: Job, info: ErrorInfo, phase: 'poll' | 'download'): Promise<void> {
+    if (phase === 'poll' && info.kind === 'rate_limited') return this.waitOutPollRateLimit(job, info);
     if (!isRetryable(info.kind, phase) || job.attempts + 1 >= MAX_TRANSIENT_ATTEMPTS) {
       await this.fail(job.id, info);
       return;
@@ -463,6 +468,18 @@ export class JobEngine {
         ? { ...j, attempts: j.attempts + 1, ...(phase === 'poll' ? { nextPollAt: at } : { notBefore: at }) }
         : undefined,
     );
+    if (next) this.deps.changed([next]);
+  }
+
+  /**
+   * A 429 on a poll says nothing about the job, which keeps rendering (and is billed): wait at least
+   * Retry-After and at least 2 s (5 s, the fixed pollers' pace, when the server gives no hint), and never
+   * count it as a failed attempt. Only the job's deadline ends the polling.
+   */
+  private async waitOutPollRateLimit(job: Job, info: ErrorInfo): Promise<void> {
+    const wait = Math.max(POLL_RATE_LIMIT_MIN_MS, info.retryAfterMs ?? POLL_RATE_LIMIT_DEFAULT_MS) + Math.round(this.random() * 500);
+    const at = this.now() + wait;
+    const next = await this.update(job.id, (j) => (j.status === 'running' ? { ...j, nextPollAt: at } : undefined));
     if (next) this.deps.changed([next]);
   }
 
@@ -526,11 +543,15 @@ function retryRefusal(job: Job, settings: Settings): ErrorInfo | undefined {
   };
 }
 
-/** What the provider said it charged, in its own unit: USD ticks (xAI, Runware) or credits (Vydra). */
-function reportedCost(outcome: { costTicks?: number; costCredits?: number }): Pick<Job, 'costTicks' | 'costCredits'> {
+/**
+ * What the provider said it charged, in its own unit: USD ticks (xAI, Runware) or credits (Vydra), and
+ * which model it says served the job.
+ */
+function reportedCost(outcome: { costTicks?: number; costCredits?: number; servedModel?: string }): Pick<Job, 'costTicks' | 'costCredits' | 'servedModel'> {
   return {
     ...(outcome.costTicks !== undefined ? { costTicks: outcome.costTicks } : {}),
     ...(outcome.costCredits !== undefined ? { costCredits: outcome.costCredits } : {}),
+    ...(outcome.servedModel !== undefined ? { servedModel: outcome.servedModel } : {}),
   };
 }
 

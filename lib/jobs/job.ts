@@ -83,6 +83,8 @@ export const jobSchema = z.object({
   costTicks: z.number().nonnegative().optional(),
   /** Cost in the provider's own credits, when it bills in credits without a published USD rate (Vydra). */
   costCredits: z.number().nonnegative().optional(),
+  /** The model the provider says served the job, when it named one (a retired slug names its successor). */
+  servedModel: z.string().optional(),
   /** Worst-case cost reserved against the daily cap before sending. */
   estimatedCostTicks: z.number().nonnegative().optional(),
   error: errorInfoSchema.optional(),

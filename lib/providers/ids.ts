@@ -9,6 +9,7 @@ export const PROVIDER_LABELS: Record<ProviderId, string> = {
 
 export const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
   xai: 'https://api.x.ai/v1',
-  vydra: 'https://vydra.ai/api/v1',
+  // www: the bare domain redirects there, and the redirect drops the Authorization header.
+  vydra: 'https://www.vydra.ai/api/v1',
   runware: 'https://api.runware.ai/v1',
 };

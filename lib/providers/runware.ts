@@ -302,11 +302,20 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
   return { state: 'done', outputs, ...totalCostTicks(successes) };
 }
 
+/**
+ * A documented, free, authenticated call: the `accountManagement` task with `operation:"getDetails"`
+ * (https://runware.ai/docs/platform/account-management) answers with the organisation and its balance.
+ */
 async function testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Promise<string> {
-  const { body } = await send(ctx, [{ taskType: 'ping', ping: true }], 15_000);
-  const error = body.errors?.[0];
-  if (error) throw new ImagineError(taskErrorInfo(error));
-  return 'Connected: Runware accepted the key.';
+  const taskUUID = crypto.randomUUID();
+  const { response, body } = await send(ctx, [{ taskType: 'accountManagement', taskUUID, operation: 'getDetails' }], 15_000);
+  const { items, errors } = ours(body, taskUUID);
+  const error = errors[0];
+  if (error) throw new ImagineError(taskErrorInfo(error, response.requestId));
+  const details = items.find((item) => item.taskType === 'accountManagement') ?? items[0];
+  if (!details) throw malformedResponse('no account details in the answer', { status: response.status, requestId: response.requestId });
+  const balance = z.number().safeParse(details['balance']);
+  return balance.success ? `Connected: Runware accepted the key (balance $${balance.data.toFixed(2)}).` : 'Connected: Runware accepted the key.';
 }
 
 export const runwareProvider: Provider = { id: 'runware', capabilities: runwareCapabilities, submit, poll, testConnection };

@@ -17,16 +17,19 @@ export interface ProviderContext {
 }
 
 /**
+ * `servedModel`: the model the provider says actually served the request (a retired slug is served by its
+ * successor); stored on the job and shown when it differs from the one asked for.
+ *
  * Cost as the provider reports it: `costTicks` in USD ticks (1 USD = 1e10), or `costCredits` in the vendor's
  * own credits when it bills in credits and publishes no exchange rate (Vydra). Never both invented.
  */
 export type SubmitOutcome =
-  | { type: 'outputs'; outputs: PendingOutput[]; moderatedCount: number; costTicks?: number; costCredits?: number }
+  | { type: 'outputs'; outputs: PendingOutput[]; moderatedCount: number; costTicks?: number; costCredits?: number; servedModel?: string }
   | { type: 'async'; remoteId: string; costTicks?: number; costCredits?: number };
 
 export type PollOutcome =
   | { state: 'pending'; progress?: number }
-  | { state: 'done'; outputs: PendingOutput[]; costTicks?: number; costCredits?: number }
+  | { state: 'done'; outputs: PendingOutput[]; costTicks?: number; costCredits?: number; servedModel?: string }
   | { state: 'failed'; error: ErrorInfo }
   | { state: 'expired' };
 

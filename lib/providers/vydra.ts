@@ -8,7 +8,8 @@ import { clip, vendorJson, type VendorResponse } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
 
 /**
- * Vydra (https://vydra.ai/api/v1), a reseller of Grok Imagine — shared/seeds/003: one endpoint,
+ * Vydra (https://www.vydra.ai/api/v1 — the bare domain redirects, and the redirect drops the Authorization
+ * header), a reseller of Grok Imagine — shared/seeds/003: one endpoint,
  * `POST /models/grok-imagine` with a sub-model (`text-to-image` answers 200 with the image; `text-to-video`
  * and `image-to-video` answer 202 with a `jobId` to poll at `GET /jobs/{jobId}`). Vydra bills in credits
  * (`creditsCharged`) and publishes no USD rate, so cost is reported in credits, never converted.
@@ -196,14 +197,14 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
   return progress !== undefined ? { state: 'pending', progress } : { state: 'pending' };
 }
 
-/** Vydra documents no account endpoint: an authenticated GET of a job that can't exist answers 404 with a good key, 401 with a bad one. */
+/**
+ * A documented, cheap, authenticated call: `GET /organization` (https://www.vydra.ai/docs/account) answers
+ * with the organisation and its `creditsRemaining`.
+ */
 async function testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Promise<string> {
-  try {
-    await vendorJson(config(ctx), { method: 'GET', path: '/jobs/reimagine-connection-check', signal: ctx.signal, timeoutMs: 15_000 });
-  } catch (error) {
-    if (!(error instanceof ImagineError) || error.status !== 404) throw error;
-  }
-  return 'Connected: Vydra accepted the key.';
+  const response = await vendorJson(config(ctx), { method: 'GET', path: '/organization', signal: ctx.signal, timeoutMs: 15_000 });
+  const credits = z.looseObject({ creditsRemaining: z.number() }).safeParse(response.body);
+  return credits.success ? `Connected: Vydra accepted the key (${credits.data.creditsRemaining} credits left).` : 'Connected: Vydra accepted the key.';
 }
 
 export const vydraProvider: Provider = { id: 'vydra', capabilities: vydraCapabilities, submit, poll, testConnection };

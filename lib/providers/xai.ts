@@ -40,6 +40,7 @@ function imageOutputs(batch: ImageBatchResult): SubmitOutcome {
     outputs,
     moderatedCount: batch.images.length - outputs.length,
     ...(batch.costTicks !== undefined ? { costTicks: batch.costTicks } : {}),
+    ...(batch.model !== undefined ? { servedModel: batch.model } : {}),
   };
 }
 
@@ -101,6 +102,7 @@ export const xaiProvider: Provider = {
       state: 'done',
       outputs: [{ kind: 'video', url: status.url, mimeType: 'video/mp4', ...(status.durationS !== undefined ? { durationS: status.durationS } : {}) }],
       ...(status.costTicks !== undefined ? { costTicks: status.costTicks } : {}),
+      ...(status.model !== undefined ? { servedModel: status.model } : {}),
     };
   },
   async testConnection(ctx) {

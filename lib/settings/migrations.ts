@@ -16,6 +16,12 @@ const steps: Record<number, (raw: Raw) => Raw> = {
     const baseUrls = typeof rest.baseUrls === 'object' && rest.baseUrls !== null ? (rest.baseUrls as Raw) : {};
     return { ...rest, baseUrls: typeof baseUrl === 'string' && baseUrls.xai === undefined ? { ...baseUrls, xai: baseUrl } : baseUrls, version: 1 };
   },
+  // Version 1: Vydra's old default was the bare domain, which redirects to www and drops the key on the way.
+  1: (raw) => {
+    const baseUrls = typeof raw.baseUrls === 'object' && raw.baseUrls !== null ? (raw.baseUrls as Raw) : undefined;
+    const vydra = typeof baseUrls?.vydra === 'string' ? baseUrls.vydra.replace(/^https:\/\/vydra\.ai(?=\/|$)/i, 'https://www.vydra.ai') : undefined;
+    return { ...raw, ...(baseUrls ? { baseUrls: { ...baseUrls, ...(vydra !== undefined ? { vydra } : {}) } } : {}), version: 2 };
+  },
 };
 
 export function migrateSettings(input: unknown): Settings {

@@ -39,7 +39,7 @@ const videoDefaults = z.object({
   extendDuration: z.number().int().min(2).max(10).default(6),
 });
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),

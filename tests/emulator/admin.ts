@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Fault, faultSchema } from './faults';
 import { type WireResponse, jsonWire } from './http';
+import { PROGRESS_SHAPES } from './types';
 import type { ConfigPatch, Emulator, EmulatorConfig, ReceivedRequest } from './types';
 
 /**
@@ -25,6 +26,7 @@ const configPatchSchema = z
     rotateReadings: z.boolean(),
     fetchPrivateUrls: z.boolean(),
     cors: z.boolean(),
+    progressShape: z.enum(PROGRESS_SHAPES),
   })
   .partial()
   .strict();

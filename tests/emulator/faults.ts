@@ -49,6 +49,14 @@ export const faultActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('poll_empty_202') }),
   z.object({ kind: z.literal('poll_pending_200') }),
   z.object({ kind: z.literal('done_without_status') }),
+  /**
+   * Other documented readings of a done poll: 'top_level' = seed 001 (`url` and `duration` at the top
+   * level, duration as a string "8"); 'string_numbers' = the spec's nesting with numbers as strings;
+   * 'odd_optionals' = optional fields of unexpected types (usage a string, model a number, progress "100%").
+   */
+  z.object({ kind: z.literal('done_form'), shape: z.enum(['top_level', 'string_numbers', 'odd_optionals']) }),
+  /** GET /v1/api-key reports this key (or its team) as blocked or disabled. */
+  z.object({ kind: z.literal('key_state'), state: z.enum(['api_key_blocked', 'api_key_disabled', 'team_blocked']) }),
   // --- response decoration
   z.object({ kind: z.literal('error_shape'), shape: z.enum(['native', 'openai', 'string']) }),
   z.object({ kind: z.literal('b64_prefixed') }),
@@ -71,7 +79,7 @@ export const FAULT_GROUPS = {
   imageOutcome: ['moderation_http', 'moderation_flag'],
   jobOutcome: ['job_failed', 'job_expired', 'moderation_flag', 'moderation_http'],
   jobTiming: ['render_ms'],
-  pollForm: ['poll_empty_202', 'poll_pending_200', 'done_without_status', 'moderation_http'],
+  pollForm: ['poll_empty_202', 'poll_pending_200', 'done_without_status', 'done_form', 'moderation_http'],
   errorShape: ['error_shape'],
   b64: ['b64_prefixed'],
 } as const satisfies Record<string, readonly FaultKind[]>;

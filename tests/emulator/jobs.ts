@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProgressShape } from './types';
 
 /**
  * Asynchronous jobs (videos, deferred images). A job's fate is decided when it is submitted (faults attach
@@ -77,11 +78,22 @@ export function isFinished(job: Job<unknown>, now = Date.now()): boolean {
   return now >= job.doneAt;
 }
 
-/** 0..99 while running, rising linearly with elapsed / render time; 100 once finished. */
-export function progressOf(job: Job<unknown>, now = Date.now()): number {
+/**
+ * 0..99 while running, 100 once finished. 'linear' (and 'none', for the admin view) rises with elapsed /
+ * render time; 'jump' is 0 until 80 % of the render, then 99; 'stall99' reaches 99 at 60 % and stays.
+ */
+export function progressOf(job: Job<unknown>, now = Date.now(), shape: ProgressShape = 'linear'): number {
   if (isFinished(job, now)) return 100;
-  const total = job.doneAt - job.createdAt;
-  return Math.min(99, Math.max(0, Math.floor((100 * (now - job.createdAt)) / total)));
+  const fraction = (now - job.createdAt) / Math.max(1, job.doneAt - job.createdAt);
+  const percent = (value: number) => Math.min(99, Math.max(0, Math.floor(value)));
+  switch (shape) {
+    case 'jump':
+      return fraction < 0.8 ? 0 : 99;
+    case 'stall99':
+      return percent((100 * fraction) / 0.6);
+    default:
+      return percent(100 * fraction);
+  }
 }
 
 export function statusOf(job: Job<unknown>, now = Date.now()): JobStatus {

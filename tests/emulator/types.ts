@@ -2,6 +2,15 @@ import type { Fault } from './faults';
 
 export type { Fault, FaultAction, FaultKind } from './faults';
 
+/**
+ * How a pending video reports progress. The doc allows a pending poll to be an empty 202, and real renders
+ * stall and jump, so the least convenient reading is the default: 'none' (an empty 202 on every pending
+ * poll). 'linear' rises with elapsed time; 'jump' sits at 0 (queued) until 80 % of the render, then says
+ * 99; 'stall99' rises to 99 by 60 % of the render and stays there until done.
+ */
+export const PROGRESS_SHAPES = ['none', 'linear', 'jump', 'stall99'] as const;
+export type ProgressShape = (typeof PROGRESS_SHAPES)[number];
+
 export interface EmulatorOptions {
   /** 0 = a random free port. Default 0. */
   port?: number;
@@ -41,11 +50,13 @@ export interface EmulatorOptions {
    * (The emulator's own /media URLs always work: they stand for imgen.x.ai / vidgen.x.ai.) Default false.
    */
   fetchPrivateUrls?: boolean;
+  /** See ProgressShape. Set with configure(); default 'none'. */
+  progressShape?: ProgressShape;
 }
 
-export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host' | 'https' | 'httpsPort' | 'mediaHosts'>>;
+export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host' | 'https' | 'httpsPort' | 'mediaHosts' | 'progressShape'>> & { progressShape?: ProgressShape };
 export type ConfigPatch = Partial<
-  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors'>
+  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors' | 'progressShape'>
 >;
 
 export interface ReceivedRequest {

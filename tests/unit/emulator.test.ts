@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { progressOf } from '../emulator/jobs';
 import { readMp4Info } from '../emulator/mp4';
 import { createEmulator, type Emulator, type Fault } from '../emulator/server';
 
@@ -466,7 +467,7 @@ describe('POST /v1/images/edits', () => {
 
 describe('video', () => {
   it('answers a submission with 200 {request_id} and polls with rising progress until done', async () => {
-    emulator.configure({ rotateReadings: false });
+    emulator.configure({ rotateReadings: false, progressShape: 'linear' });
     const id = await submitVideo({ prompt: 'a fox runs', duration: 5 });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const progress: number[] = [];
@@ -491,7 +492,47 @@ describe('video', () => {
     });
   });
 
-  it('makes every 4th pending answer an empty 202 by default', async () => {
+  it('answers every pending poll with an empty 202 by default (no progress at all)', async () => {
+    const id = await submitVideo();
+    for (let i = 0; i < 3; i++) {
+      const poll = await get(`/v1/videos/${id}`);
+      expect(poll.status).toBe(202);
+      expect(poll.text).toBe('');
+    }
+  });
+
+  it('progress shapes: jump sits at 0 then says 99; stall99 reaches 99 early and stays', async () => {
+    emulator.configure({ rotateReadings: false, progressShape: 'jump', videoRenderMs: 60_000 });
+    const jump = await submitVideo();
+    expect((await get(`/v1/videos/${jump}`)).json).toEqual({ status: 'pending', progress: 0 });
+    emulator.configure({ progressShape: 'stall99', videoRenderMs: 60_000 });
+    const stall = await submitVideo();
+    const early = (await get(`/v1/videos/${stall}`)).json.progress as number;
+    expect(early).toBeGreaterThanOrEqual(0);
+    expect(early).toBeLessThan(10);
+    const job = { createdAt: 0, doneAt: 10_000 } as Parameters<typeof progressOf>[0];
+    expect([1_000, 7_900, 8_000, 9_999].map((t) => progressOf(job, t, 'jump'))).toEqual([0, 0, 99, 99]);
+    expect([3_000, 6_000, 9_000, 9_999].map((t) => progressOf(job, t, 'stall99'))).toEqual([50, 99, 99, 99]);
+    expect(progressOf(job, 10_000, 'stall99')).toBe(100);
+  });
+
+  it('done-poll readings on cue: seed 001 top level, numbers as strings, odd optional fields', async () => {
+    emulator.configure({ videoRenderMs: 0 });
+    emulator.inject({ kind: 'done_form', shape: 'top_level' });
+    const top = (await get(`/v1/videos/${await submitVideo({ prompt: 'p', duration: 8 })}`)).json;
+    expect(top).toMatchObject({ status: 'done', url: expect.stringMatching(/\.mp4$/), duration: '8', model: 'grok-imagine-video' });
+    expect(top.video).toBeUndefined();
+    emulator.inject({ kind: 'done_form', shape: 'string_numbers' });
+    const strings = (await get(`/v1/videos/${await submitVideo({ prompt: 'p', duration: 8 })}`)).json;
+    expect(strings.video.duration).toBe('8');
+    expect(typeof strings.usage.cost_in_usd_ticks).toBe('string');
+    emulator.inject({ kind: 'done_form', shape: 'odd_optionals' });
+    const odd = (await get(`/v1/videos/${await submitVideo({ prompt: 'p' })}`)).json;
+    expect(odd).toMatchObject({ usage: 'billed', model: 42, progress: '100%' });
+  });
+
+  it('rotates readings with a progress shape: every 4th pending answer is an empty 202', async () => {
+    emulator.configure({ progressShape: 'linear' });
     const id = await submitVideo();
     const bodies: string[] = [];
     for (let i = 0; i < 4; i++) bodies.push((await get(`/v1/videos/${id}`)).text);

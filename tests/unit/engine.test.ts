@@ -153,6 +153,23 @@ describe('job engine against the emulator', () => {
     expect(posts('/v1/videos/generations')).toHaveLength(1);
   }, 35_000);
 
+  it('waits out 429s on polls (≥ 2 s each, never using up retries) and reads a seed-001 done body', async () => {
+    const h = createHarness(emulator.apiBaseUrl);
+    emulator.configure({ videoRenderMs: 0 });
+    // More 429s than the 8 transient attempts a job gets: they must not count.
+    emulator.inject({ route: 'GET /v1/videos/:id', kind: 'rate_limit', retryAfter: 0, times: 9 }, { route: 'GET /v1/videos/:id', kind: 'done_form', shape: 'top_level' });
+    const started = Date.now();
+    const done = await waitForJob((await submit(h, video('through the limit'))).id, undefined, 45_000);
+    expect(done.status).toBe('done');
+    expect(done.results[0]?.kind).toBe('video');
+    const polls = emulator.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/'));
+    expect(polls).toHaveLength(10);
+    const gaps = polls.slice(1).map((poll, i) => poll.at - (polls[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(2_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(18_000);
+    expect(posts('/v1/videos/generations')).toHaveLength(1);
+  }, 50_000);
+
   it('a full disk fails that job with a clear storage message and corrupts nothing', async () => {
     const h = createHarness(emulator.apiBaseUrl, {}, {
       saveOutput: async () => {

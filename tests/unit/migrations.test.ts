@@ -57,8 +57,8 @@ const JOB_FIXTURES: Record<number, Record<string, unknown>> = { 0: jobV0, 1: job
 
 /** Settings version 0: unversioned, a single top-level `baseUrl`. */
 const settingsV0 = { provider: 'xai', baseUrl: 'http://localhost:8080/v1', concurrency: 5, notifications: false };
-const settingsV1 = { ...DEFAULT_SETTINGS, concurrency: 2, quickActions: [{ id: 'x', title: 'Noir', mode: 'edit-image', prompt: 'Film noir look' }] };
-const SETTINGS_FIXTURES: Record<number, Record<string, unknown>> = { 0: settingsV0, 1: settingsV1 };
+const settingsV2 = { ...DEFAULT_SETTINGS, concurrency: 2, quickActions: [{ id: 'x', title: 'Noir', mode: 'edit-image', prompt: 'Film noir look' }] };
+const SETTINGS_FIXTURES: Record<number, Record<string, unknown>> = { 0: settingsV0, 1: { ...settingsV2, version: 1, baseUrls: { ...settingsV2.baseUrls, vydra: 'https://vydra.ai/api/v1' } }, 2: settingsV2 };
 
 beforeEach(() => {
   // A fresh, empty IndexedDB per test.
@@ -173,14 +173,22 @@ describe('settings migrations', () => {
     expect('baseUrl' in settings).toBe(false);
   });
 
+  it('v1 → v2: the bare Vydra domain (it redirects and drops the key) becomes www; a custom URL is kept', () => {
+    const settings = migrateSettings(structuredClone(SETTINGS_FIXTURES[1]));
+    expect(settings.baseUrls.vydra).toBe('https://www.vydra.ai/api/v1');
+    expect(settings.concurrency).toBe(2);
+    const custom = migrateSettings({ ...SETTINGS_FIXTURES[1], baseUrls: { ...settingsV2.baseUrls, vydra: 'http://127.0.0.1:9/vydra/api/v1' } });
+    expect(custom.baseUrls.vydra).toBe('http://127.0.0.1:9/vydra/api/v1');
+  });
+
   it('keeps a current record', () => {
-    expect(migrateSettings(structuredClone(settingsV1))).toEqual(settingsV1);
+    expect(migrateSettings(structuredClone(settingsV2))).toEqual(settingsV2);
   });
 
   it('resets only the invalid field, not the whole record', () => {
-    const settings = migrateSettings({ ...settingsV1, concurrency: 99, privacy: { sendImagesAs: 'url' } });
+    const settings = migrateSettings({ ...settingsV2, concurrency: 99, privacy: { sendImagesAs: 'url' } });
     expect(settings.concurrency).toBe(DEFAULT_SETTINGS.concurrency);
-    expect(settings.quickActions).toEqual(settingsV1.quickActions);
+    expect(settings.quickActions).toEqual(settingsV2.quickActions);
     expect(settings.privacy.sendImagesAs).toBe('url');
   });
 

@@ -169,8 +169,9 @@ describe('Runware against the emulator', () => {
     expect(webp.message).toMatch(/WEBP/);
   });
 
-  it('testConnection pings with the key', async () => {
-    expect(await runwareProvider.testConnection(ctx())).toMatch(/Connected/);
+  it('testConnection asks for the account details (documented, free) with the key', async () => {
+    expect(await runwareProvider.testConnection(ctx())).toMatch(/Connected.*balance \$24\.50/);
+    expect(emulator.requests.at(-1)?.body).toEqual([{ taskType: 'accountManagement', taskUUID: expect.any(String), operation: 'getDetails' }]);
     expect((await rejection(runwareProvider.testConnection(ctx('wrong')))).kind).toBe('invalid_key');
   });
 });

@@ -274,6 +274,11 @@ export function createRunwareProvider(env: ProviderEnv): Provider {
     const taskUUID = t['taskUUID'];
     if (typeof taskUUID !== 'string' || !UUID_V4.test(taskUUID)) return bad(t, 'invalidTaskUUID', 'taskUUID must be a UUID v4 string.', 'taskUUID');
     if (taskType === 'getResponse') return getResponse(t, taskUUID);
+    if (taskType === 'accountManagement') {
+      // https://runware.ai/docs/platform/account-management: only operation "getDetails" exists.
+      if (t['operation'] !== 'getDetails') return bad(t, 'invalidOperation', 'operation must be "getDetails".', 'operation');
+      return { data: [{ taskType, taskUUID, operation: 'getDetails', organizationUUID: 'a6379343-9ff2-46a0-996b-e4a7b3057c88', organizationName: 'Emulator organization', balance: 24.5 }] };
+    }
     if (taskType !== 'imageInference' && taskType !== 'videoInference') return bad(t, 'unsupportedTaskType', `Unsupported taskType "${taskType}".`, 'taskType');
     if (usedUuids.has(taskUUID)) return bad(t, 'duplicateTaskUUID', 'taskUUID has already been used; send a new UUID v4 per task.', 'taskUUID');
     return taskType === 'imageInference' ? imageInference(t, taskUUID, request) : videoInference(t, taskUUID, request);

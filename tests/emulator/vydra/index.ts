@@ -11,8 +11,8 @@ import { badRequest, renderVydraError, vydraError, vydraGateFaultReply } from '.
 import { loadSourceImage } from './source-image';
 
 /**
- * Vydra (https://vydra.ai/api/v1), a Grok Imagine reseller, as shared/seeds/003 documents it, mounted at
- * /vydra/api/v1: `POST /models/grok-imagine` (text-to-image answers 200 with the image; text-to-video and
+ * Vydra (https://www.vydra.ai/api/v1), a Grok Imagine reseller, as shared/seeds/003 documents it, mounted at
+ * /vydra/api/v1: `GET /organization` (the account, docs/account), `POST /models/grok-imagine` (text-to-image answers 200 with the image; text-to-video and
  * image-to-video answer 202 with a jobId) and `GET /jobs/{jobId}` (pending → running → completed | failed).
  * Credits: 8 per image, 150 per video (the seed's table). `image_url` is a URL: data: URIs are refused.
  */
@@ -150,6 +150,13 @@ export function createVydraProvider(env: ProviderEnv): Provider {
   const routes: Route[] = [
     { method: 'POST', path: `${VYDRA_PREFIX}/models/grok-imagine`, handle: submit },
     { method: 'GET', path: `${VYDRA_PREFIX}/jobs/:id`, handle: poll },
+    // https://www.vydra.ai/docs/account: the organisation and its credit balance.
+    {
+      method: 'GET',
+      path: `${VYDRA_PREFIX}/organization`,
+      handle: () =>
+        json(200, { id: 'org_emulator', name: 'Emulator organization', plan: 'starter', creditsRemaining: 4250, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-26T12:00:00.000Z' }),
+    },
   ];
 
   return {

@@ -6,6 +6,7 @@ import { TEAM_ID } from './errors';
 
 /** GET /v1/api-key: facts about the key in use. The doc says to treat the body as opaque beyond the status. */
 export function handleApiKey(request: ApiRequest): Reply {
+  const state = request.takeFault(['key_state'])?.state;
   const key = bearerKey(request) ?? '';
   const keyId = createHash('sha256').update(key).digest('hex').slice(0, 32);
   const created = '2025-01-15T09:30:00.000Z';
@@ -19,8 +20,8 @@ export function handleApiKey(request: ApiRequest): Reply {
     team_id: TEAM_ID,
     acls: ['api-key:model:*', 'api-key:endpoint:*'],
     api_key_id: keyId,
-    team_blocked: false,
-    api_key_blocked: false,
-    api_key_disabled: false,
+    team_blocked: state === 'team_blocked',
+    api_key_blocked: state === 'api_key_blocked',
+    api_key_disabled: state === 'api_key_disabled',
   });
 }

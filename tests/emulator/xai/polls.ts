@@ -1,4 +1,4 @@
-import { FAULT_GROUPS } from '../faults';
+import { FAULT_GROUPS, type FaultOf } from '../faults';
 import { type Reply, json } from '../http';
 import { isFinished, progressOf, statusOf } from '../jobs';
 import type { ApiRequest } from '../provider';
@@ -8,8 +8,8 @@ import type { ImageJobPayload, VideoJobPayload, XaiContext, XaiJob } from './job
 
 /**
  * GET /v1/videos/{id} and GET /v1/images/{id}. The doc lists several readings of "still running"
- * (202 {status,progress}, an empty 202, 200 {status:"pending"}); the emulator answers the common one and,
- * with rotateReadings, makes every 4th pending answer of a job an empty 202. Faults force the others.
+ * (202 {status,progress}, an empty 202, 200 {status:"pending"}); the configured progress shape picks one
+ * (default: an empty 202, the least convenient). Faults force the others, and the other done readings.
  */
 
 const EMPTY_202_EVERY = 4;
@@ -26,12 +26,34 @@ function publishVideo(job: XaiJob, payload: VideoJobPayload, context: XaiContext
   if (expiresAt > Date.now()) payload.videoUrl = context.env.media.put(payload.fixture.bytes, 'mp4', expiresAt, 'vidgen');
 }
 
-function pendingReply(job: XaiJob, context: XaiContext, body: object): Reply {
+/**
+ * A pending answer in the configured progress shape. 'none' (the default) is an empty 202 every time; the
+ * other shapes answer 202 {status, progress}, and with rotateReadings every 4th of them is an empty 202.
+ */
+function pendingReply(job: XaiJob, context: XaiContext, now: number): Reply {
+  const shape = context.env.config().progressShape ?? 'none';
+  if (shape === 'none') return { type: 'empty', status: 202 };
   const answerIndex = job.pendingPolls++;
   if (context.env.config().rotateReadings && answerIndex % EMPTY_202_EVERY === EMPTY_202_EVERY - 1) {
     return { type: 'empty', status: 202 };
   }
-  return json(202, body);
+  return json(202, { status: 'pending', progress: progressOf(job, now, shape) });
+}
+
+/** The done body, in the spec's form or one of the other documented readings (done_form faults). */
+function doneBody(form: FaultOf<'done_form'> | undefined, payload: VideoJobPayload, usage: { cost_in_usd_ticks: number }, moderated: boolean): object {
+  const url = moderated ? '' : (payload.videoUrl ?? '');
+  const video = { url, duration: payload.durationSeconds, respect_moderation: !moderated };
+  switch (form?.shape) {
+    case 'top_level': // seed 001
+      return { status: 'done', url, duration: String(payload.durationSeconds), respect_moderation: !moderated, model: payload.model, usage };
+    case 'string_numbers':
+      return { status: 'done', video: { ...video, duration: String(payload.durationSeconds) }, model: payload.model, usage: { cost_in_usd_ticks: String(usage.cost_in_usd_ticks) }, progress: '100' };
+    case 'odd_optionals':
+      return { status: 'done', video: { ...video, duration: 'eight seconds', respect_moderation: !moderated }, model: 42, usage: 'billed', progress: '100%', error: 7 };
+    default:
+      return { status: 'done', video, model: payload.model, usage, progress: 100 };
+  }
 }
 
 export function handleVideoPoll(request: ApiRequest, context: XaiContext): Reply {
@@ -45,7 +67,7 @@ export function handleVideoPoll(request: ApiRequest, context: XaiContext): Reply
   const progress = progressOf(job, now);
 
   const form = request.takeFault(FAULT_GROUPS.pollForm, (fault) =>
-    fault.kind === 'done_without_status' ? status === 'done' && job.outcome.type === 'success' : true,
+    fault.kind === 'done_without_status' || fault.kind === 'done_form' ? status === 'done' && job.outcome.type === 'success' : true,
   );
   if (form?.kind === 'poll_empty_202') return { type: 'empty', status: 202 };
   if (form?.kind === 'poll_pending_200') return json(200, { status: 'pending', progress: Math.min(99, progress) });
@@ -57,20 +79,14 @@ export function handleVideoPoll(request: ApiRequest, context: XaiContext): Reply
 
   switch (status) {
     case 'pending':
-      return pendingReply(job, context, { status: 'pending', progress });
+      return pendingReply(job, context, now);
     case 'failed':
       return json(200, job.outcome.type === 'failed' ? { status: 'failed', error: { code: job.outcome.code, message: job.outcome.message } } : { status: 'failed' });
     case 'expired':
       return json(200, { status: 'expired' });
     case 'done':
       if (job.outcome.type === 'moderated_http') return contentModerated('video');
-      return json(200, {
-        status: 'done',
-        video: job.outcome.type === 'moderated' ? { url: '', duration: payload.durationSeconds, respect_moderation: false } : video,
-        model: payload.model,
-        usage: { cost_in_usd_ticks: payload.costTicks },
-        progress: 100,
-      });
+      return json(200, doneBody(form?.kind === 'done_form' ? form : undefined, payload, { cost_in_usd_ticks: payload.costTicks }, job.outcome.type === 'moderated'));
   }
 }
 
