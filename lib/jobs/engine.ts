@@ -52,6 +52,8 @@ export type SubmitResult = { ok: true; job: Job } | { ok: false; error: ErrorInf
 export const VIDEO_DEADLINE_MS = 20 * 60_000;
 /** Automatic resends after 429 (safe: a 429 means the request was not processed). */
 const MAX_RATE_LIMIT_ATTEMPTS = 8;
+/** Wake-up kept while a poll or download is in flight, in case the worker is stopped mid-request. */
+const INFLIGHT_BACKSTOP_MS = 15_000;
 /** How often a queue paused by being offline checks the connection again. */
 const OFFLINE_RECHECK_MS = 10_000;
 /** Poll/download retries for transient errors before giving up (a 429 on a poll is not one of them). */
@@ -262,17 +264,27 @@ export class JobEngine {
     };
 
     let busy = jobs.filter((j) => j.status !== 'queued').length;
+    // A phase in flight has no wake of its own (the alarm that started it is used up): if the worker is
+    // stopped mid-request, this backstop brings it back.
+    const backstop = () => wake(now + INFLIGHT_BACKSTOP_MS);
     for (const job of jobs) {
-      if (this.inflight.has(job.id)) continue;
+      if (this.inflight.has(job.id)) {
+        backstop();
+        continue;
+      }
       if (job.status === 'running') {
         if (job.deadlineAt !== undefined && now >= job.deadlineAt) {
           await this.fail(job.id, { kind: 'timeout', message: 'The video did not finish in time; Reimagine stopped waiting.' });
-        } else if ((job.nextPollAt ?? 0) <= now) this.launch(job, () => this.poll(job));
-        else wake(job.nextPollAt);
+        } else if ((job.nextPollAt ?? 0) <= now) {
+          this.launch(job, () => this.poll(job));
+          backstop();
+        } else wake(job.nextPollAt);
       } else if (job.status === 'downloading') {
         if (job.blockedOrigin !== undefined) continue; // waits for the user's "Allow access" (accessGranted)
-        if ((job.notBefore ?? 0) <= now) this.launch(job, () => this.download(job));
-        else wake(job.notBefore);
+        if ((job.notBefore ?? 0) <= now) {
+          this.launch(job, () => this.download(job));
+          backstop();
+        } else wake(job.notBefore);
       }
     }
 
