@@ -1,18 +1,19 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { userMessage, type ErrorInfo } from '../lib/api/errors';
-import { formatUsd, ticksToUsd } from '../lib/jobs/cost';
 import { MODE_INFO } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
-import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, videoResolutionsFor, type Draft } from '../lib/ui/composer-draft';
+import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
-import { startOfToday } from '../lib/ui/hooks';
 import { importFile, mediaFiles } from '../lib/ui/import-media';
-import { useJobs } from '../lib/ui/jobs-store';
-import { deletePreset, presets as loadPresets, recentPrompts, rememberPrompt, savePreset, type Preset } from '../lib/ui/prefs';
+import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
 import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
+import { FieldError } from './composer/Control';
+import { CostEstimate } from './composer/CostEstimate';
+import { OutputControls } from './composer/OutputControls';
+import { PromptLibrary } from './composer/PromptLibrary';
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -22,6 +23,7 @@ const FIELD_IDS: Record<string, string> = {
   n: 'count',
   aspectRatio: 'aspect-ratio',
   resolution: 'resolution',
+  quality: 'quality',
   duration: 'duration',
   outputFormat: 'output-format',
 };
@@ -45,9 +47,9 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const validation = useMemo(() => validateDraft(draft, caps), [draft, caps]);
   const fields = showErrors ? { ...(validation.ok ? {} : validation.fields), ...serverFields } : serverFields;
   const estimate = useMemo(() => estimateDraft(draft, caps), [draft, caps]);
-  const controls = controlsFor(draft.mode, draft.sources.length, caps);
+  const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
   const info = MODE_INFO[draft.mode];
-  const max = maxSources(draft.mode, caps);
+  const max = maxSources(draft.mode, caps, modelOf(draft));
 
   useEffect(() => {
     if (focusPromptAt) promptRef.current?.focus();
@@ -250,127 +252,9 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           <PromptLibrary draft={draft} onApply={(p) => update(p)} />
         </div>
 
-        <div className="controls">
-          {controls.includes('model') && (
-            <Control id="model" label="Model" error={err('model')}>
-              <input
-                id="model"
-                list="model-options"
-                value={modelOf(draft)}
-                aria-invalid={!!err('model')}
-                aria-describedby={describe('model')}
-                onChange={(e) => update(info.output === 'image' ? { imageModel: e.target.value } : { videoModel: e.target.value })}
-              />
-              <datalist id="model-options">
-                {(info.output === 'image' ? caps.models.image : caps.models.video).map((m) => (
-                  <option key={m} value={m} />
-                ))}
-              </datalist>
-            </Control>
-          )}
-          {controls.includes('count') && (
-            <Control id="count" label="Count" error={err('n')}>
-              <input
-                id="count"
-                type="number"
-                min={1}
-                max={caps.maxCount}
-                value={Number.isFinite(draft.n) && draft.n > 0 ? draft.n : ''}
-                aria-invalid={!!err('n')}
-                aria-describedby={describe('n')}
-                onChange={(e) => update({ n: Number(e.target.value) || 0 })}
-              />
-            </Control>
-          )}
-          {controls.includes('aspectRatio') && (
-            <Control id="aspect-ratio" label="Aspect ratio" error={err('aspectRatio')}>
-              {draft.mode === 'edit-image' ? (
-                <select id="aspect-ratio" value={draft.editAspectRatio} onChange={(e) => update({ editAspectRatio: e.target.value })}>
-                  <option value="">Follow the inputs</option>
-                  {caps.imageAspectRatios.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              ) : info.output === 'image' ? (
-                <select id="aspect-ratio" value={draft.imageAspectRatio} onChange={(e) => update({ imageAspectRatio: e.target.value })}>
-                  {caps.imageAspectRatios.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <select id="aspect-ratio" value={draft.videoAspectRatio} onChange={(e) => update({ videoAspectRatio: e.target.value })}>
-                  {caps.videoAspectRatios.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Control>
-          )}
-          {controls.includes('resolution') && (
-            <Control id="resolution" label="Resolution" error={err('resolution')}>
-              {info.output === 'image' ? (
-                <select id="resolution" value={draft.imageResolution} onChange={(e) => update({ imageResolution: e.target.value })}>
-                  {caps.imageResolutions.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <select
-                  id="resolution"
-                  value={draft.videoResolution}
-                  aria-invalid={!!err('resolution')}
-                  aria-describedby={describe('resolution')}
-                  onChange={(e) => update({ videoResolution: e.target.value })}
-                >
-                  {/* An unsupported current value stays visible so its error makes sense. */}
-                  {[...new Set([...videoResolutionsFor(draft.videoModel, caps), draft.videoResolution])].map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Control>
-          )}
-          {controls.includes('duration') && (
-            <Control id="duration" label={draft.mode === 'extend-video' ? 'Extend by (s)' : 'Duration (s)'} error={err('duration')}>
-              <input
-                id="duration"
-                type="number"
-                min={draft.mode === 'extend-video' ? 2 : caps.videoDuration.min}
-                max={draft.mode === 'extend-video' ? 10 : caps.videoDuration.max}
-                value={(draft.mode === 'extend-video' ? draft.extendDuration : draft.duration) || ''}
-                aria-invalid={!!err('duration')}
-                aria-describedby={describe('duration')}
-                onChange={(e) => {
-                  const value = Number(e.target.value) || 0;
-                  update(draft.mode === 'extend-video' ? { extendDuration: value } : { duration: value });
-                }}
-              />
-            </Control>
-          )}
-          {controls.includes('outputFormat') && (
-            <Control id="output-format" label="Format" error={err('outputFormat')}>
-              <select id="output-format" value={draft.outputFormat} onChange={(e) => update({ outputFormat: e.target.value })}>
-                {caps.outputFormats.map((f) => (
-                  <option key={f} value={f}>
-                    {f.toUpperCase()}
-                  </option>
-                ))}
-              </select>
-            </Control>
-          )}
-        </div>
+        <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
 
-        <CostSummary estimateUsd={estimate?.usd} detail={estimate?.detail} capUsd={settings.dailySpendCapUsd} />
+        <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
 
         <div className="actions">
           <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
@@ -405,133 +289,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         )}
       </form>
     </section>
-  );
-}
-
-function Control({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }) {
-  return (
-    <div className="field control">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      <FieldError id={`${errorKey(id)}-error`} message={error} />
-    </div>
-  );
-}
-
-/** Control ids → the field keys used in aria-describedby (`describe`). */
-const errorKey = (id: string) => ({ count: 'n', 'aspect-ratio': 'aspectRatio', 'output-format': 'outputFormat' })[id] ?? id;
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="error field-error">
-      {message}
-    </p>
-  );
-}
-
-function CostSummary({ estimateUsd, detail, capUsd }: { estimateUsd: number | undefined; detail: string | undefined; capUsd: number | null }) {
-  const jobs = useJobs((s) => s.jobs);
-  const today = startOfToday();
-  const spentUsd = ticksToUsd(jobs.filter((j) => j.createdAt >= today).reduce((sum, j) => sum + (j.costTicks ?? j.estimatedCostTicks ?? 0), 0));
-  const overCap = capUsd !== null && estimateUsd !== undefined && spentUsd + estimateUsd > capUsd + 1e-9;
-  return (
-    <div className="cost" aria-label="Cost">
-      <p>
-        {detail === undefined ? (
-          <span className="hint">Estimated cost appears when the form is complete.</span>
-        ) : estimateUsd === undefined ? (
-          <span className="hint">{detail}</span>
-        ) : (
-          <>
-            Estimated cost: <strong data-testid="cost-estimate">{formatUsd(estimateUsd)}</strong> <span className="hint">({detail})</span>
-          </>
-        )}
-      </p>
-      {capUsd !== null && (
-        <p className={overCap ? 'error' : 'hint'}>
-          Today: {formatUsd(spentUsd)} of your {formatUsd(capUsd)} daily cap{overCap ? ' — this job would pass the cap and will be refused.' : '.'}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch: Partial<Draft>): void }) {
-  const [open, setOpen] = useState(false);
-  const [recent, setRecent] = useState<string[]>([]);
-  const [list, setList] = useState<Preset[]>([]);
-  const [name, setName] = useState('');
-  const refresh = () => {
-    setRecent(recentPrompts());
-    setList(loadPresets());
-  };
-  return (
-    <details
-      className="library"
-      open={open}
-      onToggle={(e) => {
-        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
-        setOpen(isOpen);
-        if (isOpen) refresh();
-      }}
-    >
-      <summary>Recent prompts and presets</summary>
-      {open && (
-        <div className="library-body">
-          <h3>Recent</h3>
-          {recent.length === 0 ? (
-            <p className="hint">Prompts you generate with appear here.</p>
-          ) : (
-            <ul className="plain">
-              {recent.map((p) => (
-                <li key={p}>
-                  <button type="button" className="link prompt-chip" onClick={() => onApply({ prompt: p })}>
-                    {p}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>Presets</h3>
-          {list.length === 0 && <p className="hint">Save the current mode, prompt and settings to reuse them.</p>}
-          <ul className="plain">
-            {list.map((p) => (
-              <li key={p.name} className="preset">
-                <button type="button" className="link" onClick={() => onApply({ ...p.draft })}>
-                  {p.name}
-                </button>
-                <button
-                  type="button"
-                  className="icon"
-                  aria-label={`Delete preset ${p.name}`}
-                  onClick={() => {
-                    deletePreset(p.name);
-                    refresh();
-                  }}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="inline">
-            <input aria-label="Preset name" placeholder="Preset name" value={name} onChange={(e) => setName(e.target.value)} />
-            <button
-              type="button"
-              disabled={!name.trim()}
-              onClick={() => {
-                savePreset(name.trim(), draft);
-                setName('');
-                refresh();
-              }}
-            >
-              Save preset
-            </button>
-          </div>
-        </div>
-      )}
-    </details>
   );
 }
 

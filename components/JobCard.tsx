@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { userMessage, type ErrorKind } from '../lib/api/errors';
-import { formatJobCost } from '../lib/jobs/cost';
+import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
 import { isActive, type Job } from '../lib/jobs/job';
 import { MODE_INFO } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
@@ -79,7 +79,8 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
         <span>{formatDuration(elapsed)} elapsed</span>
         {estimate && <span> · {estimate}</span>}
         {progress !== undefined && active && <span> · {Math.round(progress)}%</span>}
-        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span> · cost {formatJobCost(job)}</span>}
+        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span data-testid="actual-cost"> · cost {formatCostVsEstimate(job)}</span>}
+        {servedByLabel(job) && <span data-testid="served-by"> · {servedByLabel(job)}</span>}
       </p>
       {job.note && <p className="hint">{job.note}</p>}
       {rateLimitedFor > 0 && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatJobCost } from '../lib/jobs/cost';
+import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
 import type { Job } from '../lib/jobs/job';
 import { MODE_INFO, type Mode } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
@@ -44,7 +44,8 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
           </p>
           <p className="hint result-meta">
             {MODE_INFO[job.request.mode].label} · {new Date(job.finishedAt ?? job.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
-            {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · cost ${formatJobCost(job)}` : ''}
+            {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · cost ${formatCostVsEstimate(job)}` : ''}
+            {index === 0 && servedByLabel(job) ? ` · ${servedByLabel(job)}` : ''}
           </p>
           <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
         </>

@@ -44,8 +44,9 @@ export type VideoResolution = (typeof VIDEO_RESOLUTIONS)[number];
 
 export const IMAGE_N_MIN = 1;
 export const IMAGE_N_MAX = 10;
-/** Some docs say 5; the spec and the emulator agree on 3. */
-export const EDIT_MAX_SOURCE_IMAGES = 3;
+/** grok-imagine-image-2.0 takes 5 edit sources, the other image models 3 (imageModelInfo says which). */
+export const EDIT_MAX_SOURCE_IMAGES = 5;
+export const EDIT_MAX_SOURCE_IMAGES_DEFAULT = 3;
 export const VIDEO_MAX_REFERENCE_IMAGES = 7;
 export const VIDEO_DURATION = { min: 1, max: 15, default: 8 } as const;
 export const VIDEO_EXTENSION_DURATION = { min: 2, max: 10, default: 6 } as const;
@@ -53,27 +54,58 @@ export const VIDEO_EXTENSION_DURATION = { min: 2, max: 10, default: 6 } as const
 export const INPUT_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export const INPUT_IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
+export const IMAGE_QUALITIES = ['low', 'medium', 'auto'] as const;
+export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
+
+/** Ratios only grok-imagine-image-2.0 accepts (shared/docs/imagine-api.md, "Changes since"). */
+export const IMAGE_2_ONLY_RATIOS: readonly ImageAspectRatio[] = ['21:9', '5:2'];
+
+/**
+ * What an image model can do. This bundled table is the offline fallback of the live catalogue
+ * (lib/catalog): the listing endpoints name the models a key may use, this table says what each can do.
+ */
 export interface ImageModelInfo {
-  usdPerImage: number;
-  /** Set when the id is a deprecated alias that the server still accepts. */
-  aliasOf?: string;
+  /** Sends `quality` (low | medium | auto); billed at the quality served. */
+  qualities?: readonly ImageQuality[];
+  maxEditSources: number;
+  aspectRatios: readonly ImageAspectRatio[];
+  resolutions: readonly ImageResolution[];
+  /** A retired slug the server still accepts, and what actually serves it. */
+  servedBy?: { model: string; quality?: ImageQuality };
 }
 
+const RATIOS_1 = IMAGE_ASPECT_RATIOS.filter((r) => !IMAGE_2_ONLY_RATIOS.includes(r));
+const IMAGE_2: ImageModelInfo = { qualities: IMAGE_QUALITIES, maxEditSources: 5, aspectRatios: IMAGE_ASPECT_RATIOS, resolutions: IMAGE_RESOLUTIONS };
+const RETIRED_TO_2_LOW: ImageModelInfo = { ...IMAGE_2, qualities: undefined, servedBy: { model: 'grok-imagine-image-2.0', quality: 'low' } };
+
 export const IMAGE_MODELS = {
-  'grok-imagine-image': { usdPerImage: 0.02 },
-  'grok-imagine-image-quality': { usdPerImage: 0.05 },
-  'grok-imagine-image-pro': { usdPerImage: 0.05, aliasOf: 'grok-imagine-image-quality' },
+  'grok-imagine-image-2.0': IMAGE_2,
+  'grok-imagine-image': { maxEditSources: 3, aspectRatios: RATIOS_1, resolutions: IMAGE_RESOLUTIONS },
+  // Retired 2026-11-02: still resolves, served by 2.0 at quality "low" (and -pro follows it there).
+  'grok-imagine-image-quality': RETIRED_TO_2_LOW,
+  'grok-imagine-image-pro': RETIRED_TO_2_LOW,
 } as const satisfies Record<string, ImageModelInfo>;
 export type KnownImageModel = keyof typeof IMAGE_MODELS;
 
+export type VideoInput = 'text' | 'image' | 'reference';
+
 export interface VideoModelInfo {
-  usdPerSecond: number;
   resolutions: readonly VideoResolution[];
+  /** Which generation inputs it takes: text-to-video, image-to-video, reference-to-video. */
+  inputs: readonly VideoInput[];
+  maxReferenceImages: number;
+  /** Reference-to-video stays at or below this resolution. */
+  referenceMaxResolution: VideoResolution;
+  duration: { min: number; max: number };
 }
 
+const VIDEO_COMMON = { inputs: ['text', 'image', 'reference'], maxReferenceImages: VIDEO_MAX_REFERENCE_IMAGES, referenceMaxResolution: '720p', duration: VIDEO_DURATION } as const;
+
 export const VIDEO_MODELS = {
-  'grok-imagine-video': { usdPerSecond: 0.05, resolutions: ['480p', '720p'] },
-  'grok-imagine-video-1.5': { usdPerSecond: 0.08, resolutions: ['480p', '720p', '1080p'] },
+  'grok-imagine-video': { ...VIDEO_COMMON, resolutions: ['480p', '720p'] },
+  'grok-imagine-video-1.5': { ...VIDEO_COMMON, resolutions: ['480p', '720p', '1080p'] },
+  // "A cheaper 1.5-lite exists": nothing more is documented, so it gets 1.5's inputs without 1080p.
+  'grok-imagine-video-1.5-lite': { ...VIDEO_COMMON, resolutions: ['480p', '720p'] },
 } as const satisfies Record<string, VideoModelInfo>;
 export type KnownVideoModel = keyof typeof VIDEO_MODELS;
 

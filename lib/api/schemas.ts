@@ -5,6 +5,7 @@ import {
   IMAGE_ASPECT_RATIOS,
   IMAGE_N_MAX,
   IMAGE_N_MIN,
+  IMAGE_QUALITIES,
   IMAGE_RESOLUTIONS,
   IMAGE_RESPONSE_FORMATS,
   INPUT_IMAGE_MAX_BYTES,
@@ -14,6 +15,8 @@ import {
   VIDEO_EXTENSION_DURATION,
   VIDEO_MAX_REFERENCE_IMAGES,
   VIDEO_RESOLUTIONS,
+  DEFAULT_IMAGE_MODEL,
+  imageModelInfo,
   videoModelInfo,
 } from './models';
 
@@ -86,9 +89,11 @@ export const imageGenerateRequestSchema = z.strictObject({
   aspect_ratio: z.enum(IMAGE_ASPECT_RATIOS).optional(),
   resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
   user: z.string().optional(),
+  /** grok-imagine-image-2.0: billed at the quality served; send it so that estimate and bill agree. */
+  quality: z.enum(IMAGE_QUALITIES).optional(),
   /** true → the server answers `{request_id}`; use ImagineClient.submitDeferredImages for that. */
   deferred: z.boolean().optional(),
-});
+}).superRefine((req, ctx) => checkKnownImageModel(req, ctx));
 export type ImageGenerateRequest = z.infer<typeof imageGenerateRequestSchema>;
 
 export const imageEditRequestSchema = z
@@ -103,8 +108,10 @@ export const imageEditRequestSchema = z
     response_format: z.enum(IMAGE_RESPONSE_FORMATS).optional(),
     resolution: z.enum(IMAGE_RESOLUTIONS).optional(),
     user: z.string().optional(),
+    quality: z.enum(IMAGE_QUALITIES).optional(),
   })
   .superRefine((req, ctx) => {
+    checkKnownImageModel(req, ctx);
     if (req.image !== undefined && req.images !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['images'], message: 'send either image or images, not both' });
     } else if (req.image === undefined && req.images === undefined) {
@@ -119,6 +126,26 @@ export const imageEditRequestSchema = z
     }
   });
 export type ImageEditRequest = z.infer<typeof imageEditRequestSchema>;
+
+/** Only known models are checked (a typed model may do more): sources, ratios and the quality field. */
+function checkKnownImageModel(
+  req: { model?: string | undefined; images?: unknown[] | undefined; aspect_ratio?: string | undefined; quality?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  // No model means the server's default model, whose limits apply.
+  const model = req.model ?? DEFAULT_IMAGE_MODEL;
+  const known = imageModelInfo(model);
+  if (!known) return;
+  if (req.images && req.images.length > known.maxEditSources) {
+    ctx.addIssue({ code: 'custom', path: ['images'], message: `${model} edits at most ${known.maxEditSources} images` });
+  }
+  if (req.aspect_ratio !== undefined && !(known.aspectRatios as readonly string[]).includes(req.aspect_ratio)) {
+    ctx.addIssue({ code: 'custom', path: ['aspect_ratio'], message: `${model} does not take ${req.aspect_ratio}` });
+  }
+  if (req.quality !== undefined && !known.qualities) {
+    ctx.addIssue({ code: 'custom', path: ['quality'], message: `${model} has no quality field` });
+  }
+}
 
 export const videoGenerateRequestSchema = z
   .strictObject({

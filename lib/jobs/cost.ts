@@ -1,32 +1,16 @@
 import type { JobRequest } from './request';
-import { imageModelInfo, TICKS_PER_USD, videoModelInfo } from '../api/models';
-
-/** Longest input a video edit accepts; used as the estimate when the source length is unknown. */
-const MAX_EDIT_INPUT_S = 8.7;
+import { TICKS_PER_USD } from '../api/models';
+import { estimateRequest } from '../pricing/estimate';
 
 /**
- * Worst-case estimate in USD, or undefined when the model's price is unknown. Edits are billed for the
- * input images too, so they count.
+ * The cost helpers the rest of the app uses. Prices and how an estimate is worked out live in
+ * lib/pricing (one table, sources cited); this file keeps the callers' vocabulary.
  */
-export function estimateCostUsd(request: JobRequest): number | undefined {
-  switch (request.mode) {
-    case 'create-image':
-      return priced(imageModelInfo(request.model)?.usdPerImage, request.n);
-    case 'edit-image':
-      return priced(imageModelInfo(request.model)?.usdPerImage, request.n + request.sources.length);
-    case 'create-video':
-    case 'animate-image':
-    case 'reference-video':
-      return priced(videoModelInfo(request.model)?.usdPerSecond, request.duration);
-    case 'edit-video':
-      return priced(videoModelInfo(request.model)?.usdPerSecond, MAX_EDIT_INPUT_S);
-    case 'extend-video':
-      return priced(videoModelInfo(request.model)?.usdPerSecond, request.duration);
-  }
-}
 
-const priced = (unit: number | undefined, quantity: number) => (unit === undefined ? undefined : round4(unit * quantity));
-const round4 = (usd: number) => Math.round(usd * 10_000) / 10_000;
+/** Upper estimate in USD (what the daily cap reserves), or undefined when the model's price is unknown. */
+export function estimateCostUsd(request: JobRequest): number | undefined {
+  return estimateRequest(request)?.usd;
+}
 
 export { ticksToUsd } from '../api/models';
 export const usdToTicks = (usd: number) => Math.round(usd * TICKS_PER_USD);
@@ -47,3 +31,15 @@ export function formatJobCost(job: { costTicks?: number; costCredits?: number; e
 }
 
 const ticksToUsdValue = (ticks: number) => ticks / TICKS_PER_USD;
+
+/** The actual cost beside the estimate it was sent with: "$0.05 (estimated $0.06)". */
+export function formatCostVsEstimate(job: { costTicks?: number; costCredits?: number; estimatedCostTicks?: number }): string | undefined {
+  const actual = formatJobCost(job);
+  if (job.costTicks === undefined || job.estimatedCostTicks === undefined) return actual;
+  return `${actual} (estimated ${formatUsd(ticksToUsdValue(job.estimatedCostTicks))})`;
+}
+
+/** "served by grok-imagine-image-2.0" when the provider says another model served the job (a retired slug). */
+export function servedByLabel(job: { servedModel?: string; request: { model: string } }): string | undefined {
+  return job.servedModel && job.servedModel !== job.request.model.trim() ? `served by ${job.servedModel}` : undefined;
+}

@@ -334,7 +334,7 @@ export class JobEngine {
 
   private async send(queued: Job): Promise<void> {
     // Persist "submitting" BEFORE the request leaves: if the worker dies mid-flight, start() sees it.
-    const job = await this.update(queued.id, (j) => (j.status === 'queued' ? { ...j, status: 'submitting' } : undefined));
+    const job = await this.update(queued.id, (j) => (j.status === 'queued' ? { ...j, status: 'submitting', sentAt: this.now() } : undefined));
     if (!job) return;
     this.deps.changed([job]);
     const provider = this.deps.providers[job.provider];

@@ -62,6 +62,8 @@ export const jobSchema = z.object({
   attempts: z.number().int().nonnegative().default(0),
   notBefore: z.number().optional(),
   remoteId: z.string().optional(),
+  /** When the request last left for the provider (status → submitting): from then on it may be billed. */
+  sentAt: z.number().optional(),
   submittedAt: z.number().optional(),
   progress: z.number().min(0).max(100).optional(),
   /** When `progress` was reported (the poll schedule estimates the finish from it). */
@@ -88,6 +90,8 @@ export const jobSchema = z.object({
   /** Worst-case cost reserved against the daily cap before sending. */
   estimatedCostTicks: z.number().nonnegative().optional(),
   error: errorInfoSchema.optional(),
+  /** Brought in from a history archive: never sent from here, so it never counts against the daily cap. */
+  imported: z.boolean().optional(),
   /** Plain-language note shown with the job (e.g. "stopped polling; the provider may still finish"). */
   note: z.string().optional(),
   finishedAt: z.number().optional(),

@@ -23,7 +23,7 @@ export interface ModeInfo {
 
 export const MODE_INFO: Record<Mode, ModeInfo> = {
   'create-image': { label: 'Create image', output: 'image', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true },
-  'edit-image': { label: 'Edit image', output: 'image', sources: { kind: 'image', min: 1, max: 3 }, promptRequired: true },
+  'edit-image': { label: 'Edit image', output: 'image', sources: { kind: 'image', min: 1, max: 5 }, promptRequired: true },
   'create-video': { label: 'Create video', output: 'video', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true },
   'animate-image': { label: 'Animate image', output: 'video', sources: { kind: 'image', min: 1, max: 1 }, promptRequired: false },
   'reference-video': { label: 'Video from references', output: 'video', sources: { kind: 'image', min: 1, max: 7 }, promptRequired: true },

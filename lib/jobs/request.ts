@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import {
+  EDIT_MAX_SOURCE_IMAGES,
+  EDIT_MAX_SOURCE_IMAGES_DEFAULT,
   IMAGE_ASPECT_RATIOS,
+  IMAGE_QUALITIES,
   IMAGE_RESOLUTIONS,
+  imageModelInfo,
   INPUT_IMAGE_MAX_BYTES,
   INPUT_IMAGE_MIME_TYPES,
   VIDEO_ASPECT_RATIOS,
@@ -48,6 +52,8 @@ const imageOutput = {
   n: count,
   resolution: z.enum(IMAGE_RESOLUTIONS),
   outputFormat: z.enum(['jpeg', 'png', 'webp']).optional(),
+  /** grok-imagine-image-2.0 only; Reimagine always sends it there so that estimate and bill agree. */
+  quality: z.enum(IMAGE_QUALITIES).optional(),
 };
 
 export const jobRequestSchema = z
@@ -57,7 +63,7 @@ export const jobRequestSchema = z
       mode: z.literal('edit-image'),
       prompt,
       model,
-      sources: imageSources(1, 3),
+      sources: imageSources(1, EDIT_MAX_SOURCE_IMAGES),
       /** Only multi-image edits take a ratio; single edits follow the input. */
       aspectRatio: z.enum(IMAGE_ASPECT_RATIOS).optional(),
       ...imageOutput,
@@ -100,6 +106,7 @@ export const jobRequestSchema = z
     if (MODE_INFO[req.mode].promptRequired && req.prompt.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'Write a prompt.' });
     }
+    if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
     // Model strings are free-form: only a known model's resolution list is enforced.
     const known = 'resolution' in req && MODE_INFO[req.mode].output === 'video' ? videoModelInfo(req.model) : undefined;
     if (known && 'resolution' in req && !(known.resolutions as readonly string[]).includes(req.resolution)) {
@@ -117,6 +124,22 @@ export const jobRequestSchema = z
     }
   });
 export type JobRequest = z.infer<typeof jobRequestSchema>;
+
+/** A known image model's own limits: edit sources (5 for 2.0, 3 otherwise), ratios, quality. */
+function checkImageModel(req: { model: string; sources?: unknown[]; aspectRatio?: string | undefined; quality?: string | undefined }, ctx: z.RefinementCtx) {
+  const known = imageModelInfo(req.model);
+  if (!known) return;
+  const maxSources = known.maxEditSources ?? EDIT_MAX_SOURCE_IMAGES_DEFAULT;
+  if (req.sources && req.sources.length > maxSources) {
+    ctx.addIssue({ code: 'custom', path: ['sources'], message: `At most ${maxSources} source images for ${req.model}.` });
+  }
+  if (req.aspectRatio !== undefined && !(known.aspectRatios as readonly string[]).includes(req.aspectRatio)) {
+    ctx.addIssue({ code: 'custom', path: ['aspectRatio'], message: `${req.model} does not take ${req.aspectRatio}; 21:9 and 5:2 need grok-imagine-image-2.0.` });
+  }
+  if (req.quality !== undefined && !known.qualities) {
+    ctx.addIssue({ code: 'custom', path: ['quality'], message: `${req.model} has no quality setting.` });
+  }
+}
 
 /** Where a job came from, so the page overlay and "Replace on page" can find their way back. */
 export const jobOriginSchema = z.object({

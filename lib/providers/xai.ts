@@ -6,6 +6,8 @@ import {
   VIDEO_ASPECT_RATIOS,
   VIDEO_MODELS,
   VIDEO_RESOLUTIONS,
+  imageModelInfo,
+  type ImageQuality,
 } from '../api/models';
 import type { ImageBatchResult } from '../api/results';
 import type { Job, PendingOutput } from '../jobs/job';
@@ -21,13 +23,24 @@ export const xaiCapabilities: Capabilities = {
   imageResolutions: IMAGE_RESOLUTIONS,
   videoResolutions: VIDEO_RESOLUTIONS,
   maxCount: 10,
-  maxEditSources: 3,
+  // The most any model takes (2.0); the composer applies the selected model's own limit.
+  maxEditSources: 5,
   maxReferenceImages: 7,
   videoDuration: { min: 1, max: 15 },
   outputFormats: ['jpeg'],
   models: { image: Object.keys(IMAGE_MODELS), video: Object.keys(VIDEO_MODELS) },
   promptMaxLength: 1024,
 };
+
+/**
+ * `quality` goes to models that take it, always with a value (the user's, else auto) so that the estimate
+ * and the bill agree; never to a known model without the field (the server rejects it there).
+ */
+function qualityField(req: { model: string; quality?: ImageQuality | undefined }): { quality?: ImageQuality } {
+  const known = imageModelInfo(req.model);
+  if (known) return known.qualities ? { quality: req.quality ?? 'auto' } : {};
+  return req.quality ? { quality: req.quality } : {};
+}
 
 const client = (ctx: Pick<ProviderContext, 'apiKey' | 'baseUrl'>) => new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
 
@@ -53,10 +66,10 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
   switch (req.mode) {
     case 'create-image':
       return imageOutputs(
-        await api.generateImages({ prompt: req.prompt, model: req.model, n: req.n, aspect_ratio: req.aspectRatio, resolution: req.resolution }, options),
+        await api.generateImages({ prompt: req.prompt, model: req.model, n: req.n, aspect_ratio: req.aspectRatio, resolution: req.resolution, ...qualityField(req) }, options),
       );
     case 'edit-image': {
-      const common = { prompt: req.prompt, model: req.model, n: req.n, resolution: req.resolution };
+      const common = { prompt: req.prompt, model: req.model, n: req.n, resolution: req.resolution, ...qualityField(req) };
       // A single edit follows its input's shape; only multi-image edits take a ratio.
       const body =
         sources.length === 1

@@ -1,5 +1,5 @@
-import { VIDEO_EXTENSION_DURATION, videoModelInfo } from '../api/models';
-import { estimateCostUsd } from '../jobs/cost';
+import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
+import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
 import type { Capabilities } from '../providers/types';
@@ -22,6 +22,8 @@ export interface Draft {
   /** Multi-image edits only; '' = follow the inputs. */
   editAspectRatio: string;
   imageResolution: string;
+  /** grok-imagine-image-2.0's quality; sent (always) only to models that take it. */
+  quality: ImageQuality;
   outputFormat: string;
   videoAspectRatio: string;
   videoResolution: string;
@@ -29,7 +31,7 @@ export interface Draft {
   extendDuration: number;
 }
 
-export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'duration' | 'outputFormat';
+export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat';
 
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
@@ -43,6 +45,7 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
     imageAspectRatio: image.aspectRatio,
     editAspectRatio: '',
     imageResolution: image.resolution,
+    quality: 'low',
     outputFormat: image.outputFormat,
     videoAspectRatio: video.aspectRatio,
     videoResolution: video.resolution,
@@ -52,7 +55,7 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
 }
 
 /** The controls a mode shows (everything else is hidden, not disabled). */
-export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities): Control[] {
+export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities, model?: string): Control[] {
   const out: Control[] = ['model'];
   switch (mode) {
     case 'create-image':
@@ -74,25 +77,37 @@ export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities
     case 'edit-video':
       break;
   }
+  if (MODE_INFO[mode].output === 'image' && takesQuality(model)) out.push('quality');
   if (MODE_INFO[mode].output === 'image' && (caps?.outputFormats.length ?? 0) > 1) out.push('outputFormat');
   return out;
 }
 
 export const modelOf = (draft: Draft) => (MODE_INFO[draft.mode].output === 'image' ? draft.imageModel : draft.videoModel);
 
+/** Known models that take `quality` (2.0); a typed unknown model gets no quality control. */
+export const takesQuality = (model: string | undefined) => model !== undefined && imageModelInfo(model.trim())?.qualities !== undefined;
+
+/** Image aspect ratios for the selected model: 21:9 and 5:2 only where it takes them. */
+export function imageRatiosFor(model: string, caps: Capabilities): readonly string[] {
+  const known = imageModelInfo(model.trim());
+  return known ? caps.imageAspectRatios.filter((r) => (known.aspectRatios as readonly string[]).includes(r)) : caps.imageAspectRatios;
+}
+
 /** The request a draft stands for: unvalidated (the schema decides). Only fields the mode takes. */
 export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
   const base = { mode: draft.mode, prompt: draft.prompt.trim(), model: modelOf(draft).trim() };
   const outputFormat = caps && caps.outputFormats.length > 1 ? { outputFormat: draft.outputFormat } : {};
+  const quality = takesQuality(draft.imageModel) ? { quality: draft.quality } : {};
   switch (draft.mode) {
     case 'create-image':
-      return { ...base, n: draft.n, aspectRatio: draft.imageAspectRatio, resolution: draft.imageResolution, ...outputFormat };
+      return { ...base, n: draft.n, aspectRatio: draft.imageAspectRatio, resolution: draft.imageResolution, ...quality, ...outputFormat };
     case 'edit-image':
       return {
         ...base,
         sources: draft.sources,
         n: draft.n,
         resolution: draft.imageResolution,
+        ...quality,
         ...(draft.sources.length > 1 && draft.editAspectRatio ? { aspectRatio: draft.editAspectRatio } : {}),
         ...outputFormat,
       };
@@ -119,9 +134,9 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
   if (caps) {
     if (!caps.modes[draft.mode]) fields.mode ??= caps.unavailableReason[draft.mode] ?? 'This provider cannot do this.';
     if (draft.prompt.length > caps.promptMaxLength) fields.prompt ??= `The prompt is longer than ${caps.promptMaxLength} characters, this model's limit.`;
-    const controls = controlsFor(draft.mode, draft.sources.length, caps);
+    const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
     if (controls.includes('count') && draft.n > caps.maxCount) fields.n ??= `Count must be 1 to ${caps.maxCount}.`;
-    const max = maxSources(draft.mode, caps);
+    const max = maxSources(draft.mode, caps, modelOf(draft));
     if (draft.sources.length > max) fields.sources ??= `At most ${max} source${max === 1 ? '' : 's'} for ${MODE_INFO[draft.mode].label}.`;
     if (controls.includes('duration') && draft.mode !== 'extend-video') {
       const { min, max: maxS } = caps.videoDuration;
@@ -137,10 +152,14 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
   return { ok: true, request: parsed.data };
 }
 
-export function maxSources(mode: Mode, caps?: Capabilities): number {
+/** How many sources the mode takes with this provider and (when known) this model: 5 for 2.0, 3 otherwise. */
+export function maxSources(mode: Mode, caps?: Capabilities, model?: string): number {
   const max = MODE_INFO[mode].sources.max;
   if (!caps) return max;
-  if (mode === 'edit-image') return Math.min(max, caps.maxEditSources);
+  if (mode === 'edit-image') {
+    const perModel = model === undefined ? caps.maxEditSources : (imageModelInfo(model.trim())?.maxEditSources ?? EDIT_MAX_SOURCE_IMAGES_DEFAULT);
+    return Math.min(max, caps.maxEditSources, perModel);
+  }
   if (mode === 'reference-video') return Math.min(max, caps.maxReferenceImages);
   return max;
 }
@@ -157,39 +176,18 @@ export function sourceTag(mode: Mode, index: number, count: number): string | un
   return undefined;
 }
 
-export interface CostLine {
-  usd: number | undefined;
-  /** How it was worked out, e.g. "2 images × $0.02". */
-  detail: string;
-}
-
-/** Estimate shown before sending; undefined price = a model we don't know. Invalid drafts estimate nothing. */
-export function estimateDraft(draft: Draft, caps?: Capabilities): CostLine | undefined {
+/** Estimate shown before sending (with its breakdown); undefined = the draft is not complete yet. */
+export function estimateDraft(draft: Draft, caps?: Capabilities): { estimate?: CostEstimate; model: string } | undefined {
   const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
   if (!parsed.success) return undefined;
-  const request = parsed.data;
-  const usd = estimateCostUsd(request);
-  if (usd === undefined) return { usd, detail: `No price known for ${request.model}.` };
-  switch (request.mode) {
-    case 'create-image':
-      return { usd, detail: `${request.n} image${request.n === 1 ? '' : 's'} × ${fmt(usd / request.n)}` };
-    case 'edit-image': {
-      const units = request.n + request.sources.length;
-      return { usd, detail: `${request.n} output + ${request.sources.length} input image${units === 1 ? '' : 's'} × ${fmt(usd / units)}` };
-    }
-    case 'edit-video':
-      return { usd, detail: 'up to 8.7 s of video (the input’s length)' };
-    default:
-      return { usd, detail: `${request.duration} s × ${fmt(usd / request.duration)}/s` };
-  }
+  const estimate = estimateRequest(parsed.data);
+  return estimate ? { estimate, model: parsed.data.model } : { model: parsed.data.model };
 }
 
-const fmt = (usd: number) => `$${usd < 0.1 ? usd.toFixed(3).replace(/0$/, '') : usd.toFixed(2)}`;
-
 /** A mode switch keeps only the sources the new mode can use, in order, up to its maximum. */
-export function sourcesForMode(sources: SourceRef[], mode: Mode, caps?: Capabilities): SourceRef[] {
+export function sourcesForMode(sources: SourceRef[], mode: Mode, caps?: Capabilities, model?: string): SourceRef[] {
   const kind = MODE_INFO[mode].sources.kind;
-  return sources.filter((s) => s.mimeType.startsWith('video/') === (kind === 'video')).slice(0, maxSources(mode, caps));
+  return sources.filter((s) => s.mimeType.startsWith('video/') === (kind === 'video')).slice(0, maxSources(mode, caps, model));
 }
 
 export const isMode = (value: unknown): value is Mode => typeof value === 'string' && (MODES as readonly string[]).includes(value);
@@ -200,6 +198,7 @@ export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   if (MODE_INFO[request.mode].output === 'image') patch.imageModel = request.model;
   else patch.videoModel = request.model;
   if ('n' in request) patch.n = request.n;
+  if ('quality' in request && request.quality) patch.quality = request.quality;
   if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
   if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;
   if (request.mode === 'edit-image') patch.editAspectRatio = request.aspectRatio ?? '';

@@ -7,6 +7,9 @@ import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
 
+/** The model a draft would use in `mode` (the image or the video model). */
+const modelFor = (draft: Draft, mode: Mode) => (MODE_INFO[mode].output === 'image' ? draft.imageModel : draft.videoModel);
+
 /**
  * The composer's state, in one store so the gallery ("Edit this", "Use as reference"), the context-menu
  * hand-over and the composer itself all change the same draft.
@@ -55,7 +58,7 @@ export const useComposer = create<ComposerState>()((set, get) => ({
   },
   setMode(mode, caps) {
     const { draft } = get();
-    const sources = sourcesForMode(draft.sources, mode, caps);
+    const sources = sourcesForMode(draft.sources, mode, caps, modelFor(draft, mode));
     set({ draft: { ...draft, mode, sources }, notice: undefined, ...(sources.length === 0 ? { origin: undefined } : {}) });
   },
   addSources(added, caps) {
@@ -67,8 +70,8 @@ export const useComposer = create<ComposerState>()((set, get) => ({
     const kind = MODE_INFO[mode].sources.kind;
     if (MODE_INFO[mode].sources.max === 0 || (kind === 'video') !== isVideo) mode = isVideo ? 'edit-video' : 'edit-image';
     const compatible = added.filter((s) => s.mimeType.startsWith('video/') === isVideo);
-    const kept = mode === draft.mode ? draft.sources : sourcesForMode(draft.sources, mode, caps);
-    const max = maxSources(mode, caps);
+    const kept = mode === draft.mode ? draft.sources : sourcesForMode(draft.sources, mode, caps, modelFor(draft, mode));
+    const max = maxSources(mode, caps, modelFor(draft, mode));
     let sources = [...kept, ...compatible];
     let notice: string | undefined;
     if (max === 1) sources = sources.slice(-1);
@@ -98,7 +101,7 @@ export const useComposer = create<ComposerState>()((set, get) => ({
     if (incoming && incoming.state !== 'pending' && waiting?.state === 'pending' && waiting.id !== incoming.id) return;
     set({
       capture: incoming && incoming.state !== 'ready' ? incoming : undefined,
-      draft: { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
+      draft: { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps, modelFor(draft, input.mode)), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
       origin: input.origin,
       focusPromptAt: Date.now(),
       notice: undefined,

@@ -33,7 +33,7 @@ const IMAGE_OK = { data: [{ url: 'https://imgen.x.ai/a.jpeg', mime_type: 'image/
 describe('request shape', () => {
   it('POSTs exactly the validated JSON with Bearer auth and JSON content type', async () => {
     const { api, calls } = client(() => json(200, IMAGE_OK));
-    await api.generateImages({ prompt: 'a cat', model: 'grok-imagine-image', n: 2, aspect_ratio: '21:9' });
+    await api.generateImages({ prompt: 'a cat', model: 'grok-imagine-image-2.0', n: 2, aspect_ratio: '21:9', quality: 'medium' });
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call?.url).toBe('https://api.x.ai/v1/images/generations');
@@ -43,9 +43,10 @@ describe('request shape', () => {
     expect(headers['Content-Type']).toBe('application/json');
     expect(JSON.parse(String(call?.init.body))).toEqual({
       prompt: 'a cat',
-      model: 'grok-imagine-image',
+      model: 'grok-imagine-image-2.0',
       n: 2,
       aspect_ratio: '21:9',
+      quality: 'medium',
     });
   });
 

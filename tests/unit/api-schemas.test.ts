@@ -36,7 +36,8 @@ describe('image generate', () => {
       user: 'u1',
       deferred: false,
     });
-    for (const ratio of ['21:9', '5:2', '19.5:9', '9:20']) ok(imageGenerateRequestSchema, { prompt: 'p', aspect_ratio: ratio });
+    for (const ratio of ['21:9', '5:2', '19.5:9', '9:20']) ok(imageGenerateRequestSchema, { prompt: 'p', model: 'grok-imagine-image-2.0', aspect_ratio: ratio });
+    bad(imageGenerateRequestSchema, { prompt: 'p', aspect_ratio: '21:9' }); // the default model (1.0) has no 21:9
     expect(IMAGE_ASPECT_RATIOS).toContain('auto');
   });
   it('rejects bad values', () => {
@@ -153,9 +154,10 @@ describe('video edit and extension', () => {
 
 describe('model constants', () => {
   it('carry prices and capabilities', () => {
-    expect(IMAGE_MODELS['grok-imagine-image'].usdPerImage).toBe(0.02);
-    expect(IMAGE_MODELS['grok-imagine-image-pro'].aliasOf).toBe('grok-imagine-image-quality');
-    expect(VIDEO_MODELS['grok-imagine-video-1.5'].usdPerSecond).toBe(0.08);
+    expect(IMAGE_MODELS['grok-imagine-image-2.0'].maxEditSources).toBe(5);
+    expect(IMAGE_MODELS['grok-imagine-image'].maxEditSources).toBe(3);
+    expect(IMAGE_MODELS['grok-imagine-image-pro'].servedBy).toEqual({ model: 'grok-imagine-image-2.0', quality: 'low' });
+    expect(VIDEO_MODELS['grok-imagine-video-1.5'].resolutions).toContain('1080p');
     expect(videoModelInfo('grok-imagine-video')?.resolutions).not.toContain('1080p');
     expect(videoModelInfo('toString')).toBeUndefined(); // free-form strings can't hit the prototype
   });

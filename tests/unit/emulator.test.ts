@@ -249,7 +249,8 @@ describe('POST /v1/images/generations', () => {
   it('answers the documented shape: data[{url,mime_type}], usage, no created', async () => {
     const answer = await post('/v1/images/generations', { prompt: 'a red fox', n: 2 });
     expect(answer.status).toBe(200);
-    expect(Object.keys(answer.json).sort()).toEqual(['data', 'usage']);
+    expect(Object.keys(answer.json).sort()).toEqual(['data', 'model', 'usage']);
+    expect(answer.json.model).toBe('grok-imagine-image');
     expect(answer.json.data).toHaveLength(2);
     for (const item of answer.json.data) {
       expect(item).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/media\/.+\.jpeg$/), mime_type: 'image/jpeg' });
@@ -257,11 +258,41 @@ describe('POST /v1/images/generations', () => {
     expect(answer.json.usage).toEqual({ cost_in_usd_ticks: 2 * 200_000_000 });
   });
 
-  it('prices quality and its pro alias at $0.05 per image', async () => {
+  it('serves the retired -quality slug and its -pro alias as 2.0 at low quality, at 2.0’s price, and says so', async () => {
     const quality = await post('/v1/images/generations', { prompt: 'x', model: 'grok-imagine-image-quality', n: 3 });
     const pro = await post('/v1/images/generations', { prompt: 'x', model: 'grok-imagine-image-pro' });
-    expect(quality.json.usage.cost_in_usd_ticks).toBe(3 * 500_000_000);
-    expect(pro.json.usage.cost_in_usd_ticks).toBe(500_000_000);
+    expect(quality.json.usage.cost_in_usd_ticks).toBe(3 * 400_000_000);
+    expect(quality.json.model).toBe('grok-imagine-image-2.0');
+    expect(pro.json.usage.cost_in_usd_ticks).toBe(400_000_000);
+    expect(pro.json.model).toBe('grok-imagine-image-2.0');
+  });
+
+  it('2.0 bills by resolution × served quality (auto = low for generations, medium for edits) plus $0.01 per input', async () => {
+    const cost = async (body: object, path = '/v1/images/generations') => (await post(path, { prompt: 'x', model: 'grok-imagine-image-2.0', ...body })).json.usage.cost_in_usd_ticks;
+    expect(await cost({ quality: 'low' })).toBe(400_000_000);
+    expect(await cost({ quality: 'medium', n: 2 })).toBe(2 * 600_000_000);
+    expect(await cost({ quality: 'low', resolution: '2k' })).toBe(600_000_000);
+    expect(await cost({ quality: 'medium', resolution: '2k' })).toBe(800_000_000);
+    expect(await cost({})).toBe(400_000_000);
+    const image = { url: pngDataUri(64, 64, [10, 20, 30]) };
+    expect(await cost({ images: [image, image, image, image, image] }, '/v1/images/edits')).toBe(600_000_000 + 5 * 100_000_000);
+    expect((await post('/v1/images/edits', { prompt: 'x', model: 'grok-imagine-image', images: [image, image, image, image] })).status).toBe(400);
+    expect((await post('/v1/images/edits', { prompt: 'x', images: [image, image] })).json.usage.cost_in_usd_ticks).toBe(200_000_000 + 2 * 20_000_000);
+  });
+
+  it('refuses quality and the wide ratios on models without them', async () => {
+    expect((await post('/v1/images/generations', { prompt: 'x', quality: 'low' })).json.error).toMatch(/quality/);
+    expect((await post('/v1/images/generations', { prompt: 'x', aspect_ratio: '21:9' })).status).toBe(400);
+  });
+
+  it('lists the models a key may use, and one by id or alias', async () => {
+    const images = await get('/v1/image-generation-models');
+    expect(images.json.models.map((m: { id: string }) => m.id)).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
+    expect(images.json.models[0].aliases).toEqual(['grok-imagine-image-quality', 'grok-imagine-image-pro']);
+    const videos = await get('/v1/video-generation-models');
+    expect(videos.json.models.map((m: { id: string }) => m.id)).toEqual(['grok-imagine-video', 'grok-imagine-video-1.5', 'grok-imagine-video-1.5-lite']);
+    expect((await get('/v1/image-generation-models/grok-imagine-image-pro')).json.id).toBe('grok-imagine-image-2.0');
+    expect((await get('/v1/video-generation-models/nope')).status).toBe(404);
   });
 
   it.each([
@@ -287,7 +318,7 @@ describe('POST /v1/images/generations', () => {
 
   it('accepts every documented aspect ratio, including 21:9, 5:2 and auto', async () => {
     for (const aspect of ['9:19.5', '19.5:9', '9:20', '20:9', '1:2', '2:1', '21:9', '5:2', 'auto']) {
-      const answer = await post('/v1/images/generations', { prompt: 'x', aspect_ratio: aspect, response_format: 'b64_json' });
+      const answer = await post('/v1/images/generations', { prompt: 'x', model: 'grok-imagine-image-2.0', aspect_ratio: aspect, response_format: 'b64_json' });
       expect(answer.status, aspect).toBe(200);
     }
   });
@@ -551,12 +582,17 @@ describe('video', () => {
     expect((await partial.arrayBuffer()).byteLength).toBe(100);
   });
 
-  it('defaults to 8 s and prices grok-imagine-video-1.5 at $0.08/s, with 1080p', async () => {
+  it('defaults to 8 s / 480p and bills per second by resolution, plus input images', async () => {
     const standard = await finishedPoll(await submitVideo({ prompt: 'x' }));
     expect(standard.json.video.duration).toBe(8);
+    expect(standard.json.usage.cost_in_usd_ticks).toBe(8 * 500_000_000);
+    const hd = await finishedPoll(await submitVideo({ prompt: 'x', duration: 4, resolution: '720p' }));
+    expect(hd.json.usage.cost_in_usd_ticks).toBe(4 * 700_000_000);
     const pro = await finishedPoll(await submitVideo({ prompt: 'x', model: 'grok-imagine-video-1.5', duration: 10, resolution: '1080p' }));
     expect(pro.json.model).toBe('grok-imagine-video-1.5');
-    expect(pro.json.usage.cost_in_usd_ticks).toBe(10 * 800_000_000);
+    expect(pro.json.usage.cost_in_usd_ticks).toBe(10 * 2_500_000_000);
+    const animated = await finishedPoll(await submitVideo({ model: 'grok-imagine-video-1.5', duration: 2, image: { url: pngDataUri(32, 32, [1, 2, 3]) } }));
+    expect(animated.json.usage.cost_in_usd_ticks).toBe(2 * 800_000_000 + 100_000_000);
   });
 
   it('animates an image without a prompt, following the image shape', async () => {

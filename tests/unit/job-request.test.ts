@@ -29,7 +29,8 @@ describe('job request validation', () => {
     expect(errorsOf({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video', duration: 16, aspectRatio: '1:1', resolution: '480p' }).duration).toBe('Duration must be 1 to 15 s.');
     expect(errorsOf({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video', duration: 5, aspectRatio: '1:1', resolution: '1080p' }).resolution).toMatch(/1080p needs grok-imagine-video-1.5/);
     expect(errorsOf({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video-1.5', duration: 5, aspectRatio: '1:1', resolution: '1080p' })).toEqual({});
-    expect(errorsOf({ mode: 'edit-image', prompt: 'x', model: 'm', n: 1, resolution: '1k', sources: [source, source, source, source] }).sources).toBe('At most 3 source images.');
+    expect(errorsOf({ mode: 'edit-image', prompt: 'x', model: 'm', n: 1, resolution: '1k', sources: Array(6).fill(source) }).sources).toBe('At most 5 source images.');
+    expect(errorsOf({ mode: 'edit-image', prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k', sources: Array(4).fill(source) }).sources).toBe('At most 3 source images for grok-imagine-image.');
     expect(errorsOf({ mode: 'edit-image', prompt: 'x', model: 'm', n: 1, resolution: '1k', sources: [{ ...source, mimeType: 'image/gif' }] }).sources).toMatch(/JPEG, PNG or WebP/);
     expect(errorsOf({ mode: 'extend-video', prompt: 'x', model: 'm', duration: 11, sources: [{ mediaId: 'v', mimeType: 'video/mp4' }] }).duration).toBe('Extension must be 2 to 10 s.');
   });
@@ -38,8 +39,14 @@ describe('job request validation', () => {
 describe('cost estimate', () => {
   it('uses list prices and counts edit inputs', () => {
     expect(estimateCostUsd({ mode: 'create-image', prompt: 'x', model: 'grok-imagine-image', n: 4, aspectRatio: '1:1', resolution: '1k' })).toBe(0.08);
-    expect(estimateCostUsd({ mode: 'edit-image', prompt: 'x', model: 'grok-imagine-image-quality', n: 1, resolution: '1k', sources: [source] })).toBe(0.1);
-    expect(estimateCostUsd({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video-1.5', duration: 10, aspectRatio: '1:1', resolution: '720p' })).toBe(0.8);
+    // Retired slug: 2.0 at low, 1k $0.04, plus 2.0's $0.01 per input image.
+    expect(estimateCostUsd({ mode: 'edit-image', prompt: 'x', model: 'grok-imagine-image-quality', n: 1, resolution: '1k', sources: [source] })).toBe(0.05);
+    expect(estimateCostUsd({ mode: 'edit-image', prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k', sources: [source, source] })).toBe(0.024);
+    expect(estimateCostUsd({ mode: 'create-image', prompt: 'x', model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '1:1', resolution: '2k', quality: 'medium' })).toBe(0.16);
+    expect(estimateCostUsd({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video-1.5', duration: 10, aspectRatio: '1:1', resolution: '720p' })).toBe(1.4);
+    expect(estimateCostUsd({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video', duration: 8, aspectRatio: '1:1', resolution: '480p' })).toBe(0.4);
+    expect(estimateCostUsd({ mode: 'create-video', prompt: 'x', model: 'grok-imagine-video', duration: 8, aspectRatio: '1:1', resolution: '720p' })).toBe(0.56);
+    expect(estimateCostUsd({ mode: 'animate-image', prompt: 'x', model: 'grok-imagine-video', duration: 5, resolution: '480p', sources: [source] })).toBe(0.252);
     expect(estimateCostUsd({ mode: 'create-image', prompt: 'x', model: 'someone-elses-model', n: 1, aspectRatio: '1:1', resolution: '1k' })).toBeUndefined();
   });
 });

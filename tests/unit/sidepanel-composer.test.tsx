@@ -52,11 +52,33 @@ describe('validateDraft (the same schema the background uses, plus provider capa
     expect(fieldsOf(draft({ mode: 'edit-video', prompt: 'x', sources: [mp4] }), caps).mode).toBe('Vydra cannot edit videos.');
   });
 
+  it('2.0: a quality control, always sent; 5 sources and the wide ratios; 1.0 keeps 3 and refuses them', () => {
+    const two = draft({ mode: 'edit-image', prompt: 'x', n: 2, imageModel: 'grok-imagine-image-2.0', quality: 'medium', sources: [png, png, png, png, png] });
+    const checked = validateDraft(two, xai);
+    expect(checked).toMatchObject({ ok: true, request: { quality: 'medium' } });
+    expect(estimateDraft(two, xai)?.estimate).toEqual({ usd: 0.17, lines: ['2 images × $0.06 (1k, medium)', '5 input images × $0.01'] });
+    expect(fieldsOf({ ...two, imageModel: 'grok-imagine-image' }, xai).sources).toMatch(/At most 3/);
+    expect(fieldsOf(draft({ prompt: 'x', imageModel: 'grok-imagine-image', imageAspectRatio: '21:9' }), xai).aspectRatio).toMatch(/21:9/);
+    const auto = estimateDraft(draft({ prompt: 'x', imageModel: 'grok-imagine-image-2.0', quality: 'auto' }), xai)?.estimate;
+    expect(auto).toMatchObject({ usd: 0.06, range: { min: 0.04, max: 0.06 } });
+    const one = validateDraft(draft({ prompt: 'x', imageModel: 'grok-imagine-image' }), xai);
+    expect(one.ok && 'quality' in one.request).toBe(false);
+  });
+
+  it('a retired slug is priced as 2.0 low, and says so', () => {
+    expect(estimateDraft(draft({ prompt: 'x', imageModel: 'grok-imagine-image-quality' }), xai)?.estimate).toEqual({
+      usd: 0.04,
+      lines: ['1 image × $0.04 (1k, served by grok-imagine-image-2.0 low)'],
+    });
+  });
+
   it('estimates cost per image and per second', () => {
-    expect(estimateDraft(draft({ prompt: 'x', n: 3 }), xai)).toMatchObject({ usd: 0.06 });
-    expect(estimateDraft(draft({ mode: 'edit-image', prompt: 'x', n: 1, sources: [png, png] }), xai)).toMatchObject({ usd: 0.06 });
-    expect(estimateDraft(draft({ mode: 'create-video', prompt: 'x', duration: 10, videoModel: 'grok-imagine-video-1.5', videoResolution: '720p' }), xai)).toMatchObject({ usd: 0.8 });
-    expect(estimateDraft(draft({ prompt: 'x', imageModel: 'my-model' }), xai)).toMatchObject({ usd: undefined, detail: 'No price known for my-model.' });
+    expect(estimateDraft(draft({ prompt: 'x', n: 3 }), xai)).toMatchObject({ estimate: { usd: 0.06, lines: ['3 images × $0.02 (1k)'] } });
+    expect(estimateDraft(draft({ mode: 'edit-image', prompt: 'x', n: 1, sources: [png, png] }), xai)).toMatchObject({ estimate: { usd: 0.024 } });
+    expect(estimateDraft(draft({ mode: 'create-video', prompt: 'x', duration: 10, videoModel: 'grok-imagine-video-1.5', videoResolution: '720p' }), xai)).toMatchObject({
+      estimate: { usd: 1.4, lines: ['10 s × $0.14/s (720p)'] },
+    });
+    expect(estimateDraft(draft({ prompt: 'x', imageModel: 'my-model' }), xai)).toEqual({ model: 'my-model' });
     expect(estimateDraft(draft({ prompt: '' }), xai)).toBeUndefined();
   });
 });

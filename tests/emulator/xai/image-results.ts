@@ -11,6 +11,8 @@ export interface ImagePlan {
   /** How many of the images (the first ones) are moderation placeholders. */
   moderatedCount: number;
   costTicks: number;
+  /** The model that served the request (named in the response's `model`). */
+  model: string;
   render(variant: number): Buffer;
 }
 
@@ -23,6 +25,7 @@ interface ImageItem {
 export interface ImageResult {
   items: ImageItem[];
   costTicks: number;
+  model: string;
 }
 
 export function produceImages(plan: ImagePlan, env: ProviderEnv, issuedAt = Date.now()): ImageResult {
@@ -38,15 +41,15 @@ export function produceImages(plan: ImagePlan, env: ProviderEnv, issuedAt = Date
         : { url: env.media.put(bytes, 'jpeg', expiresAt, 'imgen'), moderated },
     );
   }
-  return { items, costTicks: plan.costTicks };
+  return { items, costTicks: plan.costTicks, model: plan.model };
 }
 
 /**
- * The documented 200 body: {"data":[{url|b64_json, mime_type}], "usage":{cost_in_usd_ticks}} — no
- * `created`. Moderated items carry respect_moderation:false; b64_json is bare base64 unless a
+ * The documented 200 body: {"data":[{url|b64_json, mime_type}], "usage":{cost_in_usd_ticks}, "model"} — no
+ * `created`; `model` names the model that served it (2.0 for a retired slug). Moderated items carry respect_moderation:false; b64_json is bare base64 unless a
  * `b64_prefixed` fault asks for the legacy data: prefix.
  */
-export function imageResponseBody(result: ImageResult, request: ApiRequest): { data: object[]; usage: object } {
+export function imageResponseBody(result: ImageResult, request: ApiRequest): { data: object[]; usage: object; model: string } {
   const hasBase64 = result.items.some((item) => item.b64 !== undefined);
   const prefix = hasBase64 && request.takeFault(FAULT_GROUPS.b64) ? 'data:image/jpeg;base64,' : '';
   const data = result.items.map((item) => ({
@@ -54,5 +57,5 @@ export function imageResponseBody(result: ImageResult, request: ApiRequest): { d
     mime_type: 'image/jpeg',
     ...(item.moderated ? { respect_moderation: false } : {}),
   }));
-  return { data, usage: { cost_in_usd_ticks: result.costTicks } };
+  return { data, usage: { cost_in_usd_ticks: result.costTicks }, model: result.model };
 }

@@ -7,28 +7,42 @@ import { chooseAutoAspect, nearestImageAspect, outputSize, type Size } from './i
 import { type ImagePlan, imageResponseBody, produceImages } from './image-results';
 import { type ResolvedImage, resolveImage } from './inputs';
 import { createJobFromRequest, type XaiContext } from './job-types';
-import { type ImageModel, USD_PER_INPUT_IMAGE, isErrorReply, resolveImageModel, usdToTicks } from './models';
+import { type ImageModel, type Quality, isErrorReply, resolveImageModel, servedQuality, usdToTicks } from './models';
 import { decodeJsonBody } from './request-body';
 import { type ImageEditBody, type ImageGenerationBody, imageEditSchema, imageGenerationSchema } from './schemas';
 
 const MAX_IMAGES_PER_REQUEST = 10;
-const MAX_EDIT_SOURCES = 3;
 
 interface CommonImageFields {
   prompt: string;
   count: number;
   responseFormat: 'url' | 'b64_json';
   resolution: '1k' | '1.5k' | '2k';
+  quality: Quality;
 }
 
-function checkCommonFields(body: ImageGenerationBody | ImageEditBody, model: ImageModel): CommonImageFields | ErrorReply {
+/**
+ * Billed "for both the input image and the generated output image", at the quality actually served;
+ * moderated placeholders are billed like any other output.
+ */
+const billTicks = (model: ImageModel, fields: CommonImageFields, inputs: number) =>
+  usdToTicks(model.usdPerImage[fields.resolution][fields.quality] * fields.count + model.usdPerInputImage * inputs);
+
+function checkCommonFields(body: ImageGenerationBody | ImageEditBody, model: ImageModel, kind: 'generation' | 'edit'): CommonImageFields | ErrorReply {
   if (body.prompt.trim() === '') return invalidArgument('prompt must not be empty.');
   if (body.prompt.length > model.maxPromptChars) {
     return invalidArgument(`prompt is too long: ${body.prompt.length} characters; the maximum for ${model.id} is ${model.maxPromptChars}.`);
   }
   const count = body.n ?? 1;
   if (count < 1 || count > MAX_IMAGES_PER_REQUEST) return invalidArgument(`n must be between 1 and ${MAX_IMAGES_PER_REQUEST}; got ${count}.`);
+  const ratio = body.aspect_ratio ?? undefined;
+  if (ratio !== undefined && (ratio === '21:9' || ratio === '5:2') && !model.wideRatios) {
+    return invalidArgument(`aspect_ratio ${ratio} is not supported by ${model.id}.`);
+  }
+  const quality = servedQuality(model, body.quality, kind);
+  if (typeof quality !== 'string') return quality;
   return {
+    quality,
     prompt: body.prompt,
     count,
     responseFormat: body.response_format ?? 'url',
@@ -65,7 +79,7 @@ export async function handleImageGeneration(request: ApiRequest, context: XaiCon
   if (isErrorReply(body)) return body;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
-  const fields = checkCommonFields(body, model);
+  const fields = checkCommonFields(body, model, 'generation');
   if (isErrorReply(fields)) return fields;
 
   const aspect = !body.aspect_ratio || body.aspect_ratio === 'auto' ? chooseAutoAspect(fields.prompt) : body.aspect_ratio;
@@ -77,19 +91,20 @@ export async function handleImageGeneration(request: ApiRequest, context: XaiCon
       count: fields.count,
       ...size,
       responseFormat: fields.responseFormat,
-      costTicks: usdToTicks(model.usdPerImage * fields.count),
+      costTicks: billTicks(model, fields, 0),
+      model: model.servedAs,
       render: (variant) => renderGenerated(fields.prompt, size.width, size.height, variant),
     },
   });
 }
 
-async function resolveSources(body: ImageEditBody, context: XaiContext): Promise<ResolvedImage[] | ErrorReply> {
+async function resolveSources(body: ImageEditBody, model: ImageModel, context: XaiContext): Promise<ResolvedImage[] | ErrorReply> {
   if (body.image && body.images) return invalidArgument('Only one of image or images can be provided, not both.');
   const references = body.images ?? (body.image ? [body.image] : undefined);
   if (!references) return invalidArgument('An image to edit is required: provide image or images.');
   if (references.length === 0) return invalidArgument('images must contain at least one image.');
-  if (references.length > MAX_EDIT_SOURCES) {
-    return invalidArgument(`Too many images: ${references.length}. At most ${MAX_EDIT_SOURCES} images can be edited together.`);
+  if (references.length > model.maxEditSources) {
+    return invalidArgument(`Too many images: ${references.length}. At most ${model.maxEditSources} images can be edited together with ${model.id}.`);
   }
   const resolved: ResolvedImage[] = [];
   for (const [index, reference] of references.entries()) {
@@ -113,9 +128,9 @@ export async function handleImageEdit(request: ApiRequest, context: XaiContext):
   if (isErrorReply(body)) return body;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
-  const fields = checkCommonFields(body, model);
+  const fields = checkCommonFields(body, model, 'edit');
   if (isErrorReply(fields)) return fields;
-  const sources = await resolveSources(body, context);
+  const sources = await resolveSources(body, model, context);
   if (isErrorReply(sources)) return sources;
 
   const size = editSize(body, sources, fields.resolution);
@@ -127,7 +142,8 @@ export async function handleImageEdit(request: ApiRequest, context: XaiContext):
       count: fields.count,
       ...size,
       responseFormat: fields.responseFormat,
-      costTicks: usdToTicks(model.usdPerImage * fields.count + USD_PER_INPUT_IMAGE * sources.length),
+      costTicks: billTicks(model, fields, sources.length),
+      model: model.servedAs,
       render: (variant) => renderEdited(fields.prompt, editSources, size.width, size.height, variant),
     },
   });

@@ -5,6 +5,7 @@ import { createAuthenticator } from './auth';
 import { renderXaiError, routeNotFound } from './errors';
 import { xaiGateFaultReply } from './gate-faults';
 import { handleImageEdit, handleImageGeneration } from './images';
+import { handleModelGet, handleModelList } from './model-list';
 import type { XaiContext, XaiJobPayload } from './job-types';
 import { handleImagePoll, handleVideoPoll } from './polls';
 import { handleVideoEdit, handleVideoExtension, handleVideoGeneration } from './videos';
@@ -23,6 +24,10 @@ export function createXaiProvider(env: ProviderEnv): Provider {
     { method: 'POST', path: '/v1/videos/extensions', handle: (request) => handleVideoExtension(request, context) },
     { method: 'GET', path: '/v1/videos/:id', handle: (request) => handleVideoPoll(request, context) },
     { method: 'GET', path: '/v1/api-key', handle: handleApiKey },
+    { method: 'GET', path: '/v1/image-generation-models', handle: handleModelList('image') },
+    { method: 'GET', path: '/v1/image-generation-models/:id', handle: handleModelGet('image') },
+    { method: 'GET', path: '/v1/video-generation-models', handle: handleModelList('video') },
+    { method: 'GET', path: '/v1/video-generation-models/:id', handle: handleModelGet('video') },
   ];
 
   return {

@@ -33,6 +33,8 @@ const imageCommon = {
   resolution: z.enum(['1k', '1.5k', '2k']).nullish(),
   user: optionalString,
   deferred: z.boolean().nullish(),
+  /** grok-imagine-image-2.0: low | medium | auto (omitted = auto). */
+  quality: z.enum(['low', 'medium', 'auto']).nullish(),
 };
 
 export const imageGenerationSchema = z.object({

@@ -4,7 +4,7 @@ import type { ApiRequest, ErrorReply } from '../provider';
 import { invalidArgument, unprocessable } from './errors';
 import { resolveImage, resolveVideo } from './inputs';
 import { createJobFromRequest, type XaiContext } from './job-types';
-import { type VideoModel, isErrorReply, resolveVideoModel, usdToTicks } from './models';
+import { type VideoModel, type VideoResolution, isErrorReply, resolveVideoModel, usdToTicks } from './models';
 import { decodeJsonBody } from './request-body';
 import { videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './schemas';
 
@@ -16,6 +16,9 @@ import { videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './
 const MAX_REFERENCE_IMAGES = 7;
 const MAX_EDIT_INPUT_SECONDS = 8.7;
 const DURATION_TOLERANCE = 0.05; // container durations are rarely exact
+
+/** Edits and extensions keep their input's resolution (≤ 720p): billed at 720p above 480 lines. */
+const inputResolution = (width: number, height: number): VideoResolution => (Math.min(width, height) > 480 ? '720p' : '480p');
 
 function rawField(request: ApiRequest, name: string): unknown {
   const body = request.received.body;
@@ -31,15 +34,17 @@ function rejectUnsupported(request: ApiRequest, names: string[]): ErrorReply | u
 function accept(
   request: ApiRequest,
   context: XaiContext,
-  init: { kind: string; model: VideoModel; durationSeconds: number; billedSeconds: number; fixture: VideoFixture },
+  init: { kind: string; model: VideoModel; durationSeconds: number; billedSeconds: number; resolution: VideoResolution; inputImages: number; fixture: VideoFixture },
 ): Reply {
+  // "Video cost = seconds × the model's price for that resolution + input images × input price."
+  const perSecond = init.model.usdPerSecond[init.resolution] ?? 0;
   const job = createJobFromRequest(request, context, {
     kind: init.kind,
     payload: {
       family: 'video',
       model: init.model.id,
       durationSeconds: init.durationSeconds,
-      costTicks: usdToTicks(init.model.usdPerSecond * init.billedSeconds),
+      costTicks: usdToTicks(perSecond * init.billedSeconds + init.model.usdPerInputImage * init.inputImages),
       fixture: init.fixture,
     },
   });
@@ -71,6 +76,9 @@ export async function handleVideoGeneration(request: ApiRequest, context: XaiCon
   if (!model.resolutions.includes(resolution)) {
     return invalidArgument(`Resolution ${resolution} is not supported by ${model.id}. Supported: ${model.resolutions.join(', ')}.`);
   }
+  if (references && !model.referenceResolutions.includes(resolution)) {
+    return invalidArgument(`Reference-to-video supports ${model.referenceResolutions.join(', ')}, not ${resolution}.`);
+  }
 
   let fixture = fixtureForAspect(body.aspect_ratio ?? '16:9');
   if (body.image) {
@@ -82,7 +90,8 @@ export async function handleVideoGeneration(request: ApiRequest, context: XaiCon
     const resolved = await resolveImage(reference, `reference_images[${index}]`, context.env);
     if (isErrorReply(resolved)) return resolved;
   }
-  return accept(request, context, { kind, model, durationSeconds: duration, billedSeconds: duration, fixture });
+  const inputImages = (body.image ? 1 : 0) + (references?.length ?? 0);
+  return accept(request, context, { kind, model, durationSeconds: duration, billedSeconds: duration, resolution, inputImages, fixture });
 }
 
 export async function handleVideoEdit(request: ApiRequest, context: XaiContext): Promise<Reply> {
@@ -106,6 +115,8 @@ export async function handleVideoEdit(request: ApiRequest, context: XaiContext):
     model,
     durationSeconds,
     billedSeconds: durationSeconds,
+    resolution: inputResolution(input.info.width, input.info.height),
+    inputImages: 0,
     fixture: fixtureForShape(input.info.width, input.info.height),
   });
 }
@@ -132,6 +143,8 @@ export async function handleVideoExtension(request: ApiRequest, context: XaiCont
     model,
     durationSeconds: Math.round(seconds + extension),
     billedSeconds: extension,
+    resolution: inputResolution(input.info.width, input.info.height),
+    inputImages: 0,
     fixture: fixtureForShape(input.info.width, input.info.height),
   });
 }

@@ -1,0 +1,26 @@
+import type { ErrorKind } from '../api/errors';
+import { isActive, type Job } from './job';
+
+/**
+ * What counts against the daily cap: every job that reached the provider, at its actual cost once the
+ * provider reported one, else at its estimate — moderated output and jobs cancelled after submission are
+ * billed too. Jobs that never left (cancelled in the queue) or that the provider refused before doing any
+ * work count nothing, and imported history never counts (it was paid for elsewhere, some other day).
+ */
+const NOT_PROCESSED: ReadonlySet<ErrorKind> = new Set(['invalid_key', 'invalid_request', 'credits_exhausted', 'permission_denied', 'rate_limited', 'spending_cap']);
+
+export function chargedTicks(job: Pick<Job, 'status' | 'costTicks' | 'estimatedCostTicks' | 'sentAt' | 'error' | 'imported'>): number {
+  if (job.imported) return 0;
+  if (job.costTicks !== undefined) return job.costTicks;
+  const estimate = job.estimatedCostTicks ?? 0;
+  if (isActive(job.status)) return estimate; // reserved while it may still cost
+  if (job.sentAt === undefined) return 0; // never left the queue
+  if (job.status === 'failed' && job.error && NOT_PROCESSED.has(job.error.kind)) return 0;
+  return estimate;
+}
+
+export const spentTicks = (jobs: Iterable<Parameters<typeof chargedTicks>[0] & { createdAt: number }>, since: number): number => {
+  let ticks = 0;
+  for (const job of jobs) if (job.createdAt >= since) ticks += chargedTicks(job);
+  return ticks;
+};

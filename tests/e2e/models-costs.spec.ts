@@ -1,0 +1,61 @@
+import { expect, openExtensionPage, test } from './fixtures';
+import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
+import { bodiesOf, configure, setupPanel, tiles } from './sidepanel-helpers';
+
+/** Image 2.0 with quality, the retired slug, polls through 429s, and what counts against the daily cap. */
+
+test('image 2.0 with a quality: the request carries it, the estimate is right, the actual cost is shown beside it', async ({ context, extensionId, emulator }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse at dusk');
+  await panel.getByRole('combobox', { name: 'Model' }).fill('grok-imagine-image-2.0');
+  await panel.getByRole('combobox', { name: 'Quality' }).selectOption('medium');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.06');
+  await expect(panel.getByRole('list', { name: 'Cost breakdown' })).toContainText('1 image × $0.06 (1k, medium)');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
+  expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'medium' });
+  await expect(tiles(panel).first()).toContainText('cost $0.06 (estimated $0.06)');
+});
+
+test('a retired slug is shown as served by the model that answered', async ({ context, extensionId, emulator }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('an old slug');
+  await panel.getByRole('combobox', { name: 'Model' }).fill('grok-imagine-image-quality');
+  await expect(panel.getByRole('combobox', { name: 'Quality' })).toHaveCount(0);
+  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.04');
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
+  await expect(tiles(panel).first()).toContainText('served by grok-imagine-image-2.0');
+  expect('quality' in (bodiesOf(emulator, '/v1/images/generations')[0] ?? {})).toBe(false);
+  const [job] = await readJobs(panel);
+  expect(job?.servedModel).toBe('grok-imagine-image-2.0');
+});
+
+test('a video finishes through 429s on its polls and a done body in seed 001’s top-level shape', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 1_000 });
+  emulator.inject({ route: 'GET /v1/videos/:id', kind: 'rate_limit', retryAfter: 0, times: 3 }, { route: 'GET /v1/videos/:id', kind: 'done_form', shape: 'top_level' });
+  await configure(context, extensionId, emulator);
+  const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  const id = await submitFromPage(page, videoRequest('through the limit', 4));
+  const done = await waitForJobState(page, id, ['done', 'failed'], 60_000);
+  expect(done.status).toBe('done');
+  expect(done.results[0]).toMatchObject({ kind: 'video', durationS: 4 });
+  expect(emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/videos/${done.remoteId}`).length).toBeGreaterThanOrEqual(4);
+});
+
+test('the daily cap counts a moderated job (it was billed) at its estimate', async ({ context, extensionId, emulator }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.evaluate(async () => {
+    const got = (await chrome.runtime.sendMessage({ type: 'settings.get' })) as { settings: Record<string, unknown> };
+    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
+  });
+  emulator.inject({ route: 'POST /v1/images/generations', kind: 'moderation_http' });
+  await panel.getByRole('textbox', { name: 'Prompt' }).fill('blocked');
+  await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.locator('[data-error-kind="content_policy"]')).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(/Today: \$0\.02 of your \$0\.03 daily cap — this job would pass the cap/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Daily spending cap reached');
+  expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
+});
