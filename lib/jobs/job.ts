@@ -90,8 +90,6 @@ export const jobSchema = z.object({
   /** Worst-case cost reserved against the daily cap before sending. */
   estimatedCostTicks: z.number().nonnegative().optional(),
   error: errorInfoSchema.optional(),
-  /** Brought in from a history archive: never sent from here, so it never counts against the daily cap. */
-  imported: z.boolean().optional(),
   /** Plain-language note shown with the job (e.g. "stopped polling; the provider may still finish"). */
   note: z.string().optional(),
   finishedAt: z.number().optional(),
