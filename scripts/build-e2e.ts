@@ -5,7 +5,7 @@
  *   which stands in for the activeTab grant a real right-click gives, plus the resellers' media hosts
  *   (saving a reseller in Options asks for them, and Playwright cannot answer a permission prompt). The
  *   fixture CDN (cdn.test) is deliberately not granted: page images from other hosts must work as for a user.
- * - `.output/e2e-cdn`: also holds cdn.test and third.test — the state after "Allow access to cdn.test".
+ * - `.output/e2e-cdn`: also holds cdn.test, third.test and img.site.test (a same-site image host) — the state after "Allow access to cdn.test".
  * - `.output/e2e-bare`: only the emulator and site.test — a reseller's media host not (yet) allowed.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ const RESELLER_MEDIA = ['https://cdn.vydra.ai/*', 'https://im.runware.ai/*', 'ht
 
 export const E2E_BUILDS = {
   e2e: [...BARE, ...RESELLER_MEDIA],
-  'e2e-cdn': [...BARE, ...RESELLER_MEDIA, 'http://cdn.test/*', 'http://third.test/*'],
+  'e2e-cdn': [...BARE, ...RESELLER_MEDIA, 'http://cdn.test/*', 'http://third.test/*', 'http://img.site.test/*'],
   'e2e-bare': BARE,
 } as const;
 

@@ -1,3 +1,4 @@
+import { TodaySpend } from './TodaySpend';
 import { Field, numberText, optionalNumber, requiredNumber } from './form';
 import type { SectionProps } from './sections';
 
@@ -15,6 +16,7 @@ export function BehaviourSection({ draft, update, errors }: SectionProps) {
           <input {...a} type="number" min={0} step="0.01" value={numberText(draft.dailySpendCapUsd)} onChange={(e) => update((d) => ({ ...d, dailySpendCapUsd: optionalNumber(e.target.value) }))} />
         )}
       </Field>
+      <TodaySpend />
       <div className="field">
         <label style={{ fontWeight: 400, display: 'flex', gap: 6, alignItems: 'center' }}>
           <input type="checkbox" style={{ width: 'auto' }} checked={draft.notifications} onChange={(e) => update((d) => ({ ...d, notifications: e.target.checked }))} />

@@ -24,7 +24,7 @@ if (view) {
   });
   startJobsSync();
   startPendingRequestSync((request) => {
-    useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings));
+    useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings, useSettings.getState().catalog));
   });
   root.render(<SidePanelApp />);
 }

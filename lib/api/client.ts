@@ -1,5 +1,6 @@
 import { ImagineError, KEY_STATE_MESSAGES, type ErrorInfo, type KeyState } from './errors';
 import { apiKeyInfoSchema } from './responses';
+import { parseModelListing, type ModelListing } from '../catalog/listing';
 import { requestJson, type HttpConfig, type JsonResponse, type RequestOptions } from './http';
 import {
   toDeferredImagesStatus,
@@ -117,6 +118,14 @@ export class ImagineClient {
       throw new ImagineError({ kind: 'invalid_key', code: state, message: KEY_STATE_MESSAGES[state], ...(res.requestId ? { requestId: res.requestId } : {}) });
     }
     return res.body;
+  }
+
+  /** The image or video models this key may use (`GET /v1/image-generation-models`, `/v1/video-generation-models`). */
+  async listModels(family: 'image' | 'video', options: CallOptions = {}): Promise<ModelListing> {
+    const res = await requestJson(this.#config, { method: 'GET', path: `/${family}-generation-models`, ...options });
+    const listing = parseModelListing(res.body);
+    if (!listing) throw new ImagineError({ kind: 'server_error', message: `The ${family} model listing came back in a form Reimagine does not understand.` });
+    return listing;
   }
 
   #post(path: string, body: unknown, options: CallOptions): Promise<JsonResponse> {

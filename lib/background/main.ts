@@ -18,6 +18,7 @@ import { loadSecrets, loadSettings } from './settings-store';
 import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
 import { resolveSource } from './sources';
 import { scheduleWake, WAKE_ALARM } from './wake';
+import { CATALOG_ALARM, refreshCatalogIfStale, scheduleCatalogRefresh } from './catalog';
 
 /**
  * Everything the service worker does, wired once per worker start. All listeners are registered
@@ -66,6 +67,7 @@ export function startBackground(): void {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void engine.tick();
+    if (alarm.name === CATALOG_ALARM) void refreshCatalogIfStale();
   });
   // Browser relaunch: this listener is what starts the worker, and start() below resumes the jobs.
   browser.runtime.onStartup.addListener(() => undefined);
@@ -85,5 +87,9 @@ export function startBackground(): void {
   void engine
     .start()
     .then(() => recheckBlockedDownloads(engine))
+    .then(() => {
+      scheduleCatalogRefresh();
+      void refreshCatalogIfStale();
+    })
     .then(refreshBadge);
 }

@@ -4,7 +4,13 @@ import type { JobEngine } from '../jobs/engine';
 import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type Reply } from '../messaging/protocol';
 import type { ProviderId } from '../providers/ids';
 import { keyFor } from '../settings/schema';
+import { catalogFor } from '../catalog/catalog';
+import { originOf } from '../security/base-url';
+import { loadCatalog, refreshCatalog } from './catalog';
 import { deleteHistory, purgeOldest } from './history';
+import { idbJobStore } from './job-store';
+import { startOfDay } from '../jobs/engine';
+import { ticksToUsd } from '../api/models';
 import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
@@ -70,10 +76,12 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'result.replace-on-page':
       return deps.onPageExtra(command);
     case 'settings.get': {
-      const secrets = await loadSecrets();
+      const [secrets, settings, catalog] = await Promise.all([loadSecrets(), loadSettings(), loadCatalog()]);
+      const models = catalogFor(catalog, originOf(settings.baseUrls.xai));
       return {
         ok: true,
-        settings: await loadSettings(),
+        settings,
+        ...(models ? { catalog: models } : {}),
         maskedKeys: { xai: maskKey(secrets.xai), vydra: maskKey(secrets.vydra), runware: maskKey(secrets.runware) },
       };
     }
@@ -89,8 +97,9 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       const apiKey = command.apiKey?.trim() || keyFor(await loadSecrets(), command.provider);
       if (!apiKey) return fail({ kind: 'invalid_key', message: 'Enter an API key first.' });
       const baseUrl = command.baseUrl?.trim() || settings.baseUrls[command.provider];
-      const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal: AbortSignal.timeout(15_000) });
-      return { ok: true, message };
+      const signal = AbortSignal.timeout(15_000);
+      const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal });
+      return { ok: true, message: command.provider === 'xai' ? `${message} ${await catalogNote(apiKey, baseUrl, signal)}` : message };
     }
     case 'access.recheck':
       await recheckBlockedDownloads(engine);
@@ -101,7 +110,21 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'engine.wake':
       void engine.tick();
       return { ok: true };
+    case 'spend.today': {
+      const [spent, settings] = await Promise.all([idbJobStore.spentSince(startOfDay(Date.now())), loadSettings()]);
+      return { ok: true, spentUsd: ticksToUsd(spent), capUsd: settings.dailySpendCapUsd };
+    }
     case 'history.purge-oldest':
       return { ok: true, deleted: await purgeOldest(command.count) };
+  }
+}
+
+/** "Test connection" also refreshes the model catalogue; its outcome is one more sentence of the answer. */
+async function catalogNote(apiKey: string, baseUrl: string, signal: AbortSignal): Promise<string> {
+  try {
+    const catalog = await refreshCatalog({ apiKey, baseUrl, signal });
+    return `Models available: ${catalog.image.length} image, ${catalog.video.length} video.`;
+  } catch (error) {
+    return `The model list could not be read (${toErrorInfo(error).message}); the composer offers the bundled list.`;
   }
 }

@@ -1,3 +1,4 @@
+import type { CatalogModels } from '../catalog/catalog';
 import { browser } from 'wxt/browser';
 import type { SourceRef } from '../jobs/request';
 import type { ProviderId } from '../providers/ids';
@@ -13,7 +14,7 @@ export interface PageReplies {
   'media.import': { source: SourceRef };
   'result.download': object;
   'result.replace-on-page': object;
-  'settings.get': { settings: Settings; maskedKeys: Record<ProviderId, string | undefined> };
+  'settings.get': { settings: Settings; maskedKeys: Record<ProviderId, string | undefined>; catalog?: CatalogModels };
   'settings.save': object;
   'secrets.reveal': { key: string };
   'connection.test': { message: string };
@@ -22,6 +23,8 @@ export interface PageReplies {
   'capture.retry': object;
   'capture.screenshot': object;
   'history.purge-oldest': { deleted: number };
+  /** What counts against today's cap (local day), and the saved cap (null: none). */
+  'spend.today': { spentUsd: number; capUsd: number | null };
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

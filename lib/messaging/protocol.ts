@@ -96,6 +96,7 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('capture.screenshot'), captureId: z.string() }),
   /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
   z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
+  z.object({ type: z.literal('spend.today') }),
 ]);
 export type PageCommand = z.infer<typeof pageCommandSchema>;
 

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import type { CatalogModels } from '../catalog/catalog';
 import { create } from 'zustand';
 import type { ErrorInfo } from '../api/errors';
 import { send } from '../messaging/client';
@@ -16,6 +18,8 @@ interface SettingsState {
   loaded: boolean;
   hasKey: boolean | undefined;
   error: ErrorInfo | undefined;
+  /** The live model catalogue of the saved xAI key, when one was read (else the bundled table is used). */
+  catalog: CatalogModels | undefined;
 }
 
 export const useSettings = create<SettingsState>()(() => ({
@@ -23,6 +27,7 @@ export const useSettings = create<SettingsState>()(() => ({
   loaded: false,
   hasKey: undefined,
   error: undefined,
+  catalog: undefined,
 }));
 
 let pending: Promise<void> | undefined;
@@ -31,7 +36,7 @@ export function refreshSettings(): Promise<void> {
   pending = (async () => {
     const reply = await send({ type: 'settings.get' });
     if (reply.ok) {
-      useSettings.setState({ settings: reply.settings, loaded: true, hasKey: !!reply.maskedKeys[reply.settings.provider], error: undefined });
+      useSettings.setState({ settings: reply.settings, loaded: true, hasKey: !!reply.maskedKeys[reply.settings.provider], error: undefined, catalog: reply.catalog });
     } else {
       useSettings.setState({ error: reply.error });
     }
@@ -45,10 +50,18 @@ export async function settingsReady(): Promise<Settings> {
   return useSettings.getState().settings;
 }
 
-export const capabilitiesOf = (settings: Settings): Capabilities => PROVIDERS[settings.provider].capabilities;
+/** The provider's capabilities, with xAI's model lists taken from the live catalogue when there is one. */
+export function capabilitiesOf(settings: Settings, catalog?: CatalogModels): Capabilities {
+  const caps = PROVIDERS[settings.provider].capabilities;
+  if (settings.provider !== 'xai' || !catalog) return caps;
+  // An empty family (a key without video access, or an odd listing) keeps the bundled list rather than none.
+  return { ...caps, models: { image: catalog.image.length ? catalog.image : caps.models.image, video: catalog.video.length ? catalog.video : caps.models.video } };
+}
 
 export function useCapabilities(): Capabilities {
-  return useSettings((s) => PROVIDERS[s.settings.provider].capabilities);
+  const settings = useSettings((s) => s.settings);
+  const catalog = useSettings((s) => s.catalog);
+  return useMemo(() => capabilitiesOf(settings, catalog), [settings, catalog]);
 }
 
 let started = false;

@@ -11,7 +11,7 @@ import { configureApi, decodeSentImage, nextRequest, rightClick } from './site/h
  */
 test.use({ extensionPath: E2E_CDN_EXTENSION_PATH });
 
-async function gallery(page: Page, site: { url(p: string): string; cdnUrl(p: string): string }, query = ''): Promise<void> {
+async function gallery(page: Page, site: { url(p: string): string; cdnUrl(p: string): string; sameSiteCdnUrl(p: string): string }, query = ''): Promise<void> {
   await page.route(`${site.url('/cdn-gallery')}*`, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -19,7 +19,8 @@ async function gallery(page: Page, site: { url(p: string): string; cdnUrl(p: str
 <img id="plain" src="${site.cdnUrl('/img/plain.png')}" width="320" alt="plain">
 <img id="hotlink" src="${site.cdnUrl('/hotlink/photo.jpg')}" width="350" alt="hotlink protected">
 <img id="cookie" src="${site.cdnUrl('/cookie/img/large.jpg')}" width="400" height="300" alt="needs a CDN cookie">
-<img id="redirect" src="${site.cdnUrl('/redirect/img/small.jpg')}" width="320" alt="redirects to third.test">`,
+<img id="redirect" src="${site.cdnUrl('/redirect/img/small.jpg')}" width="320" alt="redirects to third.test">
+<img id="same-site-cookie" src="${site.sameSiteCdnUrl('/cookie/img/plain.png')}" width="320" alt="the site's own image host, behind its session">`,
     }),
   );
   await page.goto(site.url(`/cdn-gallery${query}`));
@@ -59,7 +60,7 @@ test('granted CDN: hotlink-protected and redirected images reach the panel; the 
   expect(site.hits.slice(beforeRedirect).some((h) => h.host.startsWith('third.test') && h.path === '/img/small.jpg')).toBe(true);
 });
 
-test('granted CDN: no cookies for another site; the screenshot fallback refuses clearly without activeTab', async ({ context, extensionId, emulator, site }) => {
+test('granted CDN: no cookies for another site; the screenshot fallback refuses clearly without activeTab; the site’s own image host gets its session', async ({ context, extensionId, emulator, site }) => {
   await configureApi(context, extensionId, emulator.apiBaseUrl);
   const login = await context.newPage();
   await login.goto(site.cdnUrl('/login')); // the user has a session on the CDN
@@ -85,4 +86,18 @@ test('granted CDN: no cookies for another site; the screenshot fallback refuses 
   await expect(panel.getByRole('button', { name: 'Use a screenshot instead' })).toBeEnabled();
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(0);
   expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+  // The site's own image host (img.site.test, same site as the page) behind a session: the worker's read
+  // carries that cookie, as the page's own <img> does, and the image arrives.
+  const sessionLogin = await context.newPage();
+  await sessionLogin.goto(site.sameSiteCdnUrl('/login'));
+  await sessionLogin.close();
+  await page.reload();
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const beforeSameSite = site.hits.length;
+  await rightClick(context, page, '#same-site-cookie', 'reimagine-edit');
+  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  const sameSiteHits = site.hits.slice(beforeSameSite).filter((h) => h.host.startsWith('img.site.test') && h.path === '/cookie/img/plain.png');
+  expect(sameSiteHits.some((h) => (h.cookie ?? '').includes('img_session=ok'))).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
-import { bodiesOf, configure, setupPanel, tiles } from './sidepanel-helpers';
+import { bodiesOf, configure, configureKeyOnly, setupPanel, tiles } from './sidepanel-helpers';
 
 /** Image 2.0 with quality, the retired slug, polls through 429s, and what counts against the daily cap. */
 
@@ -58,4 +58,21 @@ test('the daily cap counts a moderated job (it was billed) at its estimate', asy
   await panel.getByRole('button', { name: 'Generate' }).click();
   await expect(panel.getByRole('alert')).toContainText('Daily spending cap reached');
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await expect(options.getByTestId('today-spend')).toHaveText('Spent today: $0.02 of your $0.03 daily cap.');
+});
+
+test('Test connection reads the live catalogue, which fills the Model combobox (retired slugs are not offered)', async ({ context, extensionId, emulator }) => {
+  await configureKeyOnly(context, extensionId); // the shipped https://api.x.ai/v1
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.getByText('Connected: xAI accepted the key. Models available: 2 image, 3 video.')).toBeVisible();
+  expect(emulator.requests.filter((r) => r.path === '/v1/image-generation-models' || r.path === '/v1/video-generation-models').length).toBeGreaterThanOrEqual(2);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  const options2 = panel.getByTestId('model-options').locator('option');
+  await expect(options2).toHaveCount(2);
+  expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
+  await panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Create video' }).check();
+  await expect(options2).toHaveCount(3);
+  await expect(options2.nth(1)).toHaveAttribute('value', 'grok-imagine-video-1.5');
 });

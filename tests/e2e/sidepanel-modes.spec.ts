@@ -76,7 +76,7 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await prompt.fill('waves at sunset');
   await panel.getByLabel('Duration (s)').fill('4');
   await panel.getByLabel('Resolution').selectOption('720p');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.20');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.28');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });

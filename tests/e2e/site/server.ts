@@ -14,11 +14,14 @@ import { gif, hugeJpeg, jpg, png, SVG } from './images';
  *   picture hosts. `/hotlink/…` refuses a Referer that is not a site.test page; `/cookie/…` needs the
  *   `cdn_session=ok` cookie (GET http://cdn.test/login sets it); `/redirect/…` answers 302 to third.test.
  * - `third.test` — where cdn.test redirects to.
+ * - `img.site.test` — a same-site image host (the page's own CDN, as `upload.wikimedia.org` is to
+ *   wikipedia.org users' sessions): `/cookie/…` needs `img_session=ok` (GET http://img.site.test/login).
  * Usage: `const site = await startSite(); site.url('/')`, `site.cdnUrl('/img/plain.png')`, `site.close()`.
  */
 export const SITE_HOST = 'site.test';
 export const CDN_HOST = 'cdn.test';
 export const THIRD_HOST = 'third.test';
+export const SAME_SITE_CDN_HOST = 'img.site.test';
 
 export interface Site {
   /** http://site.test */
@@ -27,6 +30,8 @@ export interface Site {
   otherOrigin: string;
   url(pathname: string): string;
   cdnUrl(pathname: string): string;
+  /** The same-site image host: http://img.site.test. */
+  sameSiteCdnUrl(pathname: string): string;
   /** Requests received, newest last (path, host, referer, cookie) — to assert what the browser sent. */
   hits: Array<{ path: string; host: string; referer?: string; cookie?: string }>;
   /** Chromium `--host-resolver-rules` entries mapping site.test, cdn.test and third.test here. */
@@ -156,6 +161,13 @@ export async function startSite(): Promise<Site> {
       if (!/cdn_session=ok/.test(req.headers.cookie ?? '')) return send(403, 'text/plain', 'login required');
       url.pathname = url.pathname.slice('/cookie'.length);
     }
+    if (hostname === SAME_SITE_CDN_HOST && url.pathname === '/login') {
+      return send(200, 'text/html', page('Image host login', '<p>Signed in.</p>'), { 'set-cookie': 'img_session=ok; Path=/; SameSite=Lax' });
+    }
+    if (hostname === SAME_SITE_CDN_HOST && url.pathname.startsWith('/cookie/')) {
+      if (!/img_session=ok/.test(req.headers.cookie ?? '')) return send(403, 'text/plain', 'login required');
+      url.pathname = url.pathname.slice('/cookie'.length);
+    }
     switch (url.pathname) {
       case '/':
         // "Logging in": the cookie the private image checks.
@@ -188,8 +200,9 @@ export async function startSite(): Promise<Site> {
     otherOrigin: `http://${CDN_HOST}`,
     url: (pathname) => `${origin}${pathname}`,
     cdnUrl: (pathname) => `http://${CDN_HOST}${pathname}`,
+    sameSiteCdnUrl: (pathname) => `http://${SAME_SITE_CDN_HOST}${pathname}`,
     hits,
-    hostResolverRules: () => [SITE_HOST, CDN_HOST, THIRD_HOST].map((name) => `MAP ${name} 127.0.0.1:${port}`),
+    hostResolverRules: () => [SITE_HOST, CDN_HOST, THIRD_HOST, SAME_SITE_CDN_HOST].map((name) => `MAP ${name} 127.0.0.1:${port}`),
     hold: (pathname) => {
       let requested!: () => void;
       const entry = { pathname, waiting: [] as Array<() => void>, requested: () => requested(), released: false };

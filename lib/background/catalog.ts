@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import { ImagineClient } from '../api/client';
+import { catalogSchema, isCatalogStale, type ModelCatalog } from '../catalog/catalog';
+import { originOf } from '../security/base-url';
+import { announce } from '../storage/changes';
+import { readRawKv, writeKv } from '../storage/kv';
+import { loadSecrets, loadSettings } from './settings-store';
+
+/**
+ * Keeps the live model catalogue (lib/catalog) for the xAI provider: refreshed by "Test connection", and
+ * at worker start or on the daily alarm when it is older than a day. A failure keeps what was cached
+ * (or the bundled table): the catalogue only decides what the Model box suggests, never what may be sent.
+ */
+export const CATALOG_ALARM = 'reimagine-catalog';
+const KEY = 'modelCatalog';
+
+export async function loadCatalog(): Promise<ModelCatalog | undefined> {
+  const parsed = catalogSchema.safeParse(await readRawKv(KEY));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Reads both listings with this key and base URL; throws what the client throws. */
+export async function refreshCatalog(ctx: { apiKey: string; baseUrl: string; signal?: AbortSignal; now?: number }): Promise<ModelCatalog> {
+  const origin = originOf(ctx.baseUrl);
+  if (origin === undefined) throw new Error('The API base URL is not a valid URL.');
+  const client = new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
+  const options = ctx.signal ? { signal: ctx.signal } : {};
+  const [image, video] = await Promise.all([client.listModels('image', options), client.listModels('video', options)]);
+  const catalog: ModelCatalog = {
+    origin,
+    fetchedAt: ctx.now ?? Date.now(),
+    image: image.ids,
+    video: video.ids,
+    aliases: { ...image.aliases, ...video.aliases },
+  };
+  await writeKv(KEY, catalog);
+  announce({ type: 'settings' });
+  return catalog;
+}
+
+/** At worker start and on the alarm: refresh only when stale, with the saved xAI key and base URL. */
+export async function refreshCatalogIfStale(now = Date.now()): Promise<void> {
+  const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+  const apiKey = secrets.xai;
+  const baseUrl = settings.baseUrls.xai;
+  const origin = originOf(baseUrl);
+  if (!apiKey || origin === undefined || !isCatalogStale(await loadCatalog(), origin, now)) return;
+  try {
+    await refreshCatalog({ apiKey, baseUrl, signal: AbortSignal.timeout(15_000), now });
+  } catch {
+    // Offline or refused: the cached catalogue (or the bundled table) stays; the next alarm tries again.
+  }
+}
+
+export function scheduleCatalogRefresh(): void {
+  void browser.alarms.get(CATALOG_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(CATALOG_ALARM, { periodInMinutes: 6 * 60 });
+  });
+}
