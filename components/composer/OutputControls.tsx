@@ -1,5 +1,5 @@
 import type { Control as ControlKey, Draft } from '../../lib/ui/composer-draft';
-import { imageRatiosFor, modelOf, videoResolutionsFor } from '../../lib/ui/composer-draft';
+import { imageRatiosFor, modelOf, videoDurationFor, videoResolutionsFor } from '../../lib/ui/composer-draft';
 import { MODE_INFO } from '../../lib/jobs/modes';
 import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';
@@ -122,8 +122,8 @@ export function OutputControls({
           <input
             id="duration"
             type="number"
-            min={draft.mode === 'extend-video' ? 2 : caps.videoDuration.min}
-            max={draft.mode === 'extend-video' ? 10 : caps.videoDuration.max}
+            min={draft.mode === 'extend-video' ? 2 : videoDurationFor(draft.videoModel, caps).min}
+            max={draft.mode === 'extend-video' ? 10 : videoDurationFor(draft.videoModel, caps).max}
             value={(draft.mode === 'extend-video' ? draft.extendDuration : draft.duration) || ''}
             aria-invalid={!!err('duration')}
             aria-describedby={describe('duration')}

@@ -139,7 +139,7 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
     const max = maxSources(draft.mode, caps, modelOf(draft));
     if (draft.sources.length > max) fields.sources ??= `At most ${max} source${max === 1 ? '' : 's'} for ${MODE_INFO[draft.mode].label}.`;
     if (controls.includes('duration') && draft.mode !== 'extend-video') {
-      const { min, max: maxS } = caps.videoDuration;
+      const { min, max: maxS } = videoDurationFor(modelOf(draft), caps);
       if (draft.duration < min || draft.duration > maxS) fields.duration ??= `Duration must be ${min} to ${maxS} s.`;
     }
   }
@@ -160,8 +160,17 @@ export function maxSources(mode: Mode, caps?: Capabilities, model?: string): num
     const perModel = model === undefined ? caps.maxEditSources : (imageModelInfo(model.trim())?.maxEditSources ?? EDIT_MAX_SOURCE_IMAGES_DEFAULT);
     return Math.min(max, caps.maxEditSources, perModel);
   }
-  if (mode === 'reference-video') return Math.min(max, caps.maxReferenceImages);
+  if (mode === 'reference-video') {
+    const perModel = model === undefined ? undefined : videoModelInfo(model.trim())?.maxReferenceImages;
+    return Math.min(max, caps.maxReferenceImages, perModel ?? Infinity);
+  }
   return max;
+}
+
+/** Durations the draft's video model takes with this provider (a known model's own range within the provider's). */
+export function videoDurationFor(model: string, caps: Capabilities): { min: number; max: number } {
+  const known = videoModelInfo(model.trim())?.duration;
+  return known ? { min: Math.max(caps.videoDuration.min, known.min), max: Math.min(caps.videoDuration.max, known.max) } : caps.videoDuration;
 }
 
 /** Resolutions offered for the draft's video model (a known model's own list, else the provider's). */

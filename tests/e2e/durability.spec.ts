@@ -5,18 +5,23 @@ import { configure } from './sidepanel-helpers';
 const videoSubmissions = (emulator: { requests: { method: string; path: string }[] }) =>
   emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations').length;
 
-test('a 20 s video job finishes although the service worker is killed three times', async ({ context, extensionId, emulator }) => {
+test('a video job finishes although the service worker is killed three times, each time mid-render', async ({ context, extensionId, emulator }) => {
   test.setTimeout(120_000);
-  emulator.configure({ videoRenderMs: 20_000 });
+  // The render outlasts the test; it ends on cue (finishAllVideos) once the three kills are done.
+  emulator.configure({ videoRenderMs: 600_000 });
   await configure(context, extensionId, emulator);
   const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const id = await submitFromPage(page, videoRequest('killed three times', 8));
-  await waitForJobState(page, id, ['running']);
+  const { remoteId } = await waitForJobState(page, id, ['running']);
+  const polls = () => emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/videos/${remoteId}`).length;
   for (let kill = 0; kill < 3; kill++) {
-    await page.waitForTimeout(4_000);
+    // Each round: the worker (woken by nothing but its persisted alarm after the previous kill) polls again…
+    const before = polls();
+    await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(before);
+    // …and is killed mid-render.
     await killServiceWorker(context);
-    // Nobody wakes it: the persisted alarm must.
   }
+  emulator.finishAllVideos();
   const done = await waitForJobState(page, id, ['done', 'failed'], 60_000);
   expect(done.status).toBe('done');
   expect(done.results[0]?.kind).toBe('video');
@@ -25,16 +30,20 @@ test('a 20 s video job finishes although the service worker is killed three time
 
 test('a video started before the browser closes finishes after it is relaunched with the same profile', async ({ context, extensionId, emulator, userDataDir }) => {
   test.setTimeout(120_000);
-  emulator.configure({ videoRenderMs: 10_000 });
+  emulator.configure({ videoRenderMs: 600_000 }); // ends on cue below, once the relaunched browser polls
   await configure(context, extensionId, emulator);
   const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const id = await submitFromPage(page, videoRequest('across a restart'));
-  await waitForJobState(page, id, ['running']);
+  const { remoteId } = await waitForJobState(page, id, ['running']);
   await context.close();
+  const polls = () => emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/videos/${remoteId}`).length;
+  const beforeRelaunch = polls();
 
   const relaunched = await launchContext(userDataDir);
   try {
     await getServiceWorker(relaunched);
+    await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(beforeRelaunch);
+    emulator.finishAllVideos();
     const again = await openExtensionPage(relaunched, extensionId, 'sidepanel.html');
     const done = await waitForJobState(again, id, ['done', 'failed'], 60_000);
     expect(done.status).toBe('done');
@@ -58,7 +67,9 @@ test('a job killed while "submitting" is not re-sent; the panel offers Retry', a
   const failed = await waitForJobState(page, id, ['failed', 'done']);
   expect(failed.status).toBe('failed');
   expect(failed.error?.kind).toBe('interrupted');
-  await page.waitForTimeout(7_000); // well past the slow request: nothing was resent meanwhile
+  // Another tick of the engine does not resend it either (and the count after Retry below is exactly two).
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'engine.wake' }));
+  expect((await waitForJobState(page, id, ['failed', 'done'])).status).toBe('failed');
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
 
   const queue = page.getByRole('region', { name: /^Queue/ });

@@ -75,7 +75,6 @@ async function generate(panel: Page, prompt: string): Promise<void> {
 for (const c of CASES) {
   test(`${c.label}: text-to-image, edit from the context menu, video through a worker kill`, async ({ context, extensionId, emulator }) => {
     test.setTimeout(150_000);
-    emulator.configure({ videoRenderMs: 12_000 });
     await configureProvider(context, extensionId, emulator, c);
     const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
     const seen = new Set<string>();
@@ -108,7 +107,9 @@ for (const c of CASES) {
       expect(editEnd.status).toBe('done');
     }
 
-    // 3. A video, with the worker killed while it renders; only the persisted alarm brings it back.
+    // 3. A video, with the worker killed while it renders; only the persisted alarm brings it back. The render
+    // ends on cue (finishAllVideos) once the kill is done, not after a fixed time.
+    emulator.configure({ videoRenderMs: 600_000 });
     await panel.reload();
     if (c.refusesLocalImages) {
       // Animating a local image is refused with the reason; text-to-video takes the async path instead.
@@ -128,6 +129,11 @@ for (const c of CASES) {
     const videoJob = await newestJob(panel, seen);
     await waitForJobState(panel, videoJob.id, ['running']);
     await killServiceWorker(context);
+    // Only the persisted alarm can bring the worker back: it polls again (the only API call left to make)…
+    const afterKill = emulator.requests.length;
+    await expect.poll(() => emulator.requests.length, { timeout: 60_000 }).toBeGreaterThan(afterKill);
+    // …and the render ends.
+    emulator.finishAllVideos();
     const done = await waitForJobState(panel, videoJob.id, ['done', 'failed'], 90_000);
     expect(done.error).toBeUndefined();
     expect(done).toMatchObject({ status: 'done', provider: c.id });

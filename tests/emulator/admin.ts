@@ -27,6 +27,7 @@ const configPatchSchema = z
     fetchPrivateUrls: z.boolean(),
     cors: z.boolean(),
     progressShape: z.enum(PROGRESS_SHAPES),
+    maxBodyBytes: z.number().int().positive(),
   })
   .partial()
   .strict();

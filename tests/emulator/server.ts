@@ -28,7 +28,6 @@ import { throwawayCertificate, VENDOR_HOSTS } from './tls';
 
 export type * from './types';
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024; // three 10 MiB images as base64 fit comfortably
 
 function initialConfig(options: EmulatorOptions): EmulatorConfig {
   return {
@@ -40,6 +39,7 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
     rotateReadings: options.rotateReadings ?? true,
     fetchPrivateUrls: options.fetchPrivateUrls ?? false,
     cors: options.cors ?? false,
+    maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024, // three 10 MiB images as base64 fit comfortably
   };
 }
 
@@ -161,10 +161,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     const method = (request.method ?? 'GET').toUpperCase();
     let raw: Buffer;
     try {
-      raw = await readBody(request, MAX_BODY_BYTES);
+      raw = await readBody(request, config.maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      const body = { code: 'Client specified an invalid argument', error: `Request body is larger than ${MAX_BODY_BYTES} bytes.` };
+      const body = { code: 'Client specified an invalid argument', error: `Request body is larger than ${config.maxBodyBytes} bytes.` };
       sendWire(response, jsonWire(413, body, baseHeaders));
       return;
     }

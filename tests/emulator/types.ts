@@ -52,11 +52,13 @@ export interface EmulatorOptions {
   fetchPrivateUrls?: boolean;
   /** See ProgressShape. Set with configure(); default 'none'. */
   progressShape?: ProgressShape;
+  /** Larger request bodies get 413. Default 64 MiB (tests lower it rather than upload 65 MB). */
+  maxBodyBytes?: number;
 }
 
 export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host' | 'https' | 'httpsPort' | 'mediaHosts' | 'progressShape'>> & { progressShape?: ProgressShape };
 export type ConfigPatch = Partial<
-  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors' | 'progressShape'>
+  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors' | 'progressShape' | 'maxBodyBytes'>
 >;
 
 export interface ReceivedRequest {

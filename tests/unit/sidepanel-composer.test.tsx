@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
-import { draftFromSettings, estimateDraft, validateDraft, type Draft } from '../../lib/ui/composer-draft';
+import { draftFromSettings, estimateDraft, maxSources, validateDraft, videoDurationFor, type Draft } from '../../lib/ui/composer-draft';
 
 const sendMock = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));
@@ -25,6 +25,16 @@ describe('validateDraft (the same schema the background uses, plus provider capa
   it('accepts a complete create-image draft and builds the request', () => {
     const v = validateDraft(draft({ prompt: '  a fox  ', n: 2 }), xai);
     expect(v.ok && v.request).toMatchObject({ mode: 'create-image', prompt: 'a fox', n: 2, model: 'grok-imagine-image', aspectRatio: '1:1' });
+  });
+
+  it('limits follow the selected model within the provider: edit sources, references, durations', () => {
+    expect(maxSources('edit-image', xai, 'grok-imagine-image-2.0')).toBe(5);
+    expect(maxSources('edit-image', xai, 'grok-imagine-image')).toBe(3);
+    expect(maxSources('edit-image', xai, 'someone-elses-model')).toBe(3);
+    expect(maxSources('reference-video', xai, 'grok-imagine-video-1.5')).toBe(7);
+    expect(videoDurationFor('grok-imagine-video-1.5', xai)).toEqual({ min: 1, max: 15 });
+    expect(videoDurationFor('not-known', { ...xai, videoDuration: { min: 2, max: 10 } })).toEqual({ min: 2, max: 10 });
+    expect(videoDurationFor('grok-imagine-video', { ...xai, videoDuration: { min: 2, max: 10 } })).toEqual({ min: 2, max: 10 });
   });
 
   it('reports each field with the message shown inline', () => {
