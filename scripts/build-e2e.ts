@@ -38,7 +38,7 @@ function build(outDir: string, hosts: readonly string[]): void {
 function derive(from: string, outDir: string, hosts: readonly string[]): void {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(from, outDir, { recursive: true });
-  const manifestPath = `${outDir}/manifest.json`;
+  const manifestPath = `${outDir}/chrome-mv3/manifest.json`;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions: string[] };
   const release = manifest.host_permissions.filter((pattern) => !(E2E_BUILDS.e2e as readonly string[]).includes(pattern));
   manifest.host_permissions = [...release, ...hosts];
