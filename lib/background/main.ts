@@ -12,6 +12,7 @@ import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
 import { registerMenus } from './menus';
 import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
+import { loadRenderHistory } from './render-history';
 import { createRouter } from './router';
 import { saveOutput } from './save-output';
 import { loadSecrets, loadSettings } from './settings-store';
@@ -36,6 +37,7 @@ export function startBackground(): void {
     resolveSource,
     saveOutput,
     isOnline: () => navigator.onLine,
+    renderHistory: loadRenderHistory,
     scheduleWake: (at) => scheduleWake(at, () => void engine.tick(), engine.busy),
     changed(jobs) {
       announce({ type: 'jobs', ids: jobs.map((j) => j.id) });

@@ -8,7 +8,8 @@ import { keyFor } from '../settings/schema';
 import { backoffDelay } from './backoff';
 import { estimateCostUsd, usdToTicks } from './cost';
 import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from './job';
-import { nextPollDelay, POLL } from './poll-schedule';
+import { firstPollDelay, nextPollDelay } from './poll-schedule';
+import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
 import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from './request';
 
 /**
@@ -40,6 +41,8 @@ export interface EngineDeps {
   /** A job reached done/failed (system notification when no Reimagine page is open). */
   finished(job: Job): void;
   isOnline(): boolean;
+  /** Render times of the user's finished video jobs, to time polls (default: none, the bundled prior only). */
+  renderHistory?(): Promise<RenderSample[]>;
   /** How often a queue paused by being offline looks at the connection again (default 10 s). */
   offlineRecheckMs?: number;
   now?(): number;
@@ -92,6 +95,8 @@ export class JobEngine {
   private queuePausedUntil = 0;
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Loaded once, dropped when another render finishes. */
+  private renderHistory: Promise<RenderSample[]> | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
@@ -341,6 +346,7 @@ export class JobEngine {
     try {
       const ctx = await this.context(job);
       const outcome = await provider.submit(job, ctx);
+      const firstPoll = outcome.type === 'async' ? firstPollDelay(await this.renderEstimate(job)) : 0;
       const now = this.now();
       const next = await this.update(job.id, (j) => {
         if (j.status !== 'submitting') return undefined; // cancelled meanwhile
@@ -348,7 +354,7 @@ export class JobEngine {
         delete base.notBefore;
         delete base.error; // a rate-limit notice from an earlier attempt
         return outcome.type === 'async'
-          ? { ...base, status: 'running', remoteId: outcome.remoteId, progress: 0, nextPollAt: now + POLL.first, deadlineAt: now + VIDEO_DEADLINE_MS }
+          ? { ...base, status: 'running', remoteId: outcome.remoteId, progress: 0, nextPollAt: now + firstPoll, deadlineAt: now + VIDEO_DEADLINE_MS }
           : { ...base, status: 'downloading', pendingOutputs: outcome.outputs, moderatedCount: outcome.moderatedCount };
       });
       if (next) this.deps.changed([next]);
@@ -379,6 +385,7 @@ export class JobEngine {
     const provider = this.deps.providers[running.provider];
     try {
       const outcome = await provider.poll({ ...running, remoteId: running.remoteId }, await this.context(running));
+      const estimate = outcome.state === 'pending' ? await this.renderEstimate(running) : undefined;
       const now = this.now();
       if (outcome.state === 'pending') {
         const next = await this.update(running.id, (j) => {
@@ -394,6 +401,7 @@ export class JobEngine {
             ...(progress !== undefined && progressAt !== undefined ? { progress, progressAt } : {}),
             polls: j.polls,
             stalledPolls,
+            ...(estimate ? { estimate } : {}),
           });
           return {
             ...j,
@@ -402,6 +410,7 @@ export class JobEngine {
             polls: j.polls + 1,
             stalledPolls,
             attempts: 0,
+            lastPendingAt: now,
             nextPollAt: now + delay,
           };
         });
@@ -409,10 +418,11 @@ export class JobEngine {
       } else if (outcome.state === 'done') {
         const next = await this.update(running.id, (j) =>
           j.status === 'running'
-            ? { ...j, status: 'downloading', progress: 100, polls: j.polls + 1, attempts: 0, pendingOutputs: outcome.outputs, ...reportedCost(outcome) }
+            ? { ...j, status: 'downloading', progress: 100, polls: j.polls + 1, attempts: 0, renderSeenAt: now, pendingOutputs: outcome.outputs, ...reportedCost(outcome) }
             : undefined,
         );
         if (next) {
+          this.renderHistory = undefined; // one more render to learn from
           this.deps.changed([next]);
           await this.download(next);
         }
@@ -426,6 +436,14 @@ export class JobEngine {
       if (info.kind === 'cancelled') return;
       await this.retryLater(running, info, 'poll');
     }
+  }
+
+  /** How long this video should render, from the user's history (or the prior when there is none). */
+  private async renderEstimate(job: Job): Promise<RenderEstimate | undefined> {
+    const params = renderParamsOf(job);
+    if (!params) return undefined;
+    this.renderHistory ??= this.deps.renderHistory?.().catch(() => []) ?? Promise.resolve([]);
+    return estimateRenderTime(params, await this.renderHistory);
   }
 
   private async download(job: Job): Promise<void> {

@@ -72,6 +72,9 @@ export const jobSchema = z.object({
   nextPollAt: z.number().optional(),
   polls: z.number().int().nonnegative().default(0),
   stalledPolls: z.number().int().nonnegative().default(0),
+  /** The last poll that found the job still rendering, and the first that found it done: the render time learned from it. */
+  lastPendingAt: z.number().optional(),
+  renderSeenAt: z.number().optional(),
   deadlineAt: z.number().optional(),
   pendingOutputs: z.array(pendingOutputSchema).default([]),
   /**

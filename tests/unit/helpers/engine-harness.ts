@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { saveOutput } from '../../../lib/background/save-output';
 import { resolveSource } from '../../../lib/background/sources';
 import { idbJobStore } from '../../../lib/background/job-store';
+import { loadRenderHistory } from '../../../lib/background/render-history';
 import { JobEngine, type EngineDeps } from '../../../lib/jobs/engine';
 import { isTerminal, type Job } from '../../../lib/jobs/job';
 import { PROVIDERS } from '../../../lib/providers/registry';
@@ -74,6 +75,7 @@ export function createHarness(apiBaseUrl: string, overrides: Partial<Settings> =
     resolveSource,
     saveOutput,
     isOnline: () => harness.online,
+    renderHistory: loadRenderHistory,
     offlineRecheckMs: 200,
     scheduleWake(at) {
       if (timer) clearTimeout(timer);
