@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { getMedia } from '../../lib/storage/media';
+import { loadRenderHistory } from '../../lib/background/render-history';
 import { putJob } from '../../lib/storage/jobs';
 import type { JobRequest } from '../../lib/jobs/request';
 import { createHarness, freshDatabase, waitForJob } from './helpers/engine-harness';
@@ -169,6 +170,31 @@ describe('job engine against the emulator', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(18_000);
     expect(posts('/v1/videos/generations')).toHaveLength(1);
   }, 50_000);
+
+  it('times polls by the render times of earlier jobs, learns from each finish, and still waits out a 429 in full', async () => {
+    const h = createHarness(emulator.apiBaseUrl);
+    const earlier = await waitForJob((await submit(h, video('earlier'))).id);
+    expect(earlier.renderSeenAt).toBeDefined();
+    const learned = await loadRenderHistory();
+    expect(learned).toHaveLength(1);
+    expect(learned[0]!.ms).toBeGreaterThan(1_000);
+    expect(learned[0]!.ms).toBeLessThan(3_500);
+    for (let i = 0; i < 3; i++) {
+      const base = Date.now() - 3_600_000 * (i + 1);
+      await putJob({ ...earlier, id: `earlier-${i}`, createdAt: base, submittedAt: base, lastPendingAt: base + 1_400, renderSeenAt: base + 1_600 });
+    }
+    emulator.reset();
+    emulator.inject({ route: 'GET /v1/videos/:id', kind: 'rate_limit', retryAfter: 0, times: 1 });
+    const done = await waitForJob((await submit(h, video('on time'))).id, undefined, 20_000);
+    expect(done.status).toBe('done');
+    const [post] = posts('/v1/videos/generations');
+    const polls = emulator.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/'));
+    // History says ~1.5 s: the first look is at the window (not the prior's 2 s probe), the 429 still costs ≥ 2 s.
+    expect(polls[0]!.at - post!.at).toBeGreaterThanOrEqual(1_000);
+    expect(polls[0]!.at - post!.at).toBeLessThan(2_000);
+    expect(polls[1]!.at - polls[0]!.at).toBeGreaterThanOrEqual(2_000);
+    expect(polls).toHaveLength(2);
+  }, 30_000);
 
   it('a full disk fails that job with a clear storage message and corrupts nothing', async () => {
     const h = createHarness(emulator.apiBaseUrl, {}, {
