@@ -95,7 +95,7 @@ function samplePixel(source: DecodedImage, x: number, y: number): Rgb {
   return [source.rgba[index] ?? 0, source.rgba[index + 1] ?? 0, source.rgba[index + 2] ?? 0];
 }
 
-function averageColour(source: EditSource): Rgb {
+export function averageColour(source: EditSource): Rgb {
   const decoded = source.decoded;
   if (!decoded) return source.fallback;
   const sum: Rgb = [0, 0, 0];

@@ -5,7 +5,9 @@ import { createAuthenticator } from './auth';
 import { renderXaiError, routeNotFound } from './errors';
 import { xaiGateFaultReply } from './gate-faults';
 import { handleImageEdit, handleImageGeneration } from './images';
+import { handleLanguageModels } from './language-models';
 import { handleModelGet, handleModelList } from './model-list';
+import { createVisionHandlers } from './vision';
 import type { XaiContext, XaiJobPayload } from './job-types';
 import { handleImagePoll, handleVideoPoll } from './polls';
 import { handleVideoEdit, handleVideoExtension, handleVideoGeneration } from './videos';
@@ -14,6 +16,7 @@ import { handleVideoEdit, handleVideoExtension, handleVideoGeneration } from './
 export function createXaiProvider(env: ProviderEnv): Provider {
   const context: XaiContext = { env, jobs: new JobStore<XaiJobPayload>() };
   const auth = createAuthenticator(env);
+  const vision = createVisionHandlers(env);
 
   const routes: Route[] = [
     { method: 'POST', path: '/v1/images/generations', handle: (request) => handleImageGeneration(request, context) },
@@ -28,6 +31,9 @@ export function createXaiProvider(env: ProviderEnv): Provider {
     { method: 'GET', path: '/v1/image-generation-models/:id', handle: handleModelGet('image') },
     { method: 'GET', path: '/v1/video-generation-models', handle: handleModelList('video') },
     { method: 'GET', path: '/v1/video-generation-models/:id', handle: handleModelGet('video') },
+    { method: 'GET', path: '/v1/language-models', handle: handleLanguageModels },
+    { method: 'POST', path: '/v1/responses', handle: vision.responses },
+    { method: 'POST', path: '/v1/chat/completions', handle: vision.chat },
   ];
 
   return {
@@ -64,6 +70,7 @@ export function createXaiProvider(env: ProviderEnv): Provider {
     reset: () => {
       context.jobs.clear();
       auth.reset();
+      vision.reset();
     },
   };
 }
