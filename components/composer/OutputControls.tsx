@@ -32,7 +32,7 @@ export function OutputControls({
         <Control id="model" label="Model" error={err('model')}>
           <ModelField
             value={modelOf(draft)}
-            output={info.output}
+            output={info.output === 'video' ? 'video' : 'image'}
             models={info.output === 'image' ? caps.models.image : caps.models.video}
             invalid={!!err('model')}
             describedBy={describe('model')}

@@ -14,6 +14,7 @@ import { ticksToUsd } from '../api/models';
 import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
+import { visionModels, visionReply } from './vision';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
@@ -114,6 +115,10 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       const [spent, settings] = await Promise.all([idbJobStore.spentSince(startOfDay(Date.now())), loadSettings()]);
       return { ok: true, spentUsd: ticksToUsd(spent), capUsd: settings.dailySpendCapUsd };
     }
+    case 'vision.run':
+      return visionReply(command);
+    case 'vision.models':
+      return { ok: true, models: await visionModels() };
     case 'history.purge-oldest':
       return { ok: true, deleted: await purgeOldest(command.count) };
   }

@@ -1,7 +1,7 @@
 import { userMessage } from '../api/errors';
 import { formatJobCost } from '../jobs/cost';
 import { isActive, type Job, type JobStatus } from '../jobs/job';
-import { MODE_INFO, type Mode } from '../jobs/modes';
+import { MODE_INFO, type JobMode } from '../jobs/modes';
 
 /**
  * What one history row needs, derived from a stored Job. Kept small so the popup can hold thousands of
@@ -11,8 +11,8 @@ export interface HistorySummary {
   id: string;
   createdAt: number;
   status: JobStatus;
-  mode: Mode;
-  kind: 'image' | 'video';
+  mode: JobMode;
+  kind: 'image' | 'video' | 'text';
   model: string;
   prompt: string;
   /** Lower-cased prompt, precomputed for search. */
@@ -43,8 +43,9 @@ export function summarize(job: Job): HistorySummary {
     mode: request.mode,
     kind: MODE_INFO[request.mode].output,
     model: request.model,
-    prompt: request.prompt,
-    haystack: request.prompt.toLowerCase(),
+    // A description's row shows (and searches) the text it produced.
+    prompt: job.text ?? request.prompt,
+    haystack: `${request.prompt}\n${job.text ?? ''}`.toLowerCase(),
     ...(costLabel !== undefined ? { cost: costLabel } : {}),
     ...(job.origin?.pageUrl ? { pageUrl: job.origin.pageUrl } : {}),
     ...(thumbId ? { thumbId } : {}),
@@ -56,7 +57,7 @@ export function summarize(job: Job): HistorySummary {
 }
 
 export type StatusFilter = 'all' | 'done' | 'failed' | 'cancelled' | 'active';
-export type KindFilter = 'all' | 'image' | 'video';
+export type KindFilter = 'all' | 'image' | 'video' | 'text';
 
 export interface HistoryFilter {
   text: string;

@@ -7,6 +7,8 @@ import type { Secrets, Settings } from '../settings/schema';
 import { keyFor } from '../settings/schema';
 import { backoffDelay } from './backoff';
 import { estimateCostUsd, usdToTicks } from './cost';
+import { DESCRIBE_MODE, DESCRIBE_NOT_QUEUED } from './modes';
+import { spendingCapError } from './spend';
 import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from './job';
 import { firstPollDelay, nextPollDelay } from './poll-schedule';
 import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
@@ -137,6 +139,7 @@ export class JobEngine {
     const providerId = parsed.data.provider ?? settings.provider;
     const provider = this.deps.providers[providerId];
     const { request } = parsed.data;
+    if (request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED } };
     if (!provider.capabilities.modes[request.mode]) {
       const reason = provider.capabilities.unavailableReason[request.mode] ?? `${providerId} cannot do this.`;
       return { ok: false, error: { kind: 'invalid_request', message: reason } };
@@ -174,6 +177,7 @@ export class JobEngine {
     const job = await this.deps.store.get(id);
     if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     if (isActive(job.status)) return { ok: true, job };
+    if (job.request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED } };
     // History from an archive: its provider and base URL came from a file (Re-run uses today's settings).
     if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: 'Imported jobs are history only; use Re-run to send it again with your current settings.' } };
     if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };
@@ -526,14 +530,7 @@ export class JobEngine {
   private async checkSpendingCap(settings: Settings, estimateUsd: number | undefined): Promise<ErrorInfo | undefined> {
     if (settings.dailySpendCapUsd === null) return undefined;
     const spent = await this.deps.store.spentSince(startOfDay(this.now()));
-    const capTicks = usdToTicks(settings.dailySpendCapUsd);
-    const needed = estimateUsd === undefined ? 0 : usdToTicks(estimateUsd);
-    if (spent + needed <= capTicks) return undefined;
-    const spentUsd = (spent / 1e10).toFixed(2);
-    return {
-      kind: 'spending_cap',
-      message: `Today's spending is $${spentUsd} of your $${settings.dailySpendCapUsd.toFixed(2)} cap${estimateUsd !== undefined ? `, and this job could cost up to $${estimateUsd.toFixed(2)}` : ''}. Raise the cap in Options or try tomorrow.`,
-    };
+    return spendingCapError(settings.dailySpendCapUsd, spent, estimateUsd);
   }
 
   /** Read-modify-write of one job, serialised per job so a cancel and a poll result never interleave. */

@@ -83,6 +83,10 @@ export const jobSchema = z.object({
    */
   blockedOrigin: z.string().optional(),
   results: z.array(resultSchema).default([]),
+  /** A vision call's answer (mode describe-image): the description or the suggested prompt. */
+  text: z.string().max(20_000).optional(),
+  /** Tokens a vision call used, as the provider reported them. */
+  usage: z.object({ inputTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative() }).optional(),
   /** Images the provider replaced with a moderation placeholder. */
   moderatedCount: z.number().int().nonnegative().default(0),
   costTicks: z.number().nonnegative().optional(),

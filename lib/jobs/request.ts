@@ -12,7 +12,7 @@ import {
   VIDEO_RESOLUTIONS,
   videoModelInfo,
 } from '../api/models';
-import { MODE_INFO, type Mode } from './modes';
+import { MODE_INFO, MODES, type JobMode } from './modes';
 import { PROVIDER_IDS } from '../providers/ids';
 import { modelNameSchema } from '../security/model-name';
 
@@ -101,6 +101,19 @@ export const jobRequestSchema = z
       sources: z.array(sourceRefSchema).length(1, 'Add the video to extend.'),
       duration: z.number().int().min(2, 'Extension must be 2 to 10 s.').max(10, 'Extension must be 2 to 10 s.'),
     }),
+    /**
+     * A vision call (lib/vision): `purpose` describe = "Describe image"; suggest = "Suggest a prompt" for
+     * `forMode`, with `prompt` = what the user had typed (their intent). Sources are images (a video's
+     * frame for the video modes). `model` is the vision model.
+     */
+    z.object({
+      mode: z.literal('describe-image'),
+      purpose: z.enum(['describe', 'suggest']),
+      forMode: z.enum(MODES).optional(),
+      prompt,
+      model,
+      sources: imageSources(1, 7),
+    }),
   ])
   .superRefine((req, ctx) => {
     if (MODE_INFO[req.mode].promptRequired && req.prompt.trim() === '') {
@@ -168,4 +181,4 @@ export function validationMessages(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export const modeOf = (req: JobRequest): Mode => req.mode;
+export const modeOf = (req: JobRequest): JobMode => req.mode;

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../api/errors';
+import type { ErrorInfo, ErrorKind } from '../api/errors';
 import { isActive, type Job } from './job';
 
 /**
@@ -24,3 +24,17 @@ export const spentTicks = (jobs: Iterable<Parameters<typeof chargedTicks>[0] & {
   for (const job of jobs) if (job.createdAt >= since) ticks += chargedTicks(job);
   return ticks;
 };
+
+/**
+ * The cap's verdict before anything is sent (jobs and vision calls alike): undefined = go; else the
+ * sentence to show. `estimateUsd` is what the request could cost at most.
+ */
+export function spendingCapError(capUsd: number | null, spent: number, estimateUsd: number | undefined): ErrorInfo | undefined {
+  if (capUsd === null) return undefined;
+  const needed = estimateUsd === undefined ? 0 : Math.round(estimateUsd * 1e10);
+  if (spent + needed <= Math.round(capUsd * 1e10)) return undefined;
+  return {
+    kind: 'spending_cap',
+    message: `Today's spending is $${(spent / 1e10).toFixed(2)} of your $${capUsd.toFixed(2)} cap${estimateUsd !== undefined ? `, and this could cost up to $${estimateUsd.toFixed(2)}` : ''}. Raise the cap in Options or try tomorrow.`,
+  };
+}

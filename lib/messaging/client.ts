@@ -25,6 +25,8 @@ export interface PageReplies {
   'history.purge-oldest': { deleted: number };
   /** What counts against today's cap (local day), and the saved cap (null: none). */
   'spend.today': { spentUsd: number; capUsd: number | null };
+  'vision.run': { jobId: string; text: string; model: string; cost?: string; tokens?: number; note?: string };
+  'vision.models': { models: string[] };
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

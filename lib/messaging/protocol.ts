@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorInfoSchema } from '../api/errors';
-import { submitInputSchema } from '../jobs/request';
+import { MODES } from '../jobs/modes';
+import { sourceRefSchema, submitInputSchema } from '../jobs/request';
 import { PROVIDER_IDS } from '../providers/ids';
 import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
@@ -94,6 +95,16 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   /** The panel's answers to a failed page-image capture: read it again (after a host grant) or crop a screenshot. */
   z.object({ type: z.literal('capture.retry'), captureId: z.string() }),
   z.object({ type: z.literal('capture.screenshot'), captureId: z.string() }),
+  /** "Suggest a prompt" (a prompt for `forMode` from the sources and what the user typed) or "Describe". */
+  z.object({
+    type: z.literal('vision.run'),
+    purpose: z.enum(['describe', 'suggest']),
+    forMode: z.enum(MODES).optional(),
+    intent: z.string().max(5000),
+    sources: z.array(sourceRefSchema.extend({ mediaId: id, mimeType: z.string().max(100), srcUrl: pageAddress.optional() })).min(1).max(7),
+  }),
+  /** Options: the key's language models that take images (GET /v1/language-models). */
+  z.object({ type: z.literal('vision.models') }),
   /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
   z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
   z.object({ type: z.literal('spend.today') }),

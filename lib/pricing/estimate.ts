@@ -1,5 +1,6 @@
 import { imageModelInfo, type ImageQuality, type ImageResolution, type VideoResolution } from '../api/models';
 import type { JobRequest } from '../jobs/request';
+import { visionEstimateUsd } from '../vision/models';
 import { AUTO_SERVES, imageInputUsd, imageOutputUsd, videoPrice } from './prices';
 
 /**
@@ -40,6 +41,10 @@ export function estimateRequest(request: JobRequest): CostEstimate | undefined {
       return videoEstimate(request.model, maxEditResolution(request.model), MAX_EDIT_INPUT_S, 0, 'up to 8.7 s (the input’s length)');
     case 'extend-video':
       return videoEstimate(request.model, maxEditResolution(request.model), request.duration, 0, `${request.duration} s added`);
+    case 'describe-image': {
+      const usd = round4(visionEstimateUsd(request.model, request.sources.length, request.prompt.length + 2000));
+      return { usd, lines: [`${plural(request.sources.length, 'image')} read by ${request.model}: up to ${formatPrice(usd)}`] };
+    }
   }
 }
 

@@ -58,7 +58,13 @@ const NOT_OFFERED = 'Runware offers Grok Imagine image generation, single-image 
 
 export const runwareCapabilities: Capabilities = {
   modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
-  unavailableReason: { 'reference-video': NOT_OFFERED, 'edit-video': NOT_OFFERED, 'extend-video': NOT_OFFERED },
+  vision: false,
+  unavailableReason: {
+    'reference-video': NOT_OFFERED,
+    'edit-video': NOT_OFFERED,
+    'extend-video': NOT_OFFERED,
+    'describe-image': 'Runware resells Grok Imagine generation only; prompt suggestions and descriptions need xAI directly (Options → Provider).',
+  },
   imageAspectRatios: [...Object.keys(IMAGE_SIZES_1K), 'auto'],
   videoAspectRatios: Object.keys(VIDEO_SIZES['480p'] ?? {}),
   imageResolutions: ['1k'],

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../api/errors';
 import type { Job, PendingOutput } from '../jobs/job';
-import type { Mode } from '../jobs/modes';
+import type { JobMode } from '../jobs/modes';
 import type { SourceRef } from '../jobs/request';
 import type { ProviderId } from './ids';
 
@@ -34,9 +34,14 @@ export type PollOutcome =
   | { state: 'expired' };
 
 export interface Capabilities {
-  modes: Partial<Record<Mode, true>>;
+  modes: Partial<Record<JobMode, true>>;
+  /**
+   * Image understanding ("Suggest a prompt", "Describe image") through a Grok vision model. When false,
+   * `unavailableReason['describe-image']` says why. Never a queued mode: see DESCRIBE_MODE.
+   */
+  vision: boolean;
   /** Why a mode is missing, in words for the composer and the menus. */
-  unavailableReason: Partial<Record<Mode, string>>;
+  unavailableReason: Partial<Record<JobMode, string>>;
   imageAspectRatios: readonly string[];
   videoAspectRatios: readonly string[];
   imageResolutions: readonly string[];

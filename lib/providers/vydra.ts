@@ -22,7 +22,13 @@ const PUBLIC_URL_NEEDED =
 
 export const vydraCapabilities: Capabilities = {
   modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
-  unavailableReason: { 'reference-video': ONLY_THREE, 'edit-video': ONLY_THREE, 'extend-video': ONLY_THREE },
+  vision: false,
+  unavailableReason: {
+    'reference-video': ONLY_THREE,
+    'edit-video': ONLY_THREE,
+    'extend-video': ONLY_THREE,
+    'describe-image': 'Vydra resells image and video generation only; prompt suggestions and descriptions need xAI directly (Options → Provider).',
+  },
   imageAspectRatios: VYDRA_ASPECT_RATIOS,
   videoAspectRatios: VYDRA_ASPECT_RATIOS,
   // Vydra takes no resolution: these are what its upstream defaults produce.

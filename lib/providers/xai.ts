@@ -1,4 +1,5 @@
 import { ImagineClient } from '../api/client';
+import { ImagineError } from '../api/errors';
 import {
   IMAGE_ASPECT_RATIOS,
   IMAGE_MODELS,
@@ -11,12 +12,13 @@ import {
 } from '../api/models';
 import type { ImageBatchResult } from '../api/results';
 import type { Job, PendingOutput } from '../jobs/job';
-import { MODES } from '../jobs/modes';
+import { DESCRIBE_NOT_QUEUED, MODES } from '../jobs/modes';
 import type { Capabilities, Provider, ProviderContext, SubmitOutcome } from './types';
 
 /** xAI direct: every mode the Imagine API has. */
 export const xaiCapabilities: Capabilities = {
   modes: Object.fromEntries(MODES.map((m) => [m, true])),
+  vision: true,
   unavailableReason: {},
   imageAspectRatios: IMAGE_ASPECT_RATIOS,
   videoAspectRatios: VIDEO_ASPECT_RATIOS,
@@ -99,6 +101,8 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
       return asyncOutcome(await api.editVideo({ prompt: req.prompt, model: req.model, video: { url: first } }, options));
     case 'extend-video':
       return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration }, options));
+    case 'describe-image':
+      throw new ImagineError({ kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED });
   }
 }
 

@@ -3,6 +3,7 @@ import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESO
 import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/ids';
 import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
+import { DEFAULT_VISION_MODEL } from '../vision/models';
 
 /**
  * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
@@ -53,6 +54,8 @@ export const settingsSchema = z.object({
     .prefault({}),
   defaults: z.object({ image: imageDefaults.prefault({}), video: videoDefaults.prefault({}) }).prefault({}),
   quickActions: z.array(quickActionSchema).max(12, 'At most 12 quick actions.').default(DEFAULT_QUICK_ACTIONS),
+  /** Image understanding ("Suggest a prompt", "Describe image"): a Grok model that takes images. */
+  vision: z.object({ model: modelNameSchema.default(DEFAULT_VISION_MODEL) }).prefault({}),
   concurrency: z.number().int().min(1, 'At least 1.').max(10, 'At most 10.').default(3),
   /** null = no cap. */
   dailySpendCapUsd: z.number().min(0, 'Must be 0 or more.').nullable().default(null),

@@ -203,6 +203,8 @@ export const isMode = (value: unknown): value is Mode => typeof value === 'strin
 
 /** A past request back into the composer ("Edit prompt" on a failed job). */
 export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
+  // A description is not a generation: only its text comes back (as the prompt), in the mode it was for.
+  if (request.mode === 'describe-image') return { mode: request.forMode ?? 'create-image', prompt: request.prompt };
   const patch: Partial<Draft> = { mode: request.mode, prompt: request.prompt, sources: 'sources' in request ? request.sources : [] };
   if (MODE_INFO[request.mode].output === 'image') patch.imageModel = request.model;
   else patch.videoModel = request.model;
