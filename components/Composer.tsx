@@ -14,6 +14,7 @@ import { FieldError } from './composer/Control';
 import { CostEstimate } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptLibrary } from './composer/PromptLibrary';
+import { SuggestPrompt } from './composer/SuggestPrompt';
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -249,6 +250,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
             {info.promptRequired ? '' : 'Optional. '}Ctrl/⌘+Enter to generate.
           </span>
           <FieldError id="prompt-error" message={err('prompt') ?? (over ? `The prompt is longer than ${promptLimit} characters, this model's limit.` : undefined)} />
+          <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
           <PromptLibrary draft={draft} onApply={(p) => update(p)} />
         </div>
 

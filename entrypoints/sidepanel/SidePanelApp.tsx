@@ -5,6 +5,7 @@ import { MODE_INFO } from '../../lib/jobs/modes';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
+import { DescriptionCard } from '../../components/DescriptionCard';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
 
@@ -35,6 +36,7 @@ export function SidePanelApp() {
       </header>
       <div className="panel-main">
         <div className="panel-left">
+          <DescriptionCard />
           <Composer onQueued={() => announce('Queued.')} />
           <QueueList jobs={jobs} />
         </div>
@@ -87,6 +89,7 @@ function useCompletionAnnouncements(jobs: Job[], loaded: boolean, announce: (tex
     for (const job of jobs) {
       const before = previous.get(job.id);
       if (before === job.status || (before !== undefined && !isActive(before))) continue;
+      if (job.request.mode === 'describe-image') continue; // its button or card says how it went
       const what = MODE_INFO[job.request.mode].output === 'video' ? 'Video' : job.results.length > 1 ? `${job.results.length} images` : 'Image';
       if (job.status === 'done') messages.push(`${what} ready: ${job.request.prompt.slice(0, 80)}`);
       else if (job.status === 'failed') messages.push(`${MODE_INFO[job.request.mode].label} failed. ${job.error ? userMessage(job.error) : ''}`);

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import './sidepanel.css';
 import { useComposer } from '../../lib/ui/composer-store';
+import { useDescription } from '../../lib/ui/description-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
 import { startPendingRequestSync } from '../../lib/ui/pending-request';
 import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';
@@ -24,6 +25,8 @@ if (view) {
   });
   startJobsSync();
   startPendingRequestSync((request) => {
+    // "Describe image" has its own card; the composer is left as the user had it.
+    if (request.describe) return useDescription.getState().show(request.describe);
     useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings, useSettings.getState().catalog));
   });
   root.render(<SidePanelApp />);

@@ -7,7 +7,8 @@ import type { Mode } from '../jobs/modes';
 import type { JobOrigin, JobRequest, SourceRef } from '../jobs/request';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import { PENDING_PANEL_REQUEST_KEY, type CaptureState, type PendingPanelRequest } from '../messaging/panel-request';
+import { PENDING_PANEL_REQUEST_KEY, type CaptureState, type DescribeState, type PendingPanelRequest } from '../messaging/panel-request';
+import { visionReply } from './vision';
 import { parseHttpUrl } from '../net/hosts';
 import { fetchPageImage, PageImageError, type PageImageFailure } from './page-image-fetch';
 import type { QuickAction, Settings } from '../settings/schema';
@@ -30,7 +31,8 @@ import { importSource } from './sources';
 export type CapturePurpose =
   | { kind: 'panel'; mode: 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video' }
   | { kind: 'reference' }
-  | { kind: 'quick'; actionId: string };
+  | { kind: 'quick'; actionId: string }
+  | { kind: 'describe' };
 
 export interface CaptureTarget {
   tabId: number | undefined;
@@ -78,6 +80,7 @@ const hostOf = (url: string | undefined) => parseHttpUrl(url)?.host;
 async function panelModeOf(capture: PendingCapture, settings?: Settings): Promise<{ mode: Mode; sources: SourceRef[]; prompt?: string }> {
   const { purpose } = capture;
   if (purpose.kind === 'panel') return { mode: purpose.mode, sources: [], ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) };
+  if (purpose.kind === 'describe') return { mode: 'create-image', sources: [] };
   if (purpose.kind === 'reference') {
     const refs = await loadReferences();
     return { mode: refs.length + 1 <= 3 ? 'edit-image' : 'reference-video', sources: refs };
@@ -88,6 +91,10 @@ async function panelModeOf(capture: PendingCapture, settings?: Settings): Promis
 
 /** Tell the panel where a capture stands (panel and reference captures; quick actions only on failure). */
 export async function announceCapture(capture: PendingCapture, state: Omit<CaptureState, 'id'>): Promise<void> {
+  if (capture.purpose.kind === 'describe') {
+    const describe = state.state === 'failed' ? { state: 'failed' as const, message: state.message ?? 'The image could not be read.' } : { state: 'reading' as const };
+    return writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], describe });
+  }
   const target = await panelModeOf(capture);
   const host = hostOf(capture.chosenSrc ?? capture.srcUrl);
   await writePendingPanelRequest({
@@ -251,6 +258,10 @@ export async function finishCapture(
       await writePendingPanelRequest({ id: crypto.randomUUID(), mode: refs.length <= 3 ? 'edit-image' : 'reference-video', sources: refs, origin, capture: ready });
       return { ok: true, next: 'reference', count: refs.length };
     }
+    case 'describe':
+      // The page's overlay is done once the bytes are here; the panel follows the description itself.
+      void describeCapture(source, origin).catch((error: unknown) => console.error('Reimagine: describe failed', error));
+      return { ok: true, next: 'panel' };
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
       if (!action) return fail('That quick action no longer exists.');
@@ -299,4 +310,23 @@ export async function notifyError(message: string): Promise<void> {
       message,
     })
     .catch(() => undefined);
+}
+
+/** "Describe image": the panel shows "Describing…", then the text (or the reason), kept as a job in history. */
+async function describeCapture(source: SourceRef, origin: JobOrigin): Promise<void> {
+  const panel = (describe: DescribeState) => writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], describe });
+  await panel({ state: 'running' });
+  const reply = await visionReply({ purpose: 'describe', intent: '', sources: [source], origin });
+  if (!reply.ok) {
+    await panel({ state: 'failed', message: userMessage(reply.error).slice(0, 1000) });
+    return;
+  }
+  await panel({
+    state: 'done',
+    text: reply.text,
+    jobId: reply.jobId,
+    model: reply.model,
+    ...(reply.cost ? { cost: reply.cost } : {}),
+    ...(reply.tokens !== undefined ? { tokens: reply.tokens } : {}),
+  });
 }

@@ -22,6 +22,7 @@ export const MENU = {
   editVideo: 'reimagine-edit-video',
   extendVideo: 'reimagine-extend-video',
   generate: 'reimagine-generate',
+  describe: 'reimagine-describe',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
 export const MAX_REFERENCES = 7;
@@ -42,6 +43,9 @@ export function menuItems(quickActions: QuickAction[], referenceCount: number, p
     gate({ id: MENU.edit, title: 'Edit image…', contexts: ['image'] }, 'edit-image'),
     gate({ id: MENU.animate, title: 'Animate image…', contexts: ['image'] }, 'animate-image'),
     gate({ id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] }, 'edit-image', 'reference-video'),
+    provider.capabilities.vision
+      ? { id: MENU.describe, title: 'Describe image', contexts: ['image'] }
+      : { id: MENU.describe, title: `Describe image — not with ${PROVIDER_LABELS[provider.id]}`, contexts: ['image'], enabled: false },
   ];
   if (quickActions.length) items.push({ id: MENU.quickSeparator, type: 'separator', contexts: ['image'] });
   for (const action of quickActions) {
@@ -106,6 +110,7 @@ const PANEL_MENUS: Record<string, CapturePurpose> = {
   [MENU.editVideo]: { kind: 'panel', mode: 'edit-video' },
   [MENU.extendVideo]: { kind: 'panel', mode: 'extend-video' },
   [MENU.reference]: { kind: 'reference' },
+  [MENU.describe]: { kind: 'describe' },
 };
 
 export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {

@@ -26,6 +26,22 @@ export const captureStateSchema = z.object({
 });
 export type CaptureState = z.infer<typeof captureStateSchema>;
 
+/**
+ * "Describe image" from the menu: where the description stands. The panel shows it in its own card
+ * (reading the image → describing → the text, or why it failed) and leaves the composer alone until the
+ * user picks "Use as prompt".
+ */
+export const describeStateSchema = z.object({
+  state: z.enum(['reading', 'running', 'done', 'failed']),
+  text: z.string().max(20_000).optional(),
+  message: z.string().max(1000).optional(),
+  jobId: z.string().max(100).optional(),
+  model: z.string().max(200).optional(),
+  cost: z.string().max(100).optional(),
+  tokens: z.number().int().nonnegative().optional(),
+});
+export type DescribeState = z.infer<typeof describeStateSchema>;
+
 export const pendingPanelRequestSchema = z.object({
   id: z.string(),
   mode: z.enum(MODES),
@@ -33,6 +49,7 @@ export const pendingPanelRequestSchema = z.object({
   prompt: z.string().optional(),
   origin: jobOriginSchema.optional(),
   capture: captureStateSchema.optional(),
+  describe: describeStateSchema.optional(),
 });
 export type PendingPanelRequest = z.infer<typeof pendingPanelRequestSchema>;
 

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { Mode } from '../lib/jobs/modes';
+import { useComposer } from '../lib/ui/composer-store';
+import { useDescription } from '../lib/ui/description-store';
+import { useCapabilities } from '../lib/ui/settings-store';
+
+/**
+ * "Describe image" (context menu) in the panel: what the vision model saw, with "Use as prompt" (switches
+ * to create image, for variations of the picture; Undo puts the previous mode and prompt back) and "Copy".
+ * The composer is untouched until the user chooses. The description is also kept in history.
+ */
+export function DescriptionCard() {
+  const current = useDescription((s) => s.current);
+  const dismiss = useDescription((s) => s.dismiss);
+  const caps = useCapabilities();
+  const [status, setStatus] = useState('');
+  const [before, setBefore] = useState<{ mode: Mode; prompt: string }>();
+  if (!current) return null;
+  const text = current.text ?? '';
+
+  return (
+    <section aria-label="Image description" className="description-card">
+      <h2>Image description</h2>
+      {current.state === 'reading' && <p role="status">Reading image…</p>}
+      {current.state === 'running' && <p role="status">Describing…</p>}
+      {current.state === 'failed' && (
+        <p role="alert" className="error">
+          {current.message ?? 'The image could not be described.'}
+        </p>
+      )}
+      {current.state === 'done' && (
+        <>
+          <p className="description-text">{text}</p>
+          <p className="hint" data-testid="describe-cost">
+            {current.model ? `By ${current.model}` : ''}
+            {current.cost ? ` · ${current.cost}` : ''}
+            {current.tokens !== undefined ? ` · ${current.tokens.toLocaleString('en-US')} tokens` : ''}
+          </p>
+        </>
+      )}
+      <div className="inline">
+        {current.state === 'done' && (
+          <>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                const composer = useComposer.getState();
+                setBefore({ mode: composer.draft.mode, prompt: composer.draft.prompt });
+                composer.setMode('create-image', caps);
+                composer.patch({ prompt: text });
+                setStatus('The description is now the prompt.');
+              }}
+            >
+              Use as prompt
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard.writeText(text).then(
+                  () => setStatus('Copied the description.'),
+                  () => setStatus('Could not copy; select the text instead.'),
+                )
+              }
+            >
+              Copy
+            </button>
+          </>
+        )}
+        {before && (
+          <button
+            type="button"
+            onClick={() => {
+              const composer = useComposer.getState();
+              composer.setMode(before.mode, caps);
+              composer.patch({ prompt: before.prompt });
+              setBefore(undefined);
+              setStatus('Your previous prompt is back.');
+            }}
+          >
+            Undo
+          </button>
+        )}
+        <button type="button" className="link" onClick={dismiss}>
+          Dismiss
+        </button>
+      </div>
+      <p role="status" className="hint">
+        {status}
+      </p>
+    </section>
+  );
+}
