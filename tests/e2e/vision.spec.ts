@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { readJobs } from './jobs-helpers';
+import { addPngSource, bodiesOf, chooseMode, setupPanel } from './sidepanel-helpers';
+import { rightClick } from './site/helpers';
+
+/**
+ * Image understanding on the built extension, against the emulator's deterministic vision model (its
+ * text quotes the first line of the instructions and the user's words): "Suggest a prompt" in edit mode
+ * with typed intent and in animate mode, Undo, and "Describe image" from the menu, then "Use as prompt".
+ */
+
+test('Suggest a prompt: edit with typed intent, Undo, then animate; the cost is shown and kept', async ({ context, extensionId, emulator }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  await chooseMode(panel, 'Edit image');
+  const suggest = panel.getByRole('button', { name: 'Suggest a prompt' });
+  await expect(suggest).toBeDisabled(); // no source yet
+  await addPngSource(panel);
+  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  await prompt.fill('make it winter');
+  await suggest.click();
+  await expect(prompt).toHaveValue(/^Task: write an image EDIT prompt for the picture\..*What I want: make it winter/);
+  await expect(panel.getByTestId('suggest-cost')).toHaveText(/Suggested by grok-4\.3 · \$\d+\.\d+ · [\d,]+ tokens/);
+  const [body] = bodiesOf(emulator, '/v1/responses');
+  expect(body?.model).toBe('grok-4.3');
+  expect(JSON.stringify(body?.input)).toMatch(/"type":"input_image","image_url":"data:image\/(png|jpeg|webp);base64,/);
+
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(prompt).toHaveValue('make it winter');
+  await expect(panel.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+
+  await chooseMode(panel, 'Animate image');
+  await prompt.fill('');
+  await suggest.click();
+  await expect(prompt).toHaveValue(/^Task: write an ANIMATION prompt/);
+  // Both calls are history, with what they cost (the daily cap counts them like any job).
+  const described = (await readJobs(panel)).filter((j) => j.request.mode === 'describe-image');
+  expect(described).toHaveLength(2);
+  for (const job of described) {
+    expect(job.status).toBe('done');
+    expect(job.costTicks).toBeGreaterThan(0);
+  }
+});
+
+test('Describe image from the menu, then Use as prompt (and Undo)', async ({ context, extensionId, emulator, site }) => {
+  const panel = await setupPanel(context, extensionId, emulator);
+  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  await prompt.fill('my own words');
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await rightClick(context, page, '#plain', 'reimagine-describe');
+
+  const card = panel.getByRole('region', { name: 'Image description' });
+  await expect(card.getByText(/^Task: DESCRIBE the image\. <IMAGE_0> is a \d+x\d+ \w+ picture/)).toBeVisible();
+  await expect(card.getByTestId('describe-cost')).toHaveText(/By grok-4\.3 · \$/);
+  await expect(prompt).toHaveValue('my own words'); // nothing changes until the user chooses
+
+  await card.getByRole('button', { name: 'Use as prompt' }).click();
+  await expect(panel.getByRole('radio', { name: 'Create image' })).toBeChecked();
+  await expect(prompt).toHaveValue(/^Task: DESCRIBE the image\./);
+  await card.getByRole('button', { name: 'Undo' }).click();
+  await expect(prompt).toHaveValue('my own words');
+
+  const [job] = (await readJobs(panel)).filter((j) => j.request.mode === 'describe-image');
+  expect(job?.status).toBe('done');
+  expect(job?.text).toMatch(/^Task: DESCRIBE/);
+  expect(job?.origin?.via).toBe('context-menu');
+});
