@@ -6,6 +6,7 @@ import { settingsSchema, type Secrets, type Settings } from '../../lib/settings/
 import { onChange } from '../../lib/storage/changes';
 import { BehaviourSection } from '../../components/options/BehaviourSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
+import { VisionSection } from '../../components/options/VisionSection';
 import { fieldErrors, type FieldErrors } from '../../components/options/form';
 import { SiteAccessSection } from '../../components/options/SiteAccessSection';
 import { originsFor, patternHost, requestHostAccess } from '../../components/options/permissions';
@@ -152,6 +153,7 @@ export function OptionsApp() {
           onTest={testConnection}
         />
         <DefaultsSection draft={draft} update={update} errors={errors} />
+        <VisionSection draft={draft} update={update} errors={errors} />
         <QuickActionsSection draft={draft} update={update} errors={errors} />
         <BehaviourSection draft={draft} update={update} errors={errors} />
         <PrivacySection draft={draft} update={update} errors={errors} />
