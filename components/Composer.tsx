@@ -5,6 +5,7 @@ import { MODE_INFO } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
 import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
+import { draftWithHouseStyle } from '../lib/ui/library-store';
 import { importFile, mediaFiles } from '../lib/ui/import-media';
 import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
@@ -95,7 +96,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     const state = useComposer.getState();
     if (state.capture?.state === 'pending') return; // Ctrl+Enter submits even with the button disabled
     const current = useSettings.getState();
-    const checked = validateDraft(state.draft, caps);
+    const checked = validateDraft(draftWithHouseStyle(state.draft), caps);
     if (!checked.ok) {
       setShowErrors(true);
       focusField(Object.keys(checked.fields)[0]);

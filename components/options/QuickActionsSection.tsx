@@ -1,5 +1,6 @@
 import type { QuickAction } from '../../lib/settings/schema';
 import { Field } from './form';
+import { QuickActionLibraryPicker } from './QuickActionLibraryPicker';
 import type { SectionProps } from './sections';
 
 const MAX_ACTIONS = 12;
@@ -40,6 +41,7 @@ export function QuickActionsSection({ draft, update, errors }: SectionProps) {
               <Field id={`qa-${action.id}-prompt`} label={`Prompt of quick action ${i + 1}`} error={e('prompt')}>
                 {(a) => <textarea {...a} value={action.prompt} onChange={(ev) => patch(i, { prompt: ev.target.value })} />}
               </Field>
+              <QuickActionLibraryPicker index={i} onUse={(prompt) => patch(i, { prompt })} />
               <div className="row">
                 <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move “${name}” up`}>
                   Move up

@@ -1,18 +1,10 @@
-import type { Draft } from './composer-draft';
-
 /**
- * Recent prompts and saved presets: not job state, so they live in the extension origin's localStorage
+ * Recent prompts (saved prompts: lib/library/library.ts, which took the old presets in): not job state, so they live in the extension origin's localStorage
  * (per profile, never leaves the machine, shared by every panel window).
  */
 const RECENT_KEY = 'reimagine.recentPrompts';
-const PRESETS_KEY = 'reimagine.presets';
 const DISMISSED_KEY = 'reimagine.dismissedJobs';
 const RECENT_MAX = 15;
-
-export interface Preset {
-  name: string;
-  draft: Omit<Draft, 'sources'>;
-}
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -40,21 +32,6 @@ export function rememberPrompt(prompt: string): void {
   const text = prompt.trim();
   if (!text) return;
   write(RECENT_KEY, [text, ...recentPrompts().filter((p) => p !== text)].slice(0, RECENT_MAX));
-}
-
-export const presets = (): Preset[] => {
-  const list = read<unknown>(PRESETS_KEY, []);
-  return Array.isArray(list) ? (list as Preset[]).filter((p) => p && typeof p.name === 'string' && p.draft && typeof p.draft === 'object') : [];
-};
-
-export function savePreset(name: string, draft: Draft): void {
-  const { sources: _sources, ...rest } = draft;
-  void _sources;
-  write(PRESETS_KEY, [{ name, draft: rest }, ...presets().filter((p) => p.name !== name)].slice(0, 30));
-}
-
-export function deletePreset(name: string): void {
-  write(PRESETS_KEY, presets().filter((p) => p.name !== name));
 }
 
 export const dismissedJobs = (): string[] => {

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { fillVariables, variablesOf, type LibraryPrompt } from '../../lib/library/library';
+
+/**
+ * One saved prompt. Without variables, "Use" puts it in the prompt box; with `{variables}`, "Use" opens
+ * a small form (a textbox per variable) and "Insert" fills them in.
+ */
+export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt; onUse(text: string): void; onDelete(): void }) {
+  const variables = variablesOf(prompt.text);
+  const [filling, setFilling] = useState(false);
+  const [values, setValues] = useState<Record<string, string>>({});
+  return (
+    <li className="library-item" aria-label={prompt.name}>
+      <div className="inline">
+        <button type="button" className="link" aria-label={`Use ${prompt.name}`} onClick={() => (variables.length ? setFilling(!filling) : onUse(prompt.text))}>
+          {prompt.name}
+        </button>
+        {prompt.tags.map((tag) => (
+          <span key={tag} className="tag">
+            #{tag}
+          </span>
+        ))}
+        <button type="button" className="icon" aria-label={`Delete ${prompt.name}`} onClick={onDelete}>
+          ×
+        </button>
+      </div>
+      <p className="hint library-text">{prompt.text}</p>
+      {filling && (
+        <form
+          className="inline"
+          aria-label={`Fill in ${prompt.name}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            onUse(fillVariables(prompt.text, values));
+            setFilling(false);
+          }}
+        >
+          {variables.map((name) => (
+            <input key={name} aria-label={name} placeholder={name} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
+          ))}
+          <button type="submit">Insert</button>
+        </form>
+      )}
+    </li>
+  );
+}

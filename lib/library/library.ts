@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * The prompt library: saved prompts with `{variables}` filled in at use, tags, and a house-style suffix.
+ * Kept in the extension origin's localStorage (like recent prompts: per profile, never leaves the
+ * machine, shared by the panel and Options). Everything read back — stored or imported — goes through
+ * zod; an import is all or nothing and never overwrites a saved prompt.
+ */
+export const LIBRARY_KEY = 'reimagine.library';
+const LEGACY_PRESETS_KEY = 'reimagine.presets';
+export const LIBRARY_MAX_PROMPTS = 500;
+
+const VARIABLE = /\{([A-Za-z][\w-]{0,39})\}/g;
+
+export const libraryPromptSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'A prompt needs a name.').max(80, 'Keep names under 80 characters.'),
+  text: z.string().trim().min(1, 'A prompt needs text.').max(5000, 'A prompt is at most 5000 characters.'),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+});
+export type LibraryPrompt = z.infer<typeof libraryPromptSchema>;
+
+export const librarySchema = z.object({
+  format: z.literal('reimagine-prompt-library'),
+  version: z.literal(1),
+  prompts: z.array(libraryPromptSchema).max(LIBRARY_MAX_PROMPTS, `At most ${LIBRARY_MAX_PROMPTS} prompts.`),
+  houseStyle: z.string().max(1000, 'The house style is at most 1000 characters.').default(''),
+}).superRefine((library, ctx) => {
+  const seen = new Set<string>();
+  library.prompts.forEach((prompt, index) => {
+    if (seen.has(prompt.id)) ctx.addIssue({ code: 'custom', path: ['prompts', index, 'id'], message: `two prompts share the id "${prompt.id.slice(0, 40)}"` });
+    seen.add(prompt.id);
+  });
+});
+export type Library = z.infer<typeof librarySchema>;
+
+export const emptyLibrary = (): Library => ({ format: 'reimagine-prompt-library', version: 1, prompts: [], houseStyle: '' });
+
+/** The distinct `{names}` in a prompt, in order of first use. */
+export function variablesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(VARIABLE)].map((m) => m[1] ?? ''))].filter(Boolean);
+}
+
+/** Fills `{name}` with its value; a variable without a value stays as written. */
+export function fillVariables(text: string, values: Record<string, string>): string {
+  return text.replace(VARIABLE, (whole, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name]?.trim() : undefined;
+    return value ? value : whole;
+  });
+}
+
+/** Adds the house style to a prompt (once, after a comma) when there is one. */
+export function withHouseStyle(prompt: string, houseStyle: string): string {
+  const style = houseStyle.trim();
+  const text = prompt.trim();
+  if (!style || text.endsWith(style)) return prompt;
+  return text ? `${text.replace(/[,.;\s]+$/, '')}, ${style}` : style;
+}
+
+export function searchLibrary(prompts: LibraryPrompt[], query: string): LibraryPrompt[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return prompts;
+  return prompts.filter((p) => {
+    const haystack = `${p.name}\n${p.text}\n${p.tags.map((t) => `#${t}`).join(' ')}`.toLowerCase();
+    return words.every((w) => haystack.includes(w.replace(/^#/, '')));
+  });
+}
+
+export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((t) => t.trim().replace(/^#/, '')).filter(Boolean))].slice(0, 20);
+
+// ---- storage
+
+function legacyPresets(): LibraryPrompt[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(LEGACY_PRESETS_KEY) ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((p: unknown, i) => {
+      const preset = p as { name?: unknown; draft?: { prompt?: unknown; mode?: unknown } };
+      const parsed = libraryPromptSchema.safeParse({
+        id: `preset-${i}`,
+        name: preset?.name,
+        text: preset?.draft?.prompt,
+        tags: ['preset', ...(typeof preset?.draft?.mode === 'string' ? [preset.draft.mode] : [])],
+      });
+      return parsed.success ? [parsed.data] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The saved library; the first read brings the old "presets" in as prompts (nothing is lost). */
+export function loadLibrary(): Library {
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(LIBRARY_KEY);
+  } catch {
+    return emptyLibrary();
+  }
+  if (raw === null) return { ...emptyLibrary(), prompts: legacyPresets() };
+  try {
+    const parsed = librarySchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through
+  }
+  console.warn('Reimagine: the stored prompt library is unreadable; starting a new one (the old text stays under a backup key).');
+  try {
+    localStorage.setItem(`${LIBRARY_KEY}.unreadable`, raw);
+  } catch {
+    // nothing more to do
+  }
+  return emptyLibrary();
+}
+
+export function saveLibrary(library: Library): void {
+  localStorage.setItem(LIBRARY_KEY, JSON.stringify(librarySchema.parse(library)));
+}
+
+export function exportLibrary(library: Library): string {
+  return JSON.stringify(library, null, 2);
+}
+
+export type ImportOutcome = { ok: true; library: Library; added: number; skipped: number } | { ok: false; message: string };
+
+const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
+
+/**
+ * Merges an exported library into `current`. The file is hostile: size-capped, parsed, zod-validated as a
+ * whole (any bad entry refuses the file, naming it, and nothing changes). Prompts already present (same id,
+ * or same name and text) are skipped, never overwritten; the house style is taken only if none is set.
+ */
+export function importLibrary(current: Library, text: string): ImportOutcome {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, message: 'Nothing was imported: the file is larger than 5 MB, too large for a prompt library.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'Nothing was imported: the file is not JSON.' };
+  }
+  const parsed = librarySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+    const what = issue?.code === 'invalid_value' && issue.path[0] === 'format' ? 'it is not a Reimagine prompt library export' : (issue?.message ?? 'invalid');
+    return { ok: false, message: `Nothing was imported: ${what}${where}.` };
+  }
+  const ids = new Set(current.prompts.map((p) => p.id));
+  const same = new Set(current.prompts.map((p) => `${p.name}\n${p.text}`));
+  const fresh = parsed.data.prompts.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
+  if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: `Nothing was imported: the library would hold more than ${LIBRARY_MAX_PROMPTS} prompts.` };
+  return {
+    ok: true,
+    library: { ...current, prompts: [...current.prompts, ...fresh], houseStyle: current.houseStyle || parsed.data.houseStyle },
+    added: fresh.length,
+    skipped: parsed.data.prompts.length - fresh.length,
+  };
+}
