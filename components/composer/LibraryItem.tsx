@@ -3,12 +3,16 @@ import { fillVariables, variablesOf, type LibraryPrompt } from '../../lib/librar
 
 /**
  * One saved prompt. Without variables, "Use" puts it in the prompt box; with `{variables}`, "Use" opens
- * a small form (a textbox per variable) and "Insert" fills them in.
+ * a small group (a textbox per variable) and "Insert" (or Enter) fills them in.
  */
 export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt; onUse(text: string): void; onDelete(): void }) {
   const variables = variablesOf(prompt.text);
   const [filling, setFilling] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
+  const insert = () => {
+    onUse(fillVariables(prompt.text, values));
+    setFilling(false);
+  };
   return (
     <li className="library-item" aria-label={prompt.name}>
       <div className="inline">
@@ -26,21 +30,27 @@ export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt
       </div>
       <p className="hint library-text">{prompt.text}</p>
       {filling && (
-        <form
-          className="inline"
-          aria-label={`Fill in ${prompt.name}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            e.stopPropagation();
-            onUse(fillVariables(prompt.text, values));
-            setFilling(false);
-          }}
-        >
+        // A group, not a form: it sits inside the composer's form, and Enter there must never Generate.
+        <div className="inline" role="group" aria-label={`Fill in ${prompt.name}`}>
           {variables.map((name) => (
-            <input key={name} aria-label={name} placeholder={name} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
+            <input
+              key={name}
+              aria-label={name}
+              placeholder={name}
+              value={values[name] ?? ''}
+              onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  insert();
+                }
+              }}
+            />
           ))}
-          <button type="submit">Insert</button>
-        </form>
+          <button type="button" onClick={insert}>
+            Insert
+          </button>
+        </div>
       )}
     </li>
   );

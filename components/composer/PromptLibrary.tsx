@@ -40,7 +40,13 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
       >
         <summary>Prompt library</summary>
         {open && (
-          <div className="library-body">
+          <div
+            className="library-body"
+            onKeyDown={(e) => {
+              // These fields sit inside the composer's form: Enter in them must not Generate.
+              if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+            }}
+          >
             <input type="search" aria-label="Search library" placeholder="Search words or #tags" value={query} onChange={(e) => setQuery(e.target.value)} />
             {library.prompts.length === 0 && <p className="hint">Save prompts to reuse them; write {'{subject}'} for a part you fill in each time.</p>}
             <ul className="plain" aria-label="Saved prompts">
@@ -54,7 +60,7 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
               ))}
             </ul>
             <div className="inline">
-              <input aria-label="Prompt name" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
+              <input aria-label="Save as" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
               <input aria-label="Tags" placeholder="tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
               <button
                 type="button"

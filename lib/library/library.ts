@@ -141,8 +141,13 @@ export function importLibrary(current: Library, text: string): ImportOutcome {
   const parsed = librarySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-    const what = issue?.code === 'invalid_value' && issue.path[0] === 'format' ? 'it is not a Reimagine prompt library export' : (issue?.message ?? 'invalid');
+    const path = issue?.path ?? [];
+    const where =
+      path[0] === 'prompts' && typeof path[1] === 'number' ? ` (prompt ${path[1] + 1}${path[2] !== undefined ? `, ${String(path[2])}` : ''})` : path.length ? ` (${path.join('.')})` : '';
+    const what =
+      issue?.code === 'invalid_value' && path[0] === 'format'
+        ? 'it is not a Reimagine prompt library export'
+        : (issue?.message ?? 'invalid').replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
     return { ok: false, message: `Nothing was imported: ${what}${where}.` };
   }
   const ids = new Set(current.prompts.map((p) => p.id));
