@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { addPngSource, bodiesOf, chooseMode, setupPanel } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
@@ -39,6 +39,13 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate; the cost is 
     expect(job.status).toBe('done');
     expect(job.costTicks).toBeGreaterThan(0);
   }
+
+  // Options offers the key's models that take images (GET /v1/language-models), not the text-only one.
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await expect(options.getByText('2 models of your key take images.')).toBeVisible();
+  await expect(options.getByRole('combobox', { name: 'Vision model' })).toHaveValue('grok-4.3');
+  const offered = await options.locator('#vision-models option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+  expect(offered).toEqual(['grok-4.3', 'grok-4.3-mini']);
 });
 
 test('Describe image from the menu, then Use as prompt (and Undo)', async ({ context, extensionId, emulator, site }) => {
