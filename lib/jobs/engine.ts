@@ -86,7 +86,7 @@ export function originMatches(pattern: string, origin: string): boolean {
 }
 
 /** Per-run bookkeeping, reset when a job is created and when the user retries it. */
-const FRESH_RUN = { attempts: 0, polls: 0, stalledPolls: 0, pendingOutputs: [], results: [], moderatedCount: 0 } as const satisfies Partial<Job>;
+export const FRESH_RUN = { attempts: 0, polls: 0, stalledPolls: 0, pendingOutputs: [], results: [], moderatedCount: 0 } as const satisfies Partial<Job>;
 const isRetriable = (status: Job['status']) => status === 'failed' || status === 'cancelled';
 
 export class JobEngine {

@@ -1,8 +1,7 @@
 import { capMessage, toErrorInfo, type ErrorInfo } from '../api/errors';
-import { usdToTicks } from '../jobs/cost';
-import { estimateCostUsd } from '../jobs/cost';
+import { estimateCostUsd, usdToTicks } from '../jobs/cost';
 import type { JobStore } from '../jobs/engine';
-import { startOfDay } from '../jobs/engine';
+import { FRESH_RUN, startOfDay } from '../jobs/engine';
 import { JOB_SCHEMA_VERSION, type Job } from '../jobs/job';
 import type { Mode } from '../jobs/modes';
 import { jobRequestSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../jobs/request';
@@ -92,12 +91,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
     sentAt: started,
     submittedAt: started,
     sends: 1,
-    attempts: 0,
-    polls: 0,
-    stalledPolls: 0,
-    pendingOutputs: [],
-    results: [],
-    moderatedCount: 0,
+    ...FRESH_RUN,
     ...(estimateUsd !== undefined ? { estimatedCostTicks: usdToTicks(estimateUsd) } : {}),
   };
   await deps.store.put(sending);
