@@ -199,7 +199,8 @@ describe('transport and auth', () => {
 
   it('404s unknown routes and unknown models; a missing model uses the default', async () => {
     expect((await get('/v1/images')).status).toBe(404);
-    expect((await post('/v1/chat/completions', { model: 'grok-4' })).status).toBe(404);
+    expect((await post('/v1/embeddings', { model: 'grok-4', input: 'x' })).status).toBe(404);
+    expect((await post('/v1/chat/completions', { model: 'grok-4', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(404); // no such language model
     const unknownModel = await post('/v1/images/generations', { prompt: 'x', model: 'grok-imagine-image-9' });
     expect(unknownModel.status).toBe(404);
     expect(unknownModel.json.error).toContain('grok-imagine-image-9');
