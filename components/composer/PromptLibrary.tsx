@@ -25,7 +25,7 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
 
   return (
     <>
-      <label className="inline hint">
+      <label className="house-style hint">
         <input type="checkbox" checked={houseStyleOn} disabled={!library.houseStyle.trim()} onChange={(e) => setHouseStyleOn(e.target.checked)} />
         Add house style{library.houseStyle.trim() ? `: “${library.houseStyle.trim()}”` : ' (set one in the library)'}
       </label>
