@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { addPngSource, bodiesOf, chooseMode, setupPanel } from './sidepanel-helpers';
@@ -9,7 +10,9 @@ import { rightClick } from './site/helpers';
  * with typed intent and in animate mode, Undo, and "Describe image" from the menu, then "Use as prompt".
  */
 
-test('Suggest a prompt: edit with typed intent, Undo, then animate; the cost is shown and kept', async ({ context, extensionId, emulator }) => {
+const VIDEO = new URL('../emulator/fixtures/video-16x9.mp4', import.meta.url);
+
+test('Suggest a prompt: edit with typed intent, Undo, then animate and edit video; the cost is shown and kept', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Edit image');
   const suggest = panel.getByRole('button', { name: 'Suggest a prompt' });
@@ -32,9 +35,16 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate; the cost is 
   await prompt.fill('');
   await suggest.click();
   await expect(prompt).toHaveValue(/^Task: write an ANIMATION prompt/);
-  // Both calls are history, with what they cost (the daily cap counts them like any job).
+  // Edit video: the model sees a frame of the video (stored as an image source of the job).
+  await chooseMode(panel, 'Edit video');
+  await panel.locator('input[type=file]').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: await readFile(VIDEO) });
+  await prompt.fill('make it snow');
+  await suggest.click();
+  await expect(prompt).toHaveValue(/^Task: write a video EDIT prompt; the picture is a frame of the video to edit\. <IMAGE_0> is a \d+x\d+ JPEG picture.*make it snow/);
+
+  // Every call is history, with what it cost (the daily cap counts them like any job).
   const described = (await readJobs(panel)).filter((j) => j.request.mode === 'describe-image');
-  expect(described).toHaveLength(2);
+  expect(described).toHaveLength(3);
   for (const job of described) {
     expect(job.status).toBe('done');
     expect(job.costTicks).toBeGreaterThan(0);
