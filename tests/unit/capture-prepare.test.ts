@@ -44,7 +44,7 @@ describe('menus and quick actions', () => {
   it('has stable ids, one item per quick action, and the reference count in the title', () => {
     const items = menuItems(DEFAULT_SETTINGS.quickActions, 2);
     const ids = items.map((i) => i.id);
-    for (const id of ['reimagine-edit', 'reimagine-animate', 'reimagine-reference', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate']) {
+    for (const id of ['reimagine-edit', 'reimagine-animate', 'reimagine-reference', 'reimagine-describe', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate']) {
       expect(ids).toContain(id);
     }
     expect(ids.filter((id) => id?.startsWith('reimagine-quick:'))).toEqual(DEFAULT_SETTINGS.quickActions.map((a) => `reimagine-quick:${a.id}`));
@@ -63,6 +63,9 @@ describe('menus and quick actions', () => {
     const extend = vydra.find((i) => i.id === 'reimagine-extend-video');
     expect(extend).toMatchObject({ enabled: false, title: 'Extend video… — not with Vydra' });
     expect(vydra.find((i) => i.id === 'reimagine-animate')?.enabled).not.toBe(false);
+    const runware = menuItems([], 0, PROVIDERS.runware);
+    expect(runware.find((i) => i.id === 'reimagine-describe')).toMatchObject({ enabled: false, title: 'Describe image — not with Runware' });
+    expect(PROVIDERS.runware.capabilities.unavailableReason['describe-image']).toMatch(/Runware resells Grok Imagine generation only/);
   });
 
   it('turns every default quick action into a valid request', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto'; // the source tray reads thumbnails from IndexedDB
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROVIDERS } from '../../lib/providers/registry';
@@ -157,5 +158,25 @@ describe('<Composer>', () => {
     expect(screen.getByRole('button', { name: 'Open Options' })).toBeTruthy();
     // The prompt is kept.
     expect((screen.getByRole('textbox', { name: 'Prompt' }) as HTMLTextAreaElement).value).toBe('a teapot');
+  });
+
+  it('Suggest a prompt: only with a source, off with the reseller’s reason, a refused call keeps the prompt', async () => {
+    render(<Composer />);
+    expect(screen.queryByRole('button', { name: 'Suggest a prompt' })).toBeNull(); // create image: no source
+    fireEvent.click(screen.getByRole('radio', { name: 'Edit image' }));
+    expect((screen.getByRole('button', { name: 'Suggest a prompt' }) as HTMLButtonElement).disabled).toBe(true);
+    useComposer.setState({ draft: { ...useComposer.getState().draft, sources: [png], prompt: 'make it winter' } });
+    sendMock.mockImplementation(async (command: { type: string }) =>
+      command.type === 'vision.run' ? { ok: false, error: { kind: 'rate_limited', message: 'Too many requests' } } : { ok: true },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Suggest a prompt' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(sendMock.mock.calls.some(([c]) => (c as { type: string; intent?: string }).type === 'vision.run' && (c as { intent?: string }).intent === 'make it winter')).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Prompt' }) as HTMLTextAreaElement).value).toBe('make it winter');
+
+    useSettings.setState({ settings: { ...DEFAULT_SETTINGS, provider: 'vydra' } });
+    const button = await screen.findByRole('button', { name: 'Suggest a prompt' });
+    await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.getByText(/Vydra resells image and video generation only/)).toBeTruthy();
   });
 });
