@@ -7,42 +7,10 @@
  * the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium), points it at a local emulator and
  * writes docs/screenshots/panel-<light|dark>-<empty|queue|gallery>.png.
  */
-import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { createEmulator } from '../tests/emulator/server';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const extDir = path.resolve(root, process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
-const outDir = path.join(root, 'docs', 'screenshots');
-const SCHEMES = ['light', 'dark'] as const;
+import { shoot, withConfiguredExtension } from './screenshot-kit';
 
 async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const emulator = await createEmulator({ port: 0 });
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'reimagine-shots-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 400, height: 900 },
-    deviceScaleFactor: 2,
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
-  });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const base = `chrome-extension://${new URL(worker.url()).host}`;
-
-    const options = await context.newPage();
-    await options.goto(`${base}/options.html`);
-    await options.getByRole('textbox', { name: 'API key', exact: true }).fill('xai-emulator-key');
-    await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.getByText(/^Saved(\.| at)/).waitFor();
-    await options.close();
-
+  await withConfiguredExtension('.output/chrome-mv3', {}, async ({ emulator, context, base }) => {
     const panel = await context.newPage();
     await panel.goto(`${base}/sidepanel.html`);
     await panel.getByText('No results yet.').waitFor();
@@ -83,21 +51,7 @@ async function main() {
     await panel.setViewportSize({ width: 1280, height: 800 });
     await panel.evaluate(() => window.scrollTo(0, 0));
     await shoot(panel, 'fullpage');
-  } finally {
-    await context.close();
-    await emulator.close();
-    await rm(userDataDir, { recursive: true, force: true });
-  }
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await page.waitForTimeout(150);
-    const file = path.join(outDir, `panel-${colorScheme}-${name}.png`);
-    await page.screenshot({ path: file });
-    process.stderr.write(`wrote ${path.relative(root, file)}\n`);
-  }
+  });
 }
 
 main().catch((error: unknown) => {
