@@ -17,6 +17,7 @@ export function HistoryToolbar({ filter, onFilter }: Props) {
         <option value="all">All kinds</option>
         <option value="image">Images</option>
         <option value="video">Videos</option>
+        <option value="text">Descriptions</option>
       </select>
       <select aria-label="Status" value={filter.status} onChange={(e) => onFilter({ status: e.target.value as StatusFilter })}>
         <option value="all">Any status</option>
