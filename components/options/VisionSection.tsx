@@ -20,7 +20,10 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
   async function load() {
     setStatus('Loading models…');
     const reply = await send({ type: 'vision.models' });
-    if (!reply.ok) return setStatus(`Could not list models: ${userMessage(reply.error)}`);
+    if (!reply.ok) {
+      const noKey = reply.error.kind === 'invalid_key' && /save an api key/i.test(reply.error.message);
+      return setStatus(noKey ? 'Save your API key to list the models it may use.' : `Could not list models: ${userMessage(reply.error)}`);
+    }
     setModels(reply.models);
     setStatus(reply.models.length ? `${reply.models.length} models of your key take images.` : 'Your key lists no model that takes images.');
   }
