@@ -1,7 +1,5 @@
-import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { userMessage, type ErrorInfo } from '../lib/api/errors';
-import { MODE_INFO } from '../lib/jobs/modes';
+import type { ErrorInfo } from '../lib/api/errors';
 import { send } from '../lib/messaging/client';
 import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
@@ -11,11 +9,10 @@ import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
 import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
-import { FieldError } from './composer/Control';
 import { CostEstimate } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
-import { PromptLibrary } from './composer/PromptLibrary';
-import { SuggestPrompt } from './composer/SuggestPrompt';
+import { PromptField } from './composer/PromptField';
+import { SubmitArea } from './composer/SubmitArea';
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -50,7 +47,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const fields = showErrors ? { ...(validation.ok ? {} : validation.fields), ...serverFields } : serverFields;
   const estimate = useMemo(() => estimateDraft(draft, caps), [draft, caps]);
   const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
-  const info = MODE_INFO[draft.mode];
   const max = maxSources(draft.mode, caps, modelOf(draft));
 
   useEffect(() => {
@@ -136,8 +132,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     el?.focus();
   }
 
-  const promptLimit = caps.promptMaxLength;
-  const over = draft.prompt.length > promptLimit;
   const err = (key: string) => fields[key];
   const describe = (key: string, hint?: string) => [fields[key] ? `${key}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
 
@@ -223,101 +217,22 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           </p>
         )}
 
-        <div className="field">
-          <div className="label-row">
-            <label htmlFor="prompt">Prompt</label>
-            <span id="prompt-count" className={`hint count${over ? ' error' : ''}`} aria-live={over ? 'polite' : 'off'}>
-              {draft.prompt.length}/{promptLimit}
-              <span className="visually-hidden"> characters</span>
-            </span>
-          </div>
-          <textarea
-            id="prompt"
-            ref={promptRef}
-            value={draft.prompt}
-            rows={4}
-            placeholder={placeholderFor(draft.mode)}
-            aria-invalid={!!err('prompt') || over}
-            aria-describedby={describe('prompt', 'prompt-count prompt-keys')}
-            onChange={(e) => update({ prompt: e.target.value })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                formRef.current?.requestSubmit();
-              }
-            }}
-          />
-          <span id="prompt-keys" className="hint">
-            {info.promptRequired ? '' : 'Optional. '}Ctrl/⌘+Enter to generate.
-          </span>
-          <FieldError id="prompt-error" message={err('prompt') ?? (over ? `The prompt is longer than ${promptLimit} characters, this model's limit.` : undefined)} />
-          <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
-          <PromptLibrary draft={draft} onApply={(p) => update(p)} />
-        </div>
+        <PromptField
+          draft={draft}
+          caps={caps}
+          promptRef={promptRef}
+          error={err('prompt')}
+          describedBy={describe('prompt', 'prompt-count prompt-keys')}
+          update={update}
+          onSubmitShortcut={() => formRef.current?.requestSubmit()}
+        />
 
         <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
 
         <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
 
-        <div className="actions">
-          <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
-            Generate
-          </button>
-          {readingImage && <span className="hint">Waiting for the page image…</span>}
-          {sending && (
-            <span className="hint" role="status">
-              Sending…
-            </span>
-          )}
-          {origin?.pageUrl && <span className="hint origin">From {hostOf(origin.pageUrl)}</span>}
-        </div>
-        {hasKey === false && (
-          <p className="notice">
-            No API key yet.{' '}
-            <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-              Open Options
-            </button>{' '}
-            to add one.
-          </p>
-        )}
-        {error && (
-          <div role="alert" className={`alert error${error.kind === 'spending_cap' ? ' cap' : ''}`}>
-            <p>{userMessage(error)}</p>
-            {['spending_cap', 'invalid_key', 'permission_denied'].includes(error.kind) && (
-              <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-                Open Options
-              </button>
-            )}
-          </div>
-        )}
+        <SubmitArea sending={sending} readingImage={readingImage} pageUrl={origin?.pageUrl} hasKey={hasKey} error={error} />
       </form>
     </section>
   );
-}
-
-function placeholderFor(mode: Draft['mode']): string {
-  switch (mode) {
-    case 'create-image':
-      return 'A watercolor fox in a snowy forest…';
-    case 'edit-image':
-      return 'Make it look like a pencil sketch…';
-    case 'create-video':
-      return 'Waves rolling onto a beach at sunset…';
-    case 'animate-image':
-      return 'How it should move (optional)…';
-    case 'reference-video':
-      return 'The dog from <IMAGE_0> runs through <IMAGE_1>…';
-    case 'edit-video':
-      return 'Make it snow…';
-    case 'extend-video':
-      return 'What happens next…';
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
