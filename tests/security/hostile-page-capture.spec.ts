@@ -55,6 +55,7 @@ test('10,000 images: the capture still finds the clicked one, promptly', async (
 });
 
 test('an <img> that keeps changing src during the capture: the image the user clicked, or a clear failure', async ({ context, extensionId, emulator }) => {
+  test.setTimeout(180_000);
   await configureApi(context, extensionId, emulator.apiBaseUrl);
   const page = await context.newPage();
   await page.goto(
@@ -76,7 +77,8 @@ img.decode().then(() => requestAnimationFrame(swap));
     const since = emulator.requests.length;
     const tab = await tabOf(context, page);
     await dispatchContextMenu(context, { menuItemId: 'reimagine-quick:sketch', srcUrl: clicked, pageUrl: page.url(), frameId: 0, mediaType: 'image', editable: false }, tab);
-    const body = await nextRequest(emulator, '/v1/images/edits', since);
+    // The page repaints on every frame: on a loaded 2-core machine the capture can take far longer than usual.
+    const body = await nextRequest(emulator, '/v1/images/edits', since, 60_000);
     const sent = decodeSentImage((body.image as { url: string }).url);
     expect([sent.width, sent.height], `clicked ${clicked}`).toEqual(sizes[clicked.split('/').pop() ?? '']);
   }
