@@ -8,7 +8,7 @@ import { loadSecrets, loadSettings } from './settings-store';
 
 /**
  * Keeps the live model catalogue (lib/catalog) for the xAI provider: refreshed by "Test connection", and
- * at worker start or on the daily alarm when it is older than a day. A failure keeps what was cached
+ * at browser start, install/update, or on the alarm, when it is older than a day. A failure keeps what was cached
  * (or the bundled table): the catalogue only decides what the Model box suggests, never what may be sent.
  */
 export const CATALOG_ALARM = 'reimagine-catalog';
@@ -38,7 +38,7 @@ export async function refreshCatalog(ctx: { apiKey: string; baseUrl: string; sig
   return catalog;
 }
 
-/** At worker start and on the alarm: refresh only when stale, with the saved xAI key and base URL. */
+/** At browser start, install/update and on the alarm: refresh only when stale, with the saved xAI key and base URL. */
 export async function refreshCatalogIfStale(now = Date.now()): Promise<void> {
   const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
   const apiKey = secrets.xai;
@@ -52,7 +52,20 @@ export async function refreshCatalogIfStale(now = Date.now()): Promise<void> {
   }
 }
 
-export function scheduleCatalogRefresh(): void {
+/**
+ * Browser start and install/update — not every worker wake (polls wake it often): make sure the daily
+ * check's alarm exists, and refresh now if the catalogue is stale. Registered synchronously at start.
+ */
+export function watchCatalog(): void {
+  const check = () => {
+    scheduleCatalogRefresh();
+    void refreshCatalogIfStale();
+  };
+  browser.runtime.onInstalled.addListener(check);
+  browser.runtime.onStartup.addListener(check);
+}
+
+function scheduleCatalogRefresh(): void {
   void browser.alarms.get(CATALOG_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(CATALOG_ALARM, { periodInMinutes: 6 * 60 });
   });

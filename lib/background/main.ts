@@ -19,7 +19,7 @@ import { loadSecrets, loadSettings } from './settings-store';
 import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
 import { resolveSource } from './sources';
 import { scheduleWake, WAKE_ALARM } from './wake';
-import { CATALOG_ALARM, refreshCatalogIfStale, scheduleCatalogRefresh } from './catalog';
+import { CATALOG_ALARM, refreshCatalogIfStale, watchCatalog } from './catalog';
 
 /**
  * Everything the service worker does, wired once per worker start. All listeners are registered
@@ -66,6 +66,7 @@ export function startBackground(): void {
   registerMenus(engine);
   watchHostAccess(engine); // results waiting for "Allow access to <host>"
   startHistoryService(); // archive imports (structured-clone channel) + retention
+  watchCatalog(); // the live model catalogue: browser start, install/update, and a periodic alarm
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void engine.tick();
@@ -89,9 +90,5 @@ export function startBackground(): void {
   void engine
     .start()
     .then(() => recheckBlockedDownloads(engine))
-    .then(() => {
-      scheduleCatalogRefresh();
-      void refreshCatalogIfStale();
-    })
     .then(refreshBadge);
 }
