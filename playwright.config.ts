@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // E2E tests drive the *built* extension (.output/chrome-mv3) in the system Chromium
-// (CHROMIUM_PATH or /usr/bin/chromium; see tests/e2e/fixtures.ts). Each test gets its own
-// persistent profile and each worker its own emulator and fixture site (worker fixtures), so two workers
+// (CHROMIUM_PATH or /usr/bin/chromium; see tests/e2e/fixtures.ts). Each worker has its own browser,
+// emulator and fixture site (worker fixtures); each test installs a fresh copy of the extension in it
+// (tests/e2e/shared-browser.ts), or gets a profile of its own when it relaunches the browser. So two workers
 // (spec files side by side, tests within a file in order) are safe; E2E_WORKERS overrides it.
 export default defineConfig({
   // tests/e2e: user flows; tests/security: the hostile page, archive and server suites (same fixtures).

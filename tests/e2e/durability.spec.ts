@@ -28,29 +28,33 @@ test('a video job finishes although the service worker is killed three times, ea
   expect(videoSubmissions(emulator)).toBe(1);
 });
 
-test('a video started before the browser closes finishes after it is relaunched with the same profile', async ({ context, extensionId, emulator, userDataDir }) => {
-  test.setTimeout(120_000);
-  emulator.configure({ videoRenderMs: 600_000 }); // ends on cue below, once the relaunched browser polls
-  await configure(context, extensionId, emulator);
-  const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
-  const id = await submitFromPage(page, videoRequest('across a restart'));
-  const { remoteId } = await waitForJobState(page, id, ['running']);
-  await context.close();
-  const polls = () => emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/videos/${remoteId}`).length;
-  const beforeRelaunch = polls();
+test.describe('on a profile of its own (the browser is closed and relaunched)', () => {
+  test.use({ ownBrowser: true });
 
-  const relaunched = await launchContext(userDataDir);
-  try {
-    await getServiceWorker(relaunched);
-    await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(beforeRelaunch);
-    emulator.finishAllVideos();
-    const again = await openExtensionPage(relaunched, extensionId, 'sidepanel.html');
-    const done = await waitForJobState(again, id, ['done', 'failed'], 60_000);
-    expect(done.status).toBe('done');
-    expect(videoSubmissions(emulator)).toBe(1);
-  } finally {
-    await relaunched.close();
-  }
+  test('a video started before the browser closes finishes after it is relaunched with the same profile', async ({ context, extensionId, emulator, userDataDir }) => {
+    test.setTimeout(120_000);
+    emulator.configure({ videoRenderMs: 600_000 }); // ends on cue below, once the relaunched browser polls
+    await configure(context, extensionId, emulator);
+    const page = await openExtensionPage(context, extensionId, 'sidepanel.html');
+    const id = await submitFromPage(page, videoRequest('across a restart'));
+    const { remoteId } = await waitForJobState(page, id, ['running']);
+    await context.close();
+    const polls = () => emulator.requests.filter((r) => r.method === 'GET' && r.path === `/v1/videos/${remoteId}`).length;
+    const beforeRelaunch = polls();
+
+    const relaunched = await launchContext(userDataDir);
+    try {
+      await getServiceWorker(relaunched);
+      await expect.poll(polls, { timeout: 60_000 }).toBeGreaterThan(beforeRelaunch);
+      emulator.finishAllVideos();
+      const again = await openExtensionPage(relaunched, extensionId, 'sidepanel.html');
+      const done = await waitForJobState(again, id, ['done', 'failed'], 60_000);
+      expect(done.status).toBe('done');
+      expect(videoSubmissions(emulator)).toBe(1);
+    } finally {
+      await relaunched.close();
+    }
+  });
 });
 
 test('a job killed while "submitting" is not re-sent; the panel offers Retry', async ({ context, extensionId, emulator }) => {

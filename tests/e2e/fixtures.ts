@@ -9,8 +9,11 @@
  *                and issues results on those vendor hostnames without CORS headers, as in production
  *   site         worker-scoped fixture web site: pages on site.test, images on cdn.test (tests/e2e/site)
  *   extraHostRules  option: more `--host-resolver-rules` entries (e.g. 'MAP evil.test 127.0.0.1:PORT')
- *   userDataDir  fresh Chromium profile dir per test (deleted afterwards)
- *   context      persistent Chromium context with .output/chrome-mv3 loaded (headless)
+ *   sharedBrowser worker-scoped Chromium reused by the worker's tests (see shared-browser.ts)
+ *   context      the shared browser with a fresh install of the extension build (a new id per test, so no
+ *                state carries over); with `ownBrowser: true` or extraHostRules, a browser of the test's own
+ *                on userDataDir, as a test that closes and relaunches the browser needs
+ *   userDataDir  fresh Chromium profile dir per test (deleted afterwards), for ownBrowser and relaunches
  *   extensionId  the extension's id (host of its service worker URL)
  *
  * The extension must be built first (`npx wxt build`); `npm test` does that before `test:e2e`.
@@ -23,6 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/types';
+import { chromiumArgs, CHROMIUM_PATH } from './launch';
+import { SharedBrowser } from './shared-browser';
 import { startSite, type Site } from './site/server';
 
 export { expect };
@@ -40,7 +45,7 @@ export const E2E_OUT_DIR = path.join('.output', 'e2e');
 export const E2E_CDN_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-cdn', 'chrome-mv3');
 export const E2E_BARE_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-bare', 'chrome-mv3');
 export const EXTENSION_PATH = process.env.EXTENSION_DIR ? path.resolve(REPO_ROOT, process.env.EXTENSION_DIR) : path.join(REPO_ROOT, E2E_OUT_DIR, 'chrome-mv3');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /** Service worker file name of the built extension (manifest.background.service_worker). */
 const WORKER_FILE = 'background.js';
@@ -49,9 +54,19 @@ const DEFAULT_WAIT_MS = 15_000;
 /** Extension id per context, remembered so helpers that only get a context can build URLs. */
 const knownExtensionIds = new WeakMap<BrowserContext, string>();
 
-function isExtensionWorker(worker: Worker): boolean {
-  const url = worker.url();
-  return url.startsWith('chrome-extension://') && url.endsWith(`/${WORKER_FILE}`);
+/**
+ * In the shared browser (shared-browser.ts) each test installs its own copy of the extension; workers of
+ * copies uninstalled after earlier tests must never be mistaken for the current one.
+ */
+const currentExtensionIds = new WeakMap<BrowserContext, string>();
+
+function isWorkerScript(url: string, context: BrowserContext): boolean {
+  const current = currentExtensionIds.get(context);
+  return url.startsWith(current ? `chrome-extension://${current}/` : 'chrome-extension://') && url.endsWith(`/${WORKER_FILE}`);
+}
+
+function extensionWorkersOf(context: BrowserContext): Worker[] {
+  return context.serviceWorkers().filter((worker) => isWorkerScript(worker.url(), context));
 }
 
 function remember(context: BrowserContext, worker: Worker): Worker {
@@ -88,18 +103,7 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      ...(hostRules.length > 0 ? [`--host-resolver-rules=${hostRules.join(',')}`, '--ignore-certificate-errors'] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules)],
   });
 }
 
@@ -116,7 +120,7 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
 export async function getServiceWorker(context: BrowserContext, timeoutMs = DEFAULT_WAIT_MS): Promise<Worker> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const workers = context.serviceWorkers().filter(isExtensionWorker);
+    const workers = extensionWorkersOf(context);
     const current = workers[workers.length - 1];
     const left = deadline - Date.now();
     if (current) {
@@ -129,7 +133,7 @@ export async function getServiceWorker(context: BrowserContext, timeoutMs = DEFA
       // Short waits in a loop: a worker registered between the check above and this call is still
       // found on the next iteration.
       await context
-        .waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: Math.min(left, 1_000) })
+        .waitForEvent('serviceworker', { predicate: (worker) => isWorkerScript(worker.url(), context), timeout: Math.min(left, 1_000) })
         .catch(() => undefined);
       continue;
     }
@@ -173,7 +177,7 @@ async function withServiceWorkerCdp<T>(
     const waiters = new Set<() => void>();
     session.on('ServiceWorker.workerVersionUpdated', (event: VersionEvent) => {
       for (const v of event.versions) {
-        if (v.scriptURL.startsWith('chrome-extension://') && v.scriptURL.endsWith(`/${WORKER_FILE}`)) {
+        if (isWorkerScript(v.scriptURL, context)) {
           if (v.status === 'redundant') latest.delete(v.versionId);
           else latest.set(v.versionId, v.runningStatus);
         }
@@ -223,7 +227,7 @@ async function withServiceWorkerCdp<T>(
  * (alarm, message, context-menu click, ...) or wakeServiceWorker() is called.
  */
 export async function killServiceWorker(context: BrowserContext, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
-  const old = context.serviceWorkers().filter(isExtensionWorker);
+  const old = extensionWorkersOf(context);
   for (const worker of old) remember(context, worker);
   const deadline = Date.now() + timeoutMs;
   await withServiceWorkerCdp(context, async ({ send, status, waitForStatus }) => {
@@ -349,12 +353,18 @@ type TestFixtures = {
   extraHostRules: string[];
   /** Which build to load (default EXTENSION_PATH); e.g. `test.use({ extensionPath: E2E_CDN_EXTENSION_PATH })`. */
   extensionPath: string;
+  /**
+   * A browser of the test's own on `userDataDir` (default: the worker's shared browser with a fresh install
+   * of the extension). Needed by tests that close the browser and relaunch it on the same profile.
+   */
+  ownBrowser: boolean;
   _resetEmulator: void;
 };
 type WorkerFixtures = {
   emulator: Emulator;
   site: Site;
   hostRules: string[];
+  sharedBrowser: SharedBrowser;
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -393,8 +403,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  sharedBrowser: [
+    async ({ hostRules }, use) => {
+      const shared = new SharedBrowser(hostRules);
+      try {
+        await use(shared);
+      } finally {
+        await shared.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
   extraHostRules: [[], { option: true }],
   extensionPath: [EXTENSION_PATH, { option: true }],
+  ownBrowser: [false, { option: true }],
 
   _resetEmulator: [
     async ({ emulator }, use) => {
@@ -414,13 +437,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  context: async ({ userDataDir, hostRules, extraHostRules, extensionPath }, use) => {
-    const context = await launchContext(userDataDir, { hostRules: [...hostRules, ...extraHostRules], extensionPath });
+  context: async ({ userDataDir, hostRules, extraHostRules, extensionPath, ownBrowser, sharedBrowser }, use) => {
+    if (ownBrowser || extraHostRules.length > 0) {
+      const context = await launchContext(userDataDir, { hostRules: [...hostRules, ...extraHostRules], extensionPath });
+      try {
+        await use(context);
+      } finally {
+        // A test may already have closed it (e.g. to relaunch on the same profile).
+        await context.close().catch(() => undefined);
+      }
+      return;
+    }
+    const { context } = await sharedBrowser.acquire();
+    const installed = await sharedBrowser.install(extensionPath);
+    currentExtensionIds.set(context, installed.id);
+    knownExtensionIds.set(context, installed.id);
     try {
       await use(context);
     } finally {
-      // A test may already have closed it (e.g. to relaunch on the same profile).
-      await context.close().catch(() => undefined);
+      currentExtensionIds.delete(context);
+      knownExtensionIds.delete(context);
+      await sharedBrowser.release(installed);
     }
   },
 

@@ -34,62 +34,66 @@ async function thumbsPainted(popup: Page, count: number): Promise<void> {
     .toBeGreaterThanOrEqual(count);
 }
 
-test('history survives a browser restart; search, filters, re-run and delete work', async ({ context, extensionId, emulator, userDataDir }) => {
-  await configure(context, extensionId, emulator);
-  const page = await openExtensionPage(context, extensionId, 'popup.html');
-  await makeHistory(page, emulator);
-  await context.close();
+test.describe('on a profile of its own (the browser is closed and relaunched)', () => {
+  test.use({ ownBrowser: true });
 
-  const relaunched = await launchContext(userDataDir);
-  try {
-    const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'popup.html');
-    await expect(rows(popup)).toHaveCount(3);
-    // newest first, with status, mode, model and cost
-    await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
-    await expect(row(popup, 'a forbidden picture')).toContainText('Failed');
-    await expect(row(popup, 'a red fox in the snow')).toContainText(/Done.*Create image.*grok-imagine-image.*\$0\.02/);
-    await thumbsPainted(popup, 2);
+  test('history survives a browser restart; search, filters, re-run and delete work', async ({ context, extensionId, emulator, userDataDir }) => {
+    await configure(context, extensionId, emulator);
+    const page = await openExtensionPage(context, extensionId, 'popup.html');
+    await makeHistory(page, emulator);
+    await context.close();
 
-    await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('BOAT pond');
-    await expect(rows(popup)).toHaveCount(1);
-    await expect(rows(popup).first()).toHaveAccessibleName('a paper boat on a pond');
-    await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('');
-    await popup.getByRole('combobox', { name: 'Status' }).selectOption('failed');
-    await expect(rows(popup)).toHaveCount(1);
-    await popup.getByRole('combobox', { name: 'Status' }).selectOption('all');
-    await popup.getByRole('combobox', { name: 'Kind' }).selectOption('video');
-    await expect(popup.getByText('Nothing matches these filters.')).toBeVisible();
-    await popup.getByRole('combobox', { name: 'Kind' }).selectOption('all');
-    const today = new Date();
-    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    await popup.getByLabel('From date').fill(iso(new Date(today.getTime() + 86_400_000)));
-    await expect(rows(popup)).toHaveCount(0);
-    await popup.getByLabel('From date').fill(iso(today));
-    await expect(rows(popup)).toHaveCount(3);
+    const relaunched = await launchContext(userDataDir);
+    try {
+      const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'popup.html');
+      await expect(rows(popup)).toHaveCount(3);
+      // newest first, with status, mode, model and cost
+      await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
+      await expect(row(popup, 'a forbidden picture')).toContainText('Failed');
+      await expect(row(popup, 'a red fox in the snow')).toContainText(/Done.*Create image.*grok-imagine-image.*\$0\.02/);
+      await thumbsPainted(popup, 2);
 
-    // Re-run: a new job with the same request, listed at the top, finished by the background.
-    await row(popup, 'a red fox in the snow').getByRole('button', { name: 'Re-run' }).click();
-    await expect(popup.getByRole('status').filter({ hasText: 'Started again.' })).toBeVisible();
-    await expect(rows(popup)).toHaveCount(4);
-    await expect(rows(popup).first()).toHaveAccessibleName('a red fox in the snow');
-    await expect(rows(popup).first()).toContainText('Done', { timeout: 30_000 });
-    const jobs = await readJobs(popup);
-    const reruns = jobs.filter((j) => j.request.prompt === 'a red fox in the snow');
-    expect(reruns).toHaveLength(2);
-    expect(reruns.map((j) => j.origin?.via).sort()).toEqual(['rerun', undefined].sort());
+      await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('BOAT pond');
+      await expect(rows(popup)).toHaveCount(1);
+      await expect(rows(popup).first()).toHaveAccessibleName('a paper boat on a pond');
+      await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('');
+      await popup.getByRole('combobox', { name: 'Status' }).selectOption('failed');
+      await expect(rows(popup)).toHaveCount(1);
+      await popup.getByRole('combobox', { name: 'Status' }).selectOption('all');
+      await popup.getByRole('combobox', { name: 'Kind' }).selectOption('video');
+      await expect(popup.getByText('Nothing matches these filters.')).toBeVisible();
+      await popup.getByRole('combobox', { name: 'Kind' }).selectOption('all');
+      const today = new Date();
+      const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      await popup.getByLabel('From date').fill(iso(new Date(today.getTime() + 86_400_000)));
+      await expect(rows(popup)).toHaveCount(0);
+      await popup.getByLabel('From date').fill(iso(today));
+      await expect(rows(popup)).toHaveCount(3);
 
-    // Delete one, then bulk-delete two.
-    await row(popup, 'a paper boat on a pond').getByRole('button', { name: 'Delete' }).click();
-    await expect(rows(popup)).toHaveCount(3);
-    await popup.getByRole('checkbox', { name: 'Select: a forbidden picture' }).check();
-    await rows(popup).first().getByRole('checkbox').check();
-    await popup.getByRole('button', { name: 'Delete selected' }).click();
-    await popup.getByRole('button', { name: 'Confirm delete 2' }).click();
-    await expect(rows(popup)).toHaveCount(1);
-    expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
-  } finally {
-    await relaunched.close();
-  }
+      // Re-run: a new job with the same request, listed at the top, finished by the background.
+      await row(popup, 'a red fox in the snow').getByRole('button', { name: 'Re-run' }).click();
+      await expect(popup.getByRole('status').filter({ hasText: 'Started again.' })).toBeVisible();
+      await expect(rows(popup)).toHaveCount(4);
+      await expect(rows(popup).first()).toHaveAccessibleName('a red fox in the snow');
+      await expect(rows(popup).first()).toContainText('Done', { timeout: 30_000 });
+      const jobs = await readJobs(popup);
+      const reruns = jobs.filter((j) => j.request.prompt === 'a red fox in the snow');
+      expect(reruns).toHaveLength(2);
+      expect(reruns.map((j) => j.origin?.via).sort()).toEqual(['rerun', undefined].sort());
+
+      // Delete one, then bulk-delete two.
+      await row(popup, 'a paper boat on a pond').getByRole('button', { name: 'Delete' }).click();
+      await expect(rows(popup)).toHaveCount(3);
+      await popup.getByRole('checkbox', { name: 'Select: a forbidden picture' }).check();
+      await rows(popup).first().getByRole('checkbox').check();
+      await popup.getByRole('button', { name: 'Delete selected' }).click();
+      await popup.getByRole('button', { name: 'Confirm delete 2' }).click();
+      await expect(rows(popup)).toHaveCount(1);
+      expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
+    } finally {
+      await relaunched.close();
+    }
+  });
 });
 
 test('export, then import into a fresh profile: same entries, media intact, import is idempotent', async ({ context, extensionId, emulator }) => {

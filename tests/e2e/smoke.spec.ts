@@ -60,23 +60,27 @@ test('dispatchContextMenu reaches onClicked listeners inside the worker', async 
   });
 });
 
-test('launchContext relaunches on the same profile with the same extension and storage', async ({
-  context,
-  userDataDir,
-  extensionId,
-}) => {
-  const worker = await getServiceWorker(context);
-  await worker.evaluate(() => chrome.storage.local.set({ e2eProbe: 'kept' }));
-  await context.close();
+test.describe('on a profile of its own (the browser is closed and relaunched)', () => {
+  test.use({ ownBrowser: true });
 
-  const relaunched = await launchContext(userDataDir);
-  try {
-    const again = await getServiceWorker(relaunched);
-    expect(new URL(again.url()).host).toBe(extensionId);
-    expect(await again.evaluate(() => chrome.storage.local.get('e2eProbe'))).toEqual({ e2eProbe: 'kept' });
-  } finally {
-    await relaunched.close();
-  }
+  test('launchContext relaunches on the same profile with the same extension and storage', async ({
+    context,
+    userDataDir,
+    extensionId,
+  }) => {
+    const worker = await getServiceWorker(context);
+    await worker.evaluate(() => chrome.storage.local.set({ e2eProbe: 'kept' }));
+    await context.close();
+
+    const relaunched = await launchContext(userDataDir);
+    try {
+      const again = await getServiceWorker(relaunched);
+      expect(new URL(again.url()).host).toBe(extensionId);
+      expect(await again.evaluate(() => chrome.storage.local.get('e2eProbe'))).toEqual({ e2eProbe: 'kept' });
+    } finally {
+      await relaunched.close();
+    }
+  });
 });
 
 test('the emulator fixture is up and reset between tests', async ({ emulator }) => {

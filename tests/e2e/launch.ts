@@ -1,0 +1,19 @@
+/** How the e2e Chromium is started: shared by per-test launches (fixtures.ts) and the shared browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * The web the browser sees looks like production: vendor and fixture hostnames resolve to local servers
+ * over `--host-resolver-rules` (TLS with a throwaway certificate, hence --ignore-certificate-errors).
+ */
+export function chromiumArgs(hostRules: string[]): string[] {
+  return [
+    ...(hostRules.length > 0 ? [`--host-resolver-rules=${hostRules.join(',')}`, '--ignore-certificate-errors'] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
