@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/types';
-import { chromiumArgs, CHROMIUM_PATH } from './launch';
+import { chromiumArgs, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
 import { SharedBrowser } from './shared-browser';
 import { startSite, type Site } from './site/server';
 
@@ -103,6 +103,7 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    reducedMotion: REDUCED_MOTION,
     args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules)],
   });
 }
@@ -452,6 +453,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const installed = await sharedBrowser.install(extensionPath);
     currentExtensionIds.set(context, installed.id);
     knownExtensionIds.set(context, installed.id);
+    // The download list is the profile's, not the extension's: start each test with an empty one.
+    const worker = await getServiceWorker(context);
+    await worker.evaluate(() => chrome.downloads?.erase({}));
     try {
       await use(context);
     } finally {

@@ -16,7 +16,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
-import { chromiumArgs, CHROMIUM_PATH } from './launch';
+import { chromiumArgs, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
 
 export interface Installed {
   id: string;
@@ -36,6 +36,7 @@ export class SharedBrowser {
       const context = await chromium.launchPersistentContext(this.profileDir, {
         executablePath: CHROMIUM_PATH,
         headless: true,
+        reducedMotion: REDUCED_MOTION,
         // Playwright disables extensions unless it is told the launch loads one; this one loads them later.
         ignoreDefaultArgs: ['--disable-extensions'],
         args: ['--enable-unsafe-extension-debugging', ...chromiumArgs(this.hostRules)],
