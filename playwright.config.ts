@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // (CHROMIUM_PATH or /usr/bin/chromium; see tests/e2e/fixtures.ts). Each worker has its own browser,
 // emulator and fixture site (worker fixtures); each test installs a fresh copy of the extension in it
 // (tests/e2e/shared-browser.ts), or gets a profile of its own when it relaunches the browser. So two workers
-// (spec files side by side, tests within a file in order) are safe; E2E_WORKERS overrides it.
+// (any two tests side by side) are safe; E2E_WORKERS overrides it.
 export default defineConfig({
   // tests/e2e: user flows; tests/security: the hostile page, archive and server suites (same fixtures).
   testDir: 'tests',
@@ -13,7 +13,8 @@ export default defineConfig({
   outputDir: process.env.EXTENSION_DIR ? `test-results/${process.env.EXTENSION_DIR.replace(/[^\w.-]+/g, '_')}` : 'test-results',
   // Two browsers at a time on a 2-core machine keep `npm test` under 8 minutes; tests wait on state, not time.
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  fullyParallel: false,
+  // Tests, not files, are spread over the workers: a long file no longer leaves one worker idle at the end.
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
