@@ -22,7 +22,10 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
-    trace: 'retain-on-failure',
+    // A trace records a screencast and DOM snapshots of every page: on every test that costs a large share
+    // of two cores. It is taken only when a failed test is retried (CI retries once); locally, rerun a
+    // failure with `--trace on`.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
 });
