@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { DEFAULT_BASE_URLS } from './lib/providers/ids';
 import { MEDIA_ORIGINS, originPattern } from './lib/providers/hosts';
+import { MANIFEST_COMMANDS } from './lib/keyboard/commands';
 
 /**
  * Host access the release build asks for at install: the default provider's API and its media hosts (results
@@ -52,6 +53,8 @@ export default defineConfig({
     host_permissions: [...RELEASE_HOSTS, ...extraHostPermissions()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Reimagine history' },
+    // Keyboard shortcuts, rebindable at chrome://extensions/shortcuts (defaults and why: lib/keyboard/commands.ts).
+    commands: MANIFEST_COMMANDS,
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'reimagine@example.org' } } }
       : {}),

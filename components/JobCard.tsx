@@ -55,7 +55,15 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
   // A refused retry (imported job, base URL changed since) must say why, not just do nothing.
   const [retryRefused, setRetryRefused] = useState<string>();
   return (
-    <article className={`job-card status-${job.status}`} aria-label={`${info.label}: ${title}`} data-status={job.status} data-job-id={job.id}>
+    <article
+      className={`job-card status-${job.status}`}
+      aria-label={`${info.label}: ${title}`}
+      data-status={job.status}
+      data-job-id={job.id}
+      // Focusable so Esc can cancel "the focused job" (lib/keyboard/panel-keys.ts).
+      tabIndex={0}
+      data-cancellable={active}
+    >
       <div className="job-head">
         <span className="job-mode">{info.label}</span>
         <span className={`badge badge-${job.status}`}>{STATUS_LABEL[job.status]}</span>

@@ -8,6 +8,7 @@ import { Composer } from '../../components/Composer';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
+import { usePanelKeys } from '../../lib/keyboard/use-panel-keys';
 
 /**
  * The side panel (and the same page opened as a tab: a full-page layout from 900 px). All job state comes
@@ -27,6 +28,7 @@ export function SidePanelApp() {
   }, []);
   useCompletionAnnouncements(jobs, loaded, announce);
   useFocusJob(loaded);
+  usePanelKeys(announce);
 
   const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0);
   return (

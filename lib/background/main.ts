@@ -11,6 +11,8 @@ import { startHistoryService } from './history';
 import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
 import { registerMenus } from './menus';
+import { registerShortcuts } from './shortcuts';
+import { trackPanelPorts } from '../keyboard/panel-presence';
 import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
 import { loadRenderHistory } from './render-history';
 import { createRouter } from './router';
@@ -64,6 +66,8 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
   registerMenus(engine);
+  registerShortcuts(engine); // keyboard commands (lib/keyboard/commands.ts)
+  trackPanelPorts(); // which windows show a side panel, for the open/close shortcut
   watchHostAccess(engine); // results waiting for "Allow access to <host>"
   startHistoryService(); // archive imports (structured-clone channel) + retention
   watchCatalog(); // the live model catalogue: browser start, install/update, and a periodic alarm

@@ -7,6 +7,7 @@ import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
 import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
 import { loadSettings, onSettingsSaved } from './settings-store';
+import { rememberQuickAction } from './shortcuts';
 
 /**
  * The right-click entry points. Items are created once (runtime.onInstalled) — Chrome keeps them across
@@ -123,13 +124,16 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     return;
   }
   if (!purpose) return;
-  void startCapture(engine, purpose, {
+  const target = {
     tabId: tab?.id,
     frameId: info.frameId ?? 0,
     pageUrl: info.frameUrl ?? info.pageUrl ?? tab?.url,
     srcUrl: info.srcUrl,
-    mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? 'video' : 'image',
-  });
+    mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? ('video' as const) : ('image' as const),
+  };
+  // For the "repeat the last quick action" shortcut (shortcuts.ts).
+  if (purpose.kind === 'quick') void rememberQuickAction(purpose.actionId, target).catch(() => undefined);
+  void startCapture(engine, purpose, target);
 }
 
 /** Wire menus into a worker start. Listeners are added synchronously (see main.ts). */

@@ -347,6 +347,21 @@ export async function dispatchContextMenu(
   );
 }
 
+/**
+ * Fires the background's commands.onCommand listeners (a keyboard shortcut) inside the service worker.
+ * Like dispatchContextMenu, NOT a user gesture: sidePanel.open would throw, so tests stub it.
+ */
+export async function dispatchCommand(context: BrowserContext, name: string, tab?: ContextMenuTab): Promise<void> {
+  const worker = await getServiceWorker(context);
+  await worker.evaluate(
+    ([name, tab]) => {
+      const event = chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void };
+      event.dispatch(name, tab);
+    },
+    [name, tab ?? null] as const,
+  );
+}
+
 type TestFixtures = {
   userDataDir: string;
   context: BrowserContext;
