@@ -5,6 +5,7 @@ import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/provid
 import { settingsSchema, type Secrets, type Settings } from '../../lib/settings/schema';
 import { onChange } from '../../lib/storage/changes';
 import { BehaviourSection } from '../../components/options/BehaviourSection';
+import { DownloadsSection } from '../../components/options/DownloadsSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
 import { VisionSection } from '../../components/options/VisionSection';
 import { fieldErrors, type FieldErrors } from '../../components/options/form';
@@ -156,6 +157,7 @@ export function OptionsApp() {
         <VisionSection draft={draft} update={update} errors={errors} />
         <QuickActionsSection draft={draft} update={update} errors={errors} />
         <BehaviourSection draft={draft} update={update} errors={errors} />
+        <DownloadsSection draft={draft} update={update} errors={errors} />
         <PrivacySection draft={draft} update={update} errors={errors} />
         <SiteAccessSection />
         <div style={{ position: 'sticky', bottom: 0, background: 'var(--bg)', padding: '10px 0', borderTop: '1px solid var(--border)' }}>

@@ -8,7 +8,8 @@ import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
 import { handleCaptureCommand } from './capture';
 import { openSidePanel } from './menus';
-import { downloadableResult } from '../media/file-name';
+import { downloadableJobResult } from '../media/file-name';
+import { loadSettings } from './settings-store';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are
@@ -77,7 +78,7 @@ export async function downloadResult(job: Job, index: number): Promise<Reply> {
   const result = job.results[index];
   const media = result ? await getMedia(result.mediaId) : undefined;
   if (!result || !media) return fail('This result is no longer stored.', 'not_found');
-  const file = await downloadableResult(media.blob, job.request.prompt, job.createdAt, index, job.results.length);
+  const file = await downloadableJobResult(job, media.blob, index, (await loadSettings()).exports.fileNameTemplate);
   if (!file.ok) return fail(file.message);
   // Service workers have no URL.createObjectURL: downloads take the data: URL directly.
   const downloadId = await browser.downloads.download({ url: await blobToDataUrl(file.blob, file.mimeType), filename: file.filename, saveAs: false });

@@ -3,7 +3,8 @@ import { userMessage } from '../api/errors';
 import type { Job } from '../jobs/job';
 import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
-import { downloadableResult } from '../media/file-name';
+import { downloadableJobResult } from '../media/file-name';
+import { fileNameTemplate } from '../ui/result-actions';
 import { applyJobChanges } from './store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 
@@ -61,10 +62,11 @@ export async function downloadResults(job: Job): Promise<Outcome> {
   if (job.results.length === 0) return { ok: false, message: 'This entry has no result to download.' };
   let saved = 0;
   let refused: string | undefined;
+  const template = await fileNameTemplate();
   for (const [i, result] of job.results.entries()) {
     const media = await getMedia(result.mediaId);
     if (!media) continue;
-    const file = await downloadableResult(media.blob, job.request.prompt, job.createdAt, i, job.results.length);
+    const file = await downloadableJobResult(job, media.blob, i, template);
     if (!file.ok) {
       refused = file.message;
       continue;

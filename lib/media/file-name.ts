@@ -1,24 +1,22 @@
+import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from '../export/file-template';
+import { withMetadata } from '../export/embed';
+import { metadataFor } from '../export/metadata';
 import { ACCEPTED_MEDIA_LABEL, sniffBlob, type SniffedMedia } from './sniff';
 
 /**
- * "reimagine-2026-11-21-a-cat-in-a-hat.jpg": date first so a folder sorts by time, prompt for meaning.
+ * "reimagine-2026-11-21-a-cat-in-a-hat.jpg" by default: date first so a folder sorts by time, prompt for
+ * meaning; Options can change the pattern (lib/export/file-template.ts).
  * The extension is always one of the six sniffed ones (see `downloadableResult`), never a MIME type's.
  */
-export function resultFileName(prompt: string, at: number | Date, extension: SniffedMedia['extension'], index = 0, total = 1): string {
-  const date = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const slug = prompt
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/<image_\d+>/g, ' ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  const suffix = total > 1 ? `-${index + 1}` : '';
-  return `reimagine-${day}${slug ? `-${slug}` : ''}${suffix}.${extension}`;
+export function resultFileName(
+  prompt: string,
+  at: number | Date,
+  extension: SniffedMedia['extension'] | 'gif' | 'webp',
+  index = 0,
+  total = 1,
+  naming: { template?: string; mode?: string; model?: string } = {},
+): string {
+  return `${renderFileName(naming.template ?? DEFAULT_FILE_NAME_TEMPLATE, { prompt, at, index, total, mode: naming.mode, model: naming.model })}.${extension}`;
 }
 
 export type Downloadable = { ok: true; blob: Blob; filename: string; mimeType: SniffedMedia['mimeType'] } | { ok: false; message: string };
@@ -30,14 +28,42 @@ export const NOT_SAVABLE_MESSAGE = `This file is not a ${ACCEPTED_MEDIA_LABEL} f
  * extension and the type it is saved with; anything that is not one of the six formats is refused.
  * A stored MIME type (from a server's content-type or an imported archive) is never trusted.
  */
-export async function downloadableResult(blob: Blob, prompt: string, at: number | Date, index = 0, total = 1): Promise<Downloadable> {
+export async function downloadableResult(blob: Blob, prompt: string, at: number | Date, index = 0, total = 1, template?: string): Promise<Downloadable> {
   const sniffed = await sniffBlob(blob);
   if (!sniffed) return { ok: false, message: NOT_SAVABLE_MESSAGE };
   return {
     ok: true,
     // Re-typed so the browser never sees the stored MIME type either (a slice shares the bytes: no copy).
     blob: blob.slice(0, blob.size, sniffed.mimeType),
-    filename: resultFileName(prompt, at, sniffed.extension, index, total),
+    filename: resultFileName(prompt, at, sniffed.extension, index, total, { template }),
+    mimeType: sniffed.mimeType,
+  };
+}
+
+interface ExportableJob {
+  request: { prompt: string; mode: string; model?: string };
+  servedModel?: string;
+  createdAt: number;
+  finishedAt?: number;
+  results: unknown[];
+}
+
+/**
+ * A job's result as a download: sniffed and named as above (with the user's pattern), with its prompt,
+ * model and date written inside the file (lib/export/embed.ts).
+ */
+export async function downloadableJobResult(job: ExportableJob, blob: Blob, index: number, template?: string): Promise<Downloadable> {
+  const sniffed = await sniffBlob(blob);
+  if (!sniffed) return { ok: false, message: NOT_SAVABLE_MESSAGE };
+  const meta = metadataFor(job);
+  return {
+    ok: true,
+    blob: await withMetadata(blob.slice(0, blob.size, sniffed.mimeType), sniffed.extension, meta),
+    filename: resultFileName(job.request.prompt, job.finishedAt ?? job.createdAt, sniffed.extension, index, job.results.length, {
+      template,
+      mode: job.request.mode,
+      model: meta.model,
+    }),
     mimeType: sniffed.mimeType,
   };
 }

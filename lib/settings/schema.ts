@@ -4,6 +4,7 @@ import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/i
 import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
 import { DEFAULT_VISION_MODEL } from '../vision/models';
+import { DEFAULT_FILE_NAME_TEMPLATE, fileNameTemplateSchema } from '../export/file-template';
 
 /**
  * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
@@ -60,6 +61,8 @@ export const settingsSchema = z.object({
   /** null = no cap. */
   dailySpendCapUsd: z.number().min(0, 'Must be 0 or more.').nullable().default(null),
   notifications: z.boolean().default(true),
+  /** Downloads: the file name pattern (tokens: lib/export/file-template.ts). */
+  exports: z.object({ fileNameTemplate: fileNameTemplateSchema.default(DEFAULT_FILE_NAME_TEMPLATE) }).prefault({}),
   retention: z
     .object({
       maxCount: z.number().int().min(10).nullable().default(null),

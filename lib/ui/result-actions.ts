@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Job } from '../jobs/job';
 import { getMedia } from '../storage/media';
-import { downloadableResult } from '../media/file-name';
+import { downloadableJobResult } from '../media/file-name';
+import { send } from '../messaging/client';
 
 /**
  * Actions on a finished result that a page can do itself (the media is in this origin's IndexedDB).
@@ -13,7 +14,7 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
   if (!result) throw new Error('That result is gone.');
   const media = await getMedia(result.mediaId);
   if (!media) throw new Error('The file is missing from local storage.');
-  const file = await downloadableResult(media.blob, job.request.prompt, job.finishedAt ?? job.createdAt, index, job.results.length);
+  const file = await downloadableJobResult(job, media.blob, index, await fileNameTemplate());
   if (!file.ok) throw new Error(file.message);
   const { filename } = file;
   const url = URL.createObjectURL(file.blob);
@@ -24,6 +25,12 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
   return filename;
+}
+
+/** The user's file name pattern (Options); the default when settings can't be read. */
+export async function fileNameTemplate(): Promise<string | undefined> {
+  const reply = await send({ type: 'settings.get' });
+  return reply.ok ? reply.settings.exports.fileNameTemplate : undefined;
 }
 
 /** The clipboard only takes PNG images: other formats are re-encoded first. */
