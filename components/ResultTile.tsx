@@ -8,6 +8,7 @@ import { applyResultAs } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
 import { useCapabilities } from '../lib/ui/settings-store';
+import { AnimationExport } from './AnimationExport';
 
 /**
  * One finished result with its actions. `compact` leaves the actions out (small previews elsewhere);
@@ -167,6 +168,7 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
           )}
           {remove}
         </div>
+        {isVideo && <AnimationExport job={job} index={index} onStatus={report} />}
       </details>
       {message && <p className={`hint ${message.tone === 'error' ? 'error' : ''}`}>{message.text}</p>}
     </div>

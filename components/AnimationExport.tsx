@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { ANIMATION_FPS, ANIMATION_SIZES, DEFAULT_ANIMATION, type AnimationOptions } from '../lib/export/animation';
+import type { Job } from '../lib/jobs/job';
+import { downloadAnimation } from '../lib/ui/animation-download';
+
+/**
+ * A video result's "Save as GIF" / "Save as WebP", with size and frame rate, and a progress bar while the
+ * frames are read and encoded (the encoding runs in a worker: the panel stays usable).
+ */
+export function AnimationExport({ job, index, onStatus }: { job: Job; index: number; onStatus(tone: 'ok' | 'error', text: string): void }) {
+  const [maxEdge, setMaxEdge] = useState<AnimationOptions['maxEdge']>(DEFAULT_ANIMATION.maxEdge);
+  const [fps, setFps] = useState<AnimationOptions['fps']>(DEFAULT_ANIMATION.fps);
+  const [progress, setProgress] = useState<number>();
+  const busy = progress !== undefined;
+  const save = (format: AnimationOptions['format']) => async () => {
+    setProgress(0);
+    try {
+      const filename = await downloadAnimation(job, index, { format, maxEdge, fps }, (p) => setProgress(p.fraction));
+      onStatus('ok', `Downloading ${filename}`);
+    } catch (error) {
+      onStatus('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  const id = `anim-${job.id}-${index}`;
+  return (
+    <fieldset className="animation-export" aria-label="Save as animation">
+      <legend>Save as GIF or WebP</legend>
+      <label htmlFor={`${id}-size`}>Size</label>
+      <select id={`${id}-size`} value={maxEdge} disabled={busy} onChange={(e) => setMaxEdge(Number(e.target.value) as AnimationOptions['maxEdge'])}>
+        {ANIMATION_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n} px
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-fps`}>Frame rate</label>
+      <select id={`${id}-fps`} value={fps} disabled={busy} onChange={(e) => setFps(Number(e.target.value) as AnimationOptions['fps'])}>
+        {ANIMATION_FPS.map((n) => (
+          <option key={n} value={n}>
+            {n} fps
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={busy} onClick={() => void save('gif')()}>
+        Save as GIF
+      </button>
+      <button type="button" disabled={busy} onClick={() => void save('webp')()}>
+        Save as WebP
+      </button>
+      {busy && <progress max={1} value={progress} aria-label="Export progress" />}
+    </fieldset>
+  );
+}

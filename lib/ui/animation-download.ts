@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { AnimationOptions } from '../export/animation';
+import { exportAnimation, type ExportProgress } from '../export/export-animation';
+import type { Job } from '../jobs/job';
+import { resultFileName } from '../media/file-name';
+import { sniffBlob } from '../media/sniff';
+import { getMedia } from '../storage/media';
+import { fileNameTemplate } from './result-actions';
+
+/** "Save as GIF / WebP" on a video result: export (lib/export), then download under the user's name pattern. */
+export async function downloadAnimation(job: Job, index: number, options: AnimationOptions, onProgress: (p: ExportProgress) => void): Promise<string> {
+  const result = job.results[index];
+  if (!result || result.kind !== 'video') throw new Error('Only videos can be saved as an animation.');
+  const media = await getMedia(result.mediaId);
+  if (!media) throw new Error('The file is missing from local storage.');
+  // The stored type is not trusted: only a file that is really a video is decoded.
+  if ((await sniffBlob(media.blob))?.kind !== 'video') throw new Error('This result is not a video file.');
+  const blob = await exportAnimation(media.blob, options, onProgress);
+  const filename = resultFileName(job.request.prompt, job.finishedAt ?? job.createdAt, options.format, index, job.results.length, {
+    template: await fileNameTemplate(),
+    mode: job.request.mode,
+    model: job.servedModel ?? job.request.model,
+  });
+  const url = URL.createObjectURL(blob);
+  try {
+    await browser.downloads.download({ url, filename, saveAs: false });
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return filename;
+}
