@@ -248,15 +248,19 @@ async function compare(target: Target): Promise<void> {
   if (!(await loadResult(target)) || !target.result) return;
   let layer: HTMLCanvasElement | HTMLVideoElement;
   let labels: [string, string] = ['Before', 'After'];
-  if (target.result.kind === 'video') {
+  if (target.result.kind === 'video' && target.swap && target.originalSnapshot) {
+    // The video is on the page (it keeps playing on hover): the original still is the layer, as for images.
+    layer = target.originalSnapshot;
+    labels = ['After', 'Before'];
+  } else if (target.result.kind === 'video') {
     layer = document.createElement('video');
     Object.assign(layer, { muted: true, loop: true, autoplay: true, playsInline: true, src: target.result.url });
     void layer.play().catch(() => undefined);
     if (target.swap) {
-      // The result is already playing on the page: compare against the original still instead.
+      // A video that replaced a video: compare the two clips over the original element.
       target.swap.revert();
       target.swap = undefined;
-      labels = ['Before', 'After'];
+      target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
     }
   } else {
     if (target.swap) labels = ['After', 'Before'];

@@ -1,4 +1,5 @@
 import type { MediaElement } from './find-target';
+import { playOnHover } from './hover-play';
 
 /**
  * Swapping a result into the page without disturbing its layout: the element keeps the box it had
@@ -57,22 +58,26 @@ export function swapImage(img: HTMLImageElement, url: string): Swap {
   return { shown: img, revert: () => restorers.forEach((r) => r()) };
 }
 
-/** A video result plays in place of the element: muted, looping, same box; the original is only hidden. */
+/**
+ * A video result takes the element's place: muted, looping, same box, playing while hovered
+ * (hover-play.ts); the original is only hidden.
+ */
 export function swapToVideo(el: MediaElement, url: string): Swap {
   const rect = el.getBoundingClientRect();
   const display = getComputedStyle(el).display;
   const video = document.createElement('video');
-  Object.assign(video, { muted: true, loop: true, autoplay: true, playsInline: true, controls: false, src: url });
+  Object.assign(video, { muted: true, loop: true, autoplay: false, playsInline: true, controls: false, preload: 'auto', src: url });
   video.setAttribute('data-reimagine-result', '');
   video.style.setProperty('display', display === 'inline' ? 'inline-block' : display);
   pinBox(video, rect);
   const restoreStyle = saveStyle(el);
   el.before(video);
   el.style.setProperty('display', 'none', 'important');
-  void video.play().catch(() => undefined);
+  const stopHover = playOnHover(video);
   return {
     shown: video,
     revert: () => {
+      stopHover();
       video.remove();
       restoreStyle();
     },

@@ -12,6 +12,8 @@ export interface OverlayState {
   status: string;
   slider: boolean;
   progress: boolean;
+  /** What the compare layer shows ('video' | 'canvas'), or null when it is hidden. */
+  layer: string | null;
   /** The button bar's box, or null when it is hidden (e.g. scrolled out of view). */
   bar: { x: number; y: number; width: number; height: number } | null;
 }
@@ -43,6 +45,7 @@ function readState(this: ShadowRoot): OverlayState {
     status: this.querySelector('[role="status"]')?.textContent ?? '',
     slider: visible(this.querySelector('input[type="range"]')),
     progress: visible(this.querySelector('[role="progressbar"]')),
+    layer: visible(this.querySelector('.layer')) ? (this.querySelector('.layer')?.firstElementChild?.tagName.toLowerCase() ?? null) : null,
     bar: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
   };
 }
