@@ -1,3 +1,4 @@
+import { videoEvent, videoOf } from '../media/video-event';
 import { frameTimes, scaledSize, type RgbaFrame } from './animation';
 
 /**
@@ -5,16 +6,12 @@ import { frameTimes, scaledSize, type RgbaFrame } from './animation';
  * copies the picture. Needs a DOM (the side panel, an extension tab, or Chrome's offscreen document), so
  * it stays behind this one function; the encoding itself runs in a worker (encoder.worker.ts).
  */
-export async function extractFrames(video: Blob, fps: number, maxEdge: number, onFrame: (done: number, total: number) => void): Promise<RgbaFrame[]> {
-  const url = URL.createObjectURL(video);
-  const element = document.createElement('video');
-  element.muted = true;
-  element.preload = 'auto';
-  element.src = url;
+export async function extractFrames(blob: Blob, fps: number, maxEdge: number, onFrame: (done: number, total: number) => void): Promise<RgbaFrame[]> {
+  const { video, release } = videoOf(blob);
   try {
-    await once(element, 'loadedmetadata');
-    const times = frameTimes(element.duration, fps);
-    const { width, height } = scaledSize(element.videoWidth, element.videoHeight, maxEdge);
+    await videoEvent(video, 'loadedmetadata');
+    const times = frameTimes(video.duration, fps);
+    const { width, height } = scaledSize(video.videoWidth, video.videoHeight, maxEdge);
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
@@ -23,33 +20,14 @@ export async function extractFrames(video: Blob, fps: number, maxEdge: number, o
     const frames: RgbaFrame[] = [];
     for (const [i, time] of times.entries()) {
       // Seeking to the very end shows nothing in some builds: stay just inside the clip.
-      element.currentTime = Math.min(time, Math.max(0, element.duration - 0.001));
-      await once(element, 'seeked');
-      context.drawImage(element, 0, 0, width, height);
+      video.currentTime = Math.min(time, Math.max(0, video.duration - 0.001));
+      await videoEvent(video, 'seeked');
+      context.drawImage(video, 0, 0, width, height);
       frames.push({ width, height, rgba: context.getImageData(0, 0, width, height).data });
       onFrame(i + 1, times.length);
     }
     return frames;
   } finally {
-    element.removeAttribute('src');
-    element.load();
-    URL.revokeObjectURL(url);
+    release();
   }
-}
-
-function once(target: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The video could not be read.')), 15_000);
-    const done = () => {
-      clearTimeout(timer);
-      target.removeEventListener('error', failed);
-      resolve();
-    };
-    const failed = () => {
-      clearTimeout(timer);
-      reject(new Error('The video could not be decoded.'));
-    };
-    target.addEventListener(event, done, { once: true });
-    target.addEventListener('error', failed, { once: true });
-  });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { blobToDataUrl } from '../media/encode';
 import { THUMB_EDGE } from '../media/thumbnail';
 import { getMedia } from '../storage/media';
+import { videoEvent, videoOf } from '../media/video-event';
 
 /**
  * Runs in the offscreen document: decodes a stored video and returns a JPEG poster frame. It reads the
@@ -23,16 +24,12 @@ export function listenForPosterRequests(): void {
 async function posterOf(mediaId: string): Promise<PosterReply> {
   const media = await getMedia(mediaId);
   if (!media) return { ok: false, message: 'no such media' };
-  const url = URL.createObjectURL(media.blob);
-  const video = document.createElement('video');
-  video.muted = true;
-  video.preload = 'auto';
-  video.src = url;
+  const { video, release } = videoOf(media.blob);
   try {
-    await once(video, 'loadeddata');
+    await videoEvent(video, 'loadeddata', 10_000);
     // A frame a little in: the very first frame of a generated clip is often a fade from black.
     video.currentTime = Math.min(0.5, (video.duration || 1) / 2);
-    await once(video, 'seeked');
+    await videoEvent(video, 'seeked', 10_000);
     const scale = Math.min(1, THUMB_EDGE / Math.max(video.videoWidth, video.videoHeight));
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
@@ -42,14 +39,7 @@ async function posterOf(mediaId: string): Promise<PosterReply> {
     if (!blob) return { ok: false, message: 'could not encode the frame' };
     return { ok: true, dataUrl: await blobToDataUrl(blob), width: video.videoWidth, height: video.videoHeight };
   } finally {
-    URL.revokeObjectURL(url);
+    release();
   }
 }
 
-function once(target: HTMLMediaElement, event: 'loadeddata' | 'seeked'): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`video ${event} timed out`)), 10_000);
-    target.addEventListener(event, () => (clearTimeout(timer), resolve()), { once: true });
-    target.addEventListener('error', () => (clearTimeout(timer), reject(new Error('video could not be decoded'))), { once: true });
-  });
-}
