@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { DOMParser } from 'linkedom';
 import { readJpegXmp } from '../../lib/export/jpeg-metadata';
 import { readMp4Metadata } from '../../lib/export/mp4-metadata';
@@ -15,11 +15,11 @@ import { chooseMode, configure, openPanel, tileAction, tiles } from './sidepanel
  */
 const HOSTILE = 'A cat </rdf:li> & "quotes" <evil/> 猫 🐈';
 
-async function download(panel: Page, prompt: string): Promise<{ bytes: Buffer; download: Download }> {
+async function download(panel: Page, prompt: string): Promise<{ bytes: Buffer; download: Download; tile: Locator }> {
   const tile = tiles(panel).filter({ hasText: prompt.slice(0, 10) }).first();
   await expect(tile).toBeVisible({ timeout: 30_000 });
   const [file] = await Promise.all([panel.waitForEvent('download'), (await tileAction(tile, 'Download')).click()]);
-  return { bytes: readFileSync((await file.path())!), download: file };
+  return { bytes: readFileSync((await file.path())!), download: file, tile };
 }
 
 test('a downloaded JPEG carries its prompt, model and date as XMP, and is named by the Options pattern', async ({ context, extensionId, emulator }) => {
@@ -38,8 +38,8 @@ test('a downloaded JPEG carries its prompt, model and date as XMP, and is named 
   await chooseMode(panel, 'Create image');
   await panel.getByRole('textbox', { name: 'Prompt' }).fill(HOSTILE);
   await panel.getByRole('button', { name: 'Generate' }).click();
-  const { bytes } = await download(panel, HOSTILE);
-  await expect(panel.getByText(/^Downloading create-image_a-cat-rdf-li-quotes-evil\.jpg$/)).toBeVisible();
+  const { bytes, tile } = await download(panel, HOSTILE);
+  await expect(tile.getByText(/^Downloading create-image_a-cat-rdf-li-quotes-evil\.jpg$/)).toBeVisible();
   const [job] = await readJobs(panel);
   const xml = new DOMParser().parseFromString(readJpegXmp(bytes)!.replace(/<\?xpacket[^>]*\?>/g, ''), 'text/xml');
   expect(xml.getElementsByTagName('rdf:li')[0]?.textContent).toBe(HOSTILE);
