@@ -6,6 +6,7 @@ import { useJobs } from '../../lib/ui/jobs-store';
 import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
 import { DescriptionCard } from '../../components/DescriptionCard';
+import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
 import { usePanelKeys } from '../../lib/keyboard/use-panel-keys';
@@ -38,6 +39,7 @@ export function SidePanelApp() {
       </header>
       <div className="panel-main">
         <div className="panel-left">
+          <BatchSection />
           <DescriptionCard />
           <Composer onQueued={() => announce('Queued.')} />
           <QueueList jobs={jobs} />

@@ -3,6 +3,7 @@ import '../../components/theme.css';
 import './sidepanel.css';
 import { useComposer } from '../../lib/ui/composer-store';
 import { useDescription } from '../../lib/ui/description-store';
+import { startBatchSync, useBatch } from '../../lib/batch/panel-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
 import { startPendingRequestSync } from '../../lib/ui/pending-request';
 import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';
@@ -24,7 +25,10 @@ if (view) {
     unsubscribe();
   });
   startJobsSync();
+  startBatchSync();
   startPendingRequestSync((request) => {
+    // "Reimagine images on this page…": the picker; the composer is left as the user had it.
+    if (request.batch) return useBatch.getState().showPicker(request.batch);
     // "Describe image" has its own card; the composer is left as the user had it.
     if (request.describe) return useDescription.getState().show(request.describe);
     useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings, useSettings.getState().catalog));

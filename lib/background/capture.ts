@@ -15,6 +15,8 @@ import type { QuickAction, Settings } from '../settings/schema';
 import { MAX_REFERENCES, setReferenceCount } from './menus';
 import { loadSettings } from './settings-store';
 import { importSource } from './sources';
+import { markBatchCapture, submitBatchItem } from './batch-submit';
+import { requestFromDefaults } from '../batch/request';
 
 /**
  * Right-click → bytes → what the user asked for. The background injects the page script into the
@@ -32,7 +34,9 @@ export type CapturePurpose =
   | { kind: 'panel'; mode: 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video' }
   | { kind: 'reference' }
   | { kind: 'quick'; actionId: string }
-  | { kind: 'describe' };
+  | { kind: 'describe' }
+  /** One image of "Reimagine images on this page…" (lib/background/batch.ts): becomes a job of that batch. */
+  | { kind: 'batch'; batchId: string };
 
 export interface CaptureTarget {
   tabId: number | undefined;
@@ -80,7 +84,7 @@ const hostOf = (url: string | undefined) => parseHttpUrl(url)?.host;
 async function panelModeOf(capture: PendingCapture, settings?: Settings): Promise<{ mode: Mode; sources: SourceRef[]; prompt?: string }> {
   const { purpose } = capture;
   if (purpose.kind === 'panel') return { mode: purpose.mode, sources: [], ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) };
-  if (purpose.kind === 'describe') return { mode: 'create-image', sources: [] };
+  if (purpose.kind === 'describe' || purpose.kind === 'batch') return { mode: 'create-image', sources: [] };
   if (purpose.kind === 'reference') {
     const refs = await loadReferences();
     return { mode: refs.length + 1 <= 3 ? 'edit-image' : 'reference-video', sources: refs };
@@ -91,6 +95,8 @@ async function panelModeOf(capture: PendingCapture, settings?: Settings): Promis
 
 /** Tell the panel where a capture stands (panel and reference captures; quick actions only on failure). */
 export async function announceCapture(capture: PendingCapture, state: Omit<CaptureState, 'id'>): Promise<void> {
+  // A batch's images are followed in the batch's own record, never in the composer.
+  if (capture.purpose.kind === 'batch') return markBatchCapture(capture.purpose.batchId, capture.captureId, state);
   if (capture.purpose.kind === 'describe') {
     const describe = state.state === 'failed' ? { state: 'failed' as const, message: state.message ?? 'The image could not be read.' } : { state: 'reading' as const };
     return writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], describe });
@@ -104,10 +110,11 @@ export async function announceCapture(capture: PendingCapture, state: Omit<Captu
   });
 }
 
-export async function startCapture(engine: JobEngine, purpose: CapturePurpose, target: CaptureTarget): Promise<void> {
+/** `captureId`: a batch passes the id the page script tagged the element with (it is also the overlay's target id). */
+export async function startCapture(engine: JobEngine, purpose: CapturePurpose, target: CaptureTarget, captureId: string = crypto.randomUUID()): Promise<void> {
   const { tabId } = target;
   if (tabId === undefined || tabId < 0) return notifyError('Reimagine can only read images in a normal browser tab.');
-  const capture: PendingCapture = { ...target, tabId, captureId: crypto.randomUUID(), purpose, createdAt: Date.now() };
+  const capture: PendingCapture = { ...target, tabId, captureId, purpose, createdAt: Date.now() };
   await saveCapture(capture);
   if (purpose.kind !== 'quick') await announceCapture(capture, { state: 'pending' });
   const start: ToContent = {
@@ -149,7 +156,7 @@ export async function handleCaptureCommand(
   if (command.type === 'capture.done') return finishCapture(engine, capture, command);
   if (!command.corsBlocked) {
     // The page shows its own message; the panel gets the same one, and the screenshot way out.
-    await failCapture(capture, command.message, { canScreenshot: capture.mediaType === 'image' && capture.frameId === 0, quietForQuick: true });
+    await failCapture(capture, command.message, { canScreenshot: canScreenshotFor(capture), quietForQuick: true });
     return { ok: true };
   }
   if (command.srcUrl) {
@@ -170,7 +177,7 @@ export async function captureInBackground(engine: JobEngine, capture: PendingCap
     dataUrl = await readInBackground(capture.chosenSrc ?? capture.srcUrl, capture.pageUrl);
   } catch (error) {
     const failure: PageImageFailure = error instanceof PageImageError ? error.failure : { reason: 'failed', message: toErrorInfo(error).message };
-    const canScreenshot = capture.mediaType === 'image' && capture.frameId === 0;
+    const canScreenshot = canScreenshotFor(capture);
     if (failure.reason === 'no-access') {
       await failCapture(capture, `Reimagine does not have access to ${failure.host}, where this image is stored.`, { accessOrigin: failure.origin, canScreenshot });
       return fail(`Reimagine needs access to ${failure.host} to read this image: choose “Allow access to ${failure.host}” in the Reimagine side panel${canScreenshot ? ', or use a screenshot there' : ''}.`);
@@ -182,6 +189,9 @@ export async function captureInBackground(engine: JobEngine, capture: PendingCap
 }
 
 const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_request', message } });
+
+/** A screenshot needs the image on screen and the panel's own card: not for a batch's many images. */
+const canScreenshotFor = (capture: PendingCapture) => capture.mediaType === 'image' && capture.frameId === 0 && capture.purpose.kind !== 'batch';
 
 async function readInBackground(src: string | undefined, pageUrl: string | undefined): Promise<string> {
   if (!src) throw new PageImageError({ reason: 'refused', message: 'The page does not allow reading this image.' });
@@ -262,6 +272,8 @@ export async function finishCapture(
       // The page's overlay is done once the bytes are here; the panel follows the description itself.
       void describeCapture(source, origin).catch((error: unknown) => console.error('Reimagine: describe failed', error));
       return { ok: true, next: 'panel' };
+    case 'batch':
+      return submitBatchItem(engine, purpose.batchId, capture.captureId, source, origin, settings);
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
       if (!action) return fail('That quick action no longer exists.');
@@ -272,10 +284,7 @@ export async function finishCapture(
 }
 
 export function quickActionRequest(action: QuickAction, source: SourceRef, settings: Settings): JobRequest {
-  const { image, video } = settings.defaults;
-  return action.mode === 'animate-image'
-    ? { mode: 'animate-image', prompt: action.prompt, model: video.model, sources: [source], duration: video.duration, resolution: video.resolution }
-    : { mode: 'edit-image', prompt: action.prompt, model: image.model, sources: [source], n: 1, resolution: image.resolution, outputFormat: image.outputFormat };
+  return requestFromDefaults(action.mode, action.prompt, source, settings);
 }
 
 async function loadReferences(): Promise<SourceRef[]> {

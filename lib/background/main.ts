@@ -7,6 +7,7 @@ import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';
 import { handleCaptureFallback } from './capture-fallbacks';
+import { handleBatchCommand } from './batch';
 import { startHistoryService } from './history';
 import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
@@ -62,6 +63,7 @@ export function startBackground(): void {
       return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
+    onBatch: (command) => handleBatchCommand(engine, command),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).

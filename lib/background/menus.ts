@@ -7,6 +7,7 @@ import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
 import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
 import { loadSettings, onSettingsSaved } from './settings-store';
+import { scanForBatch } from './batch';
 import { rememberQuickAction } from './shortcuts';
 
 /**
@@ -24,6 +25,7 @@ export const MENU = {
   extendVideo: 'reimagine-extend-video',
   generate: 'reimagine-generate',
   describe: 'reimagine-describe',
+  batch: 'reimagine-batch',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
 export const MAX_REFERENCES = 7;
@@ -53,6 +55,7 @@ export function menuItems(quickActions: QuickAction[], referenceCount: number, p
     items.push(gate({ id: `${QUICK_PREFIX}${action.id}`, title: `${action.mode === 'animate-image' ? '▶ ' : ''}${action.title}`, contexts: ['image'] }, action.mode));
   }
   items.push(
+    gate({ id: MENU.batch, title: 'Reimagine images on this page…', contexts: ['page', 'image'] }, 'edit-image', 'animate-image'),
     gate({ id: MENU.editVideo, title: 'Edit video…', contexts: ['video'] }, 'edit-video'),
     gate({ id: MENU.extendVideo, title: 'Extend video…', contexts: ['video'] }, 'extend-video'),
     gate({ id: MENU.generate, title: 'Generate image from selection', contexts: ['selection'] }, 'create-image'),
@@ -118,7 +121,11 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
   const id = String(info.menuItemId);
   const purpose: CapturePurpose | undefined = id.startsWith(QUICK_PREFIX) ? { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) } : PANEL_MENUS[id];
   // Before any await: a real click's gesture is only good for this synchronous turn.
-  if (id === MENU.generate || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
+  if (id === MENU.generate || id === MENU.batch || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
+  if (id === MENU.batch) {
+    void scanForBatch(tab, info).catch((error: unknown) => console.error('Reimagine: scanning the page failed', error));
+    return;
+  }
   if (id === MENU.generate) {
     void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: (info.selectionText ?? '').trim().slice(0, 5000) });
     return;

@@ -30,6 +30,7 @@ export function pushOverlayUpdates(jobs: Job[]): void {
         startedAt: job.createdAt,
         // No error text: a provider's message stays in the panel. The page overlay says a generic sentence.
         isVideo: isVideoMode(job.request.mode),
+        ...(origin.batchId ? { batchId: origin.batchId } : {}),
       },
     };
     // The tab may have navigated or closed since: then there is nobody to tell.

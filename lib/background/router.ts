@@ -27,6 +27,8 @@ export interface RouterDeps {
   onPageExtra(command: Extract<PageCommand, { type: 'result.download' | 'result.replace-on-page' }>): Promise<Reply>;
   /** The panel's retry / screenshot for a failed page-image capture (capture-fallbacks.ts). */
   onCaptureFallback(command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<Reply>;
+  /** "Reimagine images on this page…": run, cancel, replace/revert all (batch.ts). */
+  onBatch(command: Extract<PageCommand, { type: 'batch.start' | 'batch.cancel' | 'batch.apply' }>): Promise<Reply>;
 }
 
 const fail = (error: ErrorInfo, fields?: Record<string, string>): Reply => ({ ok: false, error, ...(fields ? { fields } : {}) });
@@ -119,6 +121,10 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       return visionReply(command);
     case 'vision.models':
       return { ok: true, models: await visionModels() };
+    case 'batch.start':
+    case 'batch.cancel':
+    case 'batch.apply':
+      return deps.onBatch(command);
     case 'history.purge-oldest':
       return { ok: true, deleted: await purgeOldest(command.count) };
   }

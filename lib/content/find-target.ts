@@ -64,8 +64,9 @@ export function tag(el: Element, targetId: string): void {
   el.setAttribute(TARGET_ATTR, targetId);
 }
 
-export function byTag(targetId: string): MediaElement | undefined {
-  return document.querySelector<MediaElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`) ?? undefined;
+/** The tagged element: an <img>/<video>, or (batch) an element showing a CSS background picture. */
+export function byTag(targetId: string): HTMLElement | undefined {
+  return document.querySelector<HTMLElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`) ?? undefined;
 }
 
 /**
@@ -73,7 +74,7 @@ export function byTag(targetId: string): MediaElement | undefined {
  * contains the clicked URL, else the clicked URL. Anchored on the clicked URL, not on what the element
  * shows now: a page that swaps `src` during the capture cannot make us read another picture.
  */
-export function bestSource(el: MediaElement | undefined, clicked: string, maxEdge: number): string {
+export function bestSource(el: Element | undefined, clicked: string, maxEdge: number): string {
   const clickedUrl = normalize(clicked);
   if (!(el instanceof HTMLImageElement)) return clickedUrl;
   const lists = [imgCandidates(el.getAttribute('srcset'), el.getAttribute('src'), document.baseURI)];

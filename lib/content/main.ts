@@ -1,9 +1,11 @@
 import type { ContentCommand, ToContent } from '../messaging/protocol';
 import { blobToDataUrl, dataUrlToBlob } from '../media/encode';
 import { captureImageBytes, captureVideoBytes, CorsBlocked } from './capture';
-import { bestSource, byTag, findMedia, tag, type MediaElement } from './find-target';
+import { bestSource, byTag, findMedia, tag } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
-import { swapImage, swapToVideo, type Swap } from './replace';
+import { swapBackground, swapImage, swapToVideo, type Swap } from './replace';
+import { BatchBar, type BatchBarAction } from './batch-bar';
+import { scanPage } from './batch-scan';
 import { CaptureError } from './prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
@@ -28,8 +30,11 @@ interface Target {
   id: string;
   srcUrl: string | undefined;
   kind: 'image' | 'video';
-  el: MediaElement | undefined;
+  /** An <img>/<video>, or (batch) an element whose CSS background is the picture. */
+  el: HTMLElement | undefined;
   ui: OverlayUi;
+  /** One image of a batch: its page bar's Replace all / Revert all act on it. */
+  batchId?: string;
   jobId?: string;
   /** Which of the job's results to show (the panel may pick any of a multi-image job). */
   resultIndex?: number;
@@ -43,6 +48,7 @@ interface Target {
 }
 
 const targets = new Map<string, Target>();
+const batchBars = new Map<string, BatchBar>();
 
 async function send(command: ContentCommand): Promise<Outcome> {
   try {
@@ -55,7 +61,8 @@ async function send(command: ContentCommand): Promise<Outcome> {
 function targetFor(id: string, srcUrl: string | undefined, kind: 'image' | 'video'): Target {
   const existing = targets.get(id);
   if (existing) return existing;
-  const el = findMedia(srcUrl, kind);
+  // A batch tagged its elements when it scanned the page; a right-click finds the element by address.
+  const el = byTag(id) ?? findMedia(srcUrl, kind);
   if (el) tag(el, id);
   const target: Target = { id, srcUrl, kind, el, ui: undefined as unknown as OverlayUi };
   target.ui = new OverlayUi(() => currentElement(target), (action) => void act(target, action), id);
@@ -142,6 +149,16 @@ function onUpdate(msg: Update): void {
   const target = targets.get(msg.captureId) ?? adopt(msg.captureId);
   if (!target) return;
   const { job } = msg;
+  if (job.batchId) target.batchId = job.batchId;
+  try {
+    showUpdate(target, msg);
+  } finally {
+    if (target.batchId) refreshBatchBar(target.batchId);
+  }
+}
+
+function showUpdate(target: Target, msg: Update): void {
+  const { job } = msg;
   if (target.jobId !== job.id) {
     target.jobId = job.id;
     target.result = undefined;
@@ -177,7 +194,35 @@ function onUpdate(msg: Update): void {
 function adopt(targetId: string): Target | undefined {
   const el = byTag(targetId);
   if (!el) return undefined;
-  return targetFor(targetId, el.currentSrc || undefined, el instanceof HTMLVideoElement ? 'video' : 'image');
+  return targetFor(targetId, (el as HTMLImageElement).currentSrc || undefined, el instanceof HTMLVideoElement ? 'video' : 'image');
+}
+
+/** The batch's page bar: how many are done and replaced, and Replace all / Revert all for them. */
+function refreshBatchBar(batchId: string): void {
+  const members = [...targets.values()].filter((t) => t.batchId === batchId);
+  let bar = batchBars.get(batchId);
+  if (!bar) {
+    bar = new BatchBar(batchId, (action) => void actOnBatch(batchId, action));
+    batchBars.set(batchId, bar);
+  }
+  const done = members.filter((t) => t.status === 'done');
+  bar.update(done.length, members.length, done.filter((t) => t.swap).length);
+}
+
+async function actOnBatch(batchId: string, action: BatchBarAction): Promise<void> {
+  if (action === 'dismiss') {
+    batchBars.get(batchId)?.destroy();
+    batchBars.delete(batchId);
+    return;
+  }
+  const members = [...targets.values()].filter((t) => t.batchId === batchId && t.status === 'done');
+  // One by one: each Replace fetches its result; twenty at once would hold twenty data: URLs in memory.
+  for (const target of members) {
+    if (action === 'replace-all') {
+      if (!target.swap) await replace(target, false);
+    } else if (target.swap) revert(target);
+  }
+  refreshBatchBar(batchId);
 }
 
 async function loadResult(target: Target): Promise<boolean> {
@@ -199,14 +244,13 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
       if (target.jobId) await send({ type: 'overlay.cancel', jobId: target.jobId });
       return;
     case 'replace':
-      return replace(target);
+      await replace(target);
+      if (target.batchId) refreshBatchBar(target.batchId);
+      return;
     case 'revert':
-      stopCompare(target);
-      target.swap?.revert();
-      target.swap = undefined;
-      target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
-      target.ui.setStatus('Original restored.');
+      revert(target);
       target.ui.focus('replace');
+      if (target.batchId) refreshBatchBar(target.batchId);
       return;
     case 'compare':
       return target.comparing ? stopCompare(target) : compare(target);
@@ -230,17 +274,30 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
   }
 }
 
-async function replace(target: Target): Promise<void> {
+function revert(target: Target): void {
+  stopCompare(target);
+  target.swap?.revert();
+  target.swap = undefined;
+  target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
+  target.ui.setStatus('Original restored.');
+}
+
+async function replace(target: Target, focus = true): Promise<void> {
   if (!(await loadResult(target)) || !target.result) return;
   stopCompare(target);
   const el = reattach(target);
   if (!el) return showError(target, 'The image is no longer on the page.');
   target.swap?.revert();
   if (!target.swap && el instanceof HTMLImageElement) target.originalSnapshot = snapshot(el, el);
-  target.swap = target.result.kind === 'video' || el instanceof HTMLVideoElement ? swapToVideo(el, target.result.url) : swapImage(el, target.result.url);
+  target.swap = swapFor(el, target.result);
   target.ui.show(['revert', 'compare', 'download', 'open-panel', 'dismiss']);
   target.ui.setStatus('Replaced on the page.');
-  target.ui.focus('revert');
+  if (focus) target.ui.focus('revert');
+}
+
+function swapFor(el: HTMLElement, result: Result): Swap {
+  if (result.kind === 'video' || el instanceof HTMLVideoElement) return swapToVideo(el, result.url);
+  return el instanceof HTMLImageElement ? swapImage(el, result.url) : swapBackground(el, result.url);
 }
 
 /** Before/after slider: the side not currently on the page is drawn over it, clipped by the slider. */
@@ -314,7 +371,7 @@ function dismiss(target: Target): void {
 }
 
 /** The element may have been re-rendered by the page: find it again by its tag, then by its address. */
-function reattach(target: Target): MediaElement | undefined {
+function reattach(target: Target): HTMLElement | undefined {
   if (target.el?.isConnected) return target.el;
   const el = byTag(target.id) ?? findMedia(target.srcUrl, target.kind);
   if (el) tag(el, target.id);
@@ -335,9 +392,7 @@ function watchReRenders(): void {
         if (hadSwap && target.swap?.shown.isConnected && target.swap.shown !== target.el) target.swap.revert();
         target.swap = undefined;
         const el = reattach(target);
-        if (el && hadSwap && target.result) {
-          target.swap = target.result.kind === 'video' ? swapToVideo(el, target.result.url) : el instanceof HTMLImageElement ? swapImage(el, target.result.url) : undefined;
-        }
+        if (el && hadSwap && target.result) target.swap = swapFor(el, target.result);
       }
     });
   }).observe(document, { childList: true, subtree: true });
@@ -372,6 +427,22 @@ export function startContent(): void {
         if (target && !target.jobId) afterCapture(target, message.ok ? { ok: true, next: 'panel' } : { ok: false, error: { message: message.message } });
         break;
       }
+      case 'batch.scan':
+        sendResponse(scanPage(message.maxEdge));
+        return false;
+      case 'batch.apply':
+        for (const item of message.items) {
+          const target = targets.get(item.targetId) ?? adopt(item.targetId);
+          if (!target) continue;
+          target.batchId = message.batchId;
+          if (target.jobId !== item.jobId) {
+            target.jobId = item.jobId;
+            target.result = undefined;
+          }
+          target.status = 'done';
+        }
+        void actOnBatch(message.batchId, message.action === 'replace' ? 'replace-all' : 'revert-all');
+        break;
       case 'overlay.replace': {
         const target = targets.get(message.targetId) ?? adopt(message.targetId);
         if (target) {

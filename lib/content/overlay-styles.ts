@@ -18,6 +18,8 @@ export const OVERLAY_CSS = `
   background: rgba(22, 20, 40, .88); box-shadow: 0 2px 10px rgba(0,0,0,.35); }
 .frame.small .bar { position: absolute; top: 100%; bottom: auto; left: 0; margin-top: 4px; }
 .frame.floating .bar { position: static; }
+.frame.batch { bottom: 12px; right: 12px; width: 300px; }
+.frame.batch .bar { position: static; }
 .status { flex: 1 1 100%; min-width: 0; overflow-wrap: anywhere; }
 .status.error { color: #ffb4b4; }
 .progress { flex: 1 1 100%; height: 4px; background: rgba(255,255,255,.2); border-radius: 2px; overflow: hidden; }

@@ -1,4 +1,3 @@
-import type { MediaElement } from './find-target';
 import { playOnHover } from './hover-play';
 
 /**
@@ -62,7 +61,7 @@ export function swapImage(img: HTMLImageElement, url: string): Swap {
  * A video result takes the element's place: muted, looping, same box, playing while hovered
  * (hover-play.ts); the original is only hidden.
  */
-export function swapToVideo(el: MediaElement, url: string): Swap {
+export function swapToVideo(el: HTMLElement, url: string): Swap {
   const rect = el.getBoundingClientRect();
   const display = getComputedStyle(el).display;
   const video = document.createElement('video');
@@ -80,6 +79,20 @@ export function swapToVideo(el: MediaElement, url: string): Swap {
       stopHover();
       video.remove();
       restoreStyle();
+    },
+  };
+}
+
+/** A picture that is an element's CSS background (batch): the result becomes the background, same box and sizing. */
+export function swapBackground(el: HTMLElement, url: string): Swap {
+  const previous = el.style.getPropertyValue('background-image');
+  const priority = el.style.getPropertyPriority('background-image');
+  el.style.setProperty('background-image', `url("${url}")`, 'important');
+  return {
+    shown: el,
+    revert: () => {
+      if (previous) el.style.setProperty('background-image', previous, priority);
+      else el.style.removeProperty('background-image');
     },
   };
 }

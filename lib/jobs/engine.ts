@@ -201,9 +201,10 @@ export class JobEngine {
     return updated ? { ok: true, job: updated } : { ok: true, job };
   }
 
-  async cancel(id: string): Promise<Job | undefined> {
+  /** `onlyQueued`: cancel only a job that has not started (a batch's cancel); a sent one is left alone. */
+  async cancel(id: string, options: { onlyQueued?: boolean } = {}): Promise<Job | undefined> {
     const updated = await this.update(id, (j) => {
-      if (!isActive(j.status)) return undefined;
+      if (!isActive(j.status) || (options.onlyQueued && j.status !== 'queued')) return undefined;
       const note =
         j.status === 'running'
           ? 'Stopped watching this job. The provider cannot stop a video once started, so it may still finish and be charged.'
@@ -212,7 +213,7 @@ export class JobEngine {
             : undefined;
       return { ...j, status: 'cancelled', finishedAt: this.now(), ...(note ? { note } : {}), error: { kind: 'cancelled', message: 'Cancelled by you.' } };
     });
-    this.inflight.get(id)?.abort();
+    if (updated || !options.onlyQueued) this.inflight.get(id)?.abort();
     if (updated) this.deps.changed([updated]);
     void this.tick();
     return updated;

@@ -161,6 +161,8 @@ export const jobOriginSchema = z.object({
   pageUrl: z.string().optional(),
   /** Marker the content script put on the element (data attribute), to find it again after re-renders. */
   targetId: z.string().optional(),
+  /** The batch this job is one image of ("Reimagine images on this page…"; lib/batch). */
+  batchId: z.string().max(100).optional(),
   via: z.enum(['panel', 'context-menu', 'quick-action', 'rerun']).default('panel'),
 });
 export type JobOrigin = z.infer<typeof jobOriginSchema>;

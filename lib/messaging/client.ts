@@ -27,6 +27,9 @@ export interface PageReplies {
   'spend.today': { spentUsd: number; capUsd: number | null };
   'vision.run': { jobId: string; text: string; model: string; cost?: string; tokens?: number; note?: string };
   'vision.models': { models: string[] };
+  'batch.start': { batchId: string };
+  'batch.cancel': { cancelled: number };
+  'batch.apply': object;
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

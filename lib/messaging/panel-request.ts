@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MODES } from '../jobs/modes';
 import { jobOriginSchema, sourceRefSchema } from '../jobs/request';
+import { batchPickerSchema } from '../batch/schema';
 
 /**
  * A request for the side panel's composer, written by the background (context menu / in-page capture)
@@ -50,6 +51,8 @@ export const pendingPanelRequestSchema = z.object({
   origin: jobOriginSchema.optional(),
   capture: captureStateSchema.optional(),
   describe: describeStateSchema.optional(),
+  /** "Reimagine images on this page…": the picker's images (the composer is left alone). */
+  batch: batchPickerSchema.optional(),
 });
 export type PendingPanelRequest = z.infer<typeof pendingPanelRequestSchema>;
 

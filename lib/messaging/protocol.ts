@@ -5,6 +5,7 @@ import { sourceRefSchema, submitInputSchema } from '../jobs/request';
 import { PROVIDER_IDS } from '../providers/ids';
 import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
+import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/schema';
 
 /**
  * Every message to the background, validated on arrival. Two audiences:
@@ -108,6 +109,17 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   /** History: remove the `count` oldest finished jobs ("free space"). Imports travel separately: lib/history/transfer.ts. */
   z.object({ type: z.literal('history.purge-oldest'), count: z.number().int().min(1).max(1_000_000) }),
   z.object({ type: z.literal('spend.today') }),
+  /** The batch picker's "Run on N images": the images are ids from the scan the background kept (never URLs from the panel). */
+  z.object({
+    type: z.literal('batch.start'),
+    scanId: z.string().max(100),
+    targetIds: z.array(batchTargetId).min(1, 'Choose at least one image.').max(BATCH_MAX_IMAGES),
+    prompt: z.string().trim().min(1, 'Write a prompt for the batch.').max(5000, 'The prompt is longer than 5000 characters.'),
+    mode: z.enum(BATCH_MODES),
+  }),
+  z.object({ type: z.literal('batch.cancel'), batchId: id }),
+  /** The panel's "Replace all" / "Revert all": the page script swaps every finished image of the batch. */
+  z.object({ type: z.literal('batch.apply'), batchId: id, action: z.enum(['replace', 'revert']) }),
 ]);
 export type PageCommand = z.infer<typeof pageCommandSchema>;
 
@@ -138,6 +150,8 @@ export const toContentSchema = z.discriminatedUnion('type', [
       startedAt: z.number(),
       message: z.string().optional(),
       isVideo: z.boolean(),
+      /** One image of a batch: the page shows the batch's "Replace all" / "Revert all" bar. */
+      batchId: z.string().optional(),
     }),
   }),
   z.object({ type: z.literal('overlay.error'), captureId: z.string(), message: z.string() }),
@@ -146,5 +160,14 @@ export const toContentSchema = z.discriminatedUnion('type', [
   /** The panel finished a capture the page saw fail (retry or screenshot): show the overlay again, say so. */
   z.object({ type: z.literal('capture.resolved'), captureId: z.string(), ok: z.boolean(), message: z.string() }),
   z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  /** Measure the page's pictures for the batch picker; answered with lib/content/batch-scan.ts `ScanResult`. */
+  z.object({ type: z.literal('batch.scan'), maxEdge: z.number().int().positive() }),
+  /** Replace / revert every finished image of a batch (the panel's buttons; the page bar acts by itself). */
+  z.object({
+    type: z.literal('batch.apply'),
+    batchId: z.string(),
+    action: z.enum(['replace', 'revert']),
+    items: z.array(z.object({ targetId: z.string(), jobId: z.string() })),
+  }),
 ]);
 export type ToContent = z.infer<typeof toContentSchema>;

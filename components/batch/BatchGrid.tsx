@@ -1,0 +1,26 @@
+import type { BatchCandidate } from '../../lib/batch/schema';
+import { hostOf } from '../../lib/net/host-of';
+
+/**
+ * The page's pictures as checkboxes. Thumbnails load the page's own addresses (validated http(s) only,
+ * lib/batch/schema.ts) as plain <img> in this extension page: no Referer, no scripts, nothing from the page
+ * but pixels; one that does not load shows its host instead.
+ */
+export function BatchGrid({ candidates, selected, onToggle }: { candidates: BatchCandidate[]; selected: string[]; onToggle(id: string, on: boolean): void }) {
+  return (
+    <ul className="batch-grid" aria-label="Pictures">
+      {candidates.map((c, i) => {
+        const name = `Image ${i + 1}${c.alt ? `: ${c.alt}` : ''} (${hostOf(c.url) ?? 'page'}${c.kind === 'background' ? ', background' : ''})`;
+        return (
+          <li key={c.id} className="batch-cell">
+            <label title={c.url}>
+              <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => onToggle(c.id, e.currentTarget.checked)} aria-label={name} />
+              <img src={c.url} alt="" referrerPolicy="no-referrer" loading="lazy" decoding="async" />
+              <span className="hint batch-size">{c.width && c.height ? `${c.width}×${c.height}` : (hostOf(c.url) ?? '')}</span>
+            </label>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,64 @@
+import { userMessage } from '../../lib/api/errors';
+import { batchSummary, itemView } from '../../lib/batch/progress';
+import { useBatch } from '../../lib/batch/panel-store';
+import type { BatchRecord } from '../../lib/batch/schema';
+import { MODE_INFO } from '../../lib/jobs/modes';
+import { send } from '../../lib/messaging/client';
+import { hostOf } from '../../lib/net/host-of';
+import { useJobs } from '../../lib/ui/jobs-store';
+import { HostAccessButton } from '../HostAccessButton';
+
+/**
+ * A running (or finished) batch: one line per picture with where it stands, "Allow access to <host>" for a
+ * picture the worker may not read (that picture only; the rest of the batch goes on), and the batch's
+ * Replace all / Revert all (on the page) and Cancel batch (what has not started).
+ */
+export function BatchProgress({ record }: { record: BatchRecord }) {
+  const { apply, cancel, closeBatch, error } = useBatch();
+  const jobs = useJobs((s) => s.jobs);
+  const views = record.items.map((item) => itemView(item, item.jobId ? jobs.find((j) => j.id === item.jobId) : undefined));
+  const summary = batchSummary(views);
+  return (
+    <div className="batch-progress">
+      <p>
+        {MODE_INFO[record.mode].label}: “{record.prompt.slice(0, 120)}”
+      </p>
+      <p role="status" data-testid="batch-summary">
+        {summary.text}
+      </p>
+      <ol className="batch-items" aria-label="Batch images">
+        {record.items.map((item, i) => {
+          const view = views[i]!;
+          return (
+            <li key={item.targetId} aria-label={`Image ${i + 1} (${hostOf(item.srcUrl) ?? 'page'})`}>
+              <span className={`badge badge-${view.tone}`}>{view.label}</span> <span className="hint">{hostOf(item.srcUrl)}</span>
+              {view.error && <p className="job-error">{userMessage(view.error)}</p>}
+              {item.state === 'failed' && item.accessOrigin && !record.cancelled && (
+                <HostAccessButton origin={item.accessOrigin} onGranted={() => void send({ type: 'capture.retry', captureId: item.targetId })} />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="actions">
+        <button type="button" disabled={summary.done === 0} onClick={() => void apply('replace')}>
+          Replace all
+        </button>
+        <button type="button" disabled={summary.done === 0} onClick={() => void apply('revert')}>
+          Revert all
+        </button>
+        <button type="button" disabled={summary.waiting === 0 || record.cancelled} onClick={() => void cancel()}>
+          Cancel batch
+        </button>
+        <button type="button" className="link" onClick={closeBatch}>
+          Close
+        </button>
+      </div>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { browser, type Browser } from 'wxt/browser';
+import { ticksToUsd } from '../api/models';
+import { checkBatchCap, estimateBatch } from '../batch/cost';
+import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/schema';
+import { createBatch, readBatch, updateBatch } from '../batch/store';
+import { IMAGE_LIMITS } from '../content/prepare-image';
+import { startOfDay, type JobEngine } from '../jobs/engine';
+import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
+import { PROVIDERS } from '../providers/registry';
+import { keyFor } from '../settings/schema';
+import { announce } from '../storage/changes';
+import { getJob } from '../storage/jobs';
+import { withBatchLock } from './batch-submit';
+import { CONTENT_SCRIPT_FILE, startCapture, writePendingPanelRequest } from './capture';
+import { idbJobStore } from './job-store';
+import { loadSecrets, loadSettings } from './settings-store';
+
+/**
+ * "Reimagine images on this page…" (menu id `reimagine-batch`). The click scans the page (the page script
+ * measures and tags its pictures, lib/content/batch-scan.ts) and hands the picker to the panel; the scan's
+ * tab, frame and addresses stay here in session storage, so the panel's "Run on N images" names images by
+ * id and can never point the worker at another tab or address. A run checks the whole batch against the
+ * daily cap, writes the batch record (IndexedDB), then captures every image the way a right-click does;
+ * each capture becomes a job of the normal queue (batch-submit.ts) or fails on its own.
+ */
+interface StoredScan {
+  tabId: number;
+  frameId: number;
+  pageUrl?: string;
+  candidates: BatchCandidate[];
+}
+
+const SCAN_PREFIX = 'batchScan:';
+const fail = (message: string, kind: 'invalid_request' | 'not_found' | 'spending_cap' = 'invalid_request'): Reply => ({ ok: false, error: { kind, message } });
+
+async function handPicker(picker: BatchPicker): Promise<void> {
+  await writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'edit-image', sources: [], batch: picker });
+}
+
+/** The menu click (after openSidePanel, which must run in the click's own turn). */
+export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Browser.contextMenus.OnClickData): Promise<void> {
+  const tabId = tab?.id;
+  const frameId = info.frameId ?? 0;
+  const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url;
+  const nothing = (message: string) => handPicker({ scanId: '', candidates: [], total: 0, message, ...(pageUrl ? { pageUrl } : {}) });
+  if (tabId === undefined || tabId < 0) return nothing('Reimagine can only read images in a normal browser tab.');
+  let reply: unknown;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    const scan: ToContent = { type: 'batch.scan', maxEdge: IMAGE_LIMITS.maxEdge };
+    reply = await browser.tabs.sendMessage(tabId, scan, { frameId });
+  } catch (error) {
+    return nothing(`Reimagine cannot read this page (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const { candidates, total } = parseScanReply(reply);
+  const scanId = crypto.randomUUID();
+  const stored: StoredScan = { tabId, frameId, candidates, ...(pageUrl ? { pageUrl } : {}) };
+  await browser.storage.session.set({ [SCAN_PREFIX + scanId]: stored });
+  await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: 'No pictures of 128 px or more were found on this page.' } : {}) });
+}
+
+export async function startBatch(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' }>): Promise<Reply> {
+  const key = SCAN_PREFIX + command.scanId;
+  const scan = (await browser.storage.session.get(key))[key] as StoredScan | undefined;
+  if (!scan) return fail('This list of images is out of date; choose “Reimagine images on this page…” again.', 'not_found');
+  const wanted = new Set(command.targetIds);
+  const chosen = scan.candidates.filter((c) => wanted.has(c.id));
+  if (chosen.length === 0) return fail('Choose at least one image.');
+  const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+  const provider = PROVIDERS[settings.provider];
+  if (!provider.capabilities.modes[command.mode]) return fail(provider.capabilities.unavailableReason[command.mode] ?? 'The selected provider cannot do this.');
+  if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', message: 'No API key set. Add it in Options.' } };
+  const estimate = estimateBatch(command.mode, command.prompt, settings, chosen.length);
+  const spent = ticksToUsd(await idbJobStore.spentSince(startOfDay(Date.now())));
+  const verdict = checkBatchCap(estimate, chosen.length, spent, settings.dailySpendCapUsd);
+  if (!verdict.ok) return fail(verdict.message, 'spending_cap');
+
+  const batchId = crypto.randomUUID();
+  await createBatch({
+    id: batchId,
+    createdAt: Date.now(),
+    tabId: scan.tabId,
+    frameId: scan.frameId,
+    ...(scan.pageUrl ? { pageUrl: scan.pageUrl } : {}),
+    mode: command.mode,
+    prompt: command.prompt,
+    cancelled: false,
+    items: chosen.map((c) => ({ targetId: c.id, srcUrl: c.url, kind: c.kind, state: 'capturing' as const })),
+  });
+  await browser.storage.session.remove(key); // one run per scan: a second click cannot double the batch
+  announce({ type: 'batch', id: batchId });
+  const purpose = { kind: 'batch' as const, batchId };
+  for (const item of chosen) {
+    await startCapture(engine, purpose, { tabId: scan.tabId, frameId: scan.frameId, pageUrl: scan.pageUrl, srcUrl: item.url, mediaType: 'image' }, item.id);
+  }
+  return { ok: true, batchId };
+}
+
+/** Cancels what has not started: images still being read, and jobs still queued. Sent jobs follow the usual cancel rules (left alone). */
+export function cancelBatch(engine: JobEngine, batchId: string): Promise<Reply> {
+  return withBatchLock(batchId, async (): Promise<Reply> => {
+    const record = await updateBatch(batchId, (r) => ({ ...r, cancelled: true, items: r.items.map((i) => (i.state === 'capturing' ? { ...i, state: 'cancelled' as const } : i)) }));
+    if (!record) return fail('That batch no longer exists.', 'not_found');
+    let cancelled = record.items.filter((i) => i.state === 'cancelled').length;
+    for (const item of record.items) {
+      if (!item.jobId) continue;
+      if (await engine.cancel(item.jobId, { onlyQueued: true })) cancelled++;
+    }
+    announce({ type: 'batch', id: batchId });
+    return { ok: true, cancelled };
+  });
+}
+
+/** The panel's "Replace all" / "Revert all": the page script swaps (or restores) every finished image. */
+export async function applyBatch(batchId: string, action: 'replace' | 'revert'): Promise<Reply> {
+  const record = await readBatch(batchId);
+  if (!record) return fail('That batch no longer exists.', 'not_found');
+  const items: Array<{ targetId: string; jobId: string }> = [];
+  for (const item of record.items) {
+    const job = item.jobId ? await getJob(item.jobId) : undefined;
+    if (job?.status === 'done' && job.results.length > 0) items.push({ targetId: item.targetId, jobId: job.id });
+  }
+  if (items.length === 0) return fail('No image of this batch has finished yet.');
+  const message: ToContent = { type: 'batch.apply', batchId, action, items };
+  try {
+    await browser.tabs.sendMessage(record.tabId, message, { frameId: record.frameId });
+    return { ok: true };
+  } catch {
+    return fail('The page these images came from has been closed or reloaded.');
+  }
+}
+
+export function handleBatchCommand(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' | 'batch.cancel' | 'batch.apply' }>): Promise<Reply> {
+  switch (command.type) {
+    case 'batch.start':
+      return startBatch(engine, command);
+    case 'batch.cancel':
+      return cancelBatch(engine, command.batchId);
+    case 'batch.apply':
+      return applyBatch(command.batchId, command.action);
+  }
+}

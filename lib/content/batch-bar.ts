@@ -1,0 +1,69 @@
+import { OVERLAY_TAG } from './overlay-ui';
+import { overlaySheet } from './overlay-styles';
+
+/**
+ * The page's control for a whole batch: "Replace all" / "Revert all" (and Close), fixed in a corner.
+ * Same rules as the per-image overlay (overlay-ui.ts): a closed shadow root held only by this isolated-world
+ * object, CSSOM styles (CSP-safe), and only trusted clicks act — a page cannot press these for the user.
+ */
+export const BATCH_BAR_TAG = `${OVERLAY_TAG}-batch`;
+
+export type BatchBarAction = 'replace-all' | 'revert-all' | 'dismiss';
+
+export class BatchBar {
+  private readonly host: HTMLElement;
+  private readonly status: HTMLDivElement;
+  private readonly buttons = new Map<BatchBarAction, HTMLButtonElement>();
+
+  constructor(batchId: string, onAction: (action: BatchBarAction) => void) {
+    this.host = document.createElement(BATCH_BAR_TAG);
+    this.host.setAttribute('data-reimagine-batch', batchId);
+    for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['z-index', '2147483647'], ['display', 'block']] as const) {
+      this.host.style.setProperty(prop, value, 'important');
+    }
+    const root = this.host.attachShadow({ mode: 'closed' });
+    root.adoptedStyleSheets = [overlaySheet()];
+    const frame = document.createElement('div');
+    frame.className = 'frame batch';
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Reimagine batch');
+    this.status = document.createElement('div');
+    this.status.className = 'status';
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    bar.append(this.status);
+    for (const [action, label, secondary] of [
+      ['replace-all', 'Replace all', false],
+      ['revert-all', 'Revert all', true],
+      ['dismiss', 'Close', true],
+    ] as const) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      if (secondary) button.className = 'secondary';
+      if (action === 'dismiss') button.setAttribute('aria-label', 'Close Reimagine batch bar');
+      button.addEventListener('click', (event) => {
+        event.stopPropagation();
+        if (event.isTrusted) onAction(action);
+      });
+      this.buttons.set(action, button);
+      bar.append(button);
+    }
+    frame.append(bar);
+    root.append(frame);
+    document.documentElement.append(this.host);
+  }
+
+  /** `done` finished images of `total`; `replaced` of them are on the page now. */
+  update(done: number, total: number, replaced: number): void {
+    this.status.textContent = `Reimagine batch: ${done} of ${total} done${replaced ? `, ${replaced} replaced` : ''}.`;
+    this.buttons.get('replace-all')!.hidden = done === 0 || replaced === done;
+    this.buttons.get('revert-all')!.hidden = replaced === 0;
+  }
+
+  destroy(): void {
+    this.host.remove();
+  }
+}
