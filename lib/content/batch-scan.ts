@@ -108,8 +108,14 @@ function measureBackground(el: Element): RawImage | undefined {
   return { kind: 'background', urls: [url], lists: [], shown: url, ...withSize('rendered', renderedSize(el)), hidden: isHidden(el), lazy: false };
 }
 
+/** crypto.randomUUID exists only in secure contexts, and plenty of pages are still http. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `b-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Scan the document, tag the chosen elements, answer with what the panel shows. */
-export function scanPage(maxEdge: number, newId: () => string = () => crypto.randomUUID()): ScanResult {
+export function scanPage(maxEdge: number, newId: () => string = randomId): ScanResult {
   const elements: Element[] = [];
   const raw: RawImage[] = [];
   const all = document.body?.getElementsByTagName('*') ?? [];

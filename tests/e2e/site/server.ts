@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gif, hugeJpeg, jpg, png, SVG } from './images';
+import { batch20Page, batchPage } from './batch-pages';
 
 /**
  * A local web site with every kind of page image Reimagine must handle, on real-looking hostnames that the
@@ -174,6 +175,10 @@ export async function startSite(): Promise<Site> {
         return send(200, 'text/html', indexPage(other), { 'set-cookie': 'reimagine_session=ok; Path=/; SameSite=Lax' });
       case '/list':
         return send(200, 'text/html', listPage());
+      case '/batch':
+        return send(200, 'text/html', page('Batch', batchPage(other)));
+      case '/batch20':
+        return send(200, 'text/html', page('Batch of 20', batch20Page()));
       case '/rerender':
         return send(200, 'text/html', rerenderPage());
       case '/video':
