@@ -23,6 +23,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'page', load: () => import('./page') },
   { name: 'capture', load: () => import('./capture') },
   { name: 'sidepanel', load: () => import('./sidepanel') },
+  { name: 'batch', load: () => import('./batch') },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

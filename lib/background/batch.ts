@@ -90,9 +90,17 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
   await browser.storage.session.remove(key); // one run per scan: a second click cannot double the batch
   announce({ type: 'batch', id: batchId });
   const purpose = { kind: 'batch' as const, batchId };
-  for (const item of chosen) {
-    await startCapture(engine, purpose, { tabId: scan.tabId, frameId: scan.frameId, pageUrl: scan.pageUrl, srcUrl: item.url, mediaType: 'image' }, item.id);
-  }
+  // The page script is injected once (the scan put it there; a reload since would have removed it), then
+  // every capture starts at once: the page reads them in parallel, the queue sends them at its own pace.
+  const injected = await browser.scripting
+    .executeScript({ target: { tabId: scan.tabId, frameIds: [scan.frameId] }, files: [CONTENT_SCRIPT_FILE] })
+    .then(() => true)
+    .catch(() => false);
+  await Promise.all(
+    chosen.map((item) =>
+      startCapture(engine, purpose, { tabId: scan.tabId, frameId: scan.frameId, pageUrl: scan.pageUrl, srcUrl: item.url, mediaType: 'image' }, item.id, { injected }),
+    ),
+  );
   return { ok: true, batchId };
 }
 

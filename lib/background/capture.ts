@@ -111,12 +111,19 @@ export async function announceCapture(capture: PendingCapture, state: Omit<Captu
 }
 
 /** `captureId`: a batch passes the id the page script tagged the element with (it is also the overlay's target id). */
-export async function startCapture(engine: JobEngine, purpose: CapturePurpose, target: CaptureTarget, captureId: string = crypto.randomUUID()): Promise<void> {
+export async function startCapture(
+  engine: JobEngine,
+  purpose: CapturePurpose,
+  target: CaptureTarget,
+  captureId: string = crypto.randomUUID(),
+  options: { injected?: boolean } = {},
+): Promise<void> {
   const { tabId } = target;
   if (tabId === undefined || tabId < 0) return notifyError('Reimagine can only read images in a normal browser tab.');
   const capture: PendingCapture = { ...target, tabId, captureId, purpose, createdAt: Date.now() };
   await saveCapture(capture);
-  if (purpose.kind !== 'quick') await announceCapture(capture, { state: 'pending' });
+  // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
+  if (purpose.kind !== 'quick' && purpose.kind !== 'batch') await announceCapture(capture, { state: 'pending' });
   const start: ToContent = {
     type: 'capture.start',
     captureId: capture.captureId,
@@ -126,7 +133,7 @@ export async function startCapture(engine: JobEngine, purpose: CapturePurpose, t
     maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes,
   };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    if (!options.injected) await browser.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: [CONTENT_SCRIPT_FILE] });
     await browser.tabs.sendMessage(tabId, start, { frameId: target.frameId });
   } catch (error) {
     // No access to the page (chrome:// pages, the Web Store, file:// without permission): without an
