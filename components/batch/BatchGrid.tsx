@@ -1,12 +1,15 @@
 import type { BatchCandidate } from '../../lib/batch/schema';
 import { hostOf } from '../../lib/net/host-of';
+import { mayFetchForPage } from '../../lib/net/hosts';
 
 /**
  * The page's pictures as checkboxes. Thumbnails load the page's own addresses (validated http(s) only,
  * lib/batch/schema.ts) as plain <img> in this extension page: no Referer, no scripts, nothing from the page
- * but pixels; one that does not load shows its host instead.
+ * but pixels; one that does not load shows its host instead. An address on a private network is not loaded
+ * from here unless the page itself is on it (the worker's own rule, lib/net/hosts.ts): a page must not make
+ * the extension knock on the user's router.
  */
-export function BatchGrid({ candidates, selected, onToggle }: { candidates: BatchCandidate[]; selected: string[]; onToggle(id: string, on: boolean): void }) {
+export function BatchGrid({ candidates, selected, pageUrl, onToggle }: { candidates: BatchCandidate[]; selected: string[]; pageUrl: string | undefined; onToggle(id: string, on: boolean): void }) {
   return (
     <ul className="batch-grid" aria-label="Pictures">
       {candidates.map((c, i) => {
@@ -15,7 +18,7 @@ export function BatchGrid({ candidates, selected, onToggle }: { candidates: Batc
           <li key={c.id} className="batch-cell">
             <label title={c.url}>
               <input type="checkbox" checked={selected.includes(c.id)} onChange={(e) => onToggle(c.id, e.currentTarget.checked)} aria-label={name} />
-              <img src={c.url} alt="" referrerPolicy="no-referrer" loading="lazy" decoding="async" />
+              {mayFetchForPage(c.url, pageUrl) ? <img src={c.url} alt="" referrerPolicy="no-referrer" loading="lazy" decoding="async" /> : <span className="placeholder batch-private" />}
               <span className="hint batch-size">{c.width && c.height ? `${c.width}×${c.height}` : (hostOf(c.url) ?? '')}</span>
             </label>
           </li>

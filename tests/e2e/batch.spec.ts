@@ -123,6 +123,8 @@ test('a batch survives the worker being stopped mid-capture', async ({ context, 
   await region.getByRole('button', { name: 'Run on 2 images' }).click();
   await held.requested;
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(1);
+  // Killed only once the first job is done: one stopped mid-request would (rightly) come back "interrupted".
+  await expect(region.getByTestId('batch-summary')).toContainText('1 of 2 done', { timeout: 30_000 });
   await killServiceWorker(context);
   held.release(); // the page script's capture.done wakes a fresh worker, which finds the batch in IndexedDB
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(2);
