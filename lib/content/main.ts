@@ -4,7 +4,7 @@ import { captureImageBytes, captureVideoBytes, CorsBlocked } from './capture';
 import { bestSource, byTag, findMedia, tag } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { swapBackground, swapImage, swapToVideo, type Swap } from './replace';
-import { BatchBar, type BatchBarAction } from './batch-bar';
+import { BatchControls } from './batch-controls';
 import { scanPage } from './batch-scan';
 import { CaptureError } from './prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
@@ -48,7 +48,13 @@ interface Target {
 }
 
 const targets = new Map<string, Target>();
-const batchBars = new Map<string, BatchBar>();
+// Replace all / Revert all act on the batch's finished targets, one by one, through the same replace/revert.
+const batches = new BatchControls<Target>(
+  (batchId) => [...targets.values()].filter((t) => t.batchId === batchId),
+  (target) => replace(target, false),
+  (target) => revert(target),
+);
+const refreshBatchBar = (batchId: string) => batches.refresh(batchId);
 
 async function send(command: ContentCommand): Promise<Outcome> {
   try {
@@ -197,33 +203,6 @@ function adopt(targetId: string): Target | undefined {
   return targetFor(targetId, (el as HTMLImageElement).currentSrc || undefined, el instanceof HTMLVideoElement ? 'video' : 'image');
 }
 
-/** The batch's page bar: how many are done and replaced, and Replace all / Revert all for them. */
-function refreshBatchBar(batchId: string): void {
-  const members = [...targets.values()].filter((t) => t.batchId === batchId);
-  let bar = batchBars.get(batchId);
-  if (!bar) {
-    bar = new BatchBar(batchId, (action) => void actOnBatch(batchId, action));
-    batchBars.set(batchId, bar);
-  }
-  const done = members.filter((t) => t.status === 'done');
-  bar.update(done.length, members.length, done.filter((t) => t.swap).length);
-}
-
-async function actOnBatch(batchId: string, action: BatchBarAction): Promise<void> {
-  if (action === 'dismiss') {
-    batchBars.get(batchId)?.destroy();
-    batchBars.delete(batchId);
-    return;
-  }
-  const members = [...targets.values()].filter((t) => t.batchId === batchId && t.status === 'done');
-  // One by one: each Replace fetches its result; twenty at once would hold twenty data: URLs in memory.
-  for (const target of members) {
-    if (action === 'replace-all') {
-      if (!target.swap) await replace(target, false);
-    } else if (target.swap) revert(target);
-  }
-  refreshBatchBar(batchId);
-}
 
 async function loadResult(target: Target): Promise<boolean> {
   if (target.result) return true;
@@ -441,7 +420,7 @@ export function startContent(): void {
           }
           target.status = 'done';
         }
-        void actOnBatch(message.batchId, message.action === 'replace' ? 'replace-all' : 'revert-all');
+        void batches.act(message.batchId, message.action === 'replace' ? 'replace-all' : 'revert-all');
         break;
       case 'overlay.replace': {
         const target = targets.get(message.targetId) ?? adopt(message.targetId);
