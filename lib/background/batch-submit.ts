@@ -13,18 +13,28 @@ import { announce } from '../storage/changes';
  * batch in this worker, so a cancel and a capture finishing at the same moment cannot leave a job queued
  * behind the cancel; the record itself is in IndexedDB (a restarted worker finds it as it was).
  */
-const locks = new Map<string, Promise<unknown>>();
-
-export function withBatchLock<T>(batchId: string, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(batchId) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.catch(() => undefined);
-  locks.set(batchId, settled);
-  void settled.then(() => {
-    if (locks.get(batchId) === settled) locks.delete(batchId);
-  });
-  return next;
+function serialQueue() {
+  const tails = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (tails.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    tails.set(key, settled);
+    void settled.then(() => {
+      if (tails.get(key) === settled) tails.delete(key);
+    });
+    return next;
+  };
 }
+
+/** Record changes of one batch, one at a time (submit vs cancel). */
+export const withBatchLock = serialQueue();
+
+/**
+ * A batch's captured images are stored (decode, thumbnail, IndexedDB) one at a time: twenty at once share
+ * the worker's CPU and all finish late, so the first request would wait for the last picture; one by one,
+ * each is queued as soon as it is stored. Separate from the record lock, which the submit takes inside.
+ */
+export const withBatchCaptureTurn = serialQueue();
 
 export const BATCH_CANCELLED = 'The batch was cancelled before this image was sent.';
 

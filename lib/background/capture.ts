@@ -15,7 +15,7 @@ import type { QuickAction, Settings } from '../settings/schema';
 import { MAX_REFERENCES, setReferenceCount } from './menus';
 import { loadSettings } from './settings-store';
 import { importSource } from './sources';
-import { markBatchCapture, submitBatchItem } from './batch-submit';
+import { markBatchCapture, submitBatchItem, withBatchCaptureTurn } from './batch-submit';
 import { requestFromDefaults } from '../batch/request';
 
 /**
@@ -160,7 +160,7 @@ export async function handleCaptureCommand(
 ): Promise<Reply> {
   const capture = await loadCapture(command.captureId);
   if (!capture || capture.failed || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: 'This capture is no longer expected; right-click the image again.' } };
-  if (command.type === 'capture.done') return finishCapture(engine, capture, command);
+  if (command.type === 'capture.done') return inTurn(capture, () => finishCapture(engine, capture, command));
   if (!command.corsBlocked) {
     // The page shows its own message; the panel gets the same one, and the screenshot way out.
     await failCapture(capture, command.message, { canScreenshot: canScreenshotFor(capture), quietForQuick: true });
@@ -170,8 +170,12 @@ export async function handleCaptureCommand(
     capture.chosenSrc = command.srcUrl;
     await saveCapture(capture);
   }
-  return captureInBackground(engine, capture);
+  return inTurn(capture, () => captureInBackground(engine, capture));
 }
+
+/** A batch's images are stored one at a time (batch-submit.ts); every other capture goes at once. */
+const inTurn = <T>(capture: PendingCapture, work: () => Promise<T>): Promise<T> =>
+  capture.purpose.kind === 'batch' ? withBatchCaptureTurn(capture.purpose.batchId, work) : work();
 
 /**
  * The worker reads the image itself (fetchPageImage: its host access, no private targets, same-site
