@@ -53,7 +53,17 @@ export async function startHostileSite(): Promise<HostileSite> {
       return origin + pathname;
     },
     close: async () => {
-      await Promise.all([site, trap].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+      // The worker's shared browser outlives this site and keeps idle keep-alive sockets to it: drop them,
+      // or close() waits for them to time out.
+      await Promise.all(
+        [site, trap].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 }

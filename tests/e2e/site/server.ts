@@ -221,6 +221,10 @@ export async function startSite(): Promise<Site> {
         },
       };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // idle keep-alive sockets would hold close() open
+      }),
   };
 }
