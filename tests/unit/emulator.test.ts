@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressOf } from '../emulator/jobs';
 import { readMp4Info } from '../emulator/mp4';
 import { createEmulator, type Emulator, type Fault } from '../emulator/server';
@@ -728,11 +728,20 @@ describe('media URLs', () => {
   });
 
   it('expires URLs after mediaTtlMs', async () => {
-    emulator.configure({ mediaTtlMs: 50 });
-    const url = (await post('/v1/images/generations', { prompt: 'x' })).json.data[0].url as string;
-    expect((await download(url)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect((await download(url)).status).toBe(404);
+    // Only Date is faked (sockets and timers stay real): the clock moves past the TTL without a sleep, which
+    // a 50 ms TTL and an 80 ms sleep had made flaky on a loaded machine.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      emulator.configure({ mediaTtlMs: 60_000 });
+      const url = (await post('/v1/images/generations', { prompt: 'x' })).json.data[0].url as string;
+      expect((await download(url)).status).toBe(200);
+      vi.setSystemTime(Date.now() + 59_000);
+      expect((await download(url)).status).toBe(200);
+      vi.setSystemTime(Date.now() + 2_000);
+      expect((await download(url)).status).toBe(404);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
