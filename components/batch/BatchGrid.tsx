@@ -1,12 +1,12 @@
 import type { BatchCandidate } from '../../lib/batch/schema';
 import { hostOf } from '../../lib/net/host-of';
-import { mayFetchForPage } from '../../lib/net/hosts';
+import { mayFetchForPage } from '../../lib/net/private-address';
 
 /**
  * The page's pictures as checkboxes. Thumbnails load the page's own addresses (validated http(s) only,
  * lib/batch/schema.ts) as plain <img> in this extension page: no Referer, no scripts, nothing from the page
  * but pixels; one that does not load shows its host instead. An address on a private network is not loaded
- * from here unless the page itself is on it (the worker's own rule, lib/net/hosts.ts): a page must not make
+ * from here unless the page itself is on it (the worker's own rule, lib/net/private-address.ts): a page must not make
  * the extension knock on the user's router.
  */
 export function BatchGrid({ candidates, selected, pageUrl, onToggle }: { candidates: BatchCandidate[]; selected: string[]; pageUrl: string | undefined; onToggle(id: string, on: boolean): void }) {

@@ -203,7 +203,6 @@ function adopt(targetId: string): Target | undefined {
   return targetFor(targetId, (el as HTMLImageElement).currentSrc || undefined, el instanceof HTMLVideoElement ? 'video' : 'image');
 }
 
-
 async function loadResult(target: Target): Promise<boolean> {
   if (target.result) return true;
   if (!target.jobId) return false;

@@ -1,54 +1,9 @@
 import ipaddr from 'ipaddr.js';
 import { getDomain } from 'tldts';
+import { parseHttpUrl } from './private-address';
 
-/**
- * Where a URL points, as far as an extension can tell without DNS: a public host on the internet, or
- * something on the user's own machine or network (loopback, RFC 1918, link-local, CGNAT, IPv6 ULA, or an
- * intranet name). The worker uses it before it re-reads a page-chosen URL with the extension's privileges,
- * so a web page cannot make a right-click read the user's router or a local dev server. Names that resolve
- * to private addresses through DNS are not caught here (no DNS API in Chrome); host permissions are the
- * second fence for those.
- */
-
-/** Suffixes that only mean something inside a network (RFC 6761/6762/8375 and common intranet habits). */
-const PRIVATE_SUFFIXES = ['.localhost', '.local', '.internal', '.intranet', '.lan', '.home', '.corp', '.home.arpa', '.localdomain'];
-
-/** `hostname` as URL gives it: lowercase, IPv6 in brackets, IPv4 already normalised (0x7f.1 → 127.0.0.1). */
-export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (!host) return true;
-  if (ipaddr.isValid(host)) return ipaddr.process(host).range() !== 'unicast'; // ::ffff:127.0.0.1 → IPv4 first
-  if (host === 'localhost' || !host.includes('.')) return true; // dotless names are intranet hosts
-  return PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix));
-}
-
-export function parseHttpUrl(url: string | undefined): URL | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A URL on the user's machine or network (or not an http(s) URL at all). */
-export function isPrivateUrl(url: string): boolean {
-  const parsed = parseHttpUrl(url);
-  return !parsed || isPrivateHost(parsed.hostname);
-}
-
-/**
- * May the worker read `target` for a capture started on `pageUrl`? Public targets always; a private one
- * only when the page itself is on that same origin (an intranet page's own images).
- */
-export function mayFetchForPage(target: string, pageUrl: string | undefined): boolean {
-  const url = parseHttpUrl(target);
-  if (!url) return false;
-  if (!isPrivateHost(url.hostname)) return true;
-  const page = parseHttpUrl(pageUrl);
-  return page !== undefined && page.origin === url.origin;
-}
+// The private-address rules live in private-address.ts; re-exported here for the worker's callers.
+export { isPrivateHost, isPrivateUrl, mayFetchForPage, parseHttpUrl } from './private-address';
 
 /**
  * The registrable domain ("site") by the Public Suffix List: news.example.co.uk → example.co.uk.
