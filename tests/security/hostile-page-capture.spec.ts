@@ -73,7 +73,10 @@ img.decode().then(() => requestAnimationFrame(swap));
   );
   const sizes: Record<string, [number, number]> = { 'plain.png': [640, 480], 'small.jpg': [320, 240], 'large.jpg': [1600, 1200] };
   for (let round = 0; round < 3; round++) {
-    const clicked = await page.locator('#flicker').evaluate((el) => (el as HTMLImageElement).currentSrc);
+    // Between a swap and the next image's load `currentSrc` can be empty for an instant; Chrome's menu then
+    // carries no image address at all. Right-click a moment the element shows a picture, as a user does.
+    const shown = await page.waitForFunction(() => (document.getElementById('flicker') as HTMLImageElement).currentSrc || false);
+    const clicked = (await shown.jsonValue()) as string;
     const since = emulator.requests.length;
     const tab = await tabOf(context, page);
     await dispatchContextMenu(context, { menuItemId: 'reimagine-quick:sketch', srcUrl: clicked, pageUrl: page.url(), frameId: 0, mediaType: 'image', editable: false }, tab);
