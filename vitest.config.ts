@@ -10,5 +10,9 @@ export default defineConfig({
     pool: 'threads',
     // Three: the engine files mostly wait in real time (polls, Retry-After), so a third thread overlaps them.
     maxWorkers: 3,
+    // Files share a thread's module cache instead of re-importing zod, React and the whole lib per file: the
+    // imports were over half of the unit run's CPU. A test that depends on a fresh module (a cache filled by
+    // another file) says so with vi.resetModules(); `npx vitest run --isolate` checks for leaks.
+    isolate: false,
   },
 });

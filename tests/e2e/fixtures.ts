@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/types';
-import { chromiumArgs, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
+import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
 import { SharedBrowser } from './shared-browser';
 import { startSite, type Site } from './site/server';
 
@@ -102,6 +102,7 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
   const hostRules = options.hostRules ?? workerHostRules;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
+    env: chromiumEnv(),
     headless: true,
     reducedMotion: REDUCED_MOTION,
     args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules)],

@@ -1,5 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /** How the e2e Chromium is started: shared by per-test launches (fixtures.ts) and the shared browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const DESKTOP_STUBS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'desktop-stubs');
+
+/**
+ * The browser's environment: the test's, with no-op `xdg-*` commands first on PATH. Chromium on Linux runs
+ * xdg-icon-resource and xdg-desktop-menu (about six shell scripts) on every extension uninstall to remove
+ * desktop shortcuts, and each test uninstalls its copy of the extension: ~1 CPU-s per test for a desktop a
+ * headless test browser does not have.
+ */
+export function chromiumEnv(): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return { ...env, PATH: `${DESKTOP_STUBS}${path.delimiter}${process.env.PATH ?? ''}` };
+}
 
 /**
  * The web the browser sees looks like production: vendor and fixture hostnames resolve to local servers

@@ -16,7 +16,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
-import { chromiumArgs, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
+import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
 
 export interface Installed {
   id: string;
@@ -35,6 +35,7 @@ export class SharedBrowser {
     if (!this.context || !this.cdp) {
       const context = await chromium.launchPersistentContext(this.profileDir, {
         executablePath: CHROMIUM_PATH,
+        env: chromiumEnv(),
         headless: true,
         reducedMotion: REDUCED_MOTION,
         // Playwright disables extensions unless it is told the launch loads one; this one loads them later.

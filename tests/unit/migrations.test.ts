@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { JOB_SCHEMA_VERSION } from '../../lib/jobs/job';
 import { migrateSettings } from '../../lib/settings/migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/schema';
@@ -199,6 +199,8 @@ describe('settings migrations', () => {
 
   it('loadSettings reads old records through the migration', async () => {
     await writeKv('settings', structuredClone(settingsV0));
+    // A fresh module: the store caches what it read, and other files in this thread may have read already.
+    vi.resetModules();
     const { loadSettings } = await import('../../lib/background/settings-store');
     expect((await loadSettings()).baseUrls.xai).toBe('http://localhost:8080/v1');
     // the stored record itself is only rewritten by the next save
