@@ -246,8 +246,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const servers: Server[] = tlsServer ? [server, tlsServer] : [server];
   const ports: number[] = [];
   for (const [index, listener] of servers.entries()) {
-    // Keep-alive sockets would otherwise hold close() open until they time out.
-    listener.keepAliveTimeout = 5000;
+    // Long-lived keep-alive, as the vendors' front ends have: with Node's 5 s default a loaded machine lets the
+    // server drop an idle socket just as the client reuses it ("other side closed"). close() ends every
+    // connection itself (closeAllConnections below), so nothing waits for this timeout.
+    listener.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       listener.once('error', reject);
       listener.listen(index === 0 ? (options.port ?? 0) : (options.httpsPort ?? 0), options.host ?? '127.0.0.1', () => {
