@@ -25,6 +25,18 @@ function extraHostPermissions(): string[] {
   return extra;
 }
 
+/**
+ * Firefox (AMO) identity. Data collection: Reimagine sends the images and prompts the user chooses to the
+ * AI provider the user configured (website content), and nothing to us; Firefox asks extensions to say so.
+ */
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'reimagine@example.org',
+    strict_min_version: '142.0',
+    data_collection_permissions: { required: ['websiteContent'] },
+  },
+};
+
 // The manifest is the product's permission contract: every entry here is something a store reviewer
 // (and a careful user) will ask about, so each one is justified inline.
 export default defineConfig({
@@ -55,10 +67,14 @@ export default defineConfig({
     action: { default_title: 'Reimagine history' },
     // Keyboard shortcuts, rebindable at chrome://extensions/shortcuts (defaults and why: lib/keyboard/commands.ts).
     commands: MANIFEST_COMMANDS,
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'reimagine@example.org' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
   }),
+  // Firefox gets Manifest V3 too (WXT defaults it to MV2): the same permission model as Chrome
+  // (`host_permissions` apart from `optional_host_permissions`, which MV2 cannot express; `action`,
+  // `scripting`, storage.session), and its MV3 background is a non-persistent event page with a DOM.
+  // Firefox ≥ 127 grants MV3 host_permissions at install but the user may revoke them, which the
+  // background already copes with (it asks `permissions.contains`, never the manifest).
+  manifestVersion: 3,
   // Dev server never used by tests: they run on the production build so the worker can be killed.
   webExt: { disabled: true },
   // Lets parallel work (and the bench) build into its own folder without clobbering .output/.

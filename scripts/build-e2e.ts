@@ -7,6 +7,9 @@
  *   fixture CDN (cdn.test) is deliberately not granted: page images from other hosts must work as for a user.
  * - `.output/e2e-cdn`: also holds cdn.test, third.test and img.site.test (a same-site image host) — the state after "Allow access to cdn.test".
  * - `.output/e2e-bare`: only the emulator and site.test — a reseller's media host not (yet) allowed.
+ * - `.output/e2e-firefox` (`npm run build:e2e firefox`, run by `npm run test:firefox`): the Firefox build with
+ *   the `e2e` hosts and WXT_E2E_HOOKS=1, which lets the Firefox smoke reach the menu click handler
+ *   (Firefox events have no `dispatch()`). Only this build sets it.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,10 +25,11 @@ export const E2E_BUILDS = {
 type Variant = keyof typeof E2E_BUILDS;
 
 /** The one real build: wxt with REIMAGINE_EXTRA_HOST_PERMISSIONS, exactly as the demo builds. */
-function build(outDir: string, hosts: readonly string[]): void {
-  execFileSync('npx', ['wxt', 'build'], {
+function build(outDir: string, hosts: readonly string[], browser: 'chrome' | 'firefox' = 'chrome'): void {
+  const hooks = browser === 'firefox' ? { WXT_E2E_HOOKS: '1' } : {};
+  execFileSync('npx', ['wxt', 'build', '-b', browser], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WXT_OUT_DIR: outDir, REIMAGINE_EXTRA_HOST_PERMISSIONS: hosts.join(',') },
+    env: { ...process.env, ...hooks, WXT_OUT_DIR: outDir, REIMAGINE_EXTRA_HOST_PERMISSIONS: hosts.join(',') },
   });
   console.log(`built ${outDir} (test build, extra hosts: ${hosts.join(', ')})`);
 }
@@ -46,7 +50,11 @@ function derive(from: string, outDir: string, hosts: readonly string[]): void {
   console.log(`built ${outDir} (copy of ${from}, extra hosts: ${hosts.join(', ')})`);
 }
 
-const only = process.argv[2] as Variant | undefined;
+const only = process.argv[2] as Variant | 'firefox' | undefined;
+if (only === 'firefox') {
+  build('.output/e2e-firefox', E2E_BUILDS.e2e, 'firefox');
+  process.exit(0);
+}
 build('.output/e2e', E2E_BUILDS.e2e);
 for (const name of ['e2e-cdn', 'e2e-bare'] as const) {
   if (!only || only === name) derive('.output/e2e', `.output/${name}`, E2E_BUILDS[name]);

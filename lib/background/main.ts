@@ -90,8 +90,9 @@ export function startBackground(): void {
   });
 
   // The toolbar button opens the history popup; the side panel opens from the popup, the context
-  // menus, or Chrome's own side-panel menu.
-  void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
+  // menus, or Chrome's own side-panel menu. (Firefox has no side-panel API: its sidebar is
+  // `sidebar_action`, opened through `sidebarAction`; the Firefox bundle leaves this call out.)
+  if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 
   void engine
     .start()

@@ -149,6 +149,14 @@ export function registerMenus(engine: JobEngine): void {
   // Session storage (collected references) is empty after a browser restart: reset the title with it.
   browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));
   browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(engine, info, tab));
+  // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like
+  // Chromium's, so the Firefox smoke (tests/firefox/) reaches this same handler through the event page's
+  // window. A release build never sets the variable and the bundler drops this code.
+  if (import.meta.env.WXT_E2E_HOOKS === '1') {
+    (globalThis as { __reimagineMenuClick?: unknown }).__reimagineMenuClick = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) =>
+      // Copies: the objects come from the calling page's realm, and the handler keeps them around.
+      handleMenuClick(engine, structuredClone(info), tab && structuredClone(tab));
+  }
   let lastShape: string | undefined;
   onSettingsSaved((settings) => {
     // Only what the menus show: the quick actions, and the provider (which modes are enabled).

@@ -22,7 +22,15 @@ export { PANEL_FOCUS_KEY };
  */
 export function openInSidePanel(jobId: string, windowId: number | undefined): Promise<Outcome> {
   void chrome.storage?.session?.set({ [PANEL_FOCUS_KEY]: jobId });
-  if (typeof chrome.sidePanel?.open === 'function' && windowId !== undefined) {
+  // Firefox: no side-panel API; its sidebar (`sidebar_action`) opens through sidebarAction in the gesture.
+  const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
+  if (typeof sidebar?.open === 'function') {
+    return sidebar.open().then(
+      () => ({ ok: true, message: 'Opened in the side panel.' }),
+      () => openPanelTab(jobId),
+    );
+  }
+  if (!import.meta.env.FIREFOX && typeof chrome.sidePanel?.open === 'function' && windowId !== undefined) {
     return chrome.sidePanel.open({ windowId }).then(
       () => ({ ok: true, message: 'Opened in the side panel.' }),
       () => openPanelTab(jobId),

@@ -2,7 +2,12 @@ import { sniffBytes } from './sniff';
 
 /** Blob ⇄ data: URL without FileReader (not in every worker) and without blowing the call stack. */
 export async function blobToDataUrl(blob: Blob, mimeType = blob.type || 'application/octet-stream'): Promise<string> {
-  return `data:${mimeType};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+  // Copied into an array of this realm first: in a Firefox content script the buffer belongs to the page,
+  // and `subarray` on a view of it is refused ("Permission denied to access property constructor").
+  const view = new Uint8Array(await blob.arrayBuffer());
+  const bytes = new Uint8Array(view.length);
+  bytes.set(view);
+  return `data:${mimeType};base64,${bytesToBase64(bytes)}`;
 }
 
 export function bytesToBase64(bytes: Uint8Array): string {

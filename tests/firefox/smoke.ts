@@ -1,0 +1,156 @@
+/**
+ * `npm run test:firefox`: the Firefox smoke. One headless Firefox ESR with the e2e Firefox build
+ * (`.output/e2e-firefox`, built first by the npm script), the emulator answering as api.x.ai/imgen/vidgen
+ * and the fixture site as site.test (through tests/firefox/mapping-proxy.ts). Steps, as a user:
+ *   1. Options → paste the key → Save (the shipped base URL, https://api.x.ai/v1, stays);
+ *   2. the sidebar page (opened as a tab) → Create image → a result tile;
+ *   3. "Edit with Reimagine" on a site.test image (the real menus.onClicked handler, reached through the
+ *      test build's hook: Firefox events have no dispatch()) → the panel gets the source → Generate → edit;
+ *   4. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
+ * Waits are on state (selectors, IndexedDB, emulator requests), never on time.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { createEmulator } from '../emulator/server';
+import { startSite } from '../e2e/site/server';
+import { launchFirefoxWithExtension } from './launch';
+import { startMappingProxy } from './mapping-proxy';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXTENSION_DIR = path.join(ROOT, '.output', 'e2e-firefox', 'firefox-mv3');
+const KEY = 'xai-emulator-key';
+const WAIT = { timeout: 30_000 };
+
+const started = Date.now();
+const step = (what: string) => console.log(`[firefox smoke] ${((Date.now() - started) / 1000).toFixed(1)} s  ${what}`);
+
+type StoredJob = { id: string; status: string; request: { mode: string; prompt: string }; results: Array<{ kind: string; thumb?: boolean }> };
+
+/** Every job in the extension's IndexedDB, read from one of its pages (same origin). */
+function readJobs(page: Page): Promise<StoredJob[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredJob[]>((resolve, reject) => {
+        const open = indexedDB.open('reimagine');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('jobs').objectStore('jobs').getAll();
+          all.onsuccess = () => {
+            resolve(all.result as StoredJob[]);
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+async function waitForJob(page: Page, mode: string, statuses: string[]): Promise<StoredJob> {
+  const handle = await page.waitForFunction(
+    (mode, statuses) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('reimagine');
+        open.onsuccess = () => {
+          const all = open.result.transaction('jobs').objectStore('jobs').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const job = (all.result as StoredJob[]).find((j) => j.request.mode === mode && statuses.includes(j.status));
+            resolve(job ?? false);
+          };
+        };
+        open.onerror = () => resolve(false);
+      }),
+    { timeout: 45_000, polling: 250 },
+    mode,
+    statuses,
+  );
+  return (await handle.jsonValue()) as StoredJob;
+}
+
+/**
+ * Opens an extension page in `page`. Firefox commits the navigation (a switch to the extension process)
+ * but BiDi never reports it as finished to puppeteer, so the wait is on the document itself.
+ */
+async function openExtensionPage(page: Page, url: string): Promise<Page> {
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', WAIT, url);
+  return page;
+}
+
+async function generate(panel: Page, prompt: string): Promise<void> {
+  await panel.locator('#prompt').fill(prompt);
+  await panel.locator('::-p-aria([name="Generate"][role="button"])').click();
+}
+
+async function resultCount(panel: Page, count: number): Promise<void> {
+  await panel.waitForFunction((n) => document.querySelectorAll('section[aria-label="Results"] article').length >= n, WAIT, count);
+}
+
+async function main(): Promise<void> {
+  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+  emulator.configure({ videoRenderMs: 1500 });
+  const site = await startSite();
+  const proxy = await startMappingProxy([...emulator.hostResolverRules(), ...site.hostResolverRules()]);
+  const firefox = await launchFirefoxWithExtension(EXTENSION_DIR, proxy.port);
+  const { browser: ff, origin } = firefox;
+  try {
+    step('Firefox up, extension installed');
+    const options = await openExtensionPage((await ff.pages())[0]!, `${origin}/options.html`);
+    assert.equal(await options.$eval('#base-url', (el) => (el as HTMLInputElement).value), 'https://api.x.ai/v1');
+    await options.locator('#api-key').fill(KEY);
+    await options.locator('::-p-aria([name="Save"][role="button"])').click();
+    await options.waitForFunction(() => /Saved( at|\.)/.test(document.body.innerText), WAIT);
+    step('key saved in Options');
+
+    const panel = await openExtensionPage(await ff.newPage(), `${origin}/sidepanel.html`);
+    await generate(panel, 'a lighthouse at dawn');
+    await resultCount(panel, 1);
+    assert.ok(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/images/generations'), 'no text-to-image request reached the emulator');
+    step('text-to-image result shown');
+
+    const page = await ff.newPage();
+    await page.goto(site.url('/'));
+    const srcUrl = await page.$eval('#plain', (img) => (img as HTMLImageElement).currentSrc);
+    await panel.bringToFront();
+    // "Edit with Reimagine" on #plain: the background's own menus.onClicked handler (test-build hook).
+    await panel.evaluate(
+      async (srcUrl, pageUrl) => {
+        const [tab] = await browser.tabs.query({ url: pageUrl });
+        const background = (await browser.runtime.getBackgroundPage()) as unknown as { __reimagineMenuClick(info: object, tab: object): void };
+        background.__reimagineMenuClick({ menuItemId: 'reimagine-edit', srcUrl, pageUrl, frameId: 0, mediaType: 'image', editable: false }, tab!);
+      },
+      srcUrl,
+      site.url('/'),
+    );
+    await panel.waitForFunction(() => (document.querySelector('#mode-edit-image') as HTMLInputElement | null)?.checked === true, WAIT);
+    await panel.waitForFunction(() => document.querySelector('[aria-label^="Source 1"]') !== null, WAIT);
+    await panel.locator('::-p-aria([name="Generate"][role="button"]):not([disabled])').wait();
+    await generate(panel, 'pencil sketch');
+    await resultCount(panel, 2);
+    assert.ok(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/images/edits'), 'no edit request reached the emulator');
+    step('menu-dispatched edit done');
+
+    await panel.locator('#mode-create-video').click();
+    await generate(panel, 'waves at sunset');
+    const video = await waitForJob(panel, 'create-video', ['done', 'failed']);
+    assert.equal(video.status, 'done', `the video job ended ${video.status}`);
+    assert.equal(video.results[0]?.kind, 'video');
+    assert.equal(video.results[0]?.thumb, true, 'the video has no poster thumbnail');
+    await panel.waitForSelector('section[aria-label="Results"] video', WAIT);
+    step('video done with a poster frame');
+    assert.equal((await readJobs(panel)).filter((j) => j.status === 'done').length, 3);
+  } finally {
+    await firefox.close();
+    await proxy.close();
+    await site.close();
+    await emulator.close();
+  }
+  step('passed');
+}
+
+main().catch((error: unknown) => {
+  console.error('[firefox smoke] FAILED', error);
+  process.exit(1);
+});
