@@ -75,6 +75,13 @@ export default defineConfig({
   // Firefox ≥ 127 grants MV3 host_permissions at install but the user may revoke them, which the
   // background already copes with (it asks `permissions.contains`, never the manifest).
   manifestVersion: 3,
+  // `npm run zip` (scripts/zip.ts): the store packages, and for AMO the sources a reviewer rebuilds from
+  // (npm ci && npm run build:firefox). WXT already leaves out node_modules, dotfiles (.output's siblings,
+  // .wxt, .ci) and *.test/*.spec files; tests, benches and every output or report folder go too.
+  zip: {
+    name: 'reimagine',
+    excludeSources: ['tests/**', 'bench/**', 'test-results*/**', 'playwright-report/**', 'demo-output/**', 'bench-output/**', '*.log', 'docs/screenshots/**', 'docs/store/screenshots/**'],
+  },
   // Dev server never used by tests: they run on the production build so the worker can be killed.
   webExt: { disabled: true },
   // Lets parallel work (and the bench) build into its own folder without clobbering .output/.
