@@ -12,6 +12,7 @@ import { createEmulator, type Emulator, type EmulatorOptions } from '../tests/em
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs', 'screenshots');
+const storeDir = path.join(root, 'docs', 'store', 'screenshots');
 
 export interface ShotSession {
   emulator: Emulator;
@@ -23,6 +24,7 @@ export interface ShotSession {
 /** Runs `body` with the extension configured (key + emulator base URL saved), then cleans up. */
 export async function withConfiguredExtension(defaultExtDir: string, emulatorOptions: EmulatorOptions, body: (session: ShotSession) => Promise<void>): Promise<void> {
   mkdirSync(outDir, { recursive: true });
+  mkdirSync(storeDir, { recursive: true });
   const extDir = path.resolve(root, process.env.EXTENSION_DIR ?? defaultExtDir);
   const emulator = await createEmulator({ port: 0, ...emulatorOptions });
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'reimagine-shots-'));
@@ -53,11 +55,20 @@ export async function withConfiguredExtension(defaultExtDir: string, emulatorOpt
 
 /** docs/screenshots/panel-<light|dark>-<name>.png */
 export async function shoot(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.waitForTimeout(150); // a screenshot script, not a test: let the scheme's transition settle
-    const file = path.join(outDir, `panel-${colorScheme}-${name}.png`);
-    await page.screenshot({ path: file });
-    process.stderr.write(`wrote ${path.relative(root, file)}\n`);
-  }
+  for (const colorScheme of ['light', 'dark'] as const) await shootIn(page, colorScheme, path.join(outDir, `panel-${colorScheme}-${name}.png`), 'device');
+}
+
+/**
+ * docs/store/screenshots/<light|dark>-<name>.png at the page's CSS size, one pixel per CSS pixel: the
+ * Chrome Web Store takes exactly 1280×800 (or 640×400), so call it with the viewport at that size.
+ */
+export async function shootForStore(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) await shootIn(page, colorScheme, path.join(storeDir, `${colorScheme}-${name}.png`), 'css');
+}
+
+async function shootIn(page: Page, colorScheme: 'light' | 'dark', file: string, scale: 'css' | 'device'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForTimeout(150); // a screenshot script, not a test: let the scheme's transition settle
+  await page.screenshot({ path: file, scale });
+  process.stderr.write(`wrote ${path.relative(root, file)}\n`);
 }

@@ -5,9 +5,10 @@
  *
  * Builds nothing: it loads an already built extension (EXTENSION_DIR, default .output/chrome-mv3) in
  * the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium), points it at a local emulator and
- * writes docs/screenshots/panel-<light|dark>-<empty|queue|gallery>.png.
+ * writes docs/screenshots/panel-<light|dark>-<empty|queue|gallery|fullpage>.png, and the store's 1280×800
+ * shots docs/store/screenshots/<light|dark>-panel.png.
  */
-import { shoot, withConfiguredExtension } from './screenshot-kit';
+import { shoot, shootForStore, withConfiguredExtension } from './screenshot-kit';
 
 async function main() {
   await withConfiguredExtension('.output/chrome-mv3', {}, async ({ emulator, context, base }) => {
@@ -51,6 +52,7 @@ async function main() {
     await panel.setViewportSize({ width: 1280, height: 800 });
     await panel.evaluate(() => window.scrollTo(0, 0));
     await shoot(panel, 'fullpage');
+    await shootForStore(panel, 'panel');
   });
 }
 

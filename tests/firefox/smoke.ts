@@ -4,7 +4,7 @@
  * and the fixture site as site.test (through tests/firefox/mapping-proxy.ts). Steps, as a user:
  *   1. Options → paste the key → Save (the shipped base URL, https://api.x.ai/v1, stays);
  *   2. the sidebar page (opened as a tab) → Create image → a result tile;
- *   3. "Edit with Reimagine" on a site.test image (the real menus.onClicked handler, reached through the
+ *   3. "Edit image…" on a site.test image (the real menus.onClicked handler, reached through the
  *      test build's hook: Firefox events have no dispatch()) → the panel gets the source → Generate → edit;
  *   4. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
  * Waits are on state (selectors, IndexedDB, emulator requests), never on time.
@@ -111,10 +111,10 @@ async function main(): Promise<void> {
     step('text-to-image result shown');
 
     const page = await ff.newPage();
-    await page.goto(site.url('/'));
-    const srcUrl = await page.$eval('#plain', (img) => (img as HTMLImageElement).currentSrc);
+    await page.goto(site.url('/list'));
+    const srcUrl = await page.$eval('#listed', (img) => (img as HTMLImageElement).currentSrc);
     await panel.bringToFront();
-    // "Edit with Reimagine" on #plain: the background's own menus.onClicked handler (test-build hook).
+    // "Edit image…" on #listed: the background's own menus.onClicked handler (test-build hook).
     await panel.evaluate(
       async (srcUrl, pageUrl) => {
         const [tab] = await browser.tabs.query({ url: pageUrl });
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
         background.__reimagineMenuClick({ menuItemId: 'reimagine-edit', srcUrl, pageUrl, frameId: 0, mediaType: 'image', editable: false }, tab!);
       },
       srcUrl,
-      site.url('/'),
+      site.url('/list'),
     );
     await panel.waitForFunction(() => (document.querySelector('#mode-edit-image') as HTMLInputElement | null)?.checked === true, WAIT);
     await panel.waitForFunction(() => document.querySelector('[aria-label^="Source 1"]') !== null, WAIT);
