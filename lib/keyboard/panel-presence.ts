@@ -34,10 +34,17 @@ const sidePanelApi = () => (globalThis as { chrome?: { sidePanel?: SidePanelApi 
 /**
  * Open or close the panel of the tab's window. Must be called synchronously from the command listener
  * (sidePanel.open needs its gesture). Closing: Chrome 141+ has sidePanel.close; elsewhere the panel is
- * asked to close itself. Firefox: sidebarAction.toggle.
+ * asked to close itself. Firefox: sidebarAction.toggle, both ways.
  */
 export function togglePanel(tab: { id?: number; windowId?: number } | undefined): 'opened' | 'closed' | 'unsupported' {
   const windowId = tab?.windowId;
+  // Firefox's sidebar: the browser itself knows whether it shows, and a sidebar page cannot close itself
+  // with window.close(), so toggle() decides both ways (in the command's gesture).
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle?: () => Promise<void> } }).sidebarAction;
+  if (typeof sidebar?.toggle === 'function') {
+    void sidebar.toggle().catch(() => undefined);
+    return panelOpenIn(windowId) ? 'closed' : 'opened';
+  }
   const sidePanel = sidePanelApi();
   if (windowId !== undefined && panelOpenIn(windowId)) {
     for (const port of panels.get(windowId) ?? []) port.postMessage(CLOSE_PANEL_MESSAGE);
@@ -50,8 +57,5 @@ export function togglePanel(tab: { id?: number; windowId?: number } | undefined)
     void sidePanel.open(target).catch(() => undefined);
     return 'opened';
   }
-  const sidebar = (browser as unknown as { sidebarAction?: { toggle?: () => Promise<void> } }).sidebarAction;
-  if (!sidebar?.toggle) return 'unsupported';
-  void sidebar.toggle().catch(() => undefined);
-  return 'opened';
+  return 'unsupported';
 }

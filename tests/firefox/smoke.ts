@@ -6,7 +6,8 @@
  *   2. the sidebar page (opened as a tab) → Create image → a result tile;
  *   3. "Edit image…" on a site.test image (the real menus.onClicked handler, reached through the
  *      test build's hook: Firefox events have no dispatch()) → the panel gets the source → Generate → edit;
- *   4. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
+ *   4. the "Pencil sketch" quick action from the same menu → submitted at once → done;
+ *   5. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
  * Waits are on state (selectors, IndexedDB, emulator requests), never on time.
  */
 import assert from 'node:assert/strict';
@@ -47,16 +48,16 @@ function readJobs(page: Page): Promise<StoredJob[]> {
   );
 }
 
-async function waitForJob(page: Page, mode: string, statuses: string[]): Promise<StoredJob> {
+async function waitForJob(page: Page, mode: string, statuses: string[], promptStart = ''): Promise<StoredJob> {
   const handle = await page.waitForFunction(
-    (mode, statuses) =>
+    (mode, statuses, promptStart) =>
       new Promise((resolve) => {
         const open = indexedDB.open('reimagine');
         open.onsuccess = () => {
           const all = open.result.transaction('jobs').objectStore('jobs').getAll();
           all.onsuccess = () => {
             open.result.close();
-            const job = (all.result as StoredJob[]).find((j) => j.request.mode === mode && statuses.includes(j.status));
+            const job = (all.result as StoredJob[]).find((j) => j.request.mode === mode && statuses.includes(j.status) && j.request.prompt.startsWith(promptStart));
             resolve(job ?? false);
           };
         };
@@ -65,6 +66,7 @@ async function waitForJob(page: Page, mode: string, statuses: string[]): Promise
     { timeout: 45_000, polling: 250 },
     mode,
     statuses,
+    promptStart,
   );
   return (await handle.jsonValue()) as StoredJob;
 }
@@ -77,6 +79,24 @@ async function openExtensionPage(page: Page, url: string): Promise<Page> {
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
   await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', WAIT, url);
   return page;
+}
+
+/**
+ * A click on one of Reimagine's context-menu items over the image `srcUrl` of the tab showing `pageUrl`:
+ * the background's own menus.onClicked handler, reached from an extension page (`extensionPage`) through
+ * the test build's hook — Firefox events have no dispatch(), and native menus cannot be clicked headless.
+ */
+async function clickMenu(extensionPage: Page, menuItemId: string, srcUrl: string, pageUrl: string): Promise<void> {
+  await extensionPage.evaluate(
+    async (menuItemId, srcUrl, pageUrl) => {
+      const [tab] = await browser.tabs.query({ url: pageUrl });
+      const background = (await browser.runtime.getBackgroundPage()) as unknown as { __reimagineMenuClick(info: object, tab: object): void };
+      background.__reimagineMenuClick({ menuItemId, srcUrl, pageUrl, frameId: 0, mediaType: 'image', editable: false }, tab!);
+    },
+    menuItemId,
+    srcUrl,
+    pageUrl,
+  );
 }
 
 async function generate(panel: Page, prompt: string): Promise<void> {
@@ -115,15 +135,7 @@ async function main(): Promise<void> {
     const srcUrl = await page.$eval('#listed', (img) => (img as HTMLImageElement).currentSrc);
     await panel.bringToFront();
     // "Edit image…" on #listed: the background's own menus.onClicked handler (test-build hook).
-    await panel.evaluate(
-      async (srcUrl, pageUrl) => {
-        const [tab] = await browser.tabs.query({ url: pageUrl });
-        const background = (await browser.runtime.getBackgroundPage()) as unknown as { __reimagineMenuClick(info: object, tab: object): void };
-        background.__reimagineMenuClick({ menuItemId: 'reimagine-edit', srcUrl, pageUrl, frameId: 0, mediaType: 'image', editable: false }, tab!);
-      },
-      srcUrl,
-      site.url('/list'),
-    );
+    await clickMenu(panel, 'reimagine-edit', srcUrl, site.url('/list'));
     await panel.waitForFunction(() => (document.querySelector('#mode-edit-image') as HTMLInputElement | null)?.checked === true, WAIT);
     await panel.waitForFunction(() => document.querySelector('[aria-label^="Source 1"]') !== null, WAIT);
     await panel.locator('::-p-aria([name="Generate"][role="button"]):not([disabled])').wait();
@@ -131,6 +143,12 @@ async function main(): Promise<void> {
     await resultCount(panel, 2);
     assert.ok(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/images/edits'), 'no edit request reached the emulator');
     step('menu-dispatched edit done');
+
+    // A quick action from the menu ("Pencil sketch", a default one): submitted at once, no panel step.
+    await clickMenu(panel, 'reimagine-quick:sketch', srcUrl, site.url('/list'));
+    const quick = await waitForJob(panel, 'edit-image', ['done', 'failed'], 'Render this as a detailed pencil sketch');
+    assert.equal(quick.status, 'done', `the quick action ended ${quick.status}`);
+    step('quick action done');
 
     await panel.locator('#mode-create-video').click();
     await generate(panel, 'waves at sunset');
@@ -140,7 +158,7 @@ async function main(): Promise<void> {
     assert.equal(video.results[0]?.thumb, true, 'the video has no poster thumbnail');
     await panel.waitForSelector('section[aria-label="Results"] video', WAIT);
     step('video done with a poster frame');
-    assert.equal((await readJobs(panel)).filter((j) => j.status === 'done').length, 3);
+    assert.equal((await readJobs(panel)).filter((j) => j.status === 'done').length, 4);
   } finally {
     await firefox.close();
     await proxy.close();
