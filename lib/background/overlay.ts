@@ -81,9 +81,19 @@ export async function downloadResult(job: Job, index: number): Promise<Reply> {
   if (!result || !media) return fail('This result is no longer stored.', 'not_found');
   const file = await downloadableJobResult(job, media.blob, index, (await loadSettings()).exports.fileNameTemplate);
   if (!file.ok) return fail(file.message);
-  // Service workers have no URL.createObjectURL: downloads take the data: URL directly.
-  const downloadId = await browser.downloads.download({ url: await blobToDataUrl(file.blob, file.mimeType), filename: file.filename, saveAs: false });
-  return { ok: true, downloadId };
+  // Chrome's service worker has no URL.createObjectURL, so its download takes a data: URL; Firefox refuses
+  // data: URLs in downloads.download ("Access denied") but its event page is a document with object URLs.
+  if (typeof URL.createObjectURL !== 'function') {
+    const downloadId = await browser.downloads.download({ url: await blobToDataUrl(file.blob, file.mimeType), filename: file.filename, saveAs: false });
+    return { ok: true, downloadId };
+  }
+  const url = URL.createObjectURL(file.blob);
+  try {
+    return { ok: true, downloadId: await browser.downloads.download({ url, filename: file.filename, saveAs: false }) };
+  } finally {
+    // The download has its own copy once started; keep the URL a moment for slow starts.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
 }
 
 /** The side panel's "Replace on page": the page script swaps the image it captured for this job. */

@@ -4,7 +4,8 @@
  * with BiDi `webExtension.install` (a temporary install, as about:debugging does).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
@@ -15,6 +16,8 @@ export interface FirefoxSession {
   browser: Browser;
   /** moz-extension://<uuid> of the installed extension. */
   origin: string;
+  /** Where downloads land (a temporary folder, removed by close()). */
+  downloadDir: string;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function launchFirefoxWithExtension(extensionDir: string, proxyPort
   // Firefox picks an extension's moz-extension UUID from this pref when it has one: the test knows the
   // extension's pages' address before installing it.
   const uuid = randomUUID();
+  const downloadDir = mkdtempSync(path.join(tmpdir(), 'reimagine-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -45,15 +49,22 @@ export async function launchFirefoxWithExtension(extensionDir: string, proxyPort
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.share_proxy_settings': false,
       'network.proxy.no_proxies_on': '',
+      // downloads.download({ saveAs: false }) saves here without asking.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
       // As the Chromium e2e: the user prefers reduced motion (spinners stop; idle pages cost no CPU).
       'ui.prefersReducedMotion': 1,
     },
   });
+  const close = async () => {
+    await browser.close();
+    rmSync(downloadDir, { recursive: true, force: true });
+  };
   try {
     await browser.installExtension(extensionDir);
   } catch (error) {
-    await browser.close();
+    await close();
     throw error;
   }
-  return { browser, origin: `moz-extension://${uuid}`, close: () => browser.close() };
+  return { browser, origin: `moz-extension://${uuid}`, downloadDir, close };
 }

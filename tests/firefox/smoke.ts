@@ -6,11 +6,13 @@
  *   2. the sidebar page (opened as a tab) → Create image → a result tile;
  *   3. "Edit image…" on a site.test image (the real menus.onClicked handler, reached through the
  *      test build's hook: Firefox events have no dispatch()) → the panel gets the source → Generate → edit;
- *   4. the "Pencil sketch" quick action from the same menu → submitted at once → done;
+ *   4. the "Pencil sketch" quick action from the same menu → submitted at once → done; the overlay's
+ *      Download of it (a background download);
  *   5. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
  * Waits are on state (selectors, IndexedDB, emulator requests), never on time.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -149,6 +151,17 @@ async function main(): Promise<void> {
     const quick = await waitForJob(panel, 'edit-image', ['done', 'failed'], 'Render this as a detailed pencil sketch');
     assert.equal(quick.status, 'done', `the quick action ended ${quick.status}`);
     step('quick action done');
+
+    // The page overlay's Download runs in the background (`result.download`): Firefox refuses data: URLs
+    // there, so the event page hands downloads an object URL.
+    const downloadId = await panel.evaluate(async (jobId) => {
+      const reply = (await browser.runtime.sendMessage({ type: 'result.download', jobId, index: 0 })) as { ok: boolean; downloadId?: number; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error?.message ?? 'download refused');
+      return reply.downloadId!;
+    }, quick.id);
+    await panel.waitForFunction(async (id) => (await browser.downloads.search({ id }))[0]?.state === 'complete', WAIT, downloadId);
+    assert.ok(readdirSync(firefox.downloadDir).some((name) => /\.(png|jpe?g|webp)$/.test(name)), 'the download did not land');
+    step('background download saved');
 
     await panel.locator('#mode-create-video').click();
     await generate(panel, 'waves at sunset');
