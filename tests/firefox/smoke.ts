@@ -8,7 +8,8 @@
  *      test build's hook: Firefox events have no dispatch()) → the panel gets the source → Generate → edit;
  *   4. the "Pencil sketch" quick action from the same menu → submitted at once → done; the overlay's
  *      Download of it (a background download);
- *   5. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API).
+ *   5. Create video → done, with a poster thumbnail made in the event page (Firefox has no offscreen API);
+ *   6. the popup's "Open in side panel" → Firefox's sidebar opens (sidebarAction.open in the click).
  * Waits are on state (selectors, IndexedDB, emulator requests), never on time.
  */
 import assert from 'node:assert/strict';
@@ -172,6 +173,14 @@ async function main(): Promise<void> {
     await panel.waitForSelector('section[aria-label="Results"] video', WAIT);
     step('video done with a poster frame');
     assert.equal((await readJobs(panel)).filter((j) => j.status === 'done').length, 4);
+
+    // The popup's "Open in side panel": Firefox has no side-panel API; sidebarAction.open() in the click.
+    const popup = await openExtensionPage(await ff.newPage(), `${origin}/popup.html`);
+    await popup.locator('::-p-aria([name="Open in side panel"][role="button"])').click();
+    await popup.waitForFunction(() => document.body.innerText.includes('Opened in the side panel.'), WAIT);
+    type SidebarAction = { isOpen(details: object): Promise<boolean> };
+    await popup.waitForFunction(() => (browser as unknown as { sidebarAction: SidebarAction }).sidebarAction.isOpen({}), WAIT);
+    step('history opened in the sidebar');
   } finally {
     await firefox.close();
     await proxy.close();
