@@ -83,12 +83,25 @@ describe('the page overlay’s download (background)', () => {
   it('saves a PNG labelled x/html as .png, and refuses HTML labelled as an image without downloading', async () => {
     const download = vi.spyOn(browser.downloads, 'download').mockResolvedValue(7 as never);
     const png = await storedResult(bytes(4, 64, MAGIC.png), 'x/html');
-    expect(await downloadResult(png, 0)).toEqual({ ok: true, downloadId: 7 });
+    // Chrome's service worker: no object URLs, so a data: URL typed from the bytes.
+    const createObjectURL = URL.createObjectURL;
+    Object.defineProperty(URL, 'createObjectURL', { value: undefined, configurable: true });
+    try {
+      expect(await downloadResult(png, 0)).toEqual({ ok: true, downloadId: 7 });
+    } finally {
+      Object.defineProperty(URL, 'createObjectURL', { value: createObjectURL, configurable: true });
+    }
     expect(download).toHaveBeenCalledTimes(1);
     expect(download.mock.calls[0]![0]).toMatchObject({ filename: expect.stringMatching(/\.png$/), url: expect.stringMatching(/^data:image\/png;base64,/) });
 
+    // Firefox's event page (it refuses data: URLs in downloads): an object URL of a blob typed from the bytes.
+    const objectUrl = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:moz-extension://x/1');
+    expect(await downloadResult(png, 0)).toEqual({ ok: true, downloadId: 7 });
+    expect(download.mock.calls[1]![0]).toMatchObject({ filename: expect.stringMatching(/\.png$/), url: 'blob:moz-extension://x/1' });
+    expect((objectUrl.mock.calls[0]![0] as Blob).type).toBe('image/png');
+
     const html = await storedResult(bytes(5, 64, MAGIC.html), 'image/jpeg');
     expect(await downloadResult(html, 0)).toEqual({ ok: false, error: { kind: 'invalid_request', message: NOT_SAVABLE_MESSAGE } });
-    expect(download).toHaveBeenCalledTimes(1);
+    expect(download).toHaveBeenCalledTimes(2);
   });
 });
