@@ -144,7 +144,9 @@ async function main(): Promise<void> {
     await panel.locator('::-p-aria([name="Generate"][role="button"]):not([disabled])').wait();
     await generate(panel, 'pencil sketch');
     await resultCount(panel, 2);
-    assert.ok(emulator.requests.some((r) => r.method === 'POST' && r.path === '/v1/images/edits'), 'no edit request reached the emulator');
+    const edit = emulator.requests.find((r) => r.method === 'POST' && r.path === '/v1/images/edits')?.body as { prompt?: string; image?: { url?: string } } | undefined;
+    assert.equal(edit?.prompt, 'pencil sketch', 'no edit request reached the emulator');
+    assert.match(edit?.image?.url ?? '', /^data:image\/(jpeg|png|webp);base64,/, 'the edit did not carry the page image');
     step('menu-dispatched edit done');
 
     // A quick action from the menu ("Pencil sketch", a default one): submitted at once, no panel step.
