@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/security/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // The English messages for browser.i18n (WXT's fake browser has none).
+    setupFiles: ['tests/unit/setup/i18n.ts'],
     testTimeout: 20_000,
     pool: 'threads',
     // Three: the engine files mostly wait in real time (polls, Retry-After), so a third thread overlaps them.

@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { DEFAULT_BASE_URLS } from './lib/providers/ids';
 import { MEDIA_ORIGINS, originPattern } from './lib/providers/hosts';
 import { MANIFEST_COMMANDS } from './lib/keyboard/commands';
+import { pseudoLocalesDir } from './scripts/pseudo-locale';
 
 /**
  * Host access the release build asks for at install: the default provider's API and its media hosts (results
@@ -40,10 +41,14 @@ const GECKO_SETTINGS = {
 // The manifest is the product's permission contract: every entry here is something a store reviewer
 // (and a careful user) will ask about, so each one is justified inline.
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Strings live in locales/<lang>.yml (docs/ARCHITECTURE.md, "Languages"). REIMAGINE_PSEUDO_LOCALE=1 builds
+  // with an accented, longer English (scripts/pseudo-locale.ts) to show what clips in longer languages.
+  ...(process.env.REIMAGINE_PSEUDO_LOCALE === '1' ? { i18n: { localesDir: pseudoLocalesDir() } } : {}),
   manifest: ({ browser }) => ({
-    name: 'Reimagine',
-    description: 'Right-click any image to edit it with a prompt or animate it into a video, with Grok Imagine.',
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: [
       'contextMenus', // the right-click entry points
       'storage', // session storage for pending panel requests
@@ -64,7 +69,7 @@ export default defineConfig({
     // image hosts ("Allow access to <host>") and "Read images on all sites" are requested at runtime.
     host_permissions: [...RELEASE_HOSTS, ...extraHostPermissions()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Reimagine history' },
+    action: { default_title: '__MSG_extension_actionTitle__' },
     // Keyboard shortcuts, rebindable at chrome://extensions/shortcuts (defaults and why: lib/keyboard/commands.ts).
     commands: MANIFEST_COMMANDS,
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),

@@ -1,6 +1,7 @@
 import type { JobRequest } from './request';
 import { TICKS_PER_USD } from '../api/models';
 import { estimateRequest } from '../pricing/estimate';
+import { formatNumber, formatUsd, t } from '../i18n';
 
 /**
  * The cost helpers the rest of the app uses. Prices and how an estimate is worked out live in
@@ -15,18 +16,16 @@ export function estimateCostUsd(request: JobRequest): number | undefined {
 export { ticksToUsd } from '../api/models';
 export const usdToTicks = (usd: number) => Math.round(usd * TICKS_PER_USD);
 
-export function formatUsd(usd: number): string {
-  return usd < 0.01 && usd > 0 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
-}
+export { formatUsd };
 
 /**
  * What a job cost, in the unit the provider billed: "$0.02", "150 credits", or an estimate ("~$0.04")
  * when the provider reported nothing. Undefined when there is nothing honest to say.
  */
 export function formatJobCost(job: { costTicks?: number; costCredits?: number; estimatedCostTicks?: number }): string | undefined {
-  if (job.costCredits !== undefined) return `${job.costCredits} credit${job.costCredits === 1 ? '' : 's'}`;
+  if (job.costCredits !== undefined) return t('cost.credits', job.costCredits, { count: formatNumber(job.costCredits) });
   if (job.costTicks !== undefined) return formatUsd(ticksToUsdValue(job.costTicks));
-  if (job.estimatedCostTicks !== undefined) return `~${formatUsd(ticksToUsdValue(job.estimatedCostTicks))}`;
+  if (job.estimatedCostTicks !== undefined) return t('cost.approximate', { amount: formatUsd(ticksToUsdValue(job.estimatedCostTicks)) });
   return undefined;
 }
 
@@ -36,10 +35,10 @@ const ticksToUsdValue = (ticks: number) => ticks / TICKS_PER_USD;
 export function formatCostVsEstimate(job: { costTicks?: number; costCredits?: number; estimatedCostTicks?: number }): string | undefined {
   const actual = formatJobCost(job);
   if (job.costTicks === undefined || job.estimatedCostTicks === undefined) return actual;
-  return `${actual} (estimated ${formatUsd(ticksToUsdValue(job.estimatedCostTicks))})`;
+  return t('cost.actualVsEstimate', { actual: actual ?? '', estimate: formatUsd(ticksToUsdValue(job.estimatedCostTicks)) });
 }
 
 /** "served by grok-imagine-image-2.0" when the provider says another model served the job (a retired slug). */
 export function servedByLabel(job: { servedModel?: string; request: { model: string } }): string | undefined {
-  return job.servedModel && job.servedModel !== job.request.model.trim() ? `served by ${job.servedModel}` : undefined;
+  return job.servedModel && job.servedModel !== job.request.model.trim() ? t('cost.servedBy', { model: job.servedModel }) : undefined;
 }

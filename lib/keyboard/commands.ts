@@ -16,11 +16,11 @@ export type CommandName = (typeof COMMAND)[keyof typeof COMMAND];
 export const MANIFEST_COMMANDS = {
   [COMMAND.togglePanel]: {
     suggested_key: { default: 'Alt+Shift+R' },
-    description: 'Open or close the Reimagine side panel',
+    description: '__MSG_commands_togglePanel__',
   },
   [COMMAND.repeatQuickAction]: {
     suggested_key: { default: 'Alt+Shift+Q' },
-    description: 'Repeat the last quick action on the last image you right-clicked',
+    description: '__MSG_commands_repeatQuickAction__',
   },
 };
 

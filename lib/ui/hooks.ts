@@ -12,12 +12,7 @@ export function useNow(active: boolean, everyMs = 1000): number {
   return now;
 }
 
-export function formatDuration(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-}
+export { formatDuration } from '../i18n/format';
 
 export function startOfToday(now = Date.now()): number {
   const d = new Date(now);
