@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { formatNumber, t } from '../i18n';
 import type { JobEngine } from '../jobs/engine';
 import type { Mode } from '../jobs/modes';
 import { PROVIDER_LABELS } from '../providers/ids';
@@ -30,7 +31,7 @@ export const MENU = {
 export const QUICK_PREFIX = 'reimagine-quick:';
 export const MAX_REFERENCES = 7;
 
-export const referenceTitle = (count: number) => (count > 0 ? `Add as reference image (${count})` : 'Add as reference image');
+export const referenceTitle = (count: number) => (count > 0 ? t('menu.addReferenceCount', { count: formatNumber(count) }) : t('menu.addReference'));
 
 type CreateProps = Browser.contextMenus.CreateProperties;
 
@@ -41,24 +42,24 @@ type CreateProps = Browser.contextMenus.CreateProperties;
 export function menuItems(quickActions: QuickAction[], referenceCount: number, provider: Provider = PROVIDERS.xai): CreateProps[] {
   const can = (mode: Mode) => provider.capabilities.modes[mode] === true;
   const gate = (item: CreateProps, ...modes: Mode[]): CreateProps =>
-    modes.some(can) ? item : { ...item, enabled: false, title: `${String(item.title)} — not with ${PROVIDER_LABELS[provider.id]}` };
+    modes.some(can) ? item : { ...item, enabled: false, title: t('menu.notWithProvider', { title: String(item.title), provider: PROVIDER_LABELS[provider.id] }) };
   const items: CreateProps[] = [
-    gate({ id: MENU.edit, title: 'Edit image…', contexts: ['image'] }, 'edit-image'),
-    gate({ id: MENU.animate, title: 'Animate image…', contexts: ['image'] }, 'animate-image'),
+    gate({ id: MENU.edit, title: t('menu.editImage'), contexts: ['image'] }, 'edit-image'),
+    gate({ id: MENU.animate, title: t('menu.animateImage'), contexts: ['image'] }, 'animate-image'),
     gate({ id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] }, 'edit-image', 'reference-video'),
     provider.capabilities.vision
-      ? { id: MENU.describe, title: 'Describe image', contexts: ['image'] }
-      : { id: MENU.describe, title: `Describe image — not with ${PROVIDER_LABELS[provider.id]}`, contexts: ['image'], enabled: false },
+      ? { id: MENU.describe, title: t('menu.describeImage'), contexts: ['image'] }
+      : { id: MENU.describe, title: t('menu.notWithProvider', { title: t('menu.describeImage'), provider: PROVIDER_LABELS[provider.id] }), contexts: ['image'], enabled: false },
   ];
   if (quickActions.length) items.push({ id: MENU.quickSeparator, type: 'separator', contexts: ['image'] });
   for (const action of quickActions) {
     items.push(gate({ id: `${QUICK_PREFIX}${action.id}`, title: `${action.mode === 'animate-image' ? '▶ ' : ''}${action.title}`, contexts: ['image'] }, action.mode));
   }
   items.push(
-    gate({ id: MENU.batch, title: 'Reimagine images on this page…', contexts: ['page', 'image'] }, 'edit-image', 'animate-image'),
-    gate({ id: MENU.editVideo, title: 'Edit video…', contexts: ['video'] }, 'edit-video'),
-    gate({ id: MENU.extendVideo, title: 'Extend video…', contexts: ['video'] }, 'extend-video'),
-    gate({ id: MENU.generate, title: 'Generate image from selection', contexts: ['selection'] }, 'create-image'),
+    gate({ id: MENU.batch, title: t('menu.batch'), contexts: ['page', 'image'] }, 'edit-image', 'animate-image'),
+    gate({ id: MENU.editVideo, title: t('menu.editVideo'), contexts: ['video'] }, 'edit-video'),
+    gate({ id: MENU.extendVideo, title: t('menu.extendVideo'), contexts: ['video'] }, 'extend-video'),
+    gate({ id: MENU.generate, title: t('menu.generateFromSelection'), contexts: ['selection'] }, 'create-image'),
   );
   return items;
 }

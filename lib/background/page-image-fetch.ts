@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../net/hosts';
 import { readCapped, TooLarge } from '../net/read-capped';
 import { RAW_IMAGE_MAX_BYTES } from '../content/prepare-image';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The worker's re-read of a page image the page itself may not read (cross-origin, no CORS). It runs with
@@ -24,7 +25,7 @@ export class PageImageError extends Error {
 }
 
 const TIMEOUT_MS = 60_000;
-const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const formatMb = (bytes: number) => t('units.megabytes', { size: formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 0 }) });
 
 export interface PageImageFetchDeps {
   fetch: typeof fetch;
@@ -50,7 +51,7 @@ export async function fetchPageImage(src: string, pageUrl: string | undefined, d
   try {
     return await readCapped(response, RAW_IMAGE_MAX_BYTES);
   } catch (error) {
-    if (error instanceof TooLarge) throw failed(`The image is larger than ${formatMb(RAW_IMAGE_MAX_BYTES)}; Reimagine does not read files that big.`);
+    if (error instanceof TooLarge) throw failed(t('capture.pageImageTooLarge', { max: formatMb(RAW_IMAGE_MAX_BYTES) }));
     throw failed('The image download was interrupted.');
   }
 }

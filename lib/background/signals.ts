@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { userMessage } from '../api/errors';
+import { t } from '../i18n';
 import type { Job } from '../jobs/job';
 import { MODE_INFO } from '../jobs/modes';
 import { listActiveJobs } from '../storage/jobs';
@@ -31,7 +32,7 @@ export async function notifyFinished(job: Job, enabled: boolean): Promise<void> 
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${job.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: job.status === 'done' ? `${what}: done` : `${what}: failed`,
-    message: job.status === 'done' ? prompt || 'Your result is ready.' : job.error ? userMessage(job.error) : 'The job failed.',
+    title: job.status === 'done' ? t('notify.done', { what }) : t('notify.failed', { what }),
+    message: job.status === 'done' ? prompt || t('notify.resultReady') : job.error ? userMessage(job.error) : t('notify.jobFailed'),
   });
 }

@@ -1,5 +1,6 @@
 import { OVERLAY_TAG } from './overlay-ui';
 import { overlaySheet } from './overlay-styles';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The page's control for a whole batch: "Replace all" / "Revert all" (and Close), fixed in a corner.
@@ -28,22 +29,22 @@ export class BatchBar {
     const bar = document.createElement('div');
     bar.className = 'bar';
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', 'Reimagine batch');
+    bar.setAttribute('aria-label', t('overlay.batch.label'));
     this.status = document.createElement('div');
     this.status.className = 'status';
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     bar.append(this.status);
     for (const [action, label, secondary] of [
-      ['replace-all', 'Replace all', false],
-      ['revert-all', 'Revert all', true],
-      ['dismiss', 'Close', true],
+      ['replace-all', t('overlay.batch.replaceAll'), false],
+      ['revert-all', t('overlay.batch.revertAll'), true],
+      ['dismiss', t('overlay.close'), true],
     ] as const) {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = label;
       if (secondary) button.className = 'secondary';
-      if (action === 'dismiss') button.setAttribute('aria-label', 'Close Reimagine batch bar');
+      if (action === 'dismiss') button.setAttribute('aria-label', t('overlay.batch.close'));
       button.addEventListener('click', (event) => {
         event.stopPropagation();
         if (event.isTrusted) onAction(action);
@@ -58,7 +59,8 @@ export class BatchBar {
 
   /** `done` finished images of `total`; `replaced` of them are on the page now. */
   update(done: number, total: number, replaced: number): void {
-    this.status.textContent = `Reimagine batch: ${done} of ${total} done${replaced ? `, ${replaced} replaced` : ''}.`;
+    const counts = { done: formatNumber(done), total: formatNumber(total), replaced: formatNumber(replaced) };
+    this.status.textContent = replaced ? t('overlay.batch.statusReplaced', counts) : t('overlay.batch.status', counts);
     this.buttons.get('replace-all')!.hidden = done === 0 || replaced === done;
     this.buttons.get('revert-all')!.hidden = replaced === 0;
   }

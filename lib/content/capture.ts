@@ -1,4 +1,5 @@
 import { CaptureError, prepareImage, RAW_IMAGE_MAX_BYTES, type Drawable, type ImageLimits } from './prepare-image';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Reading a page image's bytes from inside the page. A content script's fetch runs as the page: the
@@ -18,24 +19,24 @@ export interface CapturedBytes {
 
 export async function fetchInPage(srcUrl: string, maxBytes: number): Promise<Blob> {
   const url = new URL(srcUrl, location.href);
-  if (url.protocol === 'file:' && location.protocol !== 'file:') throw new CaptureError('Reimagine cannot read local files from a web page.');
+  if (url.protocol === 'file:' && location.protocol !== 'file:') throw new CaptureError(t('capture.localFromWeb'));
   let response: Response;
   try {
     response = await fetch(url.href, { credentials: 'include', cache: 'force-cache' });
   } catch {
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin) throw new CorsBlocked(url.href);
-    if (url.protocol === 'file:') throw new CaptureError('Reimagine cannot read this local file: allow “Access to file URLs” for Reimagine in chrome://extensions.');
-    throw new CaptureError('The image could not be loaded (network error).');
+    if (url.protocol === 'file:') throw new CaptureError(t('capture.localFileAccess'));
+    throw new CaptureError(t('capture.networkError'));
   }
-  if (!response.ok) throw new CaptureError(`The image could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new CaptureError(t('capture.httpError', { status: String(response.status) }));
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new CaptureError(`The file is ${formatMb(declared)}, more than Reimagine can send (${formatMb(maxBytes)}).`);
+  if (declared > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMb(declared), max: formatMb(maxBytes) }));
   const blob = await response.blob();
-  if (blob.size > maxBytes) throw new CaptureError(`The file is ${formatMb(blob.size)}, more than Reimagine can send (${formatMb(maxBytes)}).`);
+  if (blob.size > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMb(blob.size), max: formatMb(maxBytes) }));
   return blob;
 }
 
-export const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const formatMb = (bytes: number) => t('units.megabytes', { size: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
 
 export async function captureImageBytes(srcUrl: string, limits: ImageLimits): Promise<CapturedBytes> {
   const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX_BYTES);
@@ -67,7 +68,7 @@ function loadImage(src: string): Promise<HTMLImageElement> {
     const img = new Image();
     img.decoding = 'async';
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new CaptureError('The SVG could not be rendered.'));
+    img.onerror = () => reject(new CaptureError(t('capture.svgRender')));
     img.src = src;
   });
 }
@@ -76,6 +77,6 @@ export async function captureVideoBytes(srcUrl: string, maxBytes: number): Promi
   const blob = await fetchInPage(srcUrl, maxBytes);
   const head = new Uint8Array(await blob.slice(0, 12).arrayBuffer());
   const isMp4 = String.fromCharCode(...head.subarray(4, 8)) === 'ftyp';
-  if (!isMp4) throw new CaptureError('Only MP4 videos can be edited or extended.');
+  if (!isMp4) throw new CaptureError(t('capture.onlyMp4'));
   return new Blob([blob], { type: 'video/mp4' });
 }

@@ -9,6 +9,7 @@ import { scanPage } from './batch-scan';
 import { CaptureError } from './prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The on-demand page script: injected by the background (scripting.executeScript) only into a tab where
@@ -58,7 +59,7 @@ const refreshBatchBar = (batchId: string) => batches.refresh(batchId);
 
 async function send(command: ContentCommand): Promise<Outcome> {
   try {
-    return ((await chrome.runtime.sendMessage(command)) as Outcome | undefined) ?? { ok: false, error: { message: 'Reimagine did not answer.' } };
+    return ((await chrome.runtime.sendMessage(command)) as Outcome | undefined) ?? { ok: false, error: { message: t('overlay.noAnswer') } };
   } catch (error) {
     return { ok: false, error: { message: error instanceof Error ? error.message : String(error) } };
   }
@@ -84,12 +85,12 @@ function currentElement(target: Target): Element | undefined {
 
 async function startCapture(msg: Start): Promise<void> {
   const target = targetFor(msg.captureId, msg.srcUrl, msg.mediaType);
-  target.ui.setStatus(msg.mediaType === 'video' ? 'Reading video…' : 'Reading image…');
+  target.ui.setStatus(msg.mediaType === 'video' ? t('overlay.readingVideo') : t('overlay.readingImage'));
   target.ui.show(['dismiss']);
   let outcome: Outcome;
   let src: string | undefined;
   try {
-    if (!msg.srcUrl) throw new CaptureError('This element has no address Reimagine can read.');
+    if (!msg.srcUrl) throw new CaptureError(t('capture.noAddress'));
     src = bestSource(target.el, msg.srcUrl, msg.maxEdge);
     if (msg.mediaType === 'video') {
       const blob = await captureVideoBytes(src, msg.maxBytes);
@@ -109,7 +110,7 @@ async function startCapture(msg: Start): Promise<void> {
       // The background has host access the page lacks; it reads the bytes and answers as for capture.done.
       outcome = await send({ type: 'capture.failed', captureId: msg.captureId, message: 'cors', corsBlocked: true, ...(src ? { srcUrl: src } : {}) });
     } else {
-      const message = error instanceof CaptureError ? error.message : `The image could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      const message = error instanceof CaptureError ? error.message : t('capture.couldNotRead', { reason: error instanceof Error ? error.message : String(error) });
       void send({ type: 'capture.failed', captureId: msg.captureId, message: message.slice(0, 500) });
       outcome = { ok: false, error: { message } };
     }
@@ -124,10 +125,10 @@ function afterCapture(target: Target, outcome: Outcome): void {
   if (!outcome.ok) return showError(target, outcome.error.message);
   if (target.jobId) return; // a job update already arrived
   if (outcome.next === 'job') {
-    target.ui.setStatus('Starting…');
+    target.ui.setStatus(t('overlay.starting'));
     return;
   }
-  const text = outcome.next === 'reference' ? `Added as reference image${outcome.count ? ` (${outcome.count})` : ''}.` : 'Sent to the Reimagine side panel.';
+  const text = outcome.next === 'reference' ? (outcome.count ? t('overlay.addedReferenceCount', { count: formatNumber(outcome.count) }) : t('overlay.addedReference')) : t('overlay.sentToPanel');
   target.ui.setStatus(text);
   setTimeout(() => {
     if (!target.jobId) dismiss(target);
@@ -142,13 +143,13 @@ function showError(target: Target, message: string): void {
   target.ui.focus('dismiss');
 }
 
-export const FAILED_ON_PAGE = 'Couldn’t finish — see the Reimagine panel.';
+export const failedOnPage = () => t('overlay.failedOnPage');
 
-const LABELS: Record<string, string> = {
-  queued: 'Queued…',
-  submitting: 'Sending…',
-  running: 'Generating…',
-  downloading: 'Saving result…',
+const LABELS: Record<string, () => string> = {
+  queued: () => t('overlay.status.queued'),
+  submitting: () => t('overlay.status.submitting'),
+  running: () => t('overlay.status.running'),
+  downloading: () => t('overlay.status.downloading'),
 };
 
 function onUpdate(msg: Update): void {
@@ -172,7 +173,7 @@ function showUpdate(target: Target, msg: Update): void {
   const previous = target.status;
   target.status = job.status;
   if (LABELS[job.status]) {
-    if (previous !== job.status) target.ui.startClock(job.startedAt, () => `${job.isVideo ? 'Animating' : 'Editing'} · ${LABELS[job.status]}`);
+    if (previous !== job.status) target.ui.startClock(job.startedAt, () => t(job.isVideo ? 'overlay.status.animating' : 'overlay.status.editing', { status: LABELS[job.status]?.() ?? '' }));
     target.ui.setProgress(job.isVideo ? (job.progress ?? 0) : undefined);
     target.ui.show(['cancel']);
     return;
@@ -183,15 +184,15 @@ function showUpdate(target: Target, msg: Update): void {
     if (previous === 'done') return;
     // The result is fetched only when the user asks for it (Replace, Compare): until then it is not in
     // the page's process at all, so the page cannot read it as pixels before the user chose Replace.
-    target.ui.setStatus('Done.');
+    target.ui.setStatus(t('overlay.done'));
     target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
     target.ui.focus('replace');
   } else if (job.status === 'cancelled') {
-    target.ui.setStatus('Cancelled.');
+    target.ui.setStatus(t('overlay.cancelled'));
     target.ui.show(['dismiss']);
   } else {
     // Provider error text stays in the panel: the page can see what is drawn over it.
-    showError(target, FAILED_ON_PAGE);
+    showError(target, failedOnPage());
     target.ui.show(['open-panel', 'dismiss']);
   }
 }
@@ -208,7 +209,7 @@ async function loadResult(target: Target): Promise<boolean> {
   if (!target.jobId) return false;
   const reply = (await send({ type: 'overlay.get-result', jobId: target.jobId, index: target.resultIndex ?? 0 })) as Outcome & { dataUrl?: string; kind?: 'image' | 'video' };
   if (!reply.ok || !reply.dataUrl) {
-    showError(target, reply.ok ? 'The result is not available.' : reply.error.message);
+    showError(target, reply.ok ? t('overlay.resultUnavailable') : reply.error.message);
     return false;
   }
   const blob = dataUrlToBlob(reply.dataUrl);
@@ -238,7 +239,7 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
         target.downloading = true;
         try {
           const reply = await send({ type: 'overlay.download', jobId: target.jobId });
-          target.ui.setStatus(reply.ok ? 'Download started.' : reply.error.message, reply.ok ? 'info' : 'error');
+          target.ui.setStatus(reply.ok ? t('overlay.downloadStarted') : reply.error.message, reply.ok ? 'info' : 'error');
         } finally {
           target.downloading = false;
         }
@@ -257,19 +258,19 @@ function revert(target: Target): void {
   target.swap?.revert();
   target.swap = undefined;
   target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
-  target.ui.setStatus('Original restored.');
+  target.ui.setStatus(t('overlay.restored'));
 }
 
 async function replace(target: Target, focus = true): Promise<void> {
   if (!(await loadResult(target)) || !target.result) return;
   stopCompare(target);
   const el = reattach(target);
-  if (!el) return showError(target, 'The image is no longer on the page.');
+  if (!el) return showError(target, t('overlay.imageGone'));
   target.swap?.revert();
   if (!target.swap && el instanceof HTMLImageElement) target.originalSnapshot = snapshot(el, el);
   target.swap = swapFor(el, target.result);
   target.ui.show(['revert', 'compare', 'download', 'open-panel', 'dismiss']);
-  target.ui.setStatus('Replaced on the page.');
+  target.ui.setStatus(t('overlay.replaced'));
   if (focus) target.ui.focus('revert');
 }
 
@@ -282,11 +283,11 @@ function swapFor(el: HTMLElement, result: Result): Swap {
 async function compare(target: Target): Promise<void> {
   if (!(await loadResult(target)) || !target.result) return;
   let layer: HTMLCanvasElement | HTMLVideoElement;
-  let labels: [string, string] = ['Before', 'After'];
+  let labels: [string, string] = [t('overlay.before'), t('overlay.after')];
   if (target.result.kind === 'video' && target.swap && target.originalSnapshot) {
     // The video is on the page (it keeps playing on hover): the original still is the layer, as for images.
     layer = target.originalSnapshot;
-    labels = ['After', 'Before'];
+    labels = [t('overlay.after'), t('overlay.before')];
   } else if (target.result.kind === 'video') {
     layer = document.createElement('video');
     Object.assign(layer, { muted: true, loop: true, autoplay: true, playsInline: true, src: target.result.url });
@@ -298,7 +299,7 @@ async function compare(target: Target): Promise<void> {
       target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
     }
   } else {
-    if (target.swap) labels = ['After', 'Before'];
+    if (target.swap) labels = [t('overlay.after'), t('overlay.before')];
     const box = target.el ?? reattach(target);
     if (target.swap && target.originalSnapshot) {
       layer = target.originalSnapshot;

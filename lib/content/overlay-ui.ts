@@ -1,4 +1,5 @@
 import { overlaySheet } from './overlay-styles';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The in-page overlay for one image: a fixed-position host at the document root (never inside the
@@ -15,14 +16,14 @@ export const OVERLAY_TAG = 'reimagine-overlay';
 
 export type OverlayAction = 'cancel' | 'replace' | 'compare' | 'revert' | 'download' | 'open-panel' | 'dismiss';
 
-const BUTTONS: Array<[OverlayAction, string, boolean]> = [
-  ['cancel', 'Cancel', true],
-  ['replace', 'Replace', false],
-  ['compare', 'Compare', true],
-  ['revert', 'Revert', true],
-  ['download', 'Download', true],
-  ['open-panel', 'Open in panel', true],
-  ['dismiss', 'Close', true],
+const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
+  ['cancel', () => t('overlay.cancel'), true],
+  ['replace', () => t('overlay.replace'), false],
+  ['compare', () => t('overlay.compare'), true],
+  ['revert', () => t('overlay.revert'), true],
+  ['download', () => t('overlay.download'), true],
+  ['open-panel', () => t('overlay.openInPanel'), true],
+  ['dismiss', () => t('overlay.close'), true],
 ];
 
 export class OverlayUi {
@@ -54,13 +55,13 @@ export class OverlayUi {
     this.layer.hidden = true;
     const bar = el('div', 'bar');
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', 'Reimagine');
+    bar.setAttribute('aria-label', t('extension.name'));
     this.status = el('div', 'status');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.progress = el('div', 'progress');
     this.progress.setAttribute('role', 'progressbar');
-    this.progress.setAttribute('aria-label', 'Progress');
+    this.progress.setAttribute('aria-label', t('overlay.progress'));
     this.progress.setAttribute('aria-valuemin', '0');
     this.progress.setAttribute('aria-valuemax', '100');
     this.progress.append(el('div', ''));
@@ -71,7 +72,7 @@ export class OverlayUi {
     this.slider.max = '100';
     this.slider.value = '50';
     this.slider.hidden = true;
-    this.slider.setAttribute('aria-label', 'Before / after');
+    this.slider.setAttribute('aria-label', t('overlay.beforeAfter'));
     this.slider.addEventListener('input', (event) => {
       if (event.isTrusted) this.clipCompare();
     });
@@ -79,9 +80,9 @@ export class OverlayUi {
     for (const [action, label, secondary] of BUTTONS) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = label;
+      button.textContent = label();
       if (secondary) button.className = 'secondary';
-      if (action === 'dismiss') button.setAttribute('aria-label', 'Close Reimagine overlay');
+      if (action === 'dismiss') button.setAttribute('aria-label', t('overlay.closeOverlay'));
       button.hidden = true;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
@@ -133,7 +134,7 @@ export class OverlayUi {
   }
 
   /** Before/after: the result layer over the page image, revealed from the slider's position. */
-  showCompare(media: HTMLCanvasElement | HTMLVideoElement | undefined, labels: [string, string] = ['Before', 'After']): void {
+  showCompare(media: HTMLCanvasElement | HTMLVideoElement | undefined, labels: [string, string] = [t('overlay.before'), t('overlay.after')]): void {
     this.layer.replaceChildren();
     this.slider.hidden = !media;
     this.layer.hidden = !media;
@@ -195,7 +196,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tagName: K, className: string
 
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, { minimumIntegerDigits: 2 })}`;
 }
 
 /** The part of the element not clipped by the viewport or a scrolling ancestor; undefined = out of view. */

@@ -1,4 +1,5 @@
 import { sniffImageType } from '../media/encode';
+import { t } from '../i18n';
 
 /**
  * Turn whatever bytes a page image is made of into what the API accepts: JPEG, PNG or WebP, at most
@@ -64,16 +65,16 @@ export async function prepareImage(
   limits: ImageLimits,
   rasterizeSvg?: (blob: Blob, maxEdge: number) => Promise<Drawable>,
 ): Promise<PreparedImage> {
-  if (blob.size === 0) throw new CaptureError('The image is empty (0 bytes).');
+  if (blob.size === 0) throw new CaptureError(t('capture.empty'));
   const type = await detectType(blob);
-  if (type === 'text/html' || type?.startsWith('text/')) throw new CaptureError('That address returned a web page, not an image.');
+  if (type === 'text/html' || type?.startsWith('text/')) throw new CaptureError(t('capture.webPage'));
   let drawable: Drawable;
   if (type === 'image/svg+xml') {
-    if (!rasterizeSvg) throw new CaptureError('This SVG is on another site that does not allow reading it.');
+    if (!rasterizeSvg) throw new CaptureError(t('capture.svgCrossSite'));
     drawable = await rasterizeSvg(blob, limits.maxEdge);
   } else {
     const bitmap = await createImageBitmap(blob).catch(() => {
-      throw new CaptureError(type?.startsWith('image/') ? `This ${type.slice(6).toUpperCase()} image could not be decoded.` : 'That file is not an image.');
+      throw new CaptureError(type?.startsWith('image/') ? t('capture.undecodable', { format: type.slice(6).toUpperCase() }) : t('capture.notAnImage'));
     });
     drawable = { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
   }
@@ -93,7 +94,7 @@ async function reencode(drawable: Drawable, type: string | undefined, limits: Im
   for (let attempt = 0; attempt < 6; attempt++) {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new CaptureError('Could not get a drawing surface to convert the image.');
+    if (!ctx) throw new CaptureError(t('capture.noCanvas'));
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(drawable.source, 0, 0, width, height);
@@ -108,7 +109,7 @@ async function reencode(drawable: Drawable, type: string | undefined, limits: Im
     width = Math.max(1, Math.round(width * 0.75));
     height = Math.max(1, Math.round(height * 0.75));
   }
-  throw new CaptureError('The image is too large to send, even after downscaling.');
+  throw new CaptureError(t('capture.tooLargeAfterDownscale'));
 }
 
 /** Any pixel not fully opaque? Reads a sparse grid: cheap even at 2048². */
@@ -119,6 +120,6 @@ function hasTransparency(ctx: OffscreenCanvasRenderingContext2D, width: number, 
     for (let i = 3; i < data.length; i += step) if ((data[i] ?? 255) < 250) return true;
     return false;
   } catch {
-    throw new CaptureError('The page does not allow reading this image’s pixels.');
+    throw new CaptureError(t('capture.taintedPixels'));
   }
 }

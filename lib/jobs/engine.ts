@@ -7,7 +7,7 @@ import type { Secrets, Settings } from '../settings/schema';
 import { keyFor } from '../settings/schema';
 import { backoffDelay } from './backoff';
 import { estimateCostUsd, usdToTicks } from './cost';
-import { DESCRIBE_MODE, DESCRIBE_NOT_QUEUED } from './modes';
+import { DESCRIBE_MODE, describeNotQueued } from './modes';
 import { spendingCapError } from './spend';
 import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from './job';
 import { firstPollDelay, nextPollDelay } from './poll-schedule';
@@ -139,7 +139,7 @@ export class JobEngine {
     const providerId = parsed.data.provider ?? settings.provider;
     const provider = this.deps.providers[providerId];
     const { request } = parsed.data;
-    if (request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED } };
+    if (request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: describeNotQueued() } };
     if (!provider.capabilities.modes[request.mode]) {
       const reason = provider.capabilities.unavailableReason[request.mode] ?? `${providerId} cannot do this.`;
       return { ok: false, error: { kind: 'invalid_request', message: reason } };
@@ -177,7 +177,7 @@ export class JobEngine {
     const job = await this.deps.store.get(id);
     if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
     if (isActive(job.status)) return { ok: true, job };
-    if (job.request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED } };
+    if (job.request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: describeNotQueued() } };
     // History from an archive: its provider and base URL came from a file (Re-run uses today's settings).
     if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: 'Imported jobs are history only; use Re-run to send it again with your current settings.' } };
     if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };

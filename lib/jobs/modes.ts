@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * The generation modes, shared by the composer, the context menus, the engine and history.
  * One list so a new mode is added in one place.
@@ -20,25 +22,45 @@ export type Mode = (typeof MODES)[number];
  */
 export const DESCRIBE_MODE = 'describe-image';
 export type JobMode = Mode | typeof DESCRIBE_MODE;
-export const DESCRIBE_NOT_QUEUED = 'Descriptions and prompt suggestions are not queued: use "Suggest a prompt" or "Describe image" again.';
+/** Read when shown (a getter), so the sentence is in the UI language of whoever reads it. */
+export const describeNotQueued = () => t('modes.describeNotQueued');
 
 export interface ModeInfo {
-  label: string;
+  /** In the UI language (a getter over locales/<lang>.yml `modes.*`). */
+  readonly label: string;
   output: 'image' | 'video' | 'text';
   /** What the sources are and how many are allowed (0 = no sources). */
   sources: { kind: 'image' | 'video'; min: number; max: number };
   promptRequired: boolean;
 }
 
+const LABEL_KEYS = {
+  'create-image': 'modes.createImage',
+  'edit-image': 'modes.editImage',
+  'create-video': 'modes.createVideo',
+  'animate-image': 'modes.animateImage',
+  'reference-video': 'modes.referenceVideo',
+  'edit-video': 'modes.editVideo',
+  'extend-video': 'modes.extendVideo',
+  'describe-image': 'modes.describeImage',
+} as const;
+
+const info = (mode: JobMode, rest: Omit<ModeInfo, 'label'>): ModeInfo => ({
+  ...rest,
+  get label() {
+    return t(LABEL_KEYS[mode]);
+  },
+});
+
 export const MODE_INFO: Record<JobMode, ModeInfo> = {
-  'create-image': { label: 'Create image', output: 'image', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true },
-  'edit-image': { label: 'Edit image', output: 'image', sources: { kind: 'image', min: 1, max: 5 }, promptRequired: true },
-  'create-video': { label: 'Create video', output: 'video', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true },
-  'animate-image': { label: 'Animate image', output: 'video', sources: { kind: 'image', min: 1, max: 1 }, promptRequired: false },
-  'reference-video': { label: 'Video from references', output: 'video', sources: { kind: 'image', min: 1, max: 7 }, promptRequired: true },
-  'edit-video': { label: 'Edit video', output: 'video', sources: { kind: 'video', min: 1, max: 1 }, promptRequired: true },
-  'extend-video': { label: 'Extend video', output: 'video', sources: { kind: 'video', min: 1, max: 1 }, promptRequired: true },
-  'describe-image': { label: 'Describe image', output: 'text', sources: { kind: 'image', min: 1, max: 7 }, promptRequired: false },
+  'create-image': info('create-image', { output: 'image', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true }),
+  'edit-image': info('edit-image', { output: 'image', sources: { kind: 'image', min: 1, max: 5 }, promptRequired: true }),
+  'create-video': info('create-video', { output: 'video', sources: { kind: 'image', min: 0, max: 0 }, promptRequired: true }),
+  'animate-image': info('animate-image', { output: 'video', sources: { kind: 'image', min: 1, max: 1 }, promptRequired: false }),
+  'reference-video': info('reference-video', { output: 'video', sources: { kind: 'image', min: 1, max: 7 }, promptRequired: true }),
+  'edit-video': info('edit-video', { output: 'video', sources: { kind: 'video', min: 1, max: 1 }, promptRequired: true }),
+  'extend-video': info('extend-video', { output: 'video', sources: { kind: 'video', min: 1, max: 1 }, promptRequired: true }),
+  'describe-image': info('describe-image', { output: 'text', sources: { kind: 'image', min: 1, max: 7 }, promptRequired: false }),
 };
 
 export const isVideoMode = (mode: JobMode) => MODE_INFO[mode].output === 'video';

@@ -12,7 +12,7 @@ import {
 } from '../api/models';
 import type { ImageBatchResult } from '../api/results';
 import type { Job, PendingOutput } from '../jobs/job';
-import { DESCRIBE_NOT_QUEUED, MODES } from '../jobs/modes';
+import { describeNotQueued, MODES } from '../jobs/modes';
 import type { Capabilities, Provider, ProviderContext, SubmitOutcome } from './types';
 
 /** xAI direct: every mode the Imagine API has. */
@@ -102,7 +102,7 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
     case 'extend-video':
       return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration }, options));
     case 'describe-image':
-      throw new ImagineError({ kind: 'invalid_request', message: DESCRIBE_NOT_QUEUED });
+      throw new ImagineError({ kind: 'invalid_request', message: describeNotQueued() });
   }
 }
 
