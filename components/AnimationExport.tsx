@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ANIMATION_FPS, ANIMATION_SIZES, DEFAULT_ANIMATION, type AnimationOptions } from '../lib/export/animation';
 import type { Job } from '../lib/jobs/job';
 import { downloadAnimation } from '../lib/ui/animation-download';
+import { t } from '../lib/i18n';
 
 /**
  * A video result's "Save as GIF" / "Save as WebP", with size and frame rate, and a progress bar while the
@@ -16,7 +17,7 @@ export function AnimationExport({ job, index, onStatus }: { job: Job; index: num
     setProgress(0);
     try {
       const filename = await downloadAnimation(job, index, { format, maxEdge, fps }, (p) => setProgress(p.fraction));
-      onStatus('ok', `Downloading ${filename}`);
+      onStatus('ok', t('panel.animationExport.downloading', { file: filename }));
     } catch (error) {
       onStatus('error', error instanceof Error ? error.message : String(error));
     } finally {
@@ -25,31 +26,31 @@ export function AnimationExport({ job, index, onStatus }: { job: Job; index: num
   };
   const id = `anim-${job.id}-${index}`;
   return (
-    <fieldset className="animation-export" aria-label="Save as animation">
-      <legend>Save as GIF or WebP</legend>
-      <label htmlFor={`${id}-size`}>Size</label>
+    <fieldset className="animation-export" aria-label={t('panel.animationExport.saveAsAnimation')}>
+      <legend>{t('panel.animationExport.saveAsGifOr')}</legend>
+      <label htmlFor={`${id}-size`}>{t('panel.animationExport.size')}</label>
       <select id={`${id}-size`} value={maxEdge} disabled={busy} onChange={(e) => setMaxEdge(Number(e.target.value) as AnimationOptions['maxEdge'])}>
         {ANIMATION_SIZES.map((n) => (
           <option key={n} value={n}>
-            {n} px
+            {n}{' '}{t('panel.animationExport.px')}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-fps`}>Frame rate</label>
+      <label htmlFor={`${id}-fps`}>{t('panel.animationExport.frameRate')}</label>
       <select id={`${id}-fps`} value={fps} disabled={busy} onChange={(e) => setFps(Number(e.target.value) as AnimationOptions['fps'])}>
         {ANIMATION_FPS.map((n) => (
           <option key={n} value={n}>
-            {n} fps
+            {n}{' '}{t('panel.animationExport.fps')}
           </option>
         ))}
       </select>
       <button type="button" disabled={busy} onClick={() => void save('gif')()}>
-        Save as GIF
+        {t('panel.animationExport.saveAsGif')}
       </button>
       <button type="button" disabled={busy} onClick={() => void save('webp')()}>
-        Save as WebP
+        {t('panel.animationExport.saveAsWebp')}
       </button>
-      {busy && <progress max={1} value={progress} aria-label="Export progress" />}
+      {busy && <progress max={1} value={progress} aria-label={t('panel.animationExport.exportProgress')} />}
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import type { CaptureState } from '../lib/messaging/panel-request';
 import { send } from '../lib/messaging/client';
 import { hostOf } from '../lib/net/host-of';
 import { useComposer } from '../lib/ui/composer-store';
+import { t } from '../lib/i18n';
 
 /**
  * Where the right-clicked page image stands, in the source tray: a "Reading image…" placeholder while the
@@ -17,12 +18,12 @@ export function CaptureStatus() {
   if (capture.state === 'pending') {
     return (
       <div className="capture-status">
-        <div className="source-placeholder" role="status" aria-label="Reading image…">
+        <div className="source-placeholder" role="status" aria-label={t('panel.captureStatus.readingImage')}>
           <span className="spinner" aria-hidden="true" />
-          <span aria-hidden="true">Reading image{capture.host ? ` from ${capture.host}` : ''}…</span>
+          <span aria-hidden="true">{capture.host ? t('panel.captureStatus.readingImageFrom', { host: capture.host }) : t('panel.captureStatus.readingImageEllipsis')}</span>
         </div>
         <button type="button" className="link" onClick={dismiss}>
-          Stop waiting
+          {t('panel.captureStatus.stopWaiting')}
         </button>
       </div>
     );
@@ -51,31 +52,31 @@ function CaptureFailure({ capture, onDismiss }: { capture: CaptureState; onDismi
     // Synchronously, inside the click: Chrome only shows the permission prompt for a user gesture.
     void browser.permissions
       .request({ origins: [`${capture.accessOrigin}/*`] })
-      .then((granted) => (granted ? run({ type: 'capture.retry', captureId: capture.id }) : setProblem(`Reimagine still cannot read images on ${host}.`)))
+      .then((granted) => (granted ? run({ type: 'capture.retry', captureId: capture.id }) : setProblem(t('panel.captureStatus.stillCannotRead', { host: host ?? '' }))))
       .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
   }
 
   return (
-    <div className="capture-status failed" role="group" aria-label="Page image">
+    <div className="capture-status failed" role="group" aria-label={t('panel.captureStatus.pageImage')}>
       <p className="error" role="alert">
-        {capture.message ?? 'The image could not be read.'}
+        {capture.message ?? t('panel.captureStatus.theImageCouldNot')}
       </p>
       <div className="inline">
         {host && (
           <button type="button" className="primary" disabled={working} onClick={allowAccess}>
-            Allow access to {host}
+            {t('panel.captureStatus.allowAccessTo')}{' '}{host}
           </button>
         )}
         {capture.canScreenshot && (
           <button type="button" disabled={working} onClick={() => void run({ type: 'capture.screenshot', captureId: capture.id })}>
-            Use a screenshot instead
+            {t('panel.captureStatus.useAScreenshotInstead')}
           </button>
         )}
         <button type="button" className="link" onClick={onDismiss}>
-          Dismiss
+          {t('panel.captureStatus.dismiss')}
         </button>
       </div>
-      {host && <p className="hint">Reimagine asks only for {host}; you can remove the access in chrome://extensions at any time.</p>}
+      {host && <p className="hint">{t('panel.captureStatus.reimagineAsksOnlyFor')}{' '}{host}{t('panel.captureStatus.youCanRemoveThe')}</p>}
       {problem && <p className="error">{problem}</p>}
     </div>
   );

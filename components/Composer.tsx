@@ -13,6 +13,7 @@ import { CostEstimate } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
 import { SubmitArea } from './composer/SubmitArea';
+import { t } from '../lib/i18n';
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -61,7 +62,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     for (const file of files) {
       const outcome = await importFile(file);
       if (outcome.ok) added.push(outcome.source);
-      else problems.push(`${file.name || 'Pasted item'}: ${outcome.message}`);
+      else problems.push(t('panel.composer.fileProblem', { file: file.name || t('panel.composer.pastedItem'), reason: outcome.message }));
     }
     setImporting((n) => n - files.length);
     addSources(added, caps);
@@ -139,6 +140,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     <section
       aria-labelledby="composer-title"
       className={`composer${dragging ? ' dragging' : ''}`}
+      data-drop-label={t('panel.composer.dropToAdd')}
       onDragOver={(e) => {
         if ([...e.dataTransfer.types].includes('Files')) {
           e.preventDefault();
@@ -154,11 +156,11 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         setDragging(false);
         const files = mediaFiles(e.dataTransfer);
         if (files.length) void addFiles(files);
-        else setNotice('Drop an image or MP4 file (to use a picture from a page, right-click it and choose Reimagine).');
+        else setNotice(t('panel.composer.dropHint'));
       }}
     >
       <h2 id="composer-title" className="visually-hidden">
-        Compose
+        {t('panel.composer.compose')}
       </h2>
       <form
         ref={formRef}
@@ -190,7 +192,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         )}
         {max === 0 && importing > 0 && (
           <p className="hint" role="status">
-            Adding…
+            {t('panel.composer.adding')}
           </p>
         )}
         <input
@@ -201,7 +203,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           accept="image/*,video/mp4"
           className="visually-hidden"
           tabIndex={-1}
-          aria-label="Add source files"
+          aria-label={t('panel.composer.addSourceFiles')}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
@@ -212,7 +214,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           <p className="notice" role="status">
             {notice}{' '}
             <button type="button" className="link" onClick={() => setNotice(undefined)}>
-              Dismiss
+              {t('panel.composer.dismiss')}
             </button>
           </p>
         )}

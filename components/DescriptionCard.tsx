@@ -3,6 +3,7 @@ import type { Mode } from '../lib/jobs/modes';
 import { useComposer } from '../lib/ui/composer-store';
 import { useDescription } from '../lib/ui/description-store';
 import { useCapabilities } from '../lib/ui/settings-store';
+import { formatNumber, t } from '../lib/i18n';
 
 /**
  * "Describe image" (context menu) in the panel: what the vision model saw, with "Use as prompt" (switches
@@ -19,22 +20,22 @@ export function DescriptionCard() {
   const text = current.text ?? '';
 
   return (
-    <section aria-label="Image description" className="description-card">
-      <h2>Image description</h2>
-      {current.state === 'reading' && <p role="status">Reading image…</p>}
-      {current.state === 'running' && <p role="status">Describing…</p>}
+    <section aria-label={t('panel.descriptionCard.imageDescription')} className="description-card">
+      <h2>{t('panel.descriptionCard.imageDescription')}</h2>
+      {current.state === 'reading' && <p role="status">{t('panel.descriptionCard.readingImage')}</p>}
+      {current.state === 'running' && <p role="status">{t('panel.descriptionCard.describing')}</p>}
       {current.state === 'failed' && (
         <p role="alert" className="error">
-          {current.message ?? 'The image could not be described.'}
+          {current.message ?? t('panel.descriptionCard.theImageCouldNot')}
         </p>
       )}
       {current.state === 'done' && (
         <>
           <p className="description-text">{text}</p>
           <p className="hint" data-testid="describe-cost">
-            {current.model ? `By ${current.model}` : ''}
+            {current.model ? t('panel.descriptionCard.byModel', { model: current.model }) : ''}
             {current.cost ? ` · ${current.cost}` : ''}
-            {current.tokens !== undefined ? ` · ${current.tokens.toLocaleString('en-US')} tokens` : ''}
+            {current.tokens !== undefined ? ` · ${t('composer.suggestPrompt.tokens', { count: formatNumber(current.tokens) })}` : ''}
           </p>
         </>
       )}
@@ -49,21 +50,21 @@ export function DescriptionCard() {
                 setBefore({ mode: composer.draft.mode, prompt: composer.draft.prompt });
                 composer.setMode('create-image', caps);
                 composer.patch({ prompt: text });
-                setStatus('The description is now the prompt.');
+                setStatus(t('panel.descriptionCard.nowThePrompt'));
               }}
             >
-              Use as prompt
+              {t('panel.descriptionCard.useAsPrompt')}
             </button>
             <button
               type="button"
               onClick={() =>
                 void navigator.clipboard.writeText(text).then(
-                  () => setStatus('Copied the description.'),
-                  () => setStatus('Could not copy; select the text instead.'),
+                  () => setStatus(t('panel.descriptionCard.copied')),
+                  () => setStatus(t('panel.descriptionCard.copyFailed')),
                 )
               }
             >
-              Copy
+              {t('panel.descriptionCard.copy')}
             </button>
           </>
         )}
@@ -75,14 +76,14 @@ export function DescriptionCard() {
               composer.setMode(before.mode, caps);
               composer.patch({ prompt: before.prompt });
               setBefore(undefined);
-              setStatus('Your previous prompt is back.');
+              setStatus(t('panel.descriptionCard.promptRestored'));
             }}
           >
-            Undo
+            {t('panel.descriptionCard.undo')}
           </button>
         )}
         <button type="button" className="link" onClick={dismiss}>
-          Dismiss
+          {t('panel.descriptionCard.dismiss')}
         </button>
       </div>
       <p role="status" className="hint">

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/client';
 import { hostOf } from '../lib/net/host-of';
 import { originPattern } from '../lib/providers/hosts';
+import { t } from '../lib/i18n';
 
 /**
  * "Allow access to <host>": asks the browser for one host (permissions.request must be the first call in the
@@ -26,9 +27,9 @@ export function HostAccessButton({ origin, onGranted }: { origin: string; onGran
           });
         }}
       >
-        Allow access to {host}
+        {t('panel.hostAccessButton.allowAccessTo')}{' '}{host}
       </button>
-      {refused && <span className="hint"> Access to {host} was not allowed.</span>}
+      {refused && <span className="hint">{' '}{t('panel.hostAccessButton.accessTo')}{' '}{host}{' '}{t('panel.hostAccessButton.wasNotAllowed')}</span>}
     </>
   );
 }

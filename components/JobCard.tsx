@@ -12,16 +12,19 @@ import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
 import { hostOf } from '../lib/net/host-of';
 import { HostAccessButton } from './HostAccessButton';
+import { formatNumber, t } from '../lib/i18n';
 
-export const STATUS_LABEL: Record<Job['status'], string> = {
-  queued: 'Queued',
-  submitting: 'Sending',
-  running: 'Generating',
-  downloading: 'Saving',
-  done: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+/** The badge text per status, in the UI language. */
+export const statusLabel = (status: Job['status']): string =>
+  ({
+    queued: t('panel.jobCard.status.queued'),
+    submitting: t('panel.jobCard.status.submitting'),
+    running: t('panel.jobCard.status.running'),
+    downloading: t('panel.jobCard.status.downloading'),
+    done: t('panel.jobCard.status.done'),
+    failed: t('panel.jobCard.status.failed'),
+    cancelled: t('panel.jobCard.status.cancelled'),
+  })[status];
 
 /** Errors whose fix lives in Options. */
 const FIX_IN_OPTIONS: readonly ErrorKind[] = ['invalid_key', 'permission_denied', 'spending_cap'];
@@ -49,9 +52,9 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
   if (active && rateLimitedFor <= 0) {
     const sinceStart = now - started;
     const remaining = progress && progress > 3 ? (sinceStart * (100 - progress)) / progress : typicalMs(job) - sinceStart;
-    estimate = remaining > 1_000 ? `about ${formatDuration(remaining)} left` : 'almost done';
+    estimate = remaining > 1_000 ? t('panel.jobCard.timeLeft', { duration: formatDuration(remaining) }) : t('panel.jobCard.almostDone');
   }
-  const title = job.request.prompt.trim() || '(no prompt)';
+  const title = job.request.prompt.trim() || t('panel.jobCard.noPrompt');
   // A refused retry (imported job, base URL changed since) must say why, not just do nothing.
   const [retryRefused, setRetryRefused] = useState<string>();
   return (
@@ -66,7 +69,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
     >
       <div className="job-head">
         <span className="job-mode">{info.label}</span>
-        <span className={`badge badge-${job.status}`}>{STATUS_LABEL[job.status]}</span>
+        <span className={`badge badge-${job.status}`}>{statusLabel(job.status)}</span>
       </div>
       <div className="job-body">
         {sources.length > 0 && (
@@ -81,25 +84,24 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
         </p>
       </div>
       {active && info.output === 'video' && (
-        <progress max={100} value={progress ?? undefined} aria-label={`Progress${progress !== undefined ? ` ${Math.round(progress)}%` : ''}`} />
+        <progress max={100} value={progress ?? undefined} aria-label={progress !== undefined ? t('panel.jobCard.progressPercent', { percent: formatNumber(progress / 100, { style: 'percent' }) }) : t('panel.jobCard.progress')} />
       )}
       <p className="job-meta hint">
-        <span>{formatDuration(elapsed)} elapsed</span>
+        <span>{t('panel.jobCard.elapsed', { duration: formatDuration(elapsed) })}</span>
         {estimate && <span> · {estimate}</span>}
-        {progress !== undefined && active && <span> · {Math.round(progress)}%</span>}
-        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span data-testid="actual-cost"> · cost {formatCostVsEstimate(job)}</span>}
+        {progress !== undefined && active && <span> · {formatNumber(progress / 100, { style: 'percent' })}</span>}
+        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span data-testid="actual-cost"> · {t('panel.jobCard.cost', { cost: formatCostVsEstimate(job) ?? '' })}</span>}
         {servedByLabel(job) && <span data-testid="served-by"> · {servedByLabel(job)}</span>}
       </p>
       {job.note && <p className="hint">{job.note}</p>}
       {rateLimitedFor > 0 && (
         <p className="hint job-wait">
-          Rate limited by the provider: sending again in {formatDuration(rateLimitedFor)}. The request was not processed, so nothing was charged.
+          {t('panel.jobCard.rateLimited', { duration: formatDuration(rateLimitedFor) })}
         </p>
       )}
       {job.status === 'downloading' && job.blockedOrigin && (
         <p className="hint job-access" role="status">
-          Done at the provider, but Reimagine has no access to {hostOf(job.blockedOrigin)}, where the result is. Allow it to save the result —
-          it is not generated or paid for again. <HostAccessButton origin={job.blockedOrigin} />
+          {t('panel.jobCard.noAccessToResult', { host: hostOf(job.blockedOrigin) ?? job.blockedOrigin })}{' '}<HostAccessButton origin={job.blockedOrigin} />
         </p>
       )}
       {job.error && job.status === 'failed' && (
@@ -115,7 +117,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
       <div className="job-actions">
         {active && (
           <button type="button" onClick={() => void send({ type: 'job.cancel', jobId: job.id })}>
-            Cancel
+            {t('panel.jobCard.cancel')}
           </button>
         )}
         {(job.status === 'failed' || job.status === 'cancelled') && (
@@ -125,12 +127,12 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
                 type="button"
                 onClick={() => void send({ type: 'job.retry', jobId: job.id }).then((reply) => setRetryRefused(reply.ok ? undefined : userMessage(reply.error)))}
               >
-                Retry
+                {t('panel.jobCard.retry')}
               </button>
             )}
             {job.error && FIX_IN_OPTIONS.includes(job.error.kind) && (
               <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-                Open Options
+                {t('panel.jobCard.openOptions')}
               </button>
             )}
             {job.error && FIX_IN_COMPOSER.includes(job.error.kind) && (
@@ -141,7 +143,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
                   useComposer.setState({ focusPromptAt: Date.now() });
                 }}
               >
-                Edit prompt
+                {t('panel.jobCard.editPrompt')}
               </button>
             )}
             <button
@@ -151,7 +153,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
                 onDismiss?.(job.id);
               }}
             >
-              Dismiss
+              {t('panel.jobCard.dismiss')}
             </button>
           </>
         )}

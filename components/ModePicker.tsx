@@ -1,12 +1,13 @@
 import { MODE_INFO, MODES, type Mode } from '../lib/jobs/modes';
 import type { Capabilities } from '../lib/providers/types';
+import { t } from '../lib/i18n';
 
 /** Native radios in one group: arrow keys move between modes, as users expect of a radio group. */
 export function ModePicker({ mode, caps, onChange }: { mode: Mode; caps: Capabilities; onChange(mode: Mode): void }) {
   const unavailable = MODES.filter((m) => !caps.modes[m]);
   return (
     <div className="mode-picker">
-      <div role="radiogroup" aria-label="Mode" className="mode-options">
+      <div role="radiogroup" aria-label={t('panel.modePicker.mode')} className="mode-options">
         {MODES.map((m) => {
           const disabled = !caps.modes[m];
           return (
@@ -19,7 +20,7 @@ export function ModePicker({ mode, caps, onChange }: { mode: Mode; caps: Capabil
       </div>
       {unavailable.length > 0 && (
         <p className="hint">
-          {unavailable.map((m) => `${MODE_INFO[m].label}: ${caps.unavailableReason[m] ?? 'not offered by this provider.'}`).join(' ')}
+          {unavailable.map((m) => `${MODE_INFO[m].label}: ${caps.unavailableReason[m] ?? t('panel.modePicker.notOffered')}`).join(' ')}
         </p>
       )}
     </div>

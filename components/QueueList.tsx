@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { isActive, type Job } from '../lib/jobs/job';
 import { dismissedJobs } from '../lib/ui/prefs';
 import { JobCard } from './JobCard';
+import { formatNumber, t } from '../lib/i18n';
 
 /** Failed/cancelled jobs stay in the queue (with their reason and Retry) for this long unless dismissed. */
 const KEEP_FAILED_MS = 12 * 60 * 60 * 1000;
@@ -23,12 +24,12 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
     .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || a.createdAt - b.createdAt);
   const activeCount = queue.filter((j) => isActive(j.status)).length;
   return (
-    <section aria-label="Queue" className="queue">
+    <section aria-label={t('panel.queueList.queue')} className="queue">
       <h2>
-        Queue {activeCount > 0 && <span className="count-badge" aria-label={`${activeCount} in progress`}>{activeCount}</span>}
+        {t('panel.queueList.queue')}{' '}{activeCount > 0 && <span className="count-badge" aria-label={t('panel.queueList.inProgress', { count: formatNumber(activeCount) })}>{activeCount}</span>}
       </h2>
       {queue.length === 0 ? (
-        <p className="empty hint">Nothing in progress. Jobs you start appear here with their progress.</p>
+        <p className="empty hint">{t('panel.queueList.nothingInProgressJobs')}</p>
       ) : (
         <ul className="plain job-list">
           {queue.map((job) => (

@@ -9,6 +9,7 @@ import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
 import { useCapabilities } from '../lib/ui/settings-store';
 import { AnimationExport } from './AnimationExport';
+import { formatDateTime, formatNumber, t } from '../lib/i18n';
 
 /**
  * One finished result with its actions. `compact` leaves the actions out (small previews elsewhere);
@@ -22,7 +23,7 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
   const media = useMediaUrl(result && (isVideo || !result.thumb) ? result.mediaId : undefined);
   if (!result) return null;
   const title = job.request.prompt.trim() || MODE_INFO[job.request.mode].label;
-  const label = `${isVideo ? 'Video' : 'Image'}: ${title}`;
+  const label = t(isVideo ? 'panel.resultTile.videoLabel' : 'panel.resultTile.imageLabel', { title });
   return (
     <article className="result-tile" aria-label={label} data-job-id={job.id} data-index={index} data-kind={result.kind}>
       {/* Known dimensions reserve the space up front (no layout jump); a video without them sizes itself. */}
@@ -44,8 +45,8 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
             {title}
           </p>
           <p className="hint result-meta">
-            {MODE_INFO[job.request.mode].label} · {new Date(job.finishedAt ?? job.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}
-            {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · cost ${formatCostVsEstimate(job)}` : ''}
+            {MODE_INFO[job.request.mode].label} · {formatDateTime(job.finishedAt ?? job.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+            {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · ${t('panel.resultTile.cost', { cost: formatCostVsEstimate(job) ?? '' })}` : ''}
             {index === 0 && servedByLabel(job) ? ` · ${servedByLabel(job)}` : ''}
           </p>
           <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
@@ -91,7 +92,7 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
   };
   const use = (mode: Mode) => () => {
     applyResultAs(job, index, mode, caps);
-    onStatus(`Added to the composer: ${MODE_INFO[mode].label}.`);
+    onStatus(t('panel.resultTile.addedToComposer', { mode: MODE_INFO[mode].label }));
   };
 
   const replace = canReplace && (
@@ -100,9 +101,9 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
       onClick={attempt(async () => {
         const reply = await send({ type: 'result.replace-on-page', jobId: job.id, index });
         if (!reply.ok) throw new Error(userMessage(reply.error));
-      }, 'Replaced on the page.')}
+      }, t('panel.resultTile.replacedOnPage'))}
     >
-      Replace on page
+      {t('panel.resultTile.replaceOnPage')}
     </button>
   );
   const remove = confirming ? (
@@ -112,58 +113,58 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
       autoFocus
       onClick={() => {
         setConfirming(false);
-        void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) => (reply.ok ? onStatus('Deleted.') : report('error', userMessage(reply.error))));
+        void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) => (reply.ok ? onStatus(t('panel.resultTile.deleted')) : report('error', userMessage(reply.error))));
       }}
     >
-      Confirm delete{job.results.length > 1 ? ` all ${job.results.length}` : ''}
+      {job.results.length > 1 ? t('panel.resultTile.confirmDeleteAll', { count: formatNumber(job.results.length) }) : t('panel.resultTile.confirmDelete')}
     </button>
   ) : (
     <button type="button" onClick={() => setConfirming(true)}>
-      Delete
+      {t('panel.resultTile.delete')}
     </button>
   );
 
   // The likely next steps stay visible; the rest sits one click away so two tiles fit side by side at 320 px.
   return (
     <div className="result-actions">
-      <div className="button-row" role="group" aria-label="Result actions">
+      <div className="button-row" role="group" aria-label={t('panel.resultTile.resultActions')}>
         <button type="button" onClick={attempt(() => downloadResult(job, index), 'Downloading')}>
-          Download
+          {t('panel.resultTile.download')}
         </button>
         {replace}
         {isVideo ? (
           <button type="button" disabled={!caps.modes['extend-video']} onClick={use('extend-video')}>
-            Extend this
+            {t('panel.resultTile.extendThis')}
           </button>
         ) : (
           <>
             <button type="button" disabled={!caps.modes['edit-image']} onClick={use('edit-image')}>
-              Edit this
+              {t('panel.resultTile.editThis')}
             </button>
             <button type="button" disabled={!caps.modes['animate-image']} onClick={use('animate-image')}>
-              Animate this
+              {t('panel.resultTile.animateThis')}
             </button>
           </>
         )}
       </div>
       <details className="more-actions">
-        <summary>More actions</summary>
-        <div className="button-row" role="group" aria-label="More actions">
+        <summary>{t('panel.resultTile.moreActions')}</summary>
+        <div className="button-row" role="group" aria-label={t('panel.resultTile.moreActions')}>
           {!isVideo && (
-            <button type="button" onClick={attempt(() => copyResultImage(job, index), 'Copied the image.')}>
-              Copy image
+            <button type="button" onClick={attempt(() => copyResultImage(job, index), t('panel.resultTile.copiedImage'))}>
+              {t('panel.resultTile.copyImage')}
             </button>
           )}
-          <button type="button" onClick={attempt(() => openFullSize(job, index), 'Opened in a new tab.')}>
-            Open full size
+          <button type="button" onClick={attempt(() => openFullSize(job, index), t('panel.resultTile.openedInTab'))}>
+            {t('panel.resultTile.openFullSize')}
           </button>
           {isVideo ? (
             <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>
-              Edit this
+              {t('panel.resultTile.editThis')}
             </button>
           ) : (
             <button type="button" disabled={!caps.modes['reference-video']} onClick={use('reference-video')}>
-              Use as reference
+              {t('panel.resultTile.useAsReference')}
             </button>
           )}
           {remove}

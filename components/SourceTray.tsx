@@ -5,6 +5,7 @@ import { sourceTag } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { CaptureStatus } from './CaptureStatus';
+import { formatNumber, t } from '../lib/i18n';
 
 interface Props {
   mode: Mode;
@@ -21,21 +22,21 @@ interface Props {
 export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInsertTag, onPickFiles, busy }: Props) {
   const info = MODE_INFO[mode].sources;
   const reading = useComposer((s) => s.capture?.state === 'pending');
-  const what = info.kind === 'video' ? 'video' : max === 1 ? 'image' : `images (up to ${max})`;
+  const empty = info.kind === 'video' ? t('panel.sourceTray.emptyVideo') : max === 1 ? t('panel.sourceTray.emptyImage') : t('panel.sourceTray.emptyImages', { max: formatNumber(max) });
   return (
     <div className="field sources" aria-describedby={error ? 'sources-error' : undefined}>
       <div className="sources-head">
         <span className="label" id="sources-label">
-          Sources <span className="hint">{sources.length}/{max}</span>
+          {t('panel.sourceTray.sources')}{' '}<span className="hint">{sources.length}/{max}</span>
         </span>
         <button type="button" onClick={onPickFiles} disabled={busy}>
-          Add files…
+          {t('panel.sourceTray.addFiles')}
         </button>
       </div>
       <CaptureStatus />
       {sources.length === 0 ? (
         !reading && <p className="empty-sources hint">
-          Add the source {what}: drop or paste it here, pick a file, right-click one on a page, or use a result below.
+          {empty}
         </p>
       ) : (
         <ol className="source-list" aria-labelledby="sources-label">
@@ -55,7 +56,7 @@ export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInse
       )}
       {busy && (
         <p className="hint" role="status">
-          Adding…
+          {t('panel.sourceTray.adding')}
         </p>
       )}
       {error && (
@@ -89,32 +90,32 @@ function SourceThumb({
   const video = useMediaUrl(isVideo ? source.mediaId : undefined);
   const n = index + 1;
   return (
-    <li className="source" aria-label={`Source ${n}${tag ? ` ${tag}` : ''}${source.screenshot ? ', screenshot' : ''}`}>
+    <li className="source" aria-label={t(source.screenshot ? 'panel.sourceTray.sourceScreenshot' : 'panel.sourceTray.source', { n: formatNumber(n), tag: tag ? ` ${tag}` : '' })}>
       <div className="source-media">
         {source.screenshot && (
-          <span className="source-badge" title="A screenshot of the page, cropped to the image">
-            Screenshot
+          <span className="source-badge" title={t('panel.sourceTray.aScreenshotOfThe')}>
+            {t('panel.sourceTray.screenshot')}
           </span>
         )}
         {isVideo ? <video src={video} muted preload="metadata" aria-hidden="true" /> : thumb ? <img src={thumb} alt="" /> : <span className="placeholder" aria-hidden="true" />}
       </div>
       {tag && (
-        <button type="button" className="tag" onClick={() => onInsertTag(tag)} title="Insert this tag in the prompt" aria-label={`Insert ${tag} in the prompt`}>
+        <button type="button" className="tag" onClick={() => onInsertTag(tag)} title={t('panel.sourceTray.insertThisTagIn')} aria-label={t('panel.sourceTray.insertTag', { tag })}>
           {tag}
         </button>
       )}
       <div className="source-actions">
         {count > 1 && (
           <>
-            <button type="button" className="icon" aria-label={`Move source ${n} earlier`} disabled={index === 0} onClick={() => onMove(index, -1)}>
+            <button type="button" className="icon" aria-label={t('panel.sourceTray.moveEarlier', { n: formatNumber(n) })} disabled={index === 0} onClick={() => onMove(index, -1)}>
               ←
             </button>
-            <button type="button" className="icon" aria-label={`Move source ${n} later`} disabled={index === count - 1} onClick={() => onMove(index, 1)}>
+            <button type="button" className="icon" aria-label={t('panel.sourceTray.moveLater', { n: formatNumber(n) })} disabled={index === count - 1} onClick={() => onMove(index, 1)}>
               →
             </button>
           </>
         )}
-        <button type="button" className="icon" aria-label={`Remove source ${n}`} onClick={() => onRemove(index)}>
+        <button type="button" className="icon" aria-label={t('panel.sourceTray.remove', { n: formatNumber(n) })} onClick={() => onRemove(index)}>
           ×
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { Job } from '../lib/jobs/job';
 import { useMediaUrl } from '../lib/ui/media-url';
 import { downloadResult } from '../lib/ui/result-actions';
 import { getJob } from '../lib/storage/jobs';
+import { t } from '../lib/i18n';
 
 /** "Open full size": one result at its natural size, in a tab of its own. */
 export function Viewer({ jobId, index }: { jobId: string; index: number }) {
@@ -14,10 +15,10 @@ export function Viewer({ jobId, index }: { jobId: string; index: number }) {
   const url = useMediaUrl(result?.mediaId);
   const [downloadError, setDownloadError] = useState<string>();
   useEffect(() => {
-    if (job) document.title = `${job.request.prompt.slice(0, 60) || 'Result'} — Reimagine`;
+    if (job) document.title = t('panel.viewer.documentTitle', { title: job.request.prompt.slice(0, 60) || t('panel.viewer.result') });
   }, [job]);
-  if (job === undefined) return <p role="status" className="viewer-status">Loading…</p>;
-  if (!job || !result) return <p className="viewer-status error">This result no longer exists (it may have been deleted).</p>;
+  if (job === undefined) return <p role="status" className="viewer-status">{t('panel.viewer.loading')}</p>;
+  if (!job || !result) return <p className="viewer-status error">{t('panel.viewer.thisResultNoLonger')}</p>;
   return (
     <main className="viewer">
       <header className="viewer-bar">
@@ -29,7 +30,7 @@ export function Viewer({ jobId, index }: { jobId: string; index: number }) {
             downloadResult(job, index).catch((error: unknown) => setDownloadError(error instanceof Error ? error.message : String(error)));
           }}
         >
-          Download
+          {t('panel.viewer.download')}
         </button>
       </header>
       {downloadError && (

@@ -5,6 +5,7 @@ import { send } from '../../lib/messaging/client';
 import { formatPrice } from '../../lib/pricing/estimate';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { useSettings } from '../../lib/ui/settings-store';
+import { t } from '../../lib/i18n';
 
 /**
  * The whole batch's estimate against today's cap, before anything is sent (the background checks again
@@ -28,15 +29,15 @@ export function BatchCost({ count, children }: { count: number; children(blocked
   const estimate = estimateBatch(mode, prompt, settings, count);
   const verdict = spend ? checkBatchCap(estimate, count, spend.spentUsd, spend.capUsd) : { ok: true as const };
   const capLine = !spend
-    ? 'Reading today’s spending…'
+    ? t('batch.batchCost.readingSpend')
     : spend.capUsd === null
-      ? `Today: ${formatPrice(spend.spentUsd)} spent; no daily cap set.`
-      : `Today: ${formatPrice(spend.spentUsd)} spent of your ${formatPrice(spend.capUsd)} daily cap.`;
+      ? t('batch.batchCost.spentNoCap', { spent: formatPrice(spend.spentUsd) })
+      : t('batch.batchCost.spentOfCap', { spent: formatPrice(spend.spentUsd), cap: formatPrice(spend.capUsd) });
   return (
     <>
       <div className="cost" data-testid="batch-cost">
         <p>{describeBatchCost(estimate, count)}</p>
-        {estimate && <p className="hint">Each: {estimate.lines.join('; ')}</p>}
+        {estimate && <p className="hint">{t('batch.batchCost.each')}{' '}{estimate.lines.join('; ')}</p>}
         <p className="hint">{capLine}</p>
       </div>
       {!verdict.ok && (

@@ -1,6 +1,7 @@
 import type { BatchCandidate } from '../../lib/batch/schema';
 import { hostOf } from '../../lib/net/host-of';
 import { mayFetchForPage } from '../../lib/net/private-address';
+import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * The page's pictures as checkboxes. Thumbnails load the page's own addresses (validated http(s) only,
@@ -11,9 +12,10 @@ import { mayFetchForPage } from '../../lib/net/private-address';
  */
 export function BatchGrid({ candidates, selected, pageUrl, onToggle }: { candidates: BatchCandidate[]; selected: string[]; pageUrl: string | undefined; onToggle(id: string, on: boolean): void }) {
   return (
-    <ul className="batch-grid" aria-label="Pictures">
+    <ul className="batch-grid" aria-label={t('batch.batchGrid.pictures')}>
       {candidates.map((c, i) => {
-        const name = `Image ${i + 1}${c.alt ? `: ${c.alt}` : ''} (${hostOf(c.url) ?? 'page'}${c.kind === 'background' ? ', background' : ''})`;
+        const where = hostOf(c.url) ?? t('batch.page');
+        const name = t(c.alt ? (c.kind === 'background' ? 'batch.imageAltBackground' : 'batch.imageAlt') : c.kind === 'background' ? 'batch.imageBackground' : 'batch.image', { n: formatNumber(i + 1), alt: c.alt ?? '', host: where });
         return (
           <li key={c.id} className="batch-cell">
             <label title={c.url}>

@@ -3,6 +3,7 @@ import { BATCH_MAX_IMAGES, type BatchPicker } from '../../lib/batch/schema';
 import { BatchCost } from './BatchCost';
 import { BatchGrid } from './BatchGrid';
 import { BatchPromptFields } from './BatchPromptFields';
+import { formatNumber, t } from '../../lib/i18n';
 
 /** The picker: which pictures, which prompt and mode, what it costs; "Run on N images". */
 export function BatchPickerView({ picker }: { picker: BatchPicker }) {
@@ -16,15 +17,14 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
         <>
           <div className="label-row">
             <span className="hint">
-              {capped ? `Showing the first ${BATCH_MAX_IMAGES} of ${picker.total} pictures on this page.` : `${picker.total} picture${picker.total === 1 ? '' : 's'} on this page.`} Icons, tracking pixels and
-              pictures under 128 px are left out.
+              {capped ? t('batch.batchPickerView.showingFirst', { max: formatNumber(BATCH_MAX_IMAGES), total: formatNumber(picker.total) }) : t('batch.batchPickerView.pictures', picker.total, { count: formatNumber(picker.total) })}{' '}{t('batch.batchPickerView.iconsTrackingPixelsAnd')}
             </span>
             <span className="inline">
               <button type="button" className="link" onClick={() => setAll(true)}>
-                Select all
+                {t('batch.batchPickerView.selectAll')}
               </button>
               <button type="button" className="link" onClick={() => setAll(false)}>
-                Select none
+                {t('batch.batchPickerView.selectNone')}
               </button>
             </span>
           </div>
@@ -34,10 +34,10 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
             {(blocked) => (
               <div className="actions">
                 <button type="button" className="primary" disabled={count === 0 || !prompt.trim() || blocked || starting} onClick={() => void start()}>
-                  Run on {count} image{count === 1 ? '' : 's'}
+                  {t('batch.batchPickerView.runOn')}{' '}{count}{' '}{t('batch.batchPickerView.image')}{count === 1 ? '' : 's'}
                 </button>
                 <button type="button" onClick={closePicker}>
-                  Close
+                  {t('batch.batchPickerView.close')}
                 </button>
               </div>
             )}
@@ -46,7 +46,7 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
       )}
       {picker.candidates.length === 0 && (
         <button type="button" onClick={closePicker}>
-          Close
+          {t('batch.batchPickerView.close')}
         </button>
       )}
       {error && (

@@ -7,6 +7,7 @@ import { send } from '../../lib/messaging/client';
 import { hostOf } from '../../lib/net/host-of';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { HostAccessButton } from '../HostAccessButton';
+import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * A running (or finished) batch: one line per picture with where it stands, "Allow access to <host>" for a
@@ -26,11 +27,11 @@ export function BatchProgress({ record }: { record: BatchRecord }) {
       <p role="status" data-testid="batch-summary">
         {summary.text}
       </p>
-      <ol className="batch-items" aria-label="Batch images">
+      <ol className="batch-items" aria-label={t('batch.batchProgress.batchImages')}>
         {record.items.map((item, i) => {
           const view = views[i]!;
           return (
-            <li key={item.targetId} aria-label={`Image ${i + 1} (${hostOf(item.srcUrl) ?? 'page'})`}>
+            <li key={item.targetId} aria-label={t('batch.image', { n: formatNumber(i + 1), host: hostOf(item.srcUrl) ?? t('batch.page') })}>
               <span className={`badge badge-${view.tone}`}>{view.label}</span> <span className="hint">{hostOf(item.srcUrl)}</span>
               {view.error && <p className="job-error">{userMessage(view.error)}</p>}
               {item.state === 'failed' && item.accessOrigin && !record.cancelled && (
@@ -42,16 +43,16 @@ export function BatchProgress({ record }: { record: BatchRecord }) {
       </ol>
       <div className="actions">
         <button type="button" disabled={summary.done === 0} onClick={() => void apply('replace')}>
-          Replace all
+          {t('batch.batchProgress.replaceAll')}
         </button>
         <button type="button" disabled={summary.done === 0} onClick={() => void apply('revert')}>
-          Revert all
+          {t('batch.batchProgress.revertAll')}
         </button>
         <button type="button" disabled={summary.waiting === 0 || record.cancelled} onClick={() => void cancel()}>
-          Cancel batch
+          {t('batch.batchProgress.cancelBatch')}
         </button>
         <button type="button" className="link" onClick={closeBatch}>
-          Close
+          {t('batch.batchProgress.close')}
         </button>
       </div>
       {error && (

@@ -3,6 +3,7 @@ import { BATCH_MODES, type BatchMode } from '../../lib/batch/schema';
 import { MODE_INFO } from '../../lib/jobs/modes';
 import { useLibrary } from '../../lib/ui/library-store';
 import { useCapabilities, useSettings } from '../../lib/ui/settings-store';
+import { t } from '../../lib/i18n';
 
 /**
  * The batch's prompt: typed, or taken from a quick action (its prompt and its mode) or the prompt library
@@ -28,16 +29,16 @@ export function BatchPromptFields() {
   return (
     <div className="batch-prompt">
       <label className="label" htmlFor="batch-prompt">
-        Batch prompt
+        {t('batch.batchPromptFields.batchPrompt')}
       </label>
-      <textarea id="batch-prompt" rows={3} maxLength={5000} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} placeholder="What should happen to every picture?" />
+      <textarea id="batch-prompt" rows={3} maxLength={5000} value={prompt} onChange={(e) => setPrompt(e.currentTarget.value)} placeholder={t('batch.batchPromptFields.whatShouldHappenTo')} />
       <label className="label" htmlFor="batch-saved">
-        Saved prompt
+        {t('batch.batchPromptFields.savedPrompt')}
       </label>
       <select id="batch-saved" value="" onChange={(e) => choose(e.currentTarget.value)}>
-        <option value="">Choose a quick action or library prompt…</option>
+        <option value="">{t('batch.batchPromptFields.chooseAQuickAction')}</option>
         {quickActions.length > 0 && (
-          <optgroup label="Quick actions">
+          <optgroup label={t('batch.batchPromptFields.quickActions')}>
             {quickActions.map((a) => (
               <option key={a.id} value={`quick:${a.id}`}>
                 {a.title} ({MODE_INFO[a.mode].label})
@@ -46,7 +47,7 @@ export function BatchPromptFields() {
           </optgroup>
         )}
         {prompts.length > 0 && (
-          <optgroup label="Prompt library">
+          <optgroup label={t('batch.batchPromptFields.promptLibrary')}>
             {prompts.map((p) => (
               <option key={p.id} value={`library:${p.id}`}>
                 {p.name}
@@ -55,7 +56,7 @@ export function BatchPromptFields() {
           </optgroup>
         )}
       </select>
-      <div role="radiogroup" aria-label="Batch mode" className="mode-options">
+      <div role="radiogroup" aria-label={t('batch.batchPromptFields.batchMode')} className="mode-options">
         {BATCH_MODES.map((m: BatchMode) => (
           <label key={m} className={`mode-option${m === mode ? ' selected' : ''}${caps.modes[m] ? '' : ' disabled'}`} title={caps.modes[m] ? undefined : caps.unavailableReason[m]}>
             <input type="radio" name="batch-mode" value={m} checked={m === mode} disabled={!caps.modes[m]} onChange={() => setMode(m)} />

@@ -1,6 +1,7 @@
 import { useBatch } from '../../lib/batch/panel-store';
 import { BatchPickerView } from './BatchPickerView';
 import { BatchProgress } from './BatchProgress';
+import { t } from '../../lib/i18n';
 
 /**
  * "Reimagine images on this page…" in the side panel: the picker after the menu click, then the batch it
@@ -11,8 +12,8 @@ export function BatchSection() {
   const record = useBatch((s) => s.record);
   if (!picker && !record) return null;
   return (
-    <section aria-label="Images on this page" className="batch">
-      <h2>Images on this page</h2>
+    <section aria-label={t('batch.batchSection.imagesOnThisPage')} className="batch">
+      <h2>{t('batch.batchSection.imagesOnThisPage')}</h2>
       {picker ? <BatchPickerView picker={picker} /> : record ? <BatchProgress record={record} /> : null}
     </section>
   );

@@ -3,6 +3,7 @@ import { spentTicks } from '../../lib/jobs/spend';
 import type { CostEstimate as Estimate } from '../../lib/pricing/estimate';
 import { startOfToday } from '../../lib/ui/hooks';
 import { useJobs } from '../../lib/ui/jobs-store';
+import { t } from '../../lib/i18n';
 
 /**
  * The estimate before sending, with its breakdown (each line: quantity × unit price), and today's spend
@@ -15,23 +16,23 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
   const estimate = result?.estimate;
   const overCap = capUsd !== null && estimate !== undefined && spentUsd + estimate.usd > capUsd + 1e-9;
   return (
-    <div className="cost" aria-label="Cost">
+    <div className="cost" aria-label={t('composer.costEstimate.cost')}>
       {result === undefined ? (
-        <p className="hint">Estimated cost appears when the form is complete.</p>
+        <p className="hint">{t('composer.costEstimate.estimatedCostAppearsWhen')}</p>
       ) : estimate === undefined ? (
-        <p className="hint">No price known for {result.model}.</p>
+        <p className="hint">{t('composer.costEstimate.noPriceKnownFor')}{' '}{result.model}.</p>
       ) : (
         <>
           <p>
-            Estimated cost: <strong data-testid="cost-estimate">{formatUsd(estimate.usd)}</strong>
+            {t('composer.costEstimate.estimatedCost')}{' '}<strong data-testid="cost-estimate">{formatUsd(estimate.usd)}</strong>
             {estimate.range && (
               <span className="hint">
                 {' '}
-                (between {formatUsd(estimate.range.min)} and {formatUsd(estimate.range.max)}, depending on the quality the server picks)
+                {t('composer.costEstimate.between')}{' '}{formatUsd(estimate.range.min)}{' '}{t('composer.costEstimate.and')}{' '}{formatUsd(estimate.range.max)}{t('composer.costEstimate.dependingOnTheQuality')}
               </span>
             )}
           </p>
-          <ul className="plain hint cost-lines" aria-label="Cost breakdown">
+          <ul className="plain hint cost-lines" aria-label={t('composer.costEstimate.costBreakdown')}>
             {estimate.lines.map((line) => (
               <li key={line}>{line}</li>
             ))}
@@ -40,7 +41,7 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
       )}
       {capUsd !== null && (
         <p className={overCap ? 'error' : 'hint'}>
-          Today: {formatUsd(spentUsd)} of your {formatUsd(capUsd)} daily cap{overCap ? ' — this job would pass the cap and will be refused.' : '.'}
+          {t('composer.costEstimate.today')}{' '}{formatUsd(spentUsd)}{' '}{t('composer.costEstimate.ofYour')}{' '}{formatUsd(capUsd)}{' '}{t('composer.costEstimate.dailyCap')}{overCap ? t('composer.costEstimate.thisJobWouldPass') : '.'}
         </p>
       )}
     </div>

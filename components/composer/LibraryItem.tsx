@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fillVariables, variablesOf, type LibraryPrompt } from '../../lib/library/library';
+import { t } from '../../lib/i18n';
 
 /**
  * One saved prompt. Without variables, "Use" puts it in the prompt box; with `{variables}`, "Use" opens
@@ -16,7 +17,7 @@ export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt
   return (
     <li className="library-item" aria-label={prompt.name}>
       <div className="inline">
-        <button type="button" className="link" aria-label={`Use ${prompt.name}`} onClick={() => (variables.length ? setFilling(!filling) : onUse(prompt.text))}>
+        <button type="button" className="link" aria-label={t('composer.libraryItem.use', { name: prompt.name })} onClick={() => (variables.length ? setFilling(!filling) : onUse(prompt.text))}>
           {prompt.name}
         </button>
         {prompt.tags.map((tag) => (
@@ -24,14 +25,14 @@ export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt
             #{tag}
           </span>
         ))}
-        <button type="button" className="icon" aria-label={`Delete ${prompt.name}`} onClick={onDelete}>
+        <button type="button" className="icon" aria-label={t('composer.libraryItem.deleteNamed', { name: prompt.name })} onClick={onDelete}>
           ×
         </button>
       </div>
       <p className="hint library-text">{prompt.text}</p>
       {filling && (
         // A group, not a form: it sits inside the composer's form, and Enter there must never Generate.
-        <div className="inline" role="group" aria-label={`Fill in ${prompt.name}`}>
+        <div className="inline" role="group" aria-label={t('composer.libraryItem.fillIn', { name: prompt.name })}>
           {variables.map((name) => (
             <input
               key={name}
@@ -48,7 +49,7 @@ export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt
             />
           ))}
           <button type="button" onClick={insert}>
-            Insert
+            {t('composer.libraryItem.insert')}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { exportLibrary, importLibrary } from '../../lib/library/library';
 import { useLibrary } from '../../lib/ui/library-store';
+import { formatNumber, t } from '../../lib/i18n';
 
 /** Export the library as JSON, and import one (validated; a bad file changes nothing and says why). */
 export function LibraryTransfer() {
@@ -20,10 +21,10 @@ export function LibraryTransfer() {
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         }}
       >
-        Export library
+        {t('composer.libraryTransfer.exportLibrary')}
       </button>
       <button type="button" onClick={() => fileRef.current?.click()}>
-        Import library…
+        {t('composer.libraryTransfer.importLibrary')}
       </button>
       <input
         ref={fileRef}
@@ -31,7 +32,7 @@ export function LibraryTransfer() {
         accept="application/json,.json"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Import library file"
+        aria-label={t('composer.libraryTransfer.importLibraryFile')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
@@ -44,7 +45,7 @@ export function LibraryTransfer() {
             setStatus(
               failed
                 ? { text: failed, error: true }
-                : { text: `Imported ${outcome.added} prompt${outcome.added === 1 ? '' : 's'}${outcome.skipped ? `; ${outcome.skipped} already in your library` : ''}.`, error: false },
+                : { text: outcome.skipped ? t('composer.libraryTransfer.importedSkipped', { added: t('composer.libraryTransfer.prompts', outcome.added, { count: formatNumber(outcome.added) }), skipped: formatNumber(outcome.skipped) }) : t('composer.libraryTransfer.imported', { added: t('composer.libraryTransfer.prompts', outcome.added, { count: formatNumber(outcome.added) }) }), error: false },
             );
           });
         }}

@@ -1,4 +1,5 @@
 import { modelCapabilities } from '../../lib/ui/model-label';
+import { t } from '../../lib/i18n';
 
 /**
  * The Model control: a native combobox (an input with a datalist) of the catalogue's models, each labelled
@@ -26,11 +27,11 @@ export function ModelField(props: {
       />
       <datalist id="model-options" data-testid="model-options">
         {props.models.map((m) => (
-          <option key={m} value={m} label={modelCapabilities(m, props.output) ?? 'from your account’s model list'} />
+          <option key={m} value={m} label={modelCapabilities(m, props.output) ?? t('composer.modelField.fromYourAccountS')} />
         ))}
       </datalist>
       <span id="model-hint" className="hint">
-        {hint ?? 'A model Reimagine does not know: the provider decides what it accepts.'}
+        {hint ?? t('composer.modelField.aModelReimagineDoes')}
       </span>
     </>
   );

@@ -5,6 +5,7 @@ import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';
 import { ModelField } from './ModelField';
 import { QualityField } from './QualityField';
+import { t } from '../../lib/i18n';
 
 /**
  * The output settings under the prompt. Which ones show, and the values each offers, follow the mode,
@@ -29,7 +30,7 @@ export function OutputControls({
   return (
     <div className="controls">
       {controls.includes('model') && (
-        <Control id="model" label="Model" error={err('model')}>
+        <Control id="model" label={t('composer.outputControls.model')} error={err('model')}>
           <ModelField
             value={modelOf(draft)}
             output={info.output === 'video' ? 'video' : 'image'}
@@ -41,7 +42,7 @@ export function OutputControls({
         </Control>
       )}
       {controls.includes('count') && (
-        <Control id="count" label="Count" error={err('n')}>
+        <Control id="count" label={t('composer.outputControls.count')} error={err('n')}>
           <input
             id="count"
             type="number"
@@ -55,10 +56,10 @@ export function OutputControls({
         </Control>
       )}
       {controls.includes('aspectRatio') && (
-        <Control id="aspect-ratio" label="Aspect ratio" error={err('aspectRatio')}>
+        <Control id="aspect-ratio" label={t('composer.outputControls.aspectRatio')} error={err('aspectRatio')}>
           {draft.mode === 'edit-image' ? (
             <select id="aspect-ratio" value={draft.editAspectRatio} onChange={(e) => update({ editAspectRatio: e.target.value })}>
-              <option value="">Follow the inputs</option>
+              <option value="">{t('composer.outputControls.followTheInputs')}</option>
               {imageRatiosFor(draft.imageModel, caps).map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -85,7 +86,7 @@ export function OutputControls({
         </Control>
       )}
       {controls.includes('resolution') && (
-        <Control id="resolution" label="Resolution" error={err('resolution')}>
+        <Control id="resolution" label={t('composer.outputControls.resolution')} error={err('resolution')}>
           {info.output === 'image' ? (
             <select id="resolution" value={draft.imageResolution} onChange={(e) => update({ imageResolution: e.target.value })}>
               {caps.imageResolutions.map((r) => (
@@ -113,12 +114,12 @@ export function OutputControls({
         </Control>
       )}
       {controls.includes('quality') && (
-        <Control id="quality" label="Quality" error={err('quality')}>
+        <Control id="quality" label={t('composer.outputControls.quality')} error={err('quality')}>
           <QualityField value={draft.quality} onChange={(quality) => update({ quality })} />
         </Control>
       )}
       {controls.includes('duration') && (
-        <Control id="duration" label={draft.mode === 'extend-video' ? 'Extend by (s)' : 'Duration (s)'} error={err('duration')}>
+        <Control id="duration" label={draft.mode === 'extend-video' ? t('composer.outputControls.extendByS') : t('composer.outputControls.durationS')} error={err('duration')}>
           <input
             id="duration"
             type="number"
@@ -135,7 +136,7 @@ export function OutputControls({
         </Control>
       )}
       {controls.includes('outputFormat') && (
-        <Control id="output-format" label="Format" error={err('outputFormat')}>
+        <Control id="output-format" label={t('composer.outputControls.format')} error={err('outputFormat')}>
           <select id="output-format" value={draft.outputFormat} onChange={(e) => update({ outputFormat: e.target.value })}>
             {caps.outputFormats.map((f) => (
               <option key={f} value={f}>

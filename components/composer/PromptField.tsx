@@ -5,6 +5,7 @@ import type { Draft } from '../../lib/ui/composer-draft';
 import { FieldError } from './Control';
 import { PromptLibrary } from './PromptLibrary';
 import { SuggestPrompt } from './SuggestPrompt';
+import { formatNumber, t } from '../../lib/i18n';
 
 /** The prompt box with its counter and keyboard hint, plus the helpers that write into it. */
 export function PromptField({
@@ -29,10 +30,10 @@ export function PromptField({
   return (
     <div className="field">
       <div className="label-row">
-        <label htmlFor="prompt">Prompt</label>
+        <label htmlFor="prompt">{t('composer.promptField.prompt')}</label>
         <span id="prompt-count" className={`hint count${over ? ' error' : ''}`} aria-live={over ? 'polite' : 'off'}>
           {draft.prompt.length}/{limit}
-          <span className="visually-hidden"> characters</span>
+          <span className="visually-hidden">{' '}{t('composer.promptField.characters')}</span>
         </span>
       </div>
       <textarea
@@ -52,9 +53,9 @@ export function PromptField({
         }}
       />
       <span id="prompt-keys" className="hint">
-        {MODE_INFO[draft.mode].promptRequired ? '' : 'Optional. '}Ctrl/⌘+Enter to generate.
+        {MODE_INFO[draft.mode].promptRequired ? '' : t('composer.promptField.optional')}{t('composer.promptField.ctrlEnterToGenerate')}
       </span>
-      <FieldError id="prompt-error" message={error ?? (over ? `The prompt is longer than ${limit} characters, this model's limit.` : undefined)} />
+      <FieldError id="prompt-error" message={error ?? (over ? t('composer.promptField.tooLong', { limit: formatNumber(limit, { useGrouping: false }) }) : undefined)} />
       <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
       <PromptLibrary draft={draft} onApply={(p) => update(p)} />
     </div>
@@ -64,18 +65,18 @@ export function PromptField({
 function placeholderFor(mode: Draft['mode']): string {
   switch (mode) {
     case 'create-image':
-      return 'A watercolor fox in a snowy forest…';
+      return t('composer.promptField.placeholder.createImage');
     case 'edit-image':
-      return 'Make it look like a pencil sketch…';
+      return t('composer.promptField.placeholder.editImage');
     case 'create-video':
-      return 'Waves rolling onto a beach at sunset…';
+      return t('composer.promptField.placeholder.createVideo');
     case 'animate-image':
-      return 'How it should move (optional)…';
+      return t('composer.promptField.placeholder.animateImage');
     case 'reference-video':
-      return 'The dog from <IMAGE_0> runs through <IMAGE_1>…';
+      return t('composer.promptField.placeholder.referenceVideo');
     case 'edit-video':
-      return 'Make it snow…';
+      return t('composer.promptField.placeholder.editVideo');
     case 'extend-video':
-      return 'What happens next…';
+      return t('composer.promptField.placeholder.extendVideo');
   }
 }

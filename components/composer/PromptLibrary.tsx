@@ -5,6 +5,7 @@ import { useLibrary } from '../../lib/ui/library-store';
 import { recentPrompts } from '../../lib/ui/prefs';
 import { LibraryItem } from './LibraryItem';
 import { LibraryTransfer } from './LibraryTransfer';
+import { t } from '../../lib/i18n';
 
 /**
  * The prompt library under the prompt box: saved prompts (search by words or #tags; `{variables}` filled
@@ -27,7 +28,7 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
     <>
       <label className="house-style hint">
         <input type="checkbox" checked={houseStyleOn} disabled={!library.houseStyle.trim()} onChange={(e) => setHouseStyleOn(e.target.checked)} />
-        Add house style{library.houseStyle.trim() ? `: “${library.houseStyle.trim()}”` : ' (set one in the library)'}
+        {t('composer.promptLibrary.addHouseStyle')}{library.houseStyle.trim() ? `: “${library.houseStyle.trim()}”` : t('composer.promptLibrary.setOneInThe')}
       </label>
       <details
         className="library"
@@ -38,7 +39,7 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
           if (isOpen) useLibrary.getState().reload();
         }}
       >
-        <summary>Prompt library</summary>
+        <summary>{t('composer.promptLibrary.promptLibrary')}</summary>
         {open && (
           <div
             className="library-body"
@@ -47,9 +48,9 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
               if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
             }}
           >
-            <input type="search" aria-label="Search library" placeholder="Search words or #tags" value={query} onChange={(e) => setQuery(e.target.value)} />
-            {library.prompts.length === 0 && <p className="hint">Save prompts to reuse them; write {'{subject}'} for a part you fill in each time.</p>}
-            <ul className="plain" aria-label="Saved prompts">
+            <input type="search" aria-label={t('composer.promptLibrary.searchLibrary')} placeholder={t('composer.promptLibrary.searchWordsOrTags')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            {library.prompts.length === 0 && <p className="hint">{t('composer.promptLibrary.savePromptsToReuse')}{' '}{'{subject}'}{' '}{t('composer.promptLibrary.forAPartYou')}</p>}
+            <ul className="plain" aria-label={t('composer.promptLibrary.savedPrompts')}>
               {found.map((p) => (
                 <LibraryItem
                   key={p.id}
@@ -60,8 +61,8 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
               ))}
             </ul>
             <div className="inline">
-              <input aria-label="Save as" placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
-              <input aria-label="Tags" placeholder="tags, comma separated" value={tags} onChange={(e) => setTags(e.target.value)} />
+              <input aria-label={t('composer.promptLibrary.saveAs')} placeholder={t('composer.promptLibrary.name')} value={name} onChange={(e) => setName(e.target.value)} />
+              <input aria-label={t('composer.promptLibrary.tags')} placeholder={t('composer.promptLibrary.tagsCommaSeparated')} value={tags} onChange={(e) => setTags(e.target.value)} />
               <button
                 type="button"
                 disabled={!name.trim() || !draft.prompt.trim()}
@@ -75,14 +76,14 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
                   }
                 }}
               >
-                Save to library
+                {t('composer.promptLibrary.saveToLibrary')}
               </button>
             </div>
             <label className="field">
-              House style
+              {t('composer.promptLibrary.houseStyle')}
               <input
-                aria-label="House style"
-                placeholder="e.g. soft film grain, muted palette"
+                aria-label={t('composer.promptLibrary.houseStyle')}
+                placeholder={t('composer.promptLibrary.eGSoftFilm')}
                 value={library.houseStyle}
                 onChange={(e) => setProblem(save({ ...library, houseStyle: e.target.value.slice(0, 1000) }))}
               />
@@ -93,11 +94,11 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
                 {problem}
               </p>
             )}
-            <h3>Recent</h3>
+            <h3>{t('composer.promptLibrary.recent')}</h3>
             {recent.length === 0 ? (
-              <p className="hint">Prompts you generate with appear here.</p>
+              <p className="hint">{t('composer.promptLibrary.promptsYouGenerateWith')}</p>
             ) : (
-              <ul className="plain" aria-label="Recent prompts">
+              <ul className="plain" aria-label={t('composer.promptLibrary.recentPrompts')}>
                 {recent.map((p) => (
                   <li key={p}>
                     <button type="button" className="link prompt-chip" onClick={() => onApply({ prompt: p })}>

@@ -1,5 +1,6 @@
 import type { ImageQuality } from '../../lib/api/models';
 import { AUTO_SERVES } from '../../lib/pricing/prices';
+import { t } from '../../lib/i18n';
 
 /**
  * grok-imagine-image-2.0's Quality. Reimagine always sends the value chosen here so that the estimate and
@@ -10,13 +11,13 @@ export function QualityField({ value, onChange }: { value: ImageQuality; onChang
   return (
     <>
       <select id="quality" value={value} aria-describedby="quality-hint" onChange={(e) => onChange(e.target.value as ImageQuality)}>
-        <option value="low">Low</option>
-        <option value="medium">Medium</option>
-        <option value="auto">Auto (priced at what the server picks)</option>
+        <option value="low">{t('composer.qualityField.low')}</option>
+        <option value="medium">{t('composer.qualityField.medium')}</option>
+        <option value="auto">{t('composer.qualityField.autoPricedAtWhat')}</option>
       </select>
       {value === 'auto' && (
         <span id="quality-hint" className="hint">
-          Billed at the quality the server serves ({AUTO_SERVES.generation} for new images, {AUTO_SERVES.edit} for edits, per xAI); estimated at the higher price.
+          {t('composer.qualityField.billedAtTheQuality')}{AUTO_SERVES.generation}{' '}{t('composer.qualityField.forNewImages')}{' '}{AUTO_SERVES.edit}{' '}{t('composer.qualityField.forEditsPerXai')}
         </span>
       )}
     </>

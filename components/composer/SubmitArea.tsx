@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { userMessage, type ErrorInfo } from '../../lib/api/errors';
 import { hostOf } from '../../lib/net/host-of';
+import { t } from '../../lib/i18n';
 
 /** Generate, what is happening meanwhile, and why the last attempt was refused (with the way to fix it). */
 export function SubmitArea({
@@ -21,23 +22,23 @@ export function SubmitArea({
     <>
       <div className="actions">
         <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
-          Generate
+          {t('composer.submitArea.generate')}
         </button>
-        {readingImage && <span className="hint">Waiting for the page image…</span>}
+        {readingImage && <span className="hint">{t('composer.submitArea.waitingForThePage')}</span>}
         {sending && (
           <span className="hint" role="status">
-            Sending…
+            {t('composer.submitArea.sending')}
           </span>
         )}
-        {pageUrl && <span className="hint origin">From {hostOf(pageUrl) ?? pageUrl}</span>}
+        {pageUrl && <span className="hint origin">{t('composer.submitArea.from')}{' '}{hostOf(pageUrl) ?? pageUrl}</span>}
       </div>
       {hasKey === false && (
         <p className="notice">
-          No API key yet.{' '}
+          {t('composer.submitArea.noApiKeyYet')}{' '}
           <button type="button" className="link" onClick={openOptions}>
-            Open Options
+            {t('composer.submitArea.openOptions')}
           </button>{' '}
-          to add one.
+          {t('composer.submitArea.toAddOne')}
         </p>
       )}
       {error && (
@@ -45,7 +46,7 @@ export function SubmitArea({
           <p>{userMessage(error)}</p>
           {['spending_cap', 'invalid_key', 'permission_denied'].includes(error.kind) && (
             <button type="button" onClick={openOptions}>
-              Open Options
+              {t('composer.submitArea.openOptions')}
             </button>
           )}
         </div>

@@ -5,6 +5,7 @@ import { send } from '../../lib/messaging/client';
 import type { Capabilities } from '../../lib/providers/types';
 import type { Draft } from '../../lib/ui/composer-draft';
 import { useComposer } from '../../lib/ui/composer-store';
+import { formatNumber, t } from '../../lib/i18n';
 
 interface Outcome {
   model: string;
@@ -35,9 +36,9 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
 
   if (MODE_INFO[mode].sources.min === 0) return null;
   const reason = !caps.vision
-    ? (caps.unavailableReason['describe-image'] ?? 'This provider cannot read images.')
+    ? (caps.unavailableReason['describe-image'] ?? t('composer.suggestPrompt.cannotRead'))
     : draft.sources.length === 0
-      ? `Add the source ${MODE_INFO[mode].sources.kind} first.`
+      ? t(MODE_INFO[mode].sources.kind === 'video' ? 'composer.suggestPrompt.addVideoFirst' : 'composer.suggestPrompt.addImageFirst')
       : undefined;
 
   async function suggest() {
@@ -48,7 +49,7 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     const now = useComposer.getState().draft;
-    if (now.mode !== asked.mode) return setError({ kind: 'invalid_request', message: 'The mode changed while the suggestion was written; it was not applied.' });
+    if (now.mode !== asked.mode) return setError({ kind: 'invalid_request', message: t('composer.suggestPrompt.modeChanged') });
     setPrevious(now.prompt);
     setOutcome({ model: reply.model, cost: reply.cost, tokens: reply.tokens, note: reply.note });
     onApply(reply.text);
@@ -58,7 +59,7 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
     <div className="suggest">
       <div className="inline">
         <button type="button" onClick={() => void suggest()} disabled={busy || reason !== undefined} aria-describedby={reason ? 'suggest-reason' : undefined}>
-          Suggest a prompt
+          {t('composer.suggestPrompt.suggestAPrompt')}
         </button>
         {previous !== undefined && (
           <button
@@ -68,12 +69,12 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
               setPrevious(undefined);
             }}
           >
-            Undo
+            {t('composer.suggestPrompt.undo')}
           </button>
         )}
         {busy && (
           <span className="hint" role="status">
-            Looking at the picture…
+            {t('composer.suggestPrompt.lookingAtThePicture')}
           </span>
         )}
       </div>
@@ -84,9 +85,9 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
       )}
       {outcome && !busy && (
         <p className="hint" data-testid="suggest-cost">
-          Suggested by {outcome.model}
+          {t('composer.suggestPrompt.suggestedBy')}{' '}{outcome.model}
           {outcome.cost ? ` · ${outcome.cost}` : ''}
-          {outcome.tokens !== undefined ? ` · ${outcome.tokens.toLocaleString('en-US')} tokens` : ''}
+          {outcome.tokens !== undefined ? ` · ${t('composer.suggestPrompt.tokens', { count: formatNumber(outcome.tokens) })}` : ''}
           {outcome.note ? ` · ${outcome.note}` : ''}
         </p>
       )}

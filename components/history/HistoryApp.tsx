@@ -8,6 +8,7 @@ import type { EntryAction } from './HistoryEntry';
 import { HistoryList } from './HistoryList';
 import { HistoryToolbar } from './HistoryToolbar';
 import { StorageFooter } from './StorageFooter';
+import { formatNumber, t } from '../../lib/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -55,9 +56,9 @@ export function HistoryApp() {
     <main className="history">
       <header>
         <div className="row-flex" style={{ justifyContent: 'space-between' }}>
-          <h1>History</h1>
+          <h1>{t('history.historyApp.history')}</h1>
           <span className="small hint" aria-live="polite">
-            {!loaded ? 'Loading…' : `${visible.length}${exhausted ? '' : '+'} ${isFiltering(filter) ? 'matching' : visible.length === 1 ? 'entry' : 'entries'}`}
+            {!loaded ? t('history.historyApp.loading') : t(isFiltering(filter) ? 'history.historyApp.matching' : 'history.historyApp.entries', visible.length, { count: formatNumber(visible.length) + (exhausted ? '' : '+') })}
           </span>
         </div>
         <HistoryToolbar filter={filter} onFilter={setFilter} />
@@ -69,11 +70,11 @@ export function HistoryApp() {
               checked={allVisibleSelected}
               onChange={(e) => setSelection(e.target.checked ? visible.map((s) => s.id) : [])}
             />
-            Select all shown
+            {t('history.historyApp.selectAllShown')}
           </label>
           {selected.size > 0 && (
             <>
-              <span>{selected.size} selected</span>
+              <span>{selected.size}{' '}{t('history.historyApp.selected')}</span>
               {confirmBulk ? (
                 <button
                   type="button"
@@ -88,15 +89,15 @@ export function HistoryApp() {
                     });
                   }}
                 >
-                  Confirm delete {selected.size}
+                  {t('history.historyApp.confirmDelete')}{' '}{selected.size}
                 </button>
               ) : (
                 <button type="button" disabled={busy} onClick={() => setConfirmBulk(true)}>
-                  Delete selected
+                  {t('history.historyApp.deleteSelected')}
                 </button>
               )}
               <button type="button" disabled={busy} onClick={() => void run(() => exportArchive(selectedIds.map((id) => jobs.get(id)).filter((j) => j !== undefined)))}>
-                Export selected
+                {t('history.historyApp.exportSelected')}
               </button>
             </>
           )}
@@ -104,7 +105,7 @@ export function HistoryApp() {
       </header>
 
       {loaded && visible.length === 0 && exhausted ? (
-        <p className="empty">{isFiltering(filter) ? 'Nothing matches these filters.' : 'No generations yet. Right-click an image, or use the side panel.'}</p>
+        <p className="empty">{isFiltering(filter) ? t('history.historyApp.nothingMatchesTheseFilters') : t('history.historyApp.noGenerationsYetRight')}</p>
       ) : (
         <HistoryList items={visible} selected={selected} canLoadMore={!exhausted && !loading} loadMore={() => void loadMore()} onToggle={toggle} onAction={onAction} />
       )}
@@ -116,7 +117,7 @@ export function HistoryApp() {
           onPurge={(count) =>
             void run(async () => {
               const reply = await send({ type: 'history.purge-oldest', count });
-              return reply.ok ? { ok: true, message: `Removed ${reply.deleted} oldest ${reply.deleted === 1 ? 'entry' : 'entries'}.` } : { ok: false, message: userMessage(reply.error) };
+              return reply.ok ? { ok: true, message: t('history.historyApp.removedOldest', reply.deleted, { count: formatNumber(reply.deleted) }) } : { ok: false, message: userMessage(reply.error) };
             })
           }
         />
@@ -131,15 +132,15 @@ export function HistoryApp() {
               })
             }
           >
-            Export all
+            {t('history.historyApp.exportAll')}
           </button>
           <label className="small" style={{ margin: 0, fontWeight: 400 }}>
-            <span className="visually-hidden">Import archive</span>
-            <span aria-hidden="true">Import: </span>
+            <span className="visually-hidden">{t('history.historyApp.importArchive')}</span>
+            <span aria-hidden="true">{t('history.historyApp.import')}{' '}</span>
             <input
               type="file"
               accept=".zip,application/zip"
-              aria-label="Import archive"
+              aria-label={t('history.historyApp.importArchive')}
               style={{ width: 180 }}
               disabled={busy}
               onChange={(e) => {
@@ -150,9 +151,9 @@ export function HistoryApp() {
                   setStatus({ tone: 'ok', text: 'Importing…' });
                   const { sendArchiveForImport } = await import('../../lib/history/transfer');
                   const reply = await sendArchiveForImport(file);
-                  if (!reply.ok) return { ok: false, message: `Nothing was imported. ${reply.message}` };
-                  const skipped = reply.skipped ? ` ${reply.skipped} already present.` : '';
-                  return { ok: true, message: `Imported ${reply.added} ${reply.added === 1 ? 'entry' : 'entries'}.${skipped}` };
+                  if (!reply.ok) return { ok: false, message: t('history.historyApp.nothingImported', { reason: reply.message }) };
+                  const skipped = reply.skipped ? ` ${t('history.historyApp.alreadyPresent', reply.skipped, { count: formatNumber(reply.skipped) })}` : '';
+                  return { ok: true, message: t('history.historyApp.imported', reply.added, { count: formatNumber(reply.added) }) + skipped };
                 });
               }}
             />

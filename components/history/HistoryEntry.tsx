@@ -2,19 +2,20 @@ import { memo } from 'react';
 import { MODE_INFO } from '../../lib/jobs/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
+import { formatDateTime, t } from '../../lib/i18n';
 
 export type EntryAction = 'open' | 'download' | 'copy' | 'rerun' | 'delete';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const STATUS_LABEL: Record<HistorySummary['status'], string> = {
-  queued: 'Queued',
-  submitting: 'Sending',
-  running: 'Running',
-  downloading: 'Saving',
-  done: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+const statusLabel = (status: HistorySummary['status']): string =>
+  ({
+    queued: t('history.historyEntry.status.queued'),
+    submitting: t('history.historyEntry.status.submitting'),
+    running: t('history.historyEntry.status.running'),
+    downloading: t('history.historyEntry.status.downloading'),
+    done: t('history.historyEntry.status.done'),
+    failed: t('history.historyEntry.status.failed'),
+    cancelled: t('history.historyEntry.status.cancelled'),
+  })[status];
 
 interface Props {
   summary: HistorySummary;
@@ -33,12 +34,12 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
   const cost = s.cost;
   return (
     <div role="listitem" aria-label={label} aria-selected={selected} className="entry" style={{ transform: `translateY(${top}px)`, height }} data-job-id={s.id}>
-      <input type="checkbox" aria-label={`Select: ${label}`} checked={selected} onChange={() => onToggle(s.id)} />
+      <input type="checkbox" aria-label={t('history.historyEntry.select', { label })} checked={selected} onChange={() => onToggle(s.id)} />
       {thumb ? (
         <img className="thumb" src={thumb} alt="" width={64} height={64} decoding="async" />
       ) : (
         <div className="thumb" aria-hidden="true">
-          {s.kind === 'video' ? '▶ video' : s.status === 'failed' ? '—' : '…'}
+          {s.kind === 'video' ? t('history.historyEntry.video') : s.status === 'failed' ? '—' : '…'}
         </div>
       )}
       <div style={{ minWidth: 0 }}>
@@ -46,7 +47,7 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           {label}
         </p>
         <div className="meta">
-          <span className={`badge ${s.status}`}>{STATUS_LABEL[s.status]}</span> {MODE_INFO[s.mode].label} · {s.model} · <time dateTime={new Date(s.createdAt).toISOString()}>{dateFormat.format(s.createdAt)}</time>
+          <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span> {MODE_INFO[s.mode].label} · {s.model} · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt)}</time>
           {cost ? ` · ${cost}` : ''}
           {host ? (
             <>
@@ -63,20 +64,20 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           </div>
         ) : null}
         <div className="actions">
-          <button type="button" onClick={() => onAction('open', s.id)} aria-label="Open in side panel" title="Open in side panel">
-            Open
+          <button type="button" onClick={() => onAction('open', s.id)} aria-label={t('history.historyEntry.openInSidePanel')} title={t('history.historyEntry.openInSidePanel')}>
+            {t('history.historyEntry.open')}
           </button>
-          <button type="button" onClick={() => onAction('download', s.id)} disabled={s.resultCount === 0} aria-label="Download" title="Download">
+          <button type="button" onClick={() => onAction('download', s.id)} disabled={s.resultCount === 0} aria-label={t('history.historyEntry.download')} title={t('history.historyEntry.download')}>
             ⬇
           </button>
-          <button type="button" onClick={() => onAction('copy', s.id)} aria-label="Copy prompt" title="Copy prompt">
-            Copy
+          <button type="button" onClick={() => onAction('copy', s.id)} aria-label={t('history.historyEntry.copyPrompt')} title={t('history.historyEntry.copyPrompt')}>
+            {t('history.historyEntry.copy')}
           </button>
-          <button type="button" onClick={() => onAction('rerun', s.id)} aria-label="Re-run" title="Re-run with the same settings">
-            Re-run
+          <button type="button" onClick={() => onAction('rerun', s.id)} aria-label={t('history.historyEntry.reRun')} title={t('history.historyEntry.reRunWithThe')}>
+            {t('history.historyEntry.reRun')}
           </button>
-          <button type="button" onClick={() => onAction('delete', s.id)} aria-label="Delete" title="Delete">
-            Delete
+          <button type="button" onClick={() => onAction('delete', s.id)} aria-label={t('history.historyEntry.delete')} title={t('history.historyEntry.delete')}>
+            {t('history.historyEntry.delete')}
           </button>
         </div>
       </div>

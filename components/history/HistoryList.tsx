@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { HistorySummary } from '../../lib/history/summary';
 import { HistoryEntry, type EntryAction } from './HistoryEntry';
+import { t } from '../../lib/i18n';
 
 const ROW_HEIGHT = 96;
 /** Start reading the next page when the user is this many rows from the end of what is loaded. */
@@ -38,7 +39,7 @@ export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, 
 
   return (
     <div ref={scroller} className="scroller">
-      <div role="list" aria-label="History" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="list" aria-label={t('history.historyList.history')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => {
           const item = items[row.index];
           return item ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { dayBound, type HistoryFilter, type KindFilter, type StatusFilter } from '../../lib/history/summary';
+import { t } from '../../lib/i18n';
 
 interface Props {
   filter: HistoryFilter;
@@ -12,22 +13,22 @@ export function HistoryToolbar({ filter, onFilter }: Props) {
   const [to, setTo] = useState('');
   return (
     <div role="search" className="row-flex">
-      <input type="search" aria-label="Search prompts" placeholder="Search prompts" value={filter.text} onChange={(e) => onFilter({ text: e.target.value })} />
-      <select aria-label="Kind" value={filter.kind} onChange={(e) => onFilter({ kind: e.target.value as KindFilter })}>
-        <option value="all">All kinds</option>
-        <option value="image">Images</option>
-        <option value="video">Videos</option>
-        <option value="text">Descriptions</option>
+      <input type="search" aria-label={t('history.historyToolbar.searchPrompts')} placeholder={t('history.historyToolbar.searchPrompts')} value={filter.text} onChange={(e) => onFilter({ text: e.target.value })} />
+      <select aria-label={t('history.historyToolbar.kind')} value={filter.kind} onChange={(e) => onFilter({ kind: e.target.value as KindFilter })}>
+        <option value="all">{t('history.historyToolbar.allKinds')}</option>
+        <option value="image">{t('history.historyToolbar.images')}</option>
+        <option value="video">{t('history.historyToolbar.videos')}</option>
+        <option value="text">{t('history.historyToolbar.descriptions')}</option>
       </select>
-      <select aria-label="Status" value={filter.status} onChange={(e) => onFilter({ status: e.target.value as StatusFilter })}>
-        <option value="all">Any status</option>
-        <option value="done">Done</option>
-        <option value="failed">Failed</option>
-        <option value="cancelled">Cancelled</option>
-        <option value="active">In progress</option>
+      <select aria-label={t('history.historyToolbar.status')} value={filter.status} onChange={(e) => onFilter({ status: e.target.value as StatusFilter })}>
+        <option value="all">{t('history.historyToolbar.anyStatus')}</option>
+        <option value="done">{t('history.historyToolbar.done')}</option>
+        <option value="failed">{t('history.historyToolbar.failed')}</option>
+        <option value="cancelled">{t('history.historyToolbar.cancelled')}</option>
+        <option value="active">{t('history.historyToolbar.inProgress')}</option>
       </select>
       <DateField
-        label="From"
+        label={t('history.historyToolbar.from')}
         value={from}
         bounds={{ max: to }}
         onChange={(value) => {
@@ -36,7 +37,7 @@ export function HistoryToolbar({ filter, onFilter }: Props) {
         }}
       />
       <DateField
-        label="To"
+        label={t('history.historyToolbar.to')}
         value={to}
         bounds={{ min: from }}
         onChange={(value) => {
@@ -49,13 +50,13 @@ export function HistoryToolbar({ filter, onFilter }: Props) {
 }
 
 /** One end of the date range; the other end bounds it so the range can't be inverted. */
-function DateField(props: { label: 'From' | 'To'; value: string; bounds: { min?: string; max?: string }; onChange(value: string): void }) {
+function DateField(props: { label: string; value: string; bounds: { min?: string; max?: string }; onChange(value: string): void }) {
   return (
     <label className="small" style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
       {props.label}
       <input
         type="date"
-        aria-label={`${props.label} date`}
+        aria-label={t('history.historyToolbar.dateOf', { label: props.label })}
         value={props.value}
         min={props.bounds.min || undefined}
         max={props.bounds.max || undefined}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../lib/history/summary';
+import { t } from '../../lib/i18n';
 
 interface Props {
   /** Changes whenever history changes, so the estimate is refreshed. */
@@ -23,23 +24,23 @@ export function StorageFooter({ version, busy, onPurge }: Props) {
         {estimate ? (
           <>
             <span>
-              {formatBytes(estimate.usage)} used of {formatBytes(estimate.quota)} available
+              {formatBytes(estimate.usage)}{' '}{t('history.storageFooter.usedOf')}{' '}{formatBytes(estimate.quota)}{' '}{t('history.storageFooter.available')}
             </span>
-            <meter aria-label="Storage used" min={0} max={estimate.quota || 1} value={estimate.usage} />
+            <meter aria-label={t('history.storageFooter.storageUsed')} min={0} max={estimate.quota || 1} value={estimate.usage} />
           </>
         ) : (
-          'Measuring storage…'
+          t('history.storageFooter.measuring')
         )}
       </span>
-      <select aria-label="How many to purge" value={count} onChange={(e) => setCount(Number(e.target.value))}>
+      <select aria-label={t('history.storageFooter.howManyToPurge')} value={count} onChange={(e) => setCount(Number(e.target.value))}>
         {PURGE_CHOICES.map((n) => (
           <option key={n} value={n}>
-            {n} oldest
+            {n}{' '}{t('history.storageFooter.oldest')}
           </option>
         ))}
       </select>
       <button type="button" disabled={busy} onClick={() => onPurge(count)}>
-        Purge oldest
+        {t('history.storageFooter.purgeOldest')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESO
 import { PROVIDERS } from '../../lib/providers/registry';
 import { Field, numberText, requiredNumber } from './form';
 import type { SectionProps } from './sections';
+import { formatNumber, t } from '../../lib/i18n';
 
 /** Offer what the provider supports (capabilities) within what the settings schema accepts. */
 const supported = <T extends string>(all: readonly T[], provider: readonly string[], current: string): T[] =>
@@ -16,7 +17,7 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
   const e = (path: string) => errors[`defaults.${path}`];
   return (
     <section aria-labelledby="defaults-h">
-      <h2 id="defaults-h">Defaults</h2>
+      <h2 id="defaults-h">{t('options.defaultsSection.defaults')}</h2>
       <datalist id="image-models">
         {caps.models.image.map((m) => (
           <option key={m} value={m} />
@@ -28,11 +29,11 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
         ))}
       </datalist>
       <fieldset>
-        <legend>Images (create and edit)</legend>
-        <Field id="img-model" label="Image model" error={e('image.model')}>
+        <legend>{t('options.defaultsSection.imagesCreateAndEdit')}</legend>
+        <Field id="img-model" label={t('options.defaultsSection.imageModel')} error={e('image.model')}>
           {(a) => <input {...a} list="image-models" value={img.model} onChange={(ev) => setImage({ model: ev.target.value })} />}
         </Field>
-        <Field id="img-ratio" label="Image aspect ratio" error={e('image.aspectRatio')}>
+        <Field id="img-ratio" label={t('options.defaultsSection.imageAspectRatio')} error={e('image.aspectRatio')}>
           {(a) => (
             <select {...a} value={img.aspectRatio} onChange={(ev) => setImage({ aspectRatio: ev.target.value as typeof img.aspectRatio })}>
               {supported(IMAGE_ASPECT_RATIOS, caps.imageAspectRatios, img.aspectRatio).map((v) => (
@@ -41,7 +42,7 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
             </select>
           )}
         </Field>
-        <Field id="img-resolution" label="Image resolution" error={e('image.resolution')}>
+        <Field id="img-resolution" label={t('options.defaultsSection.imageResolution')} error={e('image.resolution')}>
           {(a) => (
             <select {...a} value={img.resolution} onChange={(ev) => setImage({ resolution: ev.target.value as typeof img.resolution })}>
               {supported(IMAGE_RESOLUTIONS, caps.imageResolutions, img.resolution).map((v) => (
@@ -50,10 +51,10 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
             </select>
           )}
         </Field>
-        <Field id="img-count" label="Images per request" error={e('image.n')} hint={`1 to ${Math.min(10, caps.maxCount)}.`}>
+        <Field id="img-count" label={t('options.defaultsSection.imagesPerRequest')} error={e('image.n')} hint={t('options.defaultsSection.rangeHint', { min: formatNumber(1), max: formatNumber(Math.min(10, caps.maxCount)) })}>
           {(a) => <input {...a} type="number" min={1} max={10} value={numberText(img.n)} onChange={(ev) => setImage({ n: requiredNumber(ev.target.value) })} />}
         </Field>
-        <Field id="img-format" label="Output format" error={e('image.outputFormat')}>
+        <Field id="img-format" label={t('options.defaultsSection.outputFormat')} error={e('image.outputFormat')}>
           {(a) => (
             <select {...a} value={img.outputFormat} onChange={(ev) => setImage({ outputFormat: ev.target.value as typeof img.outputFormat })}>
               {supported(['jpeg', 'png', 'webp'] as const, caps.outputFormats, img.outputFormat).map((v) => (
@@ -64,11 +65,11 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
         </Field>
       </fieldset>
       <fieldset>
-        <legend>Videos (create, animate, references, edit, extend)</legend>
-        <Field id="vid-model" label="Video model" error={e('video.model')}>
+        <legend>{t('options.defaultsSection.videosCreateAnimateReferences')}</legend>
+        <Field id="vid-model" label={t('options.defaultsSection.videoModel')} error={e('video.model')}>
           {(a) => <input {...a} list="video-models" value={vid.model} onChange={(ev) => setVideo({ model: ev.target.value })} />}
         </Field>
-        <Field id="vid-ratio" label="Video aspect ratio" error={e('video.aspectRatio')}>
+        <Field id="vid-ratio" label={t('options.defaultsSection.videoAspectRatio')} error={e('video.aspectRatio')}>
           {(a) => (
             <select {...a} value={vid.aspectRatio} onChange={(ev) => setVideo({ aspectRatio: ev.target.value as typeof vid.aspectRatio })}>
               {supported(VIDEO_ASPECT_RATIOS, caps.videoAspectRatios, vid.aspectRatio).map((v) => (
@@ -77,7 +78,7 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
             </select>
           )}
         </Field>
-        <Field id="vid-resolution" label="Video resolution" error={e('video.resolution')}>
+        <Field id="vid-resolution" label={t('options.defaultsSection.videoResolution')} error={e('video.resolution')}>
           {(a) => (
             <select {...a} value={vid.resolution} onChange={(ev) => setVideo({ resolution: ev.target.value as typeof vid.resolution })}>
               {supported(VIDEO_RESOLUTIONS, caps.videoResolutions, vid.resolution).map((v) => (
@@ -86,10 +87,10 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
             </select>
           )}
         </Field>
-        <Field id="vid-duration" label="Video duration (seconds)" error={e('video.duration')} hint={`${caps.videoDuration.min} to ${caps.videoDuration.max} s.`}>
+        <Field id="vid-duration" label={t('options.defaultsSection.videoDurationSeconds')} error={e('video.duration')} hint={t('options.defaultsSection.secondsRangeHint', { min: formatNumber(caps.videoDuration.min), max: formatNumber(caps.videoDuration.max) })}>
           {(a) => <input {...a} type="number" min={1} max={15} value={numberText(vid.duration)} onChange={(ev) => setVideo({ duration: requiredNumber(ev.target.value) })} />}
         </Field>
-        <Field id="vid-extend" label="Extension length (seconds)" error={e('video.extendDuration')} hint="2 to 10 s.">
+        <Field id="vid-extend" label={t('options.defaultsSection.extensionLengthSeconds')} error={e('video.extendDuration')} hint={t('options.defaultsSection.x2To10S')}>
           {(a) => <input {...a} type="number" min={2} max={10} value={numberText(vid.extendDuration)} onChange={(ev) => setVideo({ extendDuration: requiredNumber(ev.target.value) })} />}
         </Field>
       </fieldset>

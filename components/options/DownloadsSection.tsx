@@ -1,20 +1,21 @@
 import { FILE_NAME_TOKENS, fileNameTemplateSchema, renderFileName } from '../../lib/export/file-template';
 import { Field } from './form';
 import type { SectionProps } from './sections';
+import { t } from '../../lib/i18n';
 
 /** Downloads: the file name pattern, with a preview of what today's download would be called. */
 export function DownloadsSection({ draft, update, errors }: SectionProps) {
   const template = draft.exports.fileNameTemplate;
   const error = errors['exports.fileNameTemplate'] ?? errors.exports;
-  const preview = `${renderFileName(template, { prompt: 'A cat in a hat', at: Date.now(), mode: 'edit-image', model: 'grok-imagine-image' })}.jpg`;
+  const preview = `${renderFileName(template, { prompt: t('options.downloadsSection.samplePrompt'), at: Date.now(), mode: 'edit-image', model: 'grok-imagine-image' })}.jpg`;
   return (
     <section aria-labelledby="downloads-h">
-      <h2 id="downloads-h">Downloads</h2>
+      <h2 id="downloads-h">{t('options.downloadsSection.downloads')}</h2>
       <Field
         id="file-name-template"
-        label="File name pattern"
+        label={t('options.downloadsSection.fileNamePattern')}
         error={error}
-        hint={`Tokens: ${FILE_NAME_TOKENS.map((t) => `{${t}}`).join(' ')}. Files also carry their prompt, model and date inside (PNG, JPEG, MP4).`}
+        hint={t('options.downloadsSection.tokensHint', { tokens: FILE_NAME_TOKENS.map((token) => `{${token}}`).join(' ') })}
       >
         {(a) => (
           <input
@@ -28,7 +29,7 @@ export function DownloadsSection({ draft, update, errors }: SectionProps) {
       </Field>
       {fileNameTemplateSchema.safeParse(template).success && (
         <p className="hint" data-testid="file-name-preview">
-          For example: {preview}
+          {t('options.downloadsSection.forExample')}{' '}{preview}
         </p>
       )}
     </section>

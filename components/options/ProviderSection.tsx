@@ -1,6 +1,7 @@
 import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/providers/ids';
 import { Field } from './form';
 import type { SectionProps } from './sections';
+import { t } from '../../lib/i18n';
 
 interface Props extends SectionProps {
   keyDraft: string;
@@ -19,8 +20,8 @@ export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, re
   const provider = draft.provider;
   return (
     <section aria-labelledby="provider-h">
-      <h2 id="provider-h">Provider and API key</h2>
-      <Field id="provider" label="Provider" error={errors.provider} hint="Each provider has its own key and base URL; jobs already started keep theirs.">
+      <h2 id="provider-h">{t('options.providerSection.providerAndApiKey')}</h2>
+      <Field id="provider" label={t('options.providerSection.provider')} error={errors.provider} hint={t('options.providerSection.eachProviderHasIts')}>
         {(a) => (
           <select {...a} value={provider} onChange={(e) => update((d) => ({ ...d, provider: e.target.value as ProviderId }))}>
             {PROVIDER_IDS.map((id) => (
@@ -31,29 +32,29 @@ export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, re
           </select>
         )}
       </Field>
-      <Field id="api-key" label="API key" hint={maskedKey ? `Saved key: ${maskedKey}. Leave empty to keep it.` : 'No key saved yet. It is kept in the extension’s own storage and only used by its background.'}>
+      <Field id="api-key" label={t('options.providerSection.apiKey')} hint={maskedKey ? t('options.providerSection.savedKey', { key: maskedKey }) : t('options.providerSection.noKeySavedYet')}>
         {(a) => (
           <div style={{ display: 'flex', gap: 6 }}>
-            <input {...a} type={revealed ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={keyDraft} placeholder={maskedKey ?? (provider === 'xai' ? 'xai-…' : '')} onChange={(e) => onKeyChange(e.target.value)} />
+            <input {...a} type={revealed ? 'text' : 'password'} autoComplete="off" spellCheck={false} value={keyDraft} placeholder={maskedKey ?? (provider === 'xai' ? t('options.providerSection.xai') : '')} onChange={(e) => onKeyChange(e.target.value)} />
             <button type="button" onClick={onReveal} aria-pressed={revealed} disabled={!maskedKey && !keyDraft}>
-              {revealed ? 'Hide key' : 'Show key'}
+              {revealed ? t('options.providerSection.hideKey') : t('options.providerSection.showKey')}
             </button>
             <button type="button" onClick={onRemoveKey} disabled={!maskedKey}>
-              Remove key
+              {t('options.providerSection.removeKey')}
             </button>
           </div>
         )}
       </Field>
-      <Field id="base-url" label="API base URL" error={errors[`baseUrls.${provider}`]} hint="Any https:// URL (http:// only for localhost). Reimagine asks for access to new origins when you save.">
+      <Field id="base-url" label={t('options.providerSection.apiBaseUrl')} error={errors[`baseUrls.${provider}`]} hint={t('options.providerSection.anyHttpsUrlHttp')}>
         {(a) => (
           <input {...a} type="url" value={draft.baseUrls[provider]} onChange={(e) => update((d) => ({ ...d, baseUrls: { ...d.baseUrls, [provider]: e.target.value } }))} />
         )}
       </Field>
       <button type="button" onClick={onTest} disabled={testing}>
-        Test connection
+        {t('options.providerSection.testConnection')}
       </button>{' '}
-      <span role="status" aria-label="Connection test result" className={testResult?.tone === 'error' ? 'error' : 'success'}>
-        {testing ? 'Testing…' : testResult?.text}
+      <span role="status" aria-label={t('options.providerSection.connectionTestResult')} className={testResult?.tone === 'error' ? 'error' : 'success'}>
+        {testing ? t('options.providerSection.testing') : testResult?.text}
       </span>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fillVariables, loadLibrary, variablesOf } from '../../lib/library/library';
+import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * A quick action's prompt from the prompt library: pick a saved prompt, fill its `{variables}`, and the
@@ -13,11 +14,11 @@ export function QuickActionLibraryPicker({ index, onUse }: { index: number; onUs
   if (prompts.length === 0) return null;
   const chosen = prompts.find((p) => p.id === chosenId);
   const variables = chosen ? variablesOf(chosen.text) : [];
-  const label = `quick action ${index + 1}`;
+  const label = t('options.quickActionLibraryPicker.target', { n: formatNumber(index + 1) });
   return (
     <div className="row">
-      <select aria-label={`Library prompt for ${label}`} value={chosenId} onChange={(e) => setChosenId(e.target.value)}>
-        <option value="">From the prompt library…</option>
+      <select aria-label={t('options.quickActionLibraryPicker.libraryPromptFor', { target: label })} value={chosenId} onChange={(e) => setChosenId(e.target.value)}>
+        <option value="">{t('options.quickActionLibraryPicker.fromThePromptLibrary')}</option>
         {prompts.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -25,7 +26,7 @@ export function QuickActionLibraryPicker({ index, onUse }: { index: number; onUs
         ))}
       </select>{' '}
       {variables.map((name) => (
-        <input key={name} aria-label={`${name} for ${label}`} placeholder={name} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
+        <input key={name} aria-label={t('options.quickActionLibraryPicker.slotFor', { slot: name, target: label })} placeholder={name} value={values[name] ?? ''} onChange={(e) => setValues({ ...values, [name]: e.target.value })} />
       ))}{' '}
       {chosen && (
         <button
@@ -36,7 +37,7 @@ export function QuickActionLibraryPicker({ index, onUse }: { index: number; onUs
             setValues({});
           }}
         >
-          Use in {label}
+          {t('options.quickActionLibraryPicker.useIn')}{' '}{label}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { QuickAction } from '../../lib/settings/schema';
 import { Field } from './form';
 import { QuickActionLibraryPicker } from './QuickActionLibraryPicker';
 import type { SectionProps } from './sections';
+import { formatNumber, t } from '../../lib/i18n';
 
 const MAX_ACTIONS = 12;
 
@@ -18,39 +19,39 @@ export function QuickActionsSection({ draft, update, errors }: SectionProps) {
   };
   return (
     <section aria-labelledby="quick-h">
-      <h2 id="quick-h">Quick actions</h2>
-      <p className="hint">They appear under “Reimagine” when you right-click an image.</p>
+      <h2 id="quick-h">{t('options.quickActionsSection.quickActions')}</h2>
+      <p className="hint">{t('options.quickActionsSection.theyAppearUnderReimagine')}</p>
       {errors.quickActions && <p className="error small">{errors.quickActions}</p>}
       <ol style={{ paddingLeft: 20 }}>
         {actions.map((action, i) => {
           const e = (f: string) => errors[`quickActions.${i}.${f}`];
-          const name = action.title.trim() || `action ${i + 1}`;
+          const name = action.title.trim() || t('options.quickActionsSection.unnamed', { n: formatNumber(i + 1) });
           return (
-            <li key={action.id} aria-label={`Quick action ${i + 1}`} style={{ marginBottom: 12 }}>
-              <Field id={`qa-${action.id}-title`} label={`Name of quick action ${i + 1}`} error={e('title')}>
+            <li key={action.id} aria-label={t('options.quickActionsSection.item', { n: formatNumber(i + 1) })} style={{ marginBottom: 12 }}>
+              <Field id={`qa-${action.id}-title`} label={t('options.quickActionsSection.nameOf', { n: formatNumber(i + 1) })} error={e('title')}>
                 {(a) => <input {...a} value={action.title} maxLength={60} onChange={(ev) => patch(i, { title: ev.target.value })} />}
               </Field>
-              <Field id={`qa-${action.id}-mode`} label={`Mode of quick action ${i + 1}`} error={e('mode')}>
+              <Field id={`qa-${action.id}-mode`} label={t('options.quickActionsSection.modeOf', { n: formatNumber(i + 1) })} error={e('mode')}>
                 {(a) => (
                   <select {...a} value={action.mode} onChange={(ev) => patch(i, { mode: ev.target.value as QuickAction['mode'] })}>
-                    <option value="edit-image">Edit image</option>
-                    <option value="animate-image">Animate image</option>
+                    <option value="edit-image">{t('options.quickActionsSection.editImage')}</option>
+                    <option value="animate-image">{t('options.quickActionsSection.animateImage')}</option>
                   </select>
                 )}
               </Field>
-              <Field id={`qa-${action.id}-prompt`} label={`Prompt of quick action ${i + 1}`} error={e('prompt')}>
+              <Field id={`qa-${action.id}-prompt`} label={t('options.quickActionsSection.promptOf', { n: formatNumber(i + 1) })} error={e('prompt')}>
                 {(a) => <textarea {...a} value={action.prompt} onChange={(ev) => patch(i, { prompt: ev.target.value })} />}
               </Field>
               <QuickActionLibraryPicker index={i} onUse={(prompt) => patch(i, { prompt })} />
               <div className="row">
-                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move “${name}” up`}>
-                  Move up
+                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('options.quickActionsSection.moveNamedUp', { name })}>
+                  {t('options.quickActionsSection.moveUp')}
                 </button>{' '}
-                <button type="button" disabled={i === actions.length - 1} onClick={() => move(i, 1)} aria-label={`Move “${name}” down`}>
-                  Move down
+                <button type="button" disabled={i === actions.length - 1} onClick={() => move(i, 1)} aria-label={t('options.quickActionsSection.moveNamedDown', { name })}>
+                  {t('options.quickActionsSection.moveDown')}
                 </button>{' '}
-                <button type="button" onClick={() => set(actions.filter((_, j) => j !== i))} aria-label={`Delete “${name}”`}>
-                  Delete
+                <button type="button" onClick={() => set(actions.filter((_, j) => j !== i))} aria-label={t('options.quickActionsSection.deleteNamed', { name })}>
+                  {t('options.quickActionsSection.delete')}
                 </button>
               </div>
             </li>
@@ -62,9 +63,9 @@ export function QuickActionsSection({ draft, update, errors }: SectionProps) {
         disabled={actions.length >= MAX_ACTIONS}
         onClick={() => set([...actions, { id: `qa-${crypto.randomUUID().slice(0, 8)}`, title: '', mode: 'edit-image', prompt: '' }])}
       >
-        Add quick action
+        {t('options.quickActionsSection.addQuickAction')}
       </button>
-      {actions.length >= MAX_ACTIONS && <span className="hint"> At most {MAX_ACTIONS}.</span>}
+      {actions.length >= MAX_ACTIONS && <span className="hint">{' '}{t('options.quickActionsSection.atMost')}{' '}{MAX_ACTIONS}.</span>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 
 /** The optional all-sites host permission (manifest optional_host_permissions). */
 const ALL_SITES = ['https://*/*', 'http://*/*'];
@@ -30,9 +31,9 @@ export function SiteAccessSection() {
       void browser.permissions.remove({ origins: ALL_SITES }).then(
         (removed) => {
           setGranted(!removed);
-          setMessage(removed ? 'Access to all sites removed. Reimagine asks per site again.' : 'The browser kept this access (it may be required by policy).');
+          setMessage(removed ? t('options.siteAccessSection.removed') : t('options.siteAccessSection.keptByPolicy'));
         },
-        () => setMessage('The browser kept this access.'),
+        () => setMessage(t('options.siteAccessSection.kept')),
       );
       return;
     }
@@ -40,18 +41,17 @@ export function SiteAccessSection() {
     void browser.permissions.request({ origins: ALL_SITES }).then(
       (ok) => {
         setGranted(ok);
-        setMessage(ok ? 'Reimagine can now read images on any site you right-click.' : 'Not allowed: Reimagine will ask per site when an image needs it.');
+        setMessage(ok ? t('options.siteAccessSection.granted') : t('options.siteAccessSection.denied'));
       },
-      () => setMessage('The browser did not show the request. Allow it in chrome://extensions → Reimagine → Site access.'),
+      () => setMessage(t('options.siteAccessSection.notShown')),
     );
   }
 
   return (
     <section aria-labelledby="site-access-h">
-      <h2 id="site-access-h">Site access</h2>
+      <h2 id="site-access-h">{t('options.siteAccessSection.siteAccess')}</h2>
       <p className="hint" id="site-access-why">
-        Many sites serve their pictures from another host. Reimagine can only read such an image (to send it to the provider) with access to that
-        host; with this on, it never has to ask per site. It reads a page only when you use Reimagine on it.
+        {t('options.siteAccessSection.manySitesServeTheir')}
       </p>
       <label style={{ fontWeight: 400, display: 'flex', gap: 6, alignItems: 'center' }}>
         <input
@@ -63,10 +63,10 @@ export function SiteAccessSection() {
           checked={granted === true}
           onChange={toggle}
         />
-        Read images on all sites
+        {t('options.siteAccessSection.readImagesOnAll')}
       </label>
       {message && (
-        <p role="status" aria-label="Site access status" className="hint">
+        <p role="status" aria-label={t('options.siteAccessSection.siteAccessStatus')} className="hint">
           {message}
         </p>
       )}

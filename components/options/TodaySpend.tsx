@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatUsd } from '../../lib/jobs/cost';
 import { send } from '../../lib/messaging/client';
 import { onChange } from '../../lib/storage/changes';
+import { t } from '../../lib/i18n';
 
 /**
  * Today's spend against the saved daily cap, as the background counts it (every job that reached the
@@ -23,11 +24,10 @@ export function TodaySpend() {
     };
   }, []);
   if (!state) return null;
-  if ('error' in state) return <p className="hint" data-testid="today-spend">Today’s spend could not be read: {state.error}</p>;
+  if ('error' in state) return <p className="hint" data-testid="today-spend">{t('options.todaySpend.todaySSpendCould')}{' '}{state.error}</p>;
   return (
     <p className="hint" data-testid="today-spend">
-      Spent today: <strong>{formatUsd(state.spentUsd)}</strong>
-      {state.capUsd === null ? ' (no daily cap set).' : ` of your ${formatUsd(state.capUsd)} daily cap.`}
+      {state.capUsd === null ? t('options.todaySpend.spentNoCap', { spent: formatUsd(state.spentUsd) }) : t('options.todaySpend.spentOfCap', { spent: formatUsd(state.spentUsd), cap: formatUsd(state.capUsd) })}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_VISION_MODEL } from '../../lib/vision/models';
 import { Field } from './form';
 import type { SectionProps } from './sections';
+import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * The vision model behind "Suggest a prompt" and "Describe image": the key's language models that take
@@ -18,14 +19,14 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
   const model = draft.vision.model;
 
   async function load() {
-    setStatus('Loading models…');
+    setStatus(t('options.visionSection.loadingModels'));
     const reply = await send({ type: 'vision.models' });
     if (!reply.ok) {
       const noKey = reply.error.kind === 'invalid_key' && /save an api key/i.test(reply.error.message);
-      return setStatus(noKey ? 'Save your API key to list the models it may use.' : `Could not list models: ${userMessage(reply.error)}`);
+      return setStatus(noKey ? t('options.visionSection.saveKeyFirst') : t('options.visionSection.couldNotList', { reason: userMessage(reply.error) }));
     }
     setModels(reply.models);
-    setStatus(reply.models.length ? `${reply.models.length} models of your key take images.` : 'Your key lists no model that takes images.');
+    setStatus(reply.models.length ? t('options.visionSection.modelsTakeImages', reply.models.length, { count: formatNumber(reply.models.length) }) : t('options.visionSection.noImageModels'));
   }
 
   useEffect(() => {
@@ -37,7 +38,7 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
   const options = [...new Set([DEFAULT_VISION_MODEL, ...models, model])].filter(Boolean);
   return (
     <section aria-labelledby="vision-h">
-      <h2 id="vision-h">Image understanding</h2>
+      <h2 id="vision-h">{t('options.visionSection.imageUnderstanding')}</h2>
       {!caps.vision ? (
         <p className="hint">{caps.unavailableReason['describe-image']}</p>
       ) : (
@@ -47,12 +48,12 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
               <option key={m} value={m} />
             ))}
           </datalist>
-          <Field id="vision-model" label="Vision model" error={errors['vision.model']} hint={`Used by "Suggest a prompt" and "Describe image". Default ${DEFAULT_VISION_MODEL}.`}>
+          <Field id="vision-model" label={t('options.visionSection.visionModel')} error={errors['vision.model']} hint={t('options.visionSection.modelHint', { model: DEFAULT_VISION_MODEL })}>
             {(a) => <input {...a} list="vision-models" value={model} onChange={(ev) => update((d) => ({ ...d, vision: { model: ev.target.value } }))} />}
           </Field>
           <div className="inline">
             <button type="button" onClick={() => void load()}>
-              Refresh vision models
+              {t('options.visionSection.refreshVisionModels')}
             </button>
             <span role="status" className="hint">
               {status}

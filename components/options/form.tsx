@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
+import { formatNumber, t } from '../../lib/i18n';
 
 /** Field path → message, from a zod error, in words a user can act on. */
 export type FieldErrors = Record<string, string>;
@@ -14,10 +15,10 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 function friendly(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && /^Too small/.test(issue.message)) return `Must be at least ${String(issue.minimum)}.`;
-  if (issue.code === 'too_big' && /^Too big/.test(issue.message)) return `Must be at most ${String(issue.maximum)}.`;
-  if (issue.code === 'invalid_type') return 'Enter a valid number.';
-  if (issue.code === 'invalid_value') return 'Choose one of the offered values.';
+  if (issue.code === 'too_small' && /^Too small/.test(issue.message)) return t('options.form.atLeast', { min: formatNumber(Number(issue.minimum)) });
+  if (issue.code === 'too_big' && /^Too big/.test(issue.message)) return t('options.form.atMost', { max: formatNumber(Number(issue.maximum)) });
+  if (issue.code === 'invalid_type') return t('options.form.validNumber');
+  if (issue.code === 'invalid_value') return t('options.form.chooseOffered');
   return issue.message;
 }
 

@@ -14,6 +14,7 @@ import { originsFor, patternHost, requestHostAccess } from '../../components/opt
 import { PrivacySection } from '../../components/options/PrivacySection';
 import { ProviderSection } from '../../components/options/ProviderSection';
 import { QuickActionsSection } from '../../components/options/QuickActionsSection';
+import { formatList, formatTime, t } from '../../lib/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 type Masked = Record<ProviderId, string | undefined>;
@@ -49,7 +50,7 @@ export function OptionsApp() {
     });
   }, []);
 
-  if (!draft || !masked || !saved) return <p role="status">{status?.text ?? 'Loading…'}</p>;
+  if (!draft || !masked || !saved) return <p role="status">{status?.text ?? t('options.optionsApp.loading')}</p>;
   const provider = draft.provider;
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved) || Object.keys(keys).length > 0;
 
@@ -64,7 +65,7 @@ export function OptionsApp() {
     const parsed = settingsSchema.safeParse(draft);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
-      setStatus({ tone: 'error', text: 'Not saved: fix the fields marked below.' });
+      setStatus({ tone: 'error', text: t('options.app.notSavedFields') });
       return;
     }
     setErrors({});
@@ -75,8 +76,8 @@ export function OptionsApp() {
     void access.then(async (granted) => {
       try {
         if (!granted) {
-          setErrors({ [`baseUrls.${provider}`]: `Reimagine needs your permission to reach ${origins.map(patternHost).join(', ')}. Save again and allow it.` });
-          setStatus({ tone: 'error', text: 'Not saved: access to the API origin was not allowed.' });
+          setErrors({ [`baseUrls.${provider}`]: t('options.app.needsPermission', { hosts: formatList(origins.map(patternHost)) }) });
+          setStatus({ tone: 'error', text: t('options.app.notSavedOrigin') });
           return;
         }
         const secrets: Partial<Secrets> = {};
@@ -84,13 +85,13 @@ export function OptionsApp() {
         const reply = await send({ type: 'settings.save', settings: parsed.data, ...(Object.keys(secrets).length ? { secrets } : {}) });
         if (!reply.ok) {
           if (reply.fields) setErrors(reply.fields);
-          setStatus({ tone: 'error', text: `Not saved: ${userMessage(reply.error)}` });
+          setStatus({ tone: 'error', text: t('options.app.notSavedReason', { reason: userMessage(reply.error) }) });
           return;
         }
         setKeys(emptyKeys());
         setRevealed({});
         await load(true);
-        setStatus({ tone: 'ok', text: `Saved at ${new Date().toLocaleTimeString()}.` });
+        setStatus({ tone: 'ok', text: t('options.app.savedAt', { time: formatTime(Date.now()) }) });
       } finally {
         setSaving(false);
       }
@@ -103,7 +104,7 @@ export function OptionsApp() {
     const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls });
     if (!urlCheck.success) {
       setErrors(fieldErrors(settingsSchema.safeParse(draft).error ?? urlCheck.error));
-      setTest({ running: false, result: { tone: 'error', text: 'Fix the API base URL first.' } });
+      setTest({ running: false, result: { tone: 'error', text: t('options.app.fixBaseUrl') } });
       return;
     }
     const access = requestHostAccess(originsFor([{ provider, baseUrl }])); // in the click, before any await
@@ -128,7 +129,7 @@ export function OptionsApp() {
 
   return (
     <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
-      <h1>Reimagine options</h1>
+      <h1>{t('options.optionsApp.reimagineOptions')}</h1>
       <form
         noValidate
         onSubmit={(e) => {
@@ -162,7 +163,7 @@ export function OptionsApp() {
         <SiteAccessSection />
         <div style={{ position: 'sticky', bottom: 0, background: 'var(--bg)', padding: '10px 0', borderTop: '1px solid var(--border)' }}>
           <button className="primary" type="submit" disabled={saving}>
-            Save
+            {t('options.optionsApp.save')}
           </button>{' '}
           <button
             type="button"
@@ -174,10 +175,10 @@ export function OptionsApp() {
               setStatus({ tone: 'ok', text: 'Changes discarded.' });
             }}
           >
-            Discard changes
+            {t('options.optionsApp.discardChanges')}
           </button>
-          <p role="status" aria-label="Save status" className={status?.tone === 'error' ? 'error' : 'success'} style={{ margin: '6px 0 0' }}>
-            {status?.text ?? (dirty ? 'Unsaved changes.' : '')}
+          <p role="status" aria-label={t('options.optionsApp.saveStatus')} className={status?.tone === 'error' ? 'error' : 'success'} style={{ margin: '6px 0 0' }}>
+            {status?.text ?? (dirty ? t('options.optionsApp.unsavedChanges') : '')}
           </p>
         </div>
       </form>

@@ -10,6 +10,7 @@ import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
 import { usePanelKeys } from '../../lib/keyboard/use-panel-keys';
+import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * The side panel (and the same page opened as a tab: a full-page layout from 900 px). All job state comes
@@ -35,7 +36,7 @@ export function SidePanelApp() {
   return (
     <div className="panel">
       <header className="panel-header">
-        <h1>Reimagine</h1>
+        <h1>{t('panel.sidePanelApp.reimagine')}</h1>
       </header>
       <div className="panel-main">
         <div className="panel-left">
@@ -44,31 +45,31 @@ export function SidePanelApp() {
           <Composer onQueued={() => announce('Queued.')} />
           <QueueList jobs={jobs} />
         </div>
-        <section aria-label="Results" className="results">
+        <section aria-label={t('panel.sidePanelApp.results')} className="results">
           <h2>
-            Results {results.length > 0 && <span className="hint">({results.reduce((n, j) => n + j.results.length, 0)})</span>}
+            {t('panel.sidePanelApp.results')}{' '}{results.length > 0 && <span className="hint">({results.reduce((n, j) => n + j.results.length, 0)})</span>}
           </h2>
           {loadError ? (
             <p className="error" role="alert">
-              Could not read your history: {loadError}
+              {t('panel.sidePanelApp.couldNotReadYour')}{' '}{loadError}
             </p>
           ) : !loaded ? (
-            <div className="skeleton-grid" role="status" aria-label="Loading results">
+            <div className="skeleton-grid" role="status" aria-label={t('panel.sidePanelApp.loadingResults')}>
               <span />
               <span />
             </div>
           ) : results.length === 0 ? (
             <div className="empty-results">
               <div className="empty-art" aria-hidden="true" />
-              <p>No results yet.</p>
-              <p className="hint">Finished images and videos appear here, newest first. They are kept on this computer.</p>
+              <p>{t('panel.sidePanelApp.noResultsYet')}</p>
+              <p className="hint">{t('panel.sidePanelApp.finishedImagesAndVideos')}</p>
             </div>
           ) : (
             <Gallery jobs={results} onStatus={announce} />
           )}
           {loaded && hasMore && jobs.length > 0 && (
             <button type="button" className="load-more" onClick={() => void loadMore()}>
-              Load older results
+              {t('panel.sidePanelApp.loadOlderResults')}
             </button>
           )}
         </section>
@@ -94,9 +95,9 @@ function useCompletionAnnouncements(jobs: Job[], loaded: boolean, announce: (tex
       const before = previous.get(job.id);
       if (before === job.status || (before !== undefined && !isActive(before))) continue;
       if (job.request.mode === 'describe-image') continue; // its button or card says how it went
-      const what = MODE_INFO[job.request.mode].output === 'video' ? 'Video' : job.results.length > 1 ? `${job.results.length} images` : 'Image';
-      if (job.status === 'done') messages.push(`${what} ready: ${job.request.prompt.slice(0, 80)}`);
-      else if (job.status === 'failed') messages.push(`${MODE_INFO[job.request.mode].label} failed. ${job.error ? userMessage(job.error) : ''}`);
+      const prompt = job.request.prompt.slice(0, 80);
+      if (job.status === 'done') messages.push(MODE_INFO[job.request.mode].output === 'video' ? t('panel.app.videoReady', { prompt }) : job.results.length > 1 ? t('panel.app.imagesReady', { count: formatNumber(job.results.length), prompt }) : t('panel.app.imageReady', { prompt }));
+      else if (job.status === 'failed') messages.push(t('panel.app.failed', { mode: MODE_INFO[job.request.mode].label, reason: job.error ? userMessage(job.error) : '' }));
     }
     if (messages.length) announce(messages.join(' '));
   }, [jobs, loaded, announce]);
