@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n';
 import { hostOf } from '../net/host-of';
 
 /**
@@ -89,10 +90,10 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     return { kind: 'storage', message: error.message };
   }
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return { kind: 'timeout', message: 'The request took too long.' };
+    return { kind: 'timeout', message: t('errors.requestTooLong') };
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return { kind: 'cancelled', message: 'Cancelled.' };
+    return { kind: 'cancelled', message: t('errors.cancelled') };
   }
   if (error instanceof TypeError) return { kind: 'network', message: capMessage(error.message) };
   return { kind: 'server_error', message: capMessage(error instanceof Error ? error.message : String(error)) };
@@ -108,57 +109,62 @@ export function isRetryable(kind: ErrorKind, phase: 'submit' | 'poll' | 'downloa
 
 /**
  * Key states GET /v1/api-key reports (the flags of the same names). A key in one of them fails every
- * request, so "Test connection" must say which one, in words.
+ * request, so "Test connection" must say which one, in words (read when shown: in the UI language).
  */
 export const KEY_STATE_MESSAGES = {
-  api_key_blocked: 'This API key is blocked at the provider: every request with it fails. Create a new key in the xAI console.',
-  api_key_disabled: 'This API key is disabled: enable it again in the xAI console, or create a new one.',
-  team_blocked: 'Your xAI team is blocked: no key of the team can make requests. Check the team and its billing in the xAI console.',
-} as const;
+  get api_key_blocked() {
+    return t('errors.keyState.blocked');
+  },
+  get api_key_disabled() {
+    return t('errors.keyState.disabled');
+  },
+  get team_blocked() {
+    return t('errors.keyState.teamBlocked');
+  },
+};
 export type KeyState = keyof typeof KEY_STATE_MESSAGES;
 const isKeyState = (code: string | undefined): code is KeyState => code !== undefined && Object.hasOwn(KEY_STATE_MESSAGES, code);
 
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const seconds = (ms: number) => formatNumber(Math.max(1, Math.ceil(ms / 1000)));
+const withDetail = (sentence: string, detail: string) => (detail.trim() ? t('errors.withDetail', { sentence, detail: detail.trim() }) : sentence);
 
-/** Plain words for the UI: what happened, and what the user can do about it. */
+/** Plain words for the UI, in its language: what happened, and what the user can do about it. */
 export function userMessage(info: ErrorInfo): string {
   switch (info.kind) {
     case 'invalid_key':
       if (isKeyState(info.code)) return KEY_STATE_MESSAGES[info.code];
-      return 'Invalid API key: the provider rejected it. Check the key in Options.';
+      return t('errors.invalidKey');
     case 'permission_denied':
-      return `Permission denied: this key cannot use that model or endpoint. ${info.message}`.trim();
+      return withDetail(t('errors.permissionDenied'), info.message);
     case 'credits_exhausted':
-      return 'Credits exhausted: your team has used its credits or reached its spending limit. Add credits in the provider console.';
+      return t('errors.creditsExhausted');
     case 'rate_limited':
-      return info.retryAfterMs !== undefined
-        ? `Rate limited: too many requests. Retrying in ${seconds(info.retryAfterMs)} s.`
-        : 'Rate limited: too many requests. Retrying shortly.';
+      return info.retryAfterMs !== undefined ? t('errors.rateLimitedIn', { seconds: seconds(info.retryAfterMs) }) : t('errors.rateLimited');
     case 'invalid_request':
-      return `Invalid request: ${info.message}`;
+      return t('errors.invalidRequest', { detail: info.message });
     case 'content_policy':
-      return 'Blocked by content moderation: the provider refused this prompt or image. Try rewording it or using another image.';
+      return t('errors.contentPolicy');
     case 'expired':
-      return 'The result expired at the provider before it could be saved.';
+      return t('errors.expired');
     case 'not_found':
-      return 'The provider no longer knows this job.';
+      return t('errors.notFound');
     case 'server_error':
-      return `The provider had a server error. ${info.message}`.trim();
+      return withDetail(t('errors.serverError'), info.message);
     case 'network':
-      return 'Network error: could not reach the provider. Check your connection.';
+      return t('errors.network');
     case 'timeout':
-      return 'Timed out: the provider took too long.';
+      return t('errors.timeout');
     case 'cancelled':
-      return 'Cancelled.';
+      return t('errors.cancelled');
     case 'storage':
-      return 'Not enough local storage to keep this result. Free space in History (purge oldest) and retry.';
+      return t('errors.storage');
     case 'interrupted':
-      return 'Interrupted while sending: the provider may or may not have received this job (and may charge for it). Retry to send it again.';
+      return t('errors.interrupted');
     case 'spending_cap':
-      return `Daily spending cap reached. ${info.message}`.trim();
+      return withDetail(t('errors.spendingCap'), info.message);
     case 'no_access':
-      return `Reimagine needs access to ${hostOf(info.origin) ?? 'the result host'} to save this result. Nothing will be charged again.`;
+      return t('errors.noAccess', { host: hostOf(info.origin) ?? t('errors.resultHost') });
     case 'unsafe_response':
-      return `Not saved: ${info.message}`;
+      return t('errors.unsafeResponse', { detail: info.message });
   }
 }

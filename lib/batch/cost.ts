@@ -2,6 +2,7 @@ import { estimateRequest, formatPrice } from '../pricing/estimate';
 import type { Settings } from '../settings/schema';
 import { requestFromDefaults } from './request';
 import type { BatchMode } from './schema';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What a batch will cost before anything is sent: one request per image at the saved defaults (the same
@@ -38,13 +39,17 @@ export function checkBatchCap(estimate: BatchEstimate | undefined, count: number
   return {
     ok: false,
     fits,
-    message: `This batch could cost up to ${formatPrice(estimate.totalUsd)}, but only ${formatPrice(left)} of today's ${formatPrice(capUsd)} cap is left (${formatPrice(spentUsd)} spent). ${
-      fits > 0 ? `${fits} image${fits === 1 ? '' : 's'} would fit: untick some, or raise the cap in Options.` : 'Raise the cap in Options or try tomorrow.'
-    }`,
+    message: t('batch.cost.overCap', {
+      total: formatPrice(estimate.totalUsd),
+      left: formatPrice(left),
+      cap: formatPrice(capUsd),
+      spent: formatPrice(spentUsd),
+      advice: fits > 0 ? t('batch.cost.wouldFit', fits, { count: formatNumber(fits) }) : t('batch.cost.raiseCap'),
+    }),
   };
 }
 
 export function describeBatchCost(estimate: BatchEstimate | undefined, count: number): string {
-  if (!estimate) return `${count} image${count === 1 ? '' : 's'}: the price of this model is not known.`;
-  return `${count} image${count === 1 ? '' : 's'} × ${formatPrice(estimate.perImageUsd)} = up to ${formatPrice(estimate.totalUsd)}`;
+  if (!estimate) return t('batch.cost.unknownPrice', count, { count: formatNumber(count) });
+  return t('batch.cost.line', count, { count: formatNumber(count), price: formatPrice(estimate.perImageUsd), total: formatPrice(estimate.totalUsd) });
 }

@@ -95,7 +95,8 @@ export function formatRelative(at: number, now = Date.now()): string {
   return formatDateTime(at);
 }
 
-/** A list in the UI language: "a, b, and c" / "a, b und c". */
+/** A list in the UI language: "a, b, and c" / "a, b und c"; type 'unit' lists without a conjunction ("a, b, c"). */
 export function formatList(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-  return cached('list', { type }, (locale) => new Intl.ListFormat(locale, { type })).format(items);
+  const options: Intl.ListFormatOptions = type === 'unit' ? { type, style: 'short' } : { type };
+  return cached('list', options, (locale) => new Intl.ListFormat(locale, options)).format(items);
 }

@@ -15,6 +15,7 @@ import {
 import { MODE_INFO, MODES, type JobMode } from './modes';
 import { PROVIDER_IDS } from '../providers/ids';
 import { modelNameSchema } from '../security/model-name';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What a user asks for, validated before anything is sent. The same schema runs in the composer (inline
@@ -38,15 +39,17 @@ export const sourceRefSchema = z.object({
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 
-const prompt = z.string().max(5000, 'The prompt is longer than 5000 characters.');
+const prompt = z.string().max(5000, { error: () => t('validation.promptTooLong', { max: formatNumber(5000, { useGrouping: false }) }) });
 const model = modelNameSchema;
-const count = z.number().int().min(1, 'Count must be 1 to 10.').max(10, 'Count must be 1 to 10.');
-const videoDuration = z.number().int().min(1, 'Duration must be 1 to 15 s.').max(15, 'Duration must be 1 to 15 s.');
+const countError = { error: () => t('validation.countRange', { min: formatNumber(1), max: formatNumber(10) }) };
+const count = z.number().int().min(1, countError).max(10, countError);
+const durationError = { error: () => t('validation.durationRange', { min: formatNumber(1), max: formatNumber(15) }) };
+const videoDuration = z.number().int().min(1, durationError).max(15, durationError);
 const imageSources = (min: number, max: number) =>
   z
     .array(sourceRefSchema)
-    .min(min, min === 1 ? 'Add a source image.' : `Add at least ${min} source images.`)
-    .max(max, `At most ${max} source images.`);
+    .min(min, { error: () => (min === 1 ? t('validation.addSourceImage') : t('validation.addSourceImages', { min: formatNumber(min) })) })
+    .max(max, { error: () => t('validation.atMostSourceImages', { max: formatNumber(max) }) });
 
 const imageOutput = {
   n: count,
@@ -93,13 +96,13 @@ export const jobRequestSchema = z
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
     }),
-    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, 'Add the video to edit.') }),
+    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToEdit') }) }),
     z.object({
       mode: z.literal('extend-video'),
       prompt,
       model,
-      sources: z.array(sourceRefSchema).length(1, 'Add the video to extend.'),
-      duration: z.number().int().min(2, 'Extension must be 2 to 10 s.').max(10, 'Extension must be 2 to 10 s.'),
+      sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToExtend') }),
+      duration: z.number().int().min(2, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }).max(10, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }),
     }),
     /**
      * A vision call (lib/vision): `purpose` describe = "Describe image"; suggest = "Suggest a prompt" for
@@ -117,21 +120,21 @@ export const jobRequestSchema = z
   ])
   .superRefine((req, ctx) => {
     if (MODE_INFO[req.mode].promptRequired && req.prompt.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'Write a prompt.' });
+      ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.writePrompt') });
     }
     if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
     // Model strings are free-form: only a known model's resolution list is enforced.
     const known = 'resolution' in req && MODE_INFO[req.mode].output === 'video' ? videoModelInfo(req.model) : undefined;
     if (known && 'resolution' in req && !(known.resolutions as readonly string[]).includes(req.resolution)) {
-      ctx.addIssue({ code: 'custom', path: ['resolution'], message: `${req.model} supports ${known.resolutions.join(', ')}; 1080p needs grok-imagine-video-1.5.` });
+      ctx.addIssue({ code: 'custom', path: ['resolution'], message: t('validation.resolutionNeeds', { model: req.model, resolutions: known.resolutions.join(', ') }) });
     }
     if ('sources' in req && MODE_INFO[req.mode].sources.kind === 'image') {
       req.sources.forEach((s, i) => {
         if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(s.mimeType)) {
-          ctx.addIssue({ code: 'custom', path: ['sources', i], message: `Source ${i + 1} is ${s.mimeType}; use JPEG, PNG or WebP.` });
+          ctx.addIssue({ code: 'custom', path: ['sources', i], message: t('validation.sourceType', { n: formatNumber(i + 1), type: s.mimeType }) });
         }
         if (s.bytes !== undefined && s.bytes > INPUT_IMAGE_MAX_BYTES) {
-          ctx.addIssue({ code: 'custom', path: ['sources', i], message: `Source ${i + 1} is larger than 10 MB.` });
+          ctx.addIssue({ code: 'custom', path: ['sources', i], message: t('validation.sourceTooLarge', { n: formatNumber(i + 1) }) });
         }
       });
     }
@@ -144,13 +147,13 @@ function checkImageModel(req: { model: string; sources?: unknown[]; aspectRatio?
   if (!known) return;
   const maxSources = known.maxEditSources ?? EDIT_MAX_SOURCE_IMAGES_DEFAULT;
   if (req.sources && req.sources.length > maxSources) {
-    ctx.addIssue({ code: 'custom', path: ['sources'], message: `At most ${maxSources} source images for ${req.model}.` });
+    ctx.addIssue({ code: 'custom', path: ['sources'], message: t('validation.atMostSourcesForModel', { max: formatNumber(maxSources), model: req.model }) });
   }
   if (req.aspectRatio !== undefined && !(known.aspectRatios as readonly string[]).includes(req.aspectRatio)) {
-    ctx.addIssue({ code: 'custom', path: ['aspectRatio'], message: `${req.model} does not take ${req.aspectRatio}; 21:9 and 5:2 need grok-imagine-image-2.0.` });
+    ctx.addIssue({ code: 'custom', path: ['aspectRatio'], message: t('validation.aspectRatioNeeds', { model: req.model, ratio: req.aspectRatio }) });
   }
   if (req.quality !== undefined && !known.qualities) {
-    ctx.addIssue({ code: 'custom', path: ['quality'], message: `${req.model} has no quality setting.` });
+    ctx.addIssue({ code: 'custom', path: ['quality'], message: t('validation.noQuality', { model: req.model }) });
   }
 }
 

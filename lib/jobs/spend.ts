@@ -1,5 +1,9 @@
 import type { ErrorInfo, ErrorKind } from '../api/errors';
 import { isActive, type Job } from './job';
+import { formatNumber, t } from '../i18n';
+
+/** Whole cents, as the cap is set: "$0.02 of your $0.03 cap". */
+const formatUsd2 = (usd: number) => formatNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * What counts against the daily cap: every job that reached the provider, at its actual cost once the
@@ -35,6 +39,9 @@ export function spendingCapError(capUsd: number | null, spent: number, estimateU
   if (spent + needed <= Math.round(capUsd * 1e10)) return undefined;
   return {
     kind: 'spending_cap',
-    message: `Today's spending is $${(spent / 1e10).toFixed(2)} of your $${capUsd.toFixed(2)} cap${estimateUsd !== undefined ? `, and this could cost up to $${estimateUsd.toFixed(2)}` : ''}. Raise the cap in Options or try tomorrow.`,
+    message:
+      estimateUsd !== undefined
+        ? t('spend.capWithEstimate', { spent: formatUsd2(spent / 1e10), cap: formatUsd2(capUsd), estimate: formatUsd2(estimateUsd) })
+        : t('spend.cap', { spent: formatUsd2(spent / 1e10), cap: formatUsd2(capUsd) }),
   };
 }

@@ -2,6 +2,7 @@ import { imageModelInfo, type ImageQuality, type ImageResolution, type VideoReso
 import type { JobRequest } from '../jobs/request';
 import { visionEstimateUsd } from '../vision/models';
 import { AUTO_SERVES, imageInputUsd, imageOutputUsd, videoPrice } from './prices';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What a request will cost, line by line, from the one price table (prices.ts). `usd` is what the daily
@@ -20,8 +21,11 @@ const MAX_EDIT_INPUT_S = 8.7;
 /** Video edits and extensions come out at most 720p (their input's resolution, which we don't know). */
 const EDIT_OUTPUT_MAX: VideoResolution = '720p';
 
-export const formatPrice = (usd: number) => `$${usd < 0.1 ? usd.toFixed(3).replace(/0$/, '') : usd.toFixed(2)}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Prices as the vendors list them: up to a tenth of a cent below $0.10 ("$0.065"), cents above. */
+export const formatPrice = (usd: number) => formatNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: usd < 0.1 ? 3 : 2 });
+const images = (n: number) => t('pricing.images', n, { count: formatNumber(n) });
+const inputImages = (n: number) => t('pricing.inputImages', n, { count: formatNumber(n) });
+const seconds = (n: number) => t('pricing.seconds', { count: formatNumber(n) });
 const round4 = (usd: number) => Math.round(usd * 10_000) / 10_000;
 
 /** Undefined when the model (or the combination asked for) has no known price. */
@@ -38,12 +42,12 @@ export function estimateRequest(request: JobRequest): CostEstimate | undefined {
     case 'reference-video':
       return videoEstimate(request.model, request.resolution, request.duration, request.sources.length);
     case 'edit-video':
-      return videoEstimate(request.model, maxEditResolution(request.model), MAX_EDIT_INPUT_S, 0, 'up to 8.7 s (the input’s length)');
+      return videoEstimate(request.model, maxEditResolution(request.model), MAX_EDIT_INPUT_S, 0, t('pricing.upToInputLength', { seconds: seconds(MAX_EDIT_INPUT_S) }));
     case 'extend-video':
-      return videoEstimate(request.model, maxEditResolution(request.model), request.duration, 0, `${request.duration} s added`);
+      return videoEstimate(request.model, maxEditResolution(request.model), request.duration, 0, t('pricing.secondsAdded', { seconds: seconds(request.duration) }));
     case 'describe-image': {
       const usd = round4(visionEstimateUsd(request.model, request.sources.length, request.prompt.length + 2000));
-      return { usd, lines: [`${plural(request.sources.length, 'image')} read by ${request.model}: up to ${formatPrice(usd)}`] };
+      return { usd, lines: [t('pricing.visionLine', { images: images(request.sources.length), model: request.model, price: formatPrice(usd) })] };
     }
   }
 }
@@ -67,22 +71,22 @@ function imageEstimate(
   const perImage = asked === 'auto' || asked === 'medium' ? medium : low;
   const high = medium;
   const lines: string[] = [];
-  const what = [resolution, asked === 'auto' ? `auto: ${AUTO_SERVES[kind]} per the docs, ${formatPrice(low)}–${formatPrice(high)}` : asked, info?.servedBy ? `served by ${info.servedBy.model} ${info.servedBy.quality ?? ''}`.trim() : undefined]
+  const what = [resolution, asked === 'auto' ? t('pricing.autoQuality', { quality: AUTO_SERVES[kind], low: formatPrice(low), high: formatPrice(high) }) : asked, info?.servedBy ? t('cost.servedBy', { model: `${info.servedBy.model} ${info.servedBy.quality ?? ''}`.trim() }) : undefined]
     .filter(Boolean)
     .join(', ');
-  lines.push(`${plural(n, 'image')} × ${formatPrice(perImage)} (${what})`);
-  if (inputs > 0) lines.push(`${plural(inputs, 'input image')} × ${formatPrice(inputUsd)}`);
+  lines.push(t('pricing.imageLine', { images: images(n), price: formatPrice(perImage), details: what }));
+  if (inputs > 0) lines.push(t('pricing.inputLine', { images: inputImages(inputs), price: formatPrice(inputUsd) }));
   const usd = round4(n * perImage + inputs * inputUsd);
   return asked === 'auto' ? { usd, lines, range: { min: round4(n * low + inputs * inputUsd), max: usd } } : { usd, lines };
 }
 
-function videoEstimate(model: string, resolution: VideoResolution, seconds: number, inputs: number, secondsLabel?: string): CostEstimate | undefined {
+function videoEstimate(model: string, resolution: VideoResolution, duration: number, inputs: number, secondsLabel?: string): CostEstimate | undefined {
   const price = videoPrice(model);
   const perSecond = price?.perSecond[resolution];
   if (!price || perSecond === undefined) return undefined;
-  const lines = [`${secondsLabel ?? `${seconds} s`} × ${formatPrice(perSecond)}/s (${resolution})`];
-  if (inputs > 0) lines.push(`${plural(inputs, 'input image')} × ${formatPrice(price.inputImage)}`);
-  return { usd: round4(seconds * perSecond + inputs * price.inputImage), lines };
+  const lines = [t('pricing.videoLine', { duration: secondsLabel ?? seconds(duration), price: formatPrice(perSecond), resolution })];
+  if (inputs > 0) lines.push(t('pricing.inputLine', { images: inputImages(inputs), price: formatPrice(price.inputImage) }));
+  return { usd: round4(duration * perSecond + inputs * price.inputImage), lines };
 }
 
 /** The highest resolution a video edit/extension can come out at for this model (≤ 720p). */

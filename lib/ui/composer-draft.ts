@@ -4,6 +4,7 @@ import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The composer's editable state and the pure functions around it: which controls apply to a mode, how a
@@ -132,21 +133,21 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
   const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
   if (!parsed.success) Object.assign(fields, validationMessages(parsed.error));
   if (caps) {
-    if (!caps.modes[draft.mode]) fields.mode ??= caps.unavailableReason[draft.mode] ?? 'This provider cannot do this.';
-    if (draft.prompt.length > caps.promptMaxLength) fields.prompt ??= `The prompt is longer than ${caps.promptMaxLength} characters, this model's limit.`;
+    if (!caps.modes[draft.mode]) fields.mode ??= caps.unavailableReason[draft.mode] ?? t('validation.providerCannot');
+    if (draft.prompt.length > caps.promptMaxLength) fields.prompt ??= t('composer.promptField.tooLong', { limit: formatNumber(caps.promptMaxLength, { useGrouping: false }) });
     const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
-    if (controls.includes('count') && draft.n > caps.maxCount) fields.n ??= `Count must be 1 to ${caps.maxCount}.`;
+    if (controls.includes('count') && draft.n > caps.maxCount) fields.n ??= t('validation.countRange', { min: formatNumber(1), max: formatNumber(caps.maxCount) });
     const max = maxSources(draft.mode, caps, modelOf(draft));
-    if (draft.sources.length > max) fields.sources ??= `At most ${max} source${max === 1 ? '' : 's'} for ${MODE_INFO[draft.mode].label}.`;
+    if (draft.sources.length > max) fields.sources ??= t('validation.atMostSourcesForMode', max, { max: formatNumber(max), mode: MODE_INFO[draft.mode].label });
     if (controls.includes('duration') && draft.mode !== 'extend-video') {
       const { min, max: maxS } = videoDurationFor(modelOf(draft), caps);
-      if (draft.duration < min || draft.duration > maxS) fields.duration ??= `Duration must be ${min} to ${maxS} s.`;
+      if (draft.duration < min || draft.duration > maxS) fields.duration ??= t('validation.durationRange', { min: formatNumber(min), max: formatNumber(maxS) });
     }
   }
   const kind = MODE_INFO[draft.mode].sources.kind;
   draft.sources.forEach((s, i) => {
     const isVideo = s.mimeType.startsWith('video/');
-    if ((kind === 'video') !== isVideo) fields.sources ??= `Source ${i + 1} is ${isVideo ? 'a video' : 'an image'}; ${MODE_INFO[draft.mode].label} needs ${kind === 'video' ? 'a video' : 'images'}.`;
+    if ((kind === 'video') !== isVideo) fields.sources ??= t(isVideo ? 'validation.sourceIsVideoNeedsImages' : 'validation.sourceIsImageNeedsVideo', { n: formatNumber(i + 1), mode: MODE_INFO[draft.mode].label });
   });
   if (Object.keys(fields).length > 0 || !parsed.success) return { ok: false, fields };
   return { ok: true, request: parsed.data };

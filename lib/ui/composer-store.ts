@@ -6,6 +6,7 @@ import type { CaptureState } from '../messaging/panel-request';
 import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
+import { formatNumber, t } from '../i18n';
 
 /** The model a draft would use in `mode` (the image or the video model). */
 const modelFor = (draft: Draft, mode: Mode) => (MODE_INFO[mode].output === 'image' ? draft.imageModel : draft.videoModel);
@@ -76,7 +77,7 @@ export const useComposer = create<ComposerState>()((set, get) => ({
     let notice: string | undefined;
     if (max === 1) sources = sources.slice(-1);
     else if (sources.length > max) {
-      notice = `${MODE_INFO[mode].label} takes at most ${max} sources; the extra ${sources.length - max === 1 ? 'one was' : 'ones were'} left out.`;
+      notice = t('composer.extraSourcesLeftOut', sources.length - max, { mode: MODE_INFO[mode].label, max: formatNumber(max) });
       sources = sources.slice(0, max);
     }
     set({ draft: { ...draft, mode, sources }, notice, ...(get().capture?.state === 'failed' ? { capture: undefined } : {}) });

@@ -2,6 +2,7 @@ import { INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MIME_TYPES } from '../api/models';
 import type { SourceRef } from '../jobs/request';
 import { send } from '../messaging/client';
 import { userMessage } from '../api/errors';
+import { formatNumber, t } from '../i18n';
 
 /** Longest edge sent to the API: enough for 2k output, and keeps PNG conversions well under 10 MiB. */
 export const MAX_SOURCE_EDGE = 2048;
@@ -18,12 +19,12 @@ export async function importFile(file: Blob): Promise<ImportOutcome> {
   try {
     let blob = file;
     if (file.type.startsWith('video/')) {
-      if (file.type !== 'video/mp4') return { ok: false, message: 'Only MP4 videos can be used as sources.' };
-      if (file.size > VIDEO_MAX_BYTES) return { ok: false, message: 'That video is larger than 50 MB.' };
+      if (file.type !== 'video/mp4') return { ok: false, message: t('import.onlyMp4') };
+      if (file.size > VIDEO_MAX_BYTES) return { ok: false, message: t('import.videoTooLarge', { max: t('units.megabytes', { size: formatNumber(50) }) }) };
     } else if (file.type.startsWith('image/') || file.type === '') {
       blob = await normaliseImage(file);
     } else {
-      return { ok: false, message: 'That file is not an image or an MP4 video.' };
+      return { ok: false, message: t('import.notMedia') };
     }
     const reply = await send({ type: 'media.import', dataUrl: await readAsDataUrl(blob) });
     return reply.ok ? { ok: true, source: reply.source } : { ok: false, message: userMessage(reply.error) };
@@ -42,7 +43,7 @@ async function normaliseImage(file: Blob): Promise<Blob> {
   canvas.width = Math.max(1, Math.round(image.width * scale));
   canvas.height = Math.max(1, Math.round(image.height * scale));
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('Could not convert that image.');
+  if (!ctx) throw new Error(t('import.convertFailed'));
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
   // Photos stay JPEG (smaller); everything else becomes lossless PNG, JPEG only if PNG is too large.
   const preferJpeg = file.type === 'image/jpeg';
@@ -62,21 +63,21 @@ function decode(blob: Blob): Promise<HTMLImageElement> {
     };
     img.onerror = () => {
       URL.revokeObjectURL(url);
-      reject(new Error('That image could not be read.'));
+      reject(new Error(t('import.unreadable')));
     };
     img.src = url;
   });
 }
 
 function toBlob(canvas: HTMLCanvasElement, type: string): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Could not convert that image.'))), type, 0.92));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('import.convertFailed')))), type, 0.92));
 }
 
 export function readAsDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file.'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('import.readFailed')));
     reader.readAsDataURL(blob);
   });
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { loadLibrary, saveLibrary, withHouseStyle, type Library } from '../library/library';
 import type { Draft } from './composer-draft';
+import { t } from '../i18n';
 
 /**
  * The prompt library as the panel and Options see it, plus the per-job "Add house style" switch (off by
@@ -25,7 +26,7 @@ export const useLibrary = create<LibraryStore>((set) => ({
       set({ library: next });
       return undefined;
     } catch (error) {
-      return `The library could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+      return t('composer.librarySaveFailed', { reason: error instanceof Error ? error.message : String(error) });
     }
   },
   setHouseStyleOn: (on) => set({ houseStyleOn: on }),

@@ -3,6 +3,7 @@ import type { Job } from '../jobs/job';
 import { getMedia } from '../storage/media';
 import { downloadableJobResult } from '../media/file-name';
 import { send } from '../messaging/client';
+import { t } from '../i18n';
 
 /**
  * Actions on a finished result that a page can do itself (the media is in this origin's IndexedDB).
@@ -11,9 +12,9 @@ import { send } from '../messaging/client';
  */
 export async function downloadResult(job: Job, index: number): Promise<string> {
   const result = job.results[index];
-  if (!result) throw new Error('That result is gone.');
+  if (!result) throw new Error(t('results.gone'));
   const media = await getMedia(result.mediaId);
-  if (!media) throw new Error('The file is missing from local storage.');
+  if (!media) throw new Error(t('results.missingFile'));
   const file = await downloadableJobResult(job, media.blob, index, await fileNameTemplate());
   if (!file.ok) throw new Error(file.message);
   const { filename } = file;
@@ -36,9 +37,9 @@ export async function fileNameTemplate(): Promise<string | undefined> {
 /** The clipboard only takes PNG images: other formats are re-encoded first. */
 export async function copyResultImage(job: Job, index: number): Promise<void> {
   const result = job.results[index];
-  if (!result || result.kind !== 'image') throw new Error('Only images can be copied.');
+  if (!result || result.kind !== 'image') throw new Error(t('results.onlyImagesCopy'));
   const media = await getMedia(result.mediaId);
-  if (!media) throw new Error('The file is missing from local storage.');
+  if (!media) throw new Error(t('results.missingFile'));
   const png = media.blob.type === 'image/png' ? media.blob : await toPng(media.blob);
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
 }
@@ -50,7 +51,7 @@ async function toPng(blob: Blob): Promise<Blob> {
   canvas.height = bitmap.height;
   canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
   bitmap.close();
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Could not copy the image.'))), 'image/png'));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('results.copyFailed')))), 'image/png'));
 }
 
 /** Full size in a tab of its own (the same page, in viewer mode), so it survives the panel closing. */
