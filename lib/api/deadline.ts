@@ -1,4 +1,5 @@
 import { ImagineError } from './errors';
+import { formatNumber, t } from '../i18n';
 
 /**
  * One AbortSignal for a request that fires on our own deadline OR the caller's signal, remembering which
@@ -62,9 +63,9 @@ export function transportError(error: unknown, deadline: Deadline, timeoutMs?: n
   if (error instanceof ImagineError) return error;
   if (deadline.reason === 'cancelled') return cancelledError();
   if (deadline.reason === 'timeout') {
-    const after = timeoutMs !== undefined ? ` after ${Math.round(timeoutMs / 1000)} s` : '';
-    return new ImagineError({ kind: 'timeout', message: `The request timed out${after}.` }, { cause: error });
+    const message = timeoutMs !== undefined ? t('api.timedOutAfter', { seconds: formatNumber(Math.round(timeoutMs / 1000)) }) : t('api.timedOut');
+    return new ImagineError({ kind: 'timeout', message }, { cause: error });
   }
-  const detail = error instanceof Error && error.message ? `: ${error.message}` : '';
-  return new ImagineError({ kind: 'network', message: `Could not reach the server${detail}` }, { cause: error });
+  const message = error instanceof Error && error.message ? t('api.unreachableDetail', { detail: error.message }) : t('api.unreachable');
+  return new ImagineError({ kind: 'network', message }, { cause: error });
 }

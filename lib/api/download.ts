@@ -2,6 +2,7 @@ import { readCapped, Stalled, TooLarge } from '../net/read-capped';
 import { parseRetryAfter } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { ImagineError, type ErrorInfo } from './errors';
+import { t } from '../i18n';
 
 /**
  * Downloading results. Output URLs are temporary (images: minutes, videos: ~24 h) and live on other hosts
@@ -49,7 +50,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
       throw transportError(error, deadline, timeoutMs);
     }
     const type = response.headers.get('content-type') ?? '';
-    if (NOT_MEDIA.test(type)) throw downloadFailure('server_error', `The download returned ${type}, not media.`);
+    if (NOT_MEDIA.test(type)) throw downloadFailure('server_error', t('api.downloadNotMedia', { type }));
     if (blob.size === 0) throw downloadFailure('server_error', 'The download was empty.', response.status);
     return blob;
   } finally {
@@ -78,19 +79,19 @@ function downloadError(response: Response): ImagineError {
   const { status } = response;
   // Temporary URLs that lapsed answer 403 (signed-URL hosts), 404 or 410.
   if (status === 403 || status === 404 || status === 410) {
-    return downloadFailure('expired', `The result is no longer available (HTTP ${status}).`, status);
+    return downloadFailure('expired', t('api.resultGone', { status: String(status) }), status);
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     return new ImagineError({
       kind: 'rate_limited',
-      message: 'The download host is rate limiting.',
+      message: t('api.theDownloadHostIsRate'),
       status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
   }
   // 5xx, and any other status: nothing the user can change, and worth another try.
-  return downloadFailure('server_error', `The download failed (HTTP ${status}).`, status);
+  return downloadFailure('server_error', t('api.downloadFailed', { status: String(status) }), status);
 }
 
 /** Decodes base64 (bare, `data:`-prefixed, URL-safe or with line breaks) into a Blob. */
@@ -102,7 +103,7 @@ export function b64ToBlob(b64: string, mimeType: string): Blob {
   try {
     binary = atob(clean);
   } catch (error) {
-    throw new ImagineError({ kind: 'server_error', message: 'The image data is not valid base64.' }, { cause: error });
+    throw new ImagineError({ kind: 'server_error', message: t('api.theImageDataIsNot') }, { cause: error });
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

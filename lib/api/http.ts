@@ -3,6 +3,7 @@ import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
 import { ImagineError } from './errors';
 import { DEFAULT_BASE_URL } from './models';
+import { t } from '../i18n';
 
 /**
  * The one place that talks HTTP to the API: auth header, base URL, deadline, `x-request-id`, and every
@@ -51,7 +52,7 @@ export const normalizeBaseUrl = (url: string | undefined): string =>
 
 export async function requestJson(config: HttpConfig, req: JsonRequest): Promise<JsonResponse> {
   const apiKey = config.apiKey.trim(); // pasted keys often carry whitespace, which fetch rejects as a header
-  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: 'No API key is set.' });
+  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: t('api.noApiKeyIsSet') });
   if (req.signal?.aborted) throw cancelledError();
 
   const url = `${normalizeBaseUrl(config.baseUrl)}${req.path}`;
@@ -124,7 +125,7 @@ function redirected(status: number): ImagineError {
   return new ImagineError({
     kind: 'server_error',
     ...(status ? { status } : {}),
-    message: 'The server answered with a redirect; Reimagine does not follow redirects with your API key. Check the API base URL in Options.',
+    message: t('api.theServerAnsweredWithA'),
   });
 }
 
@@ -145,7 +146,7 @@ export function malformedResponse(
   return new ImagineError(
     {
       kind: 'server_error',
-      message: `The server sent a malformed response: ${detail}.`,
+      message: t('api.malformed', { detail }),
       ...(context.status !== undefined ? { status: context.status } : {}),
       ...(context.requestId !== undefined ? { requestId: context.requestId } : {}),
     },

@@ -9,6 +9,7 @@ import {
   type ImageItem,
   type VideoPollResponse,
 } from './responses';
+import { t } from '../i18n';
 
 /**
  * Wire bodies → the client's result types. This is where the API's inconsistencies are absorbed, so the
@@ -113,7 +114,7 @@ function imageBatchFrom(
   if (images.every((image) => image.moderated)) {
     throw new ImagineError({
       kind: 'content_policy',
-      message: 'Every generated image was rejected by content moderation.',
+      message: t('api.everyGeneratedImageWasRejected'),
       ...(requestId !== undefined ? { requestId } : {}),
     });
   }
@@ -161,7 +162,7 @@ function videoDone(body: VideoPollResponse, requestId: string | undefined): Vide
   if (!url) {
     return {
       state: 'failed',
-      error: { kind: 'server_error', message: 'The job finished without a video.', ...(requestId ? { requestId } : {}) },
+      error: { kind: 'server_error', message: t('api.theJobFinishedWithoutA'), ...(requestId ? { requestId } : {}) },
     };
   }
   const duration = body.video?.duration ?? body.duration;
@@ -238,7 +239,7 @@ export function toDeferredImagesStatus(
     return { state: 'failed', error: jobErrorInfo(poll.error, requestId) };
   }
   if (status === 'expired') {
-    return { state: 'failed', error: { kind: 'expired', message: 'The result expired at the provider.', requestId } };
+    return { state: 'failed', error: { kind: 'expired', message: t('api.theResultExpiredAtThe'), requestId } };
   }
   if (status !== undefined && status !== 'pending') warnUnknownStatus('image', status);
   return { state: 'pending' };

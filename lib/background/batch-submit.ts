@@ -6,6 +6,7 @@ import type { JobOrigin, SourceRef } from '../jobs/request';
 import type { Reply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { announce } from '../storage/changes';
+import { t } from '../i18n';
 
 /**
  * One image of a batch whose bytes arrived: it becomes a job in the normal queue (the engine's concurrency,
@@ -36,13 +37,13 @@ export const withBatchLock = serialQueue();
  */
 export const withBatchCaptureTurn = serialQueue();
 
-export const BATCH_CANCELLED = 'The batch was cancelled before this image was sent.';
+export const BATCH_CANCELLED = t('worker.theBatchWasCancelledBefore');
 
 export function submitBatchItem(engine: JobEngine, batchId: string, targetId: string, source: SourceRef, origin: JobOrigin, settings: Settings): Promise<Reply> {
   return withBatchLock(batchId, async (): Promise<Reply> => {
     const record = await readBatch(batchId);
     const item = record?.items.find((i) => i.targetId === targetId);
-    if (!record || !item) return { ok: false, error: { kind: 'not_found', message: 'That batch no longer exists.' } };
+    if (!record || !item) return { ok: false, error: { kind: 'not_found', message: t('worker.thatBatchNoLongerExists') } };
     if (record.cancelled || item.state === 'cancelled') {
       await updateItem(batchId, targetId, (i) => (i.state === 'capturing' ? { ...i, state: 'cancelled' } : undefined));
       announce({ type: 'batch', id: batchId });

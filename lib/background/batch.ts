@@ -14,6 +14,7 @@ import { withBatchLock } from './batch-submit';
 import { CONTENT_SCRIPT_FILE, startCapture, writePendingPanelRequest } from './capture';
 import { idbJobStore } from './job-store';
 import { loadSecrets, loadSettings } from './settings-store';
+import { t } from '../i18n';
 
 /**
  * "Reimagine images on this page…" (menu id `reimagine-batch`). The click scans the page (the page script
@@ -43,33 +44,33 @@ export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Brow
   const frameId = info.frameId ?? 0;
   const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url;
   const nothing = (message: string) => handPicker({ scanId: '', candidates: [], total: 0, message, ...(pageUrl ? { pageUrl } : {}) });
-  if (tabId === undefined || tabId < 0) return nothing('Reimagine can only read images in a normal browser tab.');
+  if (tabId === undefined || tabId < 0) return nothing(t('worker.reimagineCanOnlyReadImages'));
   let reply: unknown;
   try {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
     const scan: ToContent = { type: 'batch.scan', maxEdge: IMAGE_LIMITS.maxEdge };
     reply = await browser.tabs.sendMessage(tabId, scan, { frameId });
   } catch (error) {
-    return nothing(`Reimagine cannot read this page (${error instanceof Error ? error.message : String(error)}).`);
+    return nothing(t('worker.cannotReadPage', { reason: error instanceof Error ? error.message : String(error) }));
   }
   const { candidates, total } = parseScanReply(reply);
   const scanId = crypto.randomUUID();
   const stored: StoredScan = { tabId, frameId, candidates, ...(pageUrl ? { pageUrl } : {}) };
   await browser.storage.session.set({ [SCAN_PREFIX + scanId]: stored });
-  await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: 'No pictures of 128 px or more were found on this page.' } : {}) });
+  await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: t('worker.noPicturesOf128Px') } : {}) });
 }
 
 export async function startBatch(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' }>): Promise<Reply> {
   const key = SCAN_PREFIX + command.scanId;
   const scan = (await browser.storage.session.get(key))[key] as StoredScan | undefined;
-  if (!scan) return fail('This list of images is out of date; choose “Reimagine images on this page…” again.', 'not_found');
+  if (!scan) return fail(t('worker.thisListOfImagesIs'), 'not_found');
   const wanted = new Set(command.targetIds);
   const chosen = scan.candidates.filter((c) => wanted.has(c.id));
-  if (chosen.length === 0) return fail('Choose at least one image.');
+  if (chosen.length === 0) return fail(t('worker.chooseAtLeastOneImage'));
   const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
   const provider = PROVIDERS[settings.provider];
-  if (!provider.capabilities.modes[command.mode]) return fail(provider.capabilities.unavailableReason[command.mode] ?? 'The selected provider cannot do this.');
-  if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', message: 'No API key set. Add it in Options.' } };
+  if (!provider.capabilities.modes[command.mode]) return fail(provider.capabilities.unavailableReason[command.mode] ?? t('worker.theSelectedProviderCannotDo'));
+  if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
   const estimate = estimateBatch(command.mode, command.prompt, settings, chosen.length);
   const spent = ticksToUsd(await idbJobStore.spentSince(startOfDay(Date.now())));
   const verdict = checkBatchCap(estimate, chosen.length, spent, settings.dailySpendCapUsd);
@@ -108,7 +109,7 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
 export function cancelBatch(engine: JobEngine, batchId: string): Promise<Reply> {
   return withBatchLock(batchId, async (): Promise<Reply> => {
     const record = await updateBatch(batchId, (r) => ({ ...r, cancelled: true, items: r.items.map((i) => (i.state === 'capturing' ? { ...i, state: 'cancelled' as const } : i)) }));
-    if (!record) return fail('That batch no longer exists.', 'not_found');
+    if (!record) return fail(t('worker.thatBatchNoLongerExists'), 'not_found');
     let cancelled = record.items.filter((i) => i.state === 'cancelled').length;
     for (const item of record.items) {
       if (!item.jobId) continue;
@@ -122,19 +123,19 @@ export function cancelBatch(engine: JobEngine, batchId: string): Promise<Reply> 
 /** The panel's "Replace all" / "Revert all": the page script swaps (or restores) every finished image. */
 export async function applyBatch(batchId: string, action: 'replace' | 'revert'): Promise<Reply> {
   const record = await readBatch(batchId);
-  if (!record) return fail('That batch no longer exists.', 'not_found');
+  if (!record) return fail(t('worker.thatBatchNoLongerExists'), 'not_found');
   const items: Array<{ targetId: string; jobId: string }> = [];
   for (const item of record.items) {
     const job = item.jobId ? await getJob(item.jobId) : undefined;
     if (job?.status === 'done' && job.results.length > 0) items.push({ targetId: item.targetId, jobId: job.id });
   }
-  if (items.length === 0) return fail('No image of this batch has finished yet.');
+  if (items.length === 0) return fail(t('worker.noImageOfThisBatch'));
   const message: ToContent = { type: 'batch.apply', batchId, action, items };
   try {
     await browser.tabs.sendMessage(record.tabId, message, { frameId: record.frameId });
     return { ok: true };
   } catch {
-    return fail('The page these images came from has been closed or reloaded.');
+    return fail(t('worker.thePageTheseImagesCame'));
   }
 }
 

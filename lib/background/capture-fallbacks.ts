@@ -7,6 +7,7 @@ import { cropRect, type CssBox } from '../media/screenshot-crop';
 import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
 import { announceCapture, captureInBackground, finishCapture, loadCapture, saveCapture, type PendingCapture } from './capture';
 import { loadSettings } from './settings-store';
+import { t } from '../i18n';
 
 /**
  * The side panel's ways out of a failed page-image capture, both started by a click in the panel:
@@ -18,7 +19,7 @@ import { loadSettings } from './settings-store';
  */
 export async function handleCaptureFallback(engine: JobEngine, command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<Reply> {
   const capture = await loadCapture(command.captureId);
-  if (!capture?.failed) return fail('This image is no longer waiting; right-click it again.');
+  if (!capture?.failed) return fail(t('worker.thisImageIsNoLonger'));
   await asPanelCapture(capture);
   capture.failed = false;
   await saveCapture(capture);
@@ -55,7 +56,7 @@ async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<R
   try {
     shot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
   } catch (error) {
-    return failWith(`Chrome did not allow a screenshot of this tab (${toErrorInfo(error).message}). Right-click the image again, then choose “Use a screenshot instead”.`);
+    return failWith(t('worker.screenshotRefused', { reason: toErrorInfo(error).message }));
   }
   try {
     const cropped = await crop(shot, measured.box, measured.devicePixelRatio ?? 1);

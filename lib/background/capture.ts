@@ -17,6 +17,7 @@ import { loadSettings } from './settings-store';
 import { importSource } from './sources';
 import { markBatchCapture, submitBatchItem, withBatchCaptureTurn } from './batch-submit';
 import { requestFromDefaults } from '../batch/request';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Right-click → bytes → what the user asked for. The background injects the page script into the
@@ -98,7 +99,7 @@ export async function announceCapture(capture: PendingCapture, state: Omit<Captu
   // A batch's images are followed in the batch's own record, never in the composer.
   if (capture.purpose.kind === 'batch') return markBatchCapture(capture.purpose.batchId, capture.captureId, state);
   if (capture.purpose.kind === 'describe') {
-    const describe = state.state === 'failed' ? { state: 'failed' as const, message: state.message ?? 'The image could not be read.' } : { state: 'reading' as const };
+    const describe = state.state === 'failed' ? { state: 'failed' as const, message: state.message ?? t('panel.captureStatus.theImageCouldNot') } : { state: 'reading' as const };
     return writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], describe });
   }
   const target = await panelModeOf(capture);
@@ -145,8 +146,8 @@ export async function startCapture(
     }
     const page = target.pageUrl ?? '';
     const message = page.startsWith('file:')
-      ? 'Reimagine cannot read this local file: allow “Access to file URLs” for Reimagine in chrome://extensions.'
-      : `Reimagine cannot work on this page (${error instanceof Error ? error.message : String(error)}).`;
+      ? t('capture.localFileAccess')
+      : t('worker.cannotWorkOnPage', { reason: error instanceof Error ? error.message : String(error) });
     await failCapture(capture, message, { canScreenshot: false });
     return notifyError(message);
   }
@@ -159,7 +160,7 @@ export async function handleCaptureCommand(
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply> {
   const capture = await loadCapture(command.captureId);
-  if (!capture || capture.failed || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: 'This capture is no longer expected; right-click the image again.' } };
+  if (!capture || capture.failed || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: t('worker.thisCaptureIsNoLonger') } };
   if (command.type === 'capture.done') return inTurn(capture, () => finishCapture(engine, capture, command));
   if (!command.corsBlocked) {
     // The page shows its own message; the panel gets the same one, and the screenshot way out.
@@ -190,8 +191,8 @@ export async function captureInBackground(engine: JobEngine, capture: PendingCap
     const failure: PageImageFailure = error instanceof PageImageError ? error.failure : { reason: 'failed', message: toErrorInfo(error).message };
     const canScreenshot = canScreenshotFor(capture);
     if (failure.reason === 'no-access') {
-      await failCapture(capture, `Reimagine does not have access to ${failure.host}, where this image is stored.`, { accessOrigin: failure.origin, canScreenshot });
-      return fail(`Reimagine needs access to ${failure.host} to read this image: choose “Allow access to ${failure.host}” in the Reimagine side panel${canScreenshot ? ', or use a screenshot there' : ''}.`);
+      await failCapture(capture, t('worker.noAccessToImageHost', { host: failure.host }), { accessOrigin: failure.origin, canScreenshot });
+      return fail(t(canScreenshot ? 'worker.needsAccessOrScreenshot' : 'worker.needsAccess', { host: failure.host }));
     }
     await failCapture(capture, failure.message, { canScreenshot, quietForQuick: true });
     return fail(failure.message);
@@ -205,13 +206,13 @@ const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_r
 const canScreenshotFor = (capture: PendingCapture) => capture.mediaType === 'image' && capture.frameId === 0 && capture.purpose.kind !== 'batch';
 
 async function readInBackground(src: string | undefined, pageUrl: string | undefined): Promise<string> {
-  if (!src) throw new PageImageError({ reason: 'refused', message: 'The page does not allow reading this image.' });
+  if (!src) throw new PageImageError({ reason: 'refused', message: t('worker.thePageDoesNotAllow') });
   const blob = await fetchPageImage(src, pageUrl);
   try {
     const prepared = await prepareImage(blob, IMAGE_LIMITS);
     return await blobToDataUrl(prepared.blob);
   } catch (error) {
-    throw new PageImageError({ reason: 'failed', message: error instanceof CaptureError ? error.message : 'The image could not be decoded.' });
+    throw new PageImageError({ reason: 'failed', message: error instanceof CaptureError ? error.message : t('worker.theImageCouldNotBe') });
   }
 }
 
@@ -237,7 +238,7 @@ export async function finishCapture(
 ): Promise<Reply> {
   const settings = await loadSettings();
   const dataUrl = done?.dataUrl ?? readDataUrl;
-  if (!dataUrl) return fail('The image could not be read.');
+  if (!dataUrl) return fail(t('panel.captureStatus.theImageCouldNot'));
   const sendAsUrl = settings.privacy.sendImagesAs === 'url' && done?.publicUrl === true && capture.mediaType === 'image';
   const keepSrc = sendAsUrl || settings.privacy.rememberSourcePages;
   const srcUrl = done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl; // the page script may have found a larger srcset candidate
@@ -271,7 +272,7 @@ export async function finishCapture(
       const refs = await loadReferences();
       if (refs.length >= MAX_REFERENCES) {
         await writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'reference-video', sources: refs, capture: ready });
-        return fail(`You already collected ${MAX_REFERENCES} reference images; use them in the side panel first.`);
+        return fail(t('worker.referencesFull', { max: formatNumber(MAX_REFERENCES) }));
       }
       refs.push(source);
       await session().set({ [REFERENCES_KEY]: refs });
@@ -287,7 +288,7 @@ export async function finishCapture(
       return submitBatchItem(engine, purpose.batchId, capture.captureId, source, origin, settings);
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
-      if (!action) return fail('That quick action no longer exists.');
+      if (!action) return fail(t('worker.thatQuickActionNoLonger'));
       const result = await engine.submit({ request: quickActionRequest(action, source, settings), origin });
       return result.ok ? { ok: true, next: 'job', jobId: result.job.id } : { ok: false, error: { ...result.error, message: userMessage(result.error) } };
     }

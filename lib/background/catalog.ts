@@ -5,6 +5,7 @@ import { originOf } from '../security/base-url';
 import { announce } from '../storage/changes';
 import { readRawKv, writeKv } from '../storage/kv';
 import { loadSecrets, loadSettings } from './settings-store';
+import { t } from '../i18n';
 
 /**
  * Keeps the live model catalogue (lib/catalog) for the xAI provider: refreshed by "Test connection", and
@@ -22,7 +23,7 @@ export async function loadCatalog(): Promise<ModelCatalog | undefined> {
 /** Reads both listings with this key and base URL; throws what the client throws. */
 export async function refreshCatalog(ctx: { apiKey: string; baseUrl: string; signal?: AbortSignal; now?: number }): Promise<ModelCatalog> {
   const origin = originOf(ctx.baseUrl);
-  if (origin === undefined) throw new Error('The API base URL is not a valid URL.');
+  if (origin === undefined) throw new Error(t('worker.theApiBaseUrlIs'));
   const client = new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
   const options = ctx.signal ? { signal: ctx.signal } : {};
   const [image, video] = await Promise.all([client.listModels('image', options), client.listModels('video', options)]);

@@ -11,6 +11,7 @@ import { db } from '../storage/db';
 import { deleteJobs } from '../storage/jobs';
 import { migrateJob } from '../storage/migrations';
 import { loadSettings } from './settings-store';
+import { t } from '../i18n';
 
 /**
  * History upkeep in the background (the only writer): purge-oldest, retention, archive import.
@@ -142,7 +143,7 @@ export const idbImportTarget: ImportTarget = {
     if (takenOver) {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new ArchiveError(`The archive claims a result file that is already in your history (“${takenOver}”), so nothing was imported.`);
+      throw new ArchiveError(t('historyData.resultFileTaken', { file: takenOver }));
     }
     const fresh = new Set([...wanted].filter((id) => !existingMedia.has(id)));
     await Promise.all([
@@ -157,7 +158,7 @@ export const idbImportTarget: ImportTarget = {
 
 export async function importHistory(archive: Blob): Promise<ImportReply> {
   try {
-    if (archive.size > ARCHIVE_LIMITS.fileBytes) throw new ArchiveError(`The archive is ${formatBytes(archive.size)}; Reimagine imports at most ${formatBytes(ARCHIVE_LIMITS.fileBytes)} at once.`);
+    if (archive.size > ARCHIVE_LIMITS.fileBytes) throw new ArchiveError(t('historyData.archiveTooLarge', { size: formatBytes(archive.size), max: formatBytes(ARCHIVE_LIMITS.fileBytes) }));
     const parsed = await readArchive(new Uint8Array(await archive.arrayBuffer()));
     const report = await importArchive(parsed, idbImportTarget);
     if (report.addedIds.length) announce({ type: 'jobs', ids: report.addedIds });
@@ -165,8 +166,8 @@ export async function importHistory(archive: Blob): Promise<ImportReply> {
     return { ok: true, added: report.added, skipped: report.skipped };
   } catch (error) {
     if (error instanceof ArchiveError) return { ok: false, message: error.message };
-    if (error instanceof DOMException && error.name === 'QuotaExceededError') return { ok: false, message: 'Not enough storage space for this archive; nothing was imported.' };
-    return { ok: false, message: `Import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof DOMException && error.name === 'QuotaExceededError') return { ok: false, message: t('worker.notEnoughStorageSpaceFor') };
+    return { ok: false, message: t('historyData.importFailed', { reason: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
@@ -184,7 +185,7 @@ export function startHistoryService(): void {
     const fromExtensionPage = typeof e.source?.url === 'string' && e.source.url.startsWith(browser.runtime.getURL('/'));
     const parsed = importMessageSchema.safeParse(e.data);
     const work: Promise<ImportReply> =
-      !fromExtensionPage || !parsed.success ? Promise.resolve({ ok: false, message: 'Bad import request.' }) : importHistory(parsed.data.archive);
+      !fromExtensionPage || !parsed.success ? Promise.resolve({ ok: false, message: t('worker.badImportRequest') }) : importHistory(parsed.data.archive);
     const done = work.then((reply) => port?.postMessage(reply));
     e.waitUntil?.(done);
   });

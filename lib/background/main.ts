@@ -23,6 +23,7 @@ import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
 import { resolveSource } from './sources';
 import { scheduleWake, WAKE_ALARM } from './wake';
 import { CATALOG_ALARM, refreshCatalogIfStale, watchCatalog } from './catalog';
+import { t } from '../i18n';
 
 /**
  * Everything the service worker does, wired once per worker start. All listeners are registered
@@ -60,7 +61,7 @@ export function startBackground(): void {
     onPageExtra: async (command) => {
       if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId, command.index);
       const job = await getJob(command.jobId);
-      return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
+      return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
     onBatch: (command) => handleBatchCommand(engine, command),

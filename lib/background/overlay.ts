@@ -10,6 +10,7 @@ import { handleCaptureCommand } from './capture';
 import { openSidePanel } from './menus';
 import { downloadableJobResult } from '../media/file-name';
 import { loadSettings } from './settings-store';
+import { t } from '../i18n';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are
@@ -53,7 +54,7 @@ export async function handleOverlayCommand(
   // Synchronous first: a click in the overlay may carry a user gesture the side panel needs.
   if (command.type === 'overlay.open-panel') openSidePanel(sender.tab);
   const job = await ownJob(command.jobId, sender);
-  if (!job) return fail('That job is not from this page.', 'not_found');
+  if (!job) return fail(t('worker.thatJobIsNotFrom'), 'not_found');
   switch (command.type) {
     case 'overlay.cancel':
       await engine.cancel(job.id);
@@ -69,7 +70,7 @@ export async function handleOverlayCommand(
     case 'overlay.get-result': {
       const result = job.results[command.index];
       const media = result ? await getMedia(result.mediaId) : undefined;
-      if (!result || !media) return fail('This job has no result to show.', 'not_found');
+      if (!result || !media) return fail(t('worker.thisJobHasNoResult'), 'not_found');
       return { ok: true, dataUrl: await blobToDataUrl(media.blob, result.mimeType), kind: result.kind, mimeType: result.mimeType };
     }
   }
@@ -78,7 +79,7 @@ export async function handleOverlayCommand(
 export async function downloadResult(job: Job, index: number): Promise<Reply> {
   const result = job.results[index];
   const media = result ? await getMedia(result.mediaId) : undefined;
-  if (!result || !media) return fail('This result is no longer stored.', 'not_found');
+  if (!result || !media) return fail(t('worker.thisResultIsNoLonger'), 'not_found');
   const file = await downloadableJobResult(job, media.blob, index, (await loadSettings()).exports.fileNameTemplate);
   if (!file.ok) return fail(file.message);
   // Chrome's service worker has no URL.createObjectURL, so its download takes a data: URL; Firefox refuses
@@ -100,15 +101,15 @@ export async function downloadResult(job: Job, index: number): Promise<Reply> {
 export async function replaceOnPage(jobId: string, index: number): Promise<Reply> {
   const job = await getJob(jobId);
   const origin = job?.origin;
-  if (!job || origin?.tabId === undefined || !origin.targetId) return fail('This result did not come from an image on a page.');
-  if (job.status !== 'done') return fail('The job has not finished yet.');
-  if (!job.results[index]) return fail('That result is no longer stored.', 'not_found');
+  if (!job || origin?.tabId === undefined || !origin.targetId) return fail(t('worker.thisResultDidNotCome'));
+  if (job.status !== 'done') return fail(t('worker.theJobHasNotFinished'));
+  if (!job.results[index]) return fail(t('worker.thatResultIsNoLonger'), 'not_found');
   const message: ToContent = { type: 'overlay.replace', targetId: origin.targetId, jobId, index };
   try {
     await browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 });
     return { ok: true };
   } catch {
-    return fail('The page this image came from has been closed or reloaded.');
+    return fail(t('worker.thePageThisImageCame'));
   }
 }
 

@@ -20,7 +20,7 @@ export type PageImageFailure =
 export class PageImageError extends Error {
   override name = 'PageImageError';
   constructor(readonly failure: PageImageFailure) {
-    super(failure.reason === 'no-access' ? `Reimagine needs access to ${failure.host} to read this image.` : failure.message);
+    super(failure.reason === 'no-access' ? t('worker.needsAccessShort', { host: failure.host }) : failure.message);
   }
 }
 
@@ -36,7 +36,7 @@ export interface PageImageFetchDeps {
 
 export async function fetchPageImage(src: string, pageUrl: string | undefined, deps: PageImageFetchDeps = defaultDeps()): Promise<Blob> {
   const url = parseHttpUrl(src);
-  if (!url) throw new PageImageError({ reason: 'refused', message: 'The page does not allow reading this image.' });
+  if (!url) throw new PageImageError({ reason: 'refused', message: t('worker.thePageDoesNotAllow') });
   const sameSite = isSameSite(url.href, pageUrl);
   let response = await request(url, pageUrl, sameSite, deps);
   if (sameSite && response.redirected && !isSameSite(response.url, pageUrl)) {
@@ -46,13 +46,13 @@ export async function fetchPageImage(src: string, pageUrl: string | undefined, d
   }
   if (!response.ok) {
     void response.body?.cancel().catch(() => undefined);
-    throw failed(`The image could not be loaded (HTTP ${response.status}).`);
+    throw failed(t('capture.httpError', { status: String(response.status) }));
   }
   try {
     return await readCapped(response, RAW_IMAGE_MAX_BYTES);
   } catch (error) {
     if (error instanceof TooLarge) throw failed(t('capture.pageImageTooLarge', { max: formatMb(RAW_IMAGE_MAX_BYTES) }));
-    throw failed('The image download was interrupted.');
+    throw failed(t('worker.theImageDownloadWasInterrupted'));
   }
 }
 
@@ -69,9 +69,9 @@ async function request(url: URL, pageUrl: string | undefined, withCookies: boole
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'TimeoutError') throw failed('The image host did not answer in time.');
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw failed(t('worker.theImageHostDidNot'));
     if (!(await deps.hasHostAccess(url.origin).catch(() => false))) throw new PageImageError({ reason: 'no-access', host: url.host, origin: url.origin });
-    throw failed(`The image could not be loaded from ${url.host} (network error, or it redirected to a site Reimagine cannot read).`);
+    throw failed(t('worker.imageNetworkError', { host: url.host }));
   } finally {
     await undo?.();
   }
@@ -87,7 +87,7 @@ async function request(url: URL, pageUrl: string | undefined, withCookies: boole
 const failed = (message: string) => new PageImageError({ reason: 'failed', message });
 
 const privateTarget = (url: URL) =>
-  new PageImageError({ reason: 'refused', message: `This image is on ${url.host}, a private or local address; Reimagine only reads those from a page on the same address.` });
+  new PageImageError({ reason: 'refused', message: t('worker.privateAddress', { host: url.host }) });
 
 function defaultDeps(): PageImageFetchDeps {
   return {

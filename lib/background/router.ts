@@ -15,6 +15,7 @@ import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
 import { visionModels, visionReply } from './vision';
+import { formatNumber, t } from '../i18n';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
@@ -39,15 +40,15 @@ export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean 
 
 export function createRouter(deps: RouterDeps) {
   return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> => {
-    if (sender.id !== browser.runtime.id) return fail({ kind: 'invalid_request', message: 'Unknown sender.' });
+    if (sender.id !== browser.runtime.id) return fail({ kind: 'invalid_request', message: t('worker.unknownSender') });
     try {
       if (isExtensionPage(sender)) {
         const parsed = pageCommandSchema.safeParse(message);
-        if (!parsed.success) return fail({ kind: 'invalid_request', message: `Bad message: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+        if (!parsed.success) return fail({ kind: 'invalid_request', message: t('worker.badMessage', { reason: parsed.error.issues[0]?.message ?? 'invalid' }) });
         return await handlePage(parsed.data, deps);
       }
       const parsed = contentCommandSchema.safeParse(message);
-      if (!parsed.success) return fail({ kind: 'invalid_request', message: 'Not allowed from a page.' });
+      if (!parsed.success) return fail({ kind: 'invalid_request', message: t('worker.notAllowedFromAPage') });
       return await deps.onContent(parsed.data, sender);
     } catch (error) {
       return fail(toErrorInfo(error));
@@ -98,7 +99,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'connection.test': {
       const settings = await loadSettings();
       const apiKey = command.apiKey?.trim() || keyFor(await loadSecrets(), command.provider);
-      if (!apiKey) return fail({ kind: 'invalid_key', message: 'Enter an API key first.' });
+      if (!apiKey) return fail({ kind: 'invalid_key', message: t('worker.enterAnApiKeyFirst') });
       const baseUrl = command.baseUrl?.trim() || settings.baseUrls[command.provider];
       const signal = AbortSignal.timeout(15_000);
       const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal });
@@ -134,8 +135,8 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
 async function catalogNote(apiKey: string, baseUrl: string, signal: AbortSignal): Promise<string> {
   try {
     const catalog = await refreshCatalog({ apiKey, baseUrl, signal });
-    return `Models available: ${catalog.image.length} image, ${catalog.video.length} video.`;
+    return t('worker.modelsAvailable', { images: formatNumber(catalog.image.length), videos: formatNumber(catalog.video.length) });
   } catch (error) {
-    return `The model list could not be read (${toErrorInfo(error).message}); the composer offers the bundled list.`;
+    return t('worker.modelListUnreadable', { reason: toErrorInfo(error).message });
   }
 }

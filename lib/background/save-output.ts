@@ -8,6 +8,7 @@ import type { Job, JobResult, PendingOutput } from '../jobs/job';
 import { makeThumbnail } from '../media/thumbnail';
 import { putMedia, putThumb } from '../storage/media';
 import { videoPoster } from './video-poster';
+import { t } from '../i18n';
 
 /**
  * Keep one provider output locally. Vendor URLs expire (minutes for images, ~24 h for videos), so the
@@ -50,6 +51,6 @@ async function readableResultUrl(job: Job, output: PendingOutput): Promise<strin
   if (!check.ok) throw new ImagineError({ kind: 'unsafe_response', message: check.reason });
   const origin = check.url.origin;
   const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
-  if (!granted) throw new ImagineError({ kind: 'no_access', message: `No access to ${check.url.host}.`, origin });
+  if (!granted) throw new ImagineError({ kind: 'no_access', message: t('worker.noAccessTo', { host: check.url.host }), origin });
   return check.url.href;
 }

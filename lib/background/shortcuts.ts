@@ -5,6 +5,7 @@ import { COMMAND } from '../keyboard/commands';
 import { togglePanel } from '../keyboard/panel-presence';
 import { readKv, writeKv } from '../storage/kv';
 import { notifyError, startCapture, type CaptureTarget } from './capture';
+import { t } from '../i18n';
 
 /**
  * The keyboard commands (lib/keyboard/commands.ts). "Repeat the last quick action" re-runs the last
@@ -26,7 +27,7 @@ const lastQuickSchema = z.object({
     .optional(),
 });
 
-export const NO_QUICK_ACTION_YET = 'Nothing to repeat yet: right-click an image and choose a quick action first.';
+export const NO_QUICK_ACTION_YET = t('worker.nothingToRepeatYetRight');
 
 export async function rememberQuickAction(actionId: string, target: CaptureTarget): Promise<void> {
   await writeKv(LAST_QUICK_KEY, { actionId, target: { ...target, mediaType: 'image' } });

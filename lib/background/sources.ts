@@ -5,13 +5,14 @@ import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
 import { makeThumbnail } from '../media/thumbnail';
 import { isPublicUrl } from '../security/public-url';
 import { getMedia, putMedia, putThumb } from '../storage/media';
+import { t } from '../i18n';
 
 /** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
 export async function resolveSource(ref: SourceRef): Promise<string> {
   // Re-judged here, whatever the capture said: only a public, unsigned https URL ever leaves as a URL.
   if (ref.sendAsUrl && ref.srcUrl && isPublicUrl(ref.srcUrl)) return ref.srcUrl;
   const media = await getMedia(ref.mediaId);
-  if (!media) throw new ImagineError({ kind: 'invalid_request', message: 'A source image is missing from local storage; add it again.' });
+  if (!media) throw new ImagineError({ kind: 'invalid_request', message: t('worker.aSourceImageIsMissing') });
   return blobToDataUrl(media.blob, ref.mimeType);
 }
 
@@ -27,12 +28,12 @@ export async function importSource(dataUrl: string, extra: Partial<SourceRef> = 
   const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
   const imageType = sniffImageType(head);
   const isVideo = blob.type.startsWith('video/');
-  if (!imageType && !isVideo) throw new ImagineError({ kind: 'invalid_request', message: 'That file is not an image Reimagine can use (JPEG, PNG or WebP) or an MP4 video.' });
+  if (!imageType && !isVideo) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatFileIsNotAn') });
   if (imageType && !['image/jpeg', 'image/png', 'image/webp'].includes(imageType)) {
-    throw new ImagineError({ kind: 'invalid_request', message: `That image is ${imageType}; the API accepts JPEG, PNG or WebP.` });
+    throw new ImagineError({ kind: 'invalid_request', message: t('worker.imageTypeRefused', { type: imageType }) });
   }
-  if (imageType && blob.size > INPUT_IMAGE_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: 'That image is larger than 10 MB, the API limit.' });
-  if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: 'That video is larger than 50 MB.' });
+  if (imageType && blob.size > INPUT_IMAGE_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatImageIsLargerThan') });
+  if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatVideoIsLargerThan') });
   const mimeType = imageType ?? blob.type;
   const typed = new Blob([blob], { type: mimeType });
   const thumb = imageType ? await makeThumbnail(typed) : undefined;

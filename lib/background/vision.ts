@@ -12,6 +12,7 @@ import { loadSecrets, loadSettings } from './settings-store';
 import { refreshBadge } from './signals';
 import { resolveSource } from './sources';
 import { videoPoster } from './video-poster';
+import { t } from '../i18n';
 
 /**
  * The background side of image understanding: runVision (lib/vision/run.ts) with the worker's stores,
@@ -20,7 +21,7 @@ import { videoPoster } from './video-poster';
  */
 async function frameOf(ref: SourceRef): Promise<SourceRef> {
   const poster = await videoPoster(ref.mediaId);
-  if (!poster) throw new ImagineError({ kind: 'invalid_request', message: 'Reimagine could not take a frame from this video to show the model.' });
+  if (!poster) throw new ImagineError({ kind: 'invalid_request', message: t('worker.reimagineCouldNotTakeA') });
   const media = await putMedia({ blob: poster.blob, mimeType: 'image/jpeg', role: 'source' });
   await putThumb(media.id, poster.blob);
   return { mediaId: media.id, mimeType: 'image/jpeg', bytes: media.bytes, width: poster.width, height: poster.height };
@@ -63,7 +64,7 @@ export async function visionModels(): Promise<string[]> {
   const settings = await loadSettings();
   if (!PROVIDERS[settings.provider].capabilities.vision) return [];
   const apiKey = keyFor(await loadSecrets(), settings.provider);
-  if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: 'Save an API key first.' });
+  if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: t('worker.saveAnApiKeyFirst') });
   const models = await listLanguageModels({ apiKey, baseUrl: settings.baseUrls[settings.provider] }, { timeoutMs: 15_000 });
   return models.filter((m) => m.takesImages).map((m) => m.id);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The download file name, from a user template such as `{date}-{mode}-{prompt}`. Token values are
@@ -17,18 +18,18 @@ const TOKEN = /\{([^{}]*)\}/g;
 export const fileNameTemplateSchema = z
   .string()
   .trim()
-  .min(1, 'Give a file name pattern, for example {date}-{prompt}.')
-  .max(MAX_TEMPLATE_CHARS, `Keep the pattern under ${MAX_TEMPLATE_CHARS} characters.`)
+  .min(1, { error: () => t('export.giveAFileNamePattern', { example: '{date}-{prompt}' }) })
+  .max(MAX_TEMPLATE_CHARS, { error: () => t('export.patternTooLong', { max: formatNumber(MAX_TEMPLATE_CHARS) }) })
   .superRefine((template, ctx) => {
     for (const [, name] of template.matchAll(TOKEN)) {
       if (!(FILE_NAME_TOKENS as readonly string[]).includes(name ?? '')) {
-        ctx.addIssue({ code: 'custom', message: `Unknown {${name}}. Use ${FILE_NAME_TOKENS.map((t) => `{${t}}`).join(', ')}.` });
+        ctx.addIssue({ code: 'custom', message: t('export.unknownToken', { token: `{${name}}`, tokens: FILE_NAME_TOKENS.map((token) => `{${token}}`).join(', ') }) });
         return;
       }
     }
     const literal = template.replace(TOKEN, '');
     if (/[^A-Za-z0-9 _.-]/.test(literal)) {
-      ctx.addIssue({ code: 'custom', message: 'Outside {tokens}, use only letters, digits, spaces, “-”, “_” and “.” (no folders).' });
+      ctx.addIssue({ code: 'custom', message: t('export.outsideTokensUseOnlyLetters', { braces: '{tokens}' }) });
     }
   });
 

@@ -7,6 +7,7 @@ import { downloadableJobResult } from '../media/file-name';
 import { fileNameTemplate } from '../ui/result-actions';
 import { applyJobChanges } from './store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Per-item history actions, run from the popup. Every write is a command to the background; these
@@ -32,7 +33,7 @@ export function openInSidePanel(jobId: string, windowId: number | undefined): Pr
   }
   if (!import.meta.env.FIREFOX && typeof chrome.sidePanel?.open === 'function' && windowId !== undefined) {
     return chrome.sidePanel.open({ windowId }).then(
-      () => ({ ok: true, message: 'Opened in the side panel.' }),
+      () => ({ ok: true, message: t('historyData.openedInTheSidePanel') }),
       () => openPanelTab(jobId),
     );
   }
@@ -41,7 +42,7 @@ export function openInSidePanel(jobId: string, windowId: number | undefined): Pr
 
 async function openPanelTab(jobId: string): Promise<Outcome> {
   await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
-  return { ok: true, message: 'Opened in a tab.' };
+  return { ok: true, message: t('historyData.openedInATab') };
 }
 
 export async function currentWindowId(): Promise<number | undefined> {
@@ -67,7 +68,7 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 export async function downloadResults(job: Job): Promise<Outcome> {
-  if (job.results.length === 0) return { ok: false, message: 'This entry has no result to download.' };
+  if (job.results.length === 0) return { ok: false, message: t('historyData.thisEntryHasNoResult') };
   let saved = 0;
   let refused: string | undefined;
   const template = await fileNameTemplate();
@@ -82,16 +83,16 @@ export async function downloadResults(job: Job): Promise<Outcome> {
     saveBlob(file.blob, file.filename);
     saved += 1;
   }
-  if (refused) return { ok: false, message: saved ? `${refused} (${saved} other ${saved === 1 ? 'file is' : 'files are'} downloading.)` : refused };
-  return saved ? { ok: true, message: saved > 1 ? `Downloading ${saved} files.` : 'Downloading.' } : { ok: false, message: 'The result file is no longer stored.' };
+  if (refused) return { ok: false, message: saved ? t('historyData.refusedOthersDownloading', saved, { refused, count: formatNumber(saved) }) : refused };
+  return saved ? { ok: true, message: saved > 1 ? t('historyData.downloadingFiles', { count: formatNumber(saved) }) : t('historyData.downloading') } : { ok: false, message: t('historyData.theResultFileIsNo') };
 }
 
 export async function copyPrompt(job: Job): Promise<Outcome> {
   try {
     await navigator.clipboard.writeText(job.request.prompt);
-    return { ok: true, message: 'Prompt copied.' };
+    return { ok: true, message: t('historyData.promptCopied') };
   } catch {
-    return { ok: false, message: 'Could not copy to the clipboard.' };
+    return { ok: false, message: t('historyData.couldNotCopyToThe') };
   }
 }
 
@@ -100,30 +101,30 @@ export async function rerun(job: Job): Promise<Outcome> {
   const sources = 'sources' in job.request ? job.request.sources : [];
   for (const [i, source] of sources.entries()) {
     if (!(await getMedia(source.mediaId))) {
-      const what = sources.length > 1 ? `Source ${i + 1}` : 'The source';
-      return { ok: false, message: `${what} of this job is no longer stored, so it cannot be re-run. Start it again from the page or the side panel.` };
+      const message = sources.length > 1 ? t('historyData.sourceNGone', { n: formatNumber(i + 1) }) : t('historyData.sourceGone');
+      return { ok: false, message };
     }
   }
   const reply = await send({
     type: 'job.submit',
     input: { request: job.request, provider: job.provider, origin: { via: 'rerun', ...(job.origin?.pageUrl ? { pageUrl: job.origin.pageUrl } : {}) } },
   });
-  return reply.ok ? { ok: true, message: 'Started again.' } : { ok: false, message: userMessage(reply.error) };
+  return reply.ok ? { ok: true, message: t('historyData.startedAgain') } : { ok: false, message: userMessage(reply.error) };
 }
 
 export async function deleteEntries(ids: string[]): Promise<Outcome> {
-  if (ids.length === 0) return { ok: false, message: 'Nothing selected.' };
+  if (ids.length === 0) return { ok: false, message: t('historyData.nothingSelected') };
   const reply = await send({ type: 'jobs.delete', jobIds: ids });
   if (reply.ok) await applyJobChanges(ids); // don't wait for the broadcast to drop them from view
-  return reply.ok ? { ok: true, message: ids.length > 1 ? `Deleted ${ids.length} entries.` : 'Deleted.' } : { ok: false, message: userMessage(reply.error) };
+  return reply.ok ? { ok: true, message: ids.length > 1 ? t('historyData.deletedEntries', { count: formatNumber(ids.length) }) : t('panel.resultTile.deleted') } : { ok: false, message: userMessage(reply.error) };
 }
 
 export async function exportArchive(jobs: Job[]): Promise<Outcome> {
-  if (jobs.length === 0) return { ok: false, message: 'Nothing to export.' };
+  if (jobs.length === 0) return { ok: false, message: t('historyData.nothingToExport') };
   // Loaded on demand: the zip code is not needed to show the list.
   const { archiveFileName, buildArchive } = await import('./archive');
   const { blob, jobs: count } = await buildArchive(jobs, { getMedia, getThumb });
-  if (count === 0) return { ok: false, message: 'Only finished entries can be exported.' };
+  if (count === 0) return { ok: false, message: t('historyData.onlyFinishedEntriesCanBe') };
   saveBlob(blob, archiveFileName());
-  return { ok: true, message: `Exported ${count} ${count === 1 ? 'entry' : 'entries'}.` };
+  return { ok: true, message: t('historyData.exported', count, { count: formatNumber(count) }) };
 }

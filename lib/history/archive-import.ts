@@ -7,6 +7,7 @@ import { ArchiveError } from './archive-error';
 import { ARCHIVE_LIMITS, formatBytes } from './archive-limits';
 import { importableJob, type ImportedMedia } from './archive-records';
 import { inflateEntries, readDirectory, type WantedEntry } from './zip-reader';
+import { t } from '../i18n';
 
 /**
  * History import. Step 1 (readArchive): the whole file is read and validated before anything is written, in this order —
@@ -31,9 +32,9 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
   // 1. Table of contents, before anything is inflated.
   const directory = readDirectory(zip);
   const names = new Map(directory.map((entry) => [entry.name, entry]));
-  if (names.size !== directory.length) throw new ArchiveError('The archive contains the same file name twice.');
+  if (names.size !== directory.length) throw new ArchiveError(t('historyData.theArchiveContainsTheSame'));
   const manifestEntry = names.get(MANIFEST_PATH);
-  if (!manifestEntry) throw new ArchiveError('That zip is not a Reimagine history export (no manifest.json).');
+  if (!manifestEntry) throw new ArchiveError(t('historyData.thatZipIsNotA'));
   let declaredTotal = 0;
   for (const entry of directory) {
     if (entry.name !== MANIFEST_PATH && !ARCHIVE_PATH.test(entry.name)) throw new ArchiveError(`The archive contains “${entry.name}”, which is not part of a Reimagine history export.`);
@@ -108,11 +109,11 @@ function parseManifest(bytes: Uint8Array) {
   try {
     raw = JSON.parse(strFromU8(bytes));
   } catch {
-    throw new ArchiveError('The archive’s manifest.json is not valid JSON.');
+    throw new ArchiveError(t('historyData.theArchiveSManifestJson'));
   }
-  if (typeof raw !== 'object' || raw === null) throw new ArchiveError('The archive’s manifest is invalid (not an object).');
+  if (typeof raw !== 'object' || raw === null) throw new ArchiveError(t('historyData.theArchiveSManifestIs'));
   const { version, jobs, media } = raw as { version?: unknown; jobs?: unknown; media?: unknown };
-  if (version !== ARCHIVE_VERSION) throw new ArchiveError('This archive was made by a newer (or unknown) version of Reimagine.');
+  if (version !== ARCHIVE_VERSION) throw new ArchiveError(t('historyData.thisArchiveWasMadeBy'));
   // Counted before the records are read, so the limit is what the message names.
   if (Array.isArray(jobs) && jobs.length > ARCHIVE_LIMITS.jobs) {
     throw new ArchiveError(`The archive holds ${jobs.length.toLocaleString('en')} jobs; Reimagine imports at most ${ARCHIVE_LIMITS.jobs.toLocaleString('en')} at once.`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 
 /**
  * Import transport, page → background.
@@ -29,14 +30,14 @@ export async function sendArchiveForImport(archive: Blob, timeoutMs = 10 * 60_00
   try {
     const registration = await navigator.serviceWorker.ready;
     const worker = registration.active;
-    if (!worker) return { ok: false, message: 'Reimagine’s background is not running; try again.' };
+    if (!worker) return { ok: false, message: t('historyData.reimagineSBackgroundIsNot') };
     const channel = new MessageChannel();
     const reply = new Promise<ImportReply>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, message: 'The import took too long.' }), timeoutMs);
+      const timer = setTimeout(() => resolve({ ok: false, message: t('historyData.theImportTookTooLong') }), timeoutMs);
       channel.port1.onmessage = (event: MessageEvent) => {
         clearTimeout(timer);
         const parsed = importReplySchema.safeParse(event.data);
-        resolve(parsed.success ? parsed.data : { ok: false, message: 'Reimagine’s background did not answer properly.' });
+        resolve(parsed.success ? parsed.data : { ok: false, message: t('historyData.reimagineSBackgroundDidNot') });
         channel.port1.close();
       };
     });

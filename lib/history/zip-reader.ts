@@ -1,6 +1,7 @@
 import { Inflate, strFromU8 } from 'fflate';
 import { ArchiveError } from './archive-error';
 import { ARCHIVE_LIMITS, formatBytes } from './archive-limits';
+import { t } from '../i18n';
 
 /**
  * Reading an untrusted zip without ever inflating more than we allow.
@@ -37,14 +38,14 @@ const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 
-const TRUNCATED = 'The archive is incomplete: it ends before the end of the zip (was the download or copy cut short?).';
-const DAMAGED = 'The archive’s table of contents is damaged.';
+const TRUNCATED = t('historyData.theArchiveIsIncompleteIt');
+const DAMAGED = t('historyData.theArchiveSTableOf');
 
 const u16 = (zip: Uint8Array, at: number) => zip[at]! | (zip[at + 1]! << 8);
 const u32 = (zip: Uint8Array, at: number) => (zip[at]! | (zip[at + 1]! << 8) | (zip[at + 2]! << 16) | (zip[at + 3]! << 24)) >>> 0;
 
 export function readDirectory(zip: Uint8Array): ZipEntry[] {
-  if (zip.length < 22 || u32(zip, 0) !== LOCAL_HEADER) throw new ArchiveError(zip.length >= 4 && u32(zip, 0) === END_OF_DIRECTORY ? 'The archive is empty.' : 'That file is not a zip archive.');
+  if (zip.length < 22 || u32(zip, 0) !== LOCAL_HEADER) throw new ArchiveError(zip.length >= 4 && u32(zip, 0) === END_OF_DIRECTORY ? t('historyData.theArchiveIsEmpty') : t('historyData.thatFileIsNotA'));
   // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
   let end = -1;
   for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
@@ -57,7 +58,7 @@ export function readDirectory(zip: Uint8Array): ZipEntry[] {
   const count = u16(zip, end + 10);
   const size = u32(zip, end + 12);
   const start = u32(zip, end + 16);
-  if (count === 0xffff || start === 0xffffffff) throw new ArchiveError('The archive uses the zip64 format, which a Reimagine export never does.');
+  if (count === 0xffff || start === 0xffffffff) throw new ArchiveError(t('historyData.theArchiveUsesTheZip64'));
   if (count > ARCHIVE_LIMITS.entries) throw new ArchiveError(`The archive holds ${count.toLocaleString('en')} files; Reimagine imports at most ${ARCHIVE_LIMITS.entries.toLocaleString('en')} at once.`);
   if (start + size > end) throw new ArchiveError(DAMAGED);
   const entries: ZipEntry[] = [];
@@ -68,7 +69,7 @@ export function readDirectory(zip: Uint8Array): ZipEntry[] {
     const nameLength = u16(zip, at + 28);
     const next = at + 46 + nameLength + u16(zip, at + 30) + u16(zip, at + 32);
     if (next > end) throw new ArchiveError(DAMAGED);
-    if (flags & 1) throw new ArchiveError('The archive is encrypted; Reimagine exports never are.');
+    if (flags & 1) throw new ArchiveError(t('historyData.theArchiveIsEncryptedReimagine'));
     entries.push({
       name: strFromU8(zip.subarray(at + 46, at + 46 + nameLength), !(flags & 0x800)),
       compression: u16(zip, at + 10),

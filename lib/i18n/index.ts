@@ -6,6 +6,16 @@
  */
 import { i18n } from '#i18n';
 
-export const t = i18n.t;
+/**
+ * The typed translate function. Outside an extension (Node: bench, scripts) there is no browser.i18n:
+ * the key itself is returned rather than throwing from an error path.
+ */
+export const t: typeof i18n.t = ((...args: Parameters<typeof i18n.t>) => {
+  try {
+    return i18n.t(...args);
+  } catch {
+    return String(args[0]);
+  }
+}) as typeof i18n.t;
 export type { GeneratedI18nStructure as MessageKeys } from '#i18n';
 export * from './format';

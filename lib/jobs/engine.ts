@@ -13,6 +13,7 @@ import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOut
 import { firstPollDelay, nextPollDelay } from './poll-schedule';
 import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
 import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from './request';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The job engine: the only writer of job state. It is built to be killed at any instant — every decision
@@ -117,7 +118,7 @@ export class JobEngine {
               status: 'failed',
               error: {
                 kind: 'interrupted',
-                message: 'Reimagine was stopped while sending this job; the provider may or may not have received it.',
+                message: t('jobs.reimagineWasStoppedWhileSending'),
               },
               finishedAt: this.now(),
             }
@@ -133,7 +134,7 @@ export class JobEngine {
     const parsed = submitInputSchema.safeParse(input);
     if (!parsed.success) {
       const fields = validationMessages(parsed.error);
-      return { ok: false, error: { kind: 'invalid_request', message: Object.values(fields)[0] ?? 'Invalid request.' }, fields };
+      return { ok: false, error: { kind: 'invalid_request', message: Object.values(fields)[0] ?? t('jobs.invalidRequest') }, fields };
     }
     const settings = await this.deps.loadSettings();
     const providerId = parsed.data.provider ?? settings.provider;
@@ -141,11 +142,11 @@ export class JobEngine {
     const { request } = parsed.data;
     if (request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: describeNotQueued() } };
     if (!provider.capabilities.modes[request.mode]) {
-      const reason = provider.capabilities.unavailableReason[request.mode] ?? `${providerId} cannot do this.`;
+      const reason = provider.capabilities.unavailableReason[request.mode] ?? t('jobs.providerCannot', { provider: providerId });
       return { ok: false, error: { kind: 'invalid_request', message: reason } };
     }
     if (!keyFor(await this.deps.loadSecrets(), providerId)) {
-      return { ok: false, error: { kind: 'invalid_key', message: 'No API key set. Add it in Options.' } };
+      return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
     }
     const estimateUsd = estimateCostUsd(request);
     const capError = await this.checkSpendingCap(settings, estimateUsd);
@@ -175,12 +176,12 @@ export class JobEngine {
   /** The user asked to send it again (after a failure, an interruption or a cancel). */
   async retry(id: string): Promise<SubmitResult> {
     const job = await this.deps.store.get(id);
-    if (!job) return { ok: false, error: { kind: 'not_found', message: 'That job no longer exists.' } };
+    if (!job) return { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
     if (isActive(job.status)) return { ok: true, job };
     if (job.request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: describeNotQueued() } };
     // History from an archive: its provider and base URL came from a file (Re-run uses today's settings).
-    if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: 'Imported jobs are history only; use Re-run to send it again with your current settings.' } };
-    if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: 'Only failed or cancelled jobs can be retried; use Re-run for a new copy.' } };
+    if (job.imported) return { ok: false, error: { kind: 'invalid_request', message: t('jobs.importedJobsAreHistoryOnly') } };
+    if (!isRetriable(job.status)) return { ok: false, error: { kind: 'invalid_request', message: t('jobs.onlyFailedOrCancelledJobs') } };
     const settings = await this.deps.loadSettings();
     const elsewhere = retryRefusal(job, settings);
     if (elsewhere) return { ok: false, error: elsewhere };
@@ -207,11 +208,11 @@ export class JobEngine {
       if (!isActive(j.status) || (options.onlyQueued && j.status !== 'queued')) return undefined;
       const note =
         j.status === 'running'
-          ? 'Stopped watching this job. The provider cannot stop a video once started, so it may still finish and be charged.'
+          ? t('jobs.stoppedWatchingThisJobThe')
           : j.status === 'submitting'
-            ? 'Cancelled while sending: the provider may already have received it.'
+            ? t('jobs.cancelledWhileSendingTheProvider')
             : undefined;
-      return { ...j, status: 'cancelled', finishedAt: this.now(), ...(note ? { note } : {}), error: { kind: 'cancelled', message: 'Cancelled by you.' } };
+      return { ...j, status: 'cancelled', finishedAt: this.now(), ...(note ? { note } : {}), error: { kind: 'cancelled', message: t('jobs.cancelledByYou') } };
     });
     if (updated || !options.onlyQueued) this.inflight.get(id)?.abort();
     if (updated) this.deps.changed([updated]);
@@ -284,7 +285,7 @@ export class JobEngine {
       }
       if (job.status === 'running') {
         if (job.deadlineAt !== undefined && now >= job.deadlineAt) {
-          await this.fail(job.id, { kind: 'timeout', message: 'The video did not finish in time; Reimagine stopped waiting.' });
+          await this.fail(job.id, { kind: 'timeout', message: t('jobs.theVideoDidNotFinish') });
         } else if ((job.nextPollAt ?? 0) <= now) {
           this.launch(job, () => this.poll(job));
           backstop();
@@ -338,7 +339,7 @@ export class JobEngine {
 
   private async context(job: Job): Promise<ProviderContext> {
     const apiKey = keyFor(await this.deps.loadSecrets(), job.provider);
-    if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: 'No API key set. Add it in Options.' });
+    if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') });
     return { apiKey, baseUrl: job.baseUrl, signal: this.signalFor(job.id), resolveSource: this.deps.resolveSource };
   }
 
@@ -379,14 +380,14 @@ export class JobEngine {
       }
       const note =
         info.kind === 'network' || info.kind === 'timeout' || info.kind === 'server_error'
-          ? 'The provider may or may not have received this job. Retry sends it again.'
+          ? t('jobs.theProviderMayOrMay')
           : undefined;
       await this.fail(job.id, info, note);
     }
   }
 
   private async poll(running: Job): Promise<void> {
-    if (!running.remoteId) return this.fail(running.id, { kind: 'server_error', message: 'Job has no remote id.' });
+    if (!running.remoteId) return this.fail(running.id, { kind: 'server_error', message: t('jobs.jobHasNoRemoteId') });
     const provider = this.deps.providers[running.provider];
     try {
       const outcome = await provider.poll({ ...running, remoteId: running.remoteId }, await this.context(running));
@@ -434,7 +435,7 @@ export class JobEngine {
       } else if (outcome.state === 'failed') {
         await this.fail(running.id, outcome.error, undefined, { polls: running.polls + 1 });
       } else {
-        await this.fail(running.id, { kind: 'expired', message: 'The provider reports this job as expired: the result is gone.' }, undefined, { polls: running.polls + 1 });
+        await this.fail(running.id, { kind: 'expired', message: t('jobs.theProviderReportsThisJob') }, undefined, { polls: running.polls + 1 });
       }
     } catch (error) {
       const info = toErrorInfo(error);
@@ -470,9 +471,9 @@ export class JobEngine {
         delete finished.error;
         delete finished.notBefore;
         if (j.results.length === 0 && j.moderatedCount > 0) {
-          return { ...finished, status: 'failed' as const, error: { kind: 'content_policy' as const, message: 'Every image was replaced by a moderation placeholder.' } };
+          return { ...finished, status: 'failed' as const, error: { kind: 'content_policy' as const, message: t('jobs.everyImageWasReplacedBy') } };
         }
-        return j.moderatedCount > 0 ? { ...finished, note: `${j.moderatedCount} of the images were blocked by content moderation.` } : finished;
+        return j.moderatedCount > 0 ? { ...finished, note: t('jobs.someModerated', j.moderatedCount, { count: formatNumber(j.moderatedCount) }) } : finished;
       });
       if (done) {
         this.deps.changed([done]);
@@ -567,7 +568,7 @@ function retryRefusal(job: Job, settings: Settings): ErrorInfo | undefined {
   return {
     kind: 'invalid_request',
     code: 'key_not_sent',
-    message: `This job was made for ${safeOrigin(job.baseUrl)}, but the API base URL saved for ${PROVIDER_LABELS[job.provider]} is now ${saved ?? 'different'}. Your key is only sent there: use Re-run to send it again with your current settings.`,
+    message: t('jobs.baseUrlChanged', { origin: safeOrigin(job.baseUrl), provider: PROVIDER_LABELS[job.provider], saved: saved ?? t('jobs.different') }),
   };
 }
 

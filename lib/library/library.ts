@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n';
 
 /**
  * The prompt library: saved prompts with `{variables}` filled in at use, tags, and a house-style suffix.
@@ -14,8 +15,8 @@ const VARIABLE = /\{([A-Za-z][\w-]{0,39})\}/g;
 
 export const libraryPromptSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z.string().trim().min(1, 'A prompt needs a name.').max(80, 'Keep names under 80 characters.'),
-  text: z.string().trim().min(1, 'A prompt needs text.').max(5000, 'A prompt is at most 5000 characters.'),
+  name: z.string().trim().min(1, { error: () => t('library.aPromptNeedsAName') }).max(80, { error: () => t('library.keepNamesUnder80Characters') }),
+  text: z.string().trim().min(1, { error: () => t('library.aPromptNeedsText') }).max(5000, { error: () => t('library.aPromptIsAtMost') }),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
 });
 export type LibraryPrompt = z.infer<typeof libraryPromptSchema>;
@@ -23,8 +24,8 @@ export type LibraryPrompt = z.infer<typeof libraryPromptSchema>;
 export const librarySchema = z.object({
   format: z.literal('reimagine-prompt-library'),
   version: z.literal(1),
-  prompts: z.array(libraryPromptSchema).max(LIBRARY_MAX_PROMPTS, `At most ${LIBRARY_MAX_PROMPTS} prompts.`),
-  houseStyle: z.string().max(1000, 'The house style is at most 1000 characters.').default(''),
+  prompts: z.array(libraryPromptSchema).max(LIBRARY_MAX_PROMPTS, { error: () => t('library.atMostPrompts', { max: formatNumber(LIBRARY_MAX_PROMPTS) }) }),
+  houseStyle: z.string().max(1000, { error: () => t('library.theHouseStyleIsAt') }).default(''),
 }).superRefine((library, ctx) => {
   const seen = new Set<string>();
   library.prompts.forEach((prompt, index) => {
@@ -131,29 +132,29 @@ const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
  * or same name and text) are skipped, never overwritten; the house style is taken only if none is set.
  */
 export function importLibrary(current: Library, text: string): ImportOutcome {
-  if (text.length > MAX_IMPORT_CHARS) return { ok: false, message: 'Nothing was imported: the file is larger than 5 MB, too large for a prompt library.' };
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, message: t('library.nothingWasImportedTheFile') };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'Nothing was imported: the file is not JSON.' };
+    return { ok: false, message: t('library.nothingWasImportedTheFile2') };
   }
   const parsed = librarySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
     const where =
-      path[0] === 'prompts' && typeof path[1] === 'number' ? ` (prompt ${path[1] + 1}${path[2] !== undefined ? `, ${String(path[2])}` : ''})` : path.length ? ` (${path.join('.')})` : '';
+      path[0] === 'prompts' && typeof path[1] === 'number' ? ` (${t('library.promptN', { n: formatNumber(path[1] + 1) })}${path[2] !== undefined ? `, ${String(path[2])}` : ''})` : path.length ? ` (${path.join('.')})` : '';
     const what =
       issue?.code === 'invalid_value' && path[0] === 'format'
-        ? 'it is not a Reimagine prompt library export'
+        ? t('library.notAnExport')
         : (issue?.message ?? 'invalid').replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
-    return { ok: false, message: `Nothing was imported: ${what}${where}.` };
+    return { ok: false, message: t('library.nothingImported', { reason: `${what}${where}` }) };
   }
   const ids = new Set(current.prompts.map((p) => p.id));
   const same = new Set(current.prompts.map((p) => `${p.name}\n${p.text}`));
   const fresh = parsed.data.prompts.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
-  if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: `Nothing was imported: the library would hold more than ${LIBRARY_MAX_PROMPTS} prompts.` };
+  if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: t('library.wouldExceed', { max: formatNumber(LIBRARY_MAX_PROMPTS) }) };
   return {
     ok: true,
     library: { ...current, prompts: [...current.prompts, ...fresh], houseStyle: current.houseStyle || parsed.data.houseStyle },

@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 /**
  * Read a response body into a Blob, but never more than `maxBytes`: the body is streamed and the read
  * is cancelled as soon as it passes the cap. Content-Length is only used to refuse early — a server may
@@ -7,14 +8,14 @@
 export class TooLarge extends Error {
   override name = 'TooLarge';
   constructor(readonly maxBytes: number, readonly declared?: number) {
-    super(`The response is larger than ${maxBytes} bytes.`);
+    super(t('net.tooLarge', { max: formatNumber(maxBytes) }));
   }
 }
 
 export class Stalled extends Error {
   override name = 'Stalled';
   constructor(readonly stallMs: number) {
-    super(`The response stalled (no data for ${Math.round(stallMs / 1000)} s).`);
+    super(t('net.stalled', { seconds: formatNumber(Math.round(stallMs / 1000)) }));
   }
 }
 

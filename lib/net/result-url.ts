@@ -1,5 +1,6 @@
 import { apiOrigin, MEDIA_ORIGINS } from '../providers/hosts';
 import type { ProviderId } from '../providers/ids';
+import { t } from '../i18n';
 
 /**
  * Which result URLs the worker follows. A provider's answer is attacker-controlled input: it could point the
@@ -14,13 +15,13 @@ export function checkResultUrl(raw: string, provider: ProviderId, baseUrl: strin
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, reason: 'The provider returned a result address that is not a URL.' };
+    return { ok: false, reason: t('net.theProviderReturnedAResult') };
   }
-  if (url.username || url.password) return { ok: false, reason: 'The provider returned a result address with credentials in it.' };
+  if (url.username || url.password) return { ok: false, reason: t('net.theProviderReturnedAResult2') };
   if (url.origin === apiOrigin(baseUrl)) return { ok: true, url };
-  if (url.protocol !== 'https:') return { ok: false, reason: `The provider returned a result on ${url.protocol.replace(':', '')}, not https: it was not downloaded.` };
+  if (url.protocol !== 'https:') return { ok: false, reason: t('net.notHttps', { scheme: url.protocol.replace(':', '') }) };
   if (!MEDIA_ORIGINS[provider].includes(url.origin)) {
-    return { ok: false, reason: `The provider returned a result on ${url.host}, which is not one of its media hosts: it was not downloaded.` };
+    return { ok: false, reason: t('net.foreignHost', { host: url.host }) };
   }
   return { ok: true, url };
 }

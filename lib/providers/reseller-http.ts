@@ -1,6 +1,7 @@
 import { httpError, type ParsedErrorBody } from '../api/classify';
 import { ImagineError } from '../api/errors';
 import { requestJson } from '../api/http';
+import { t } from '../i18n';
 
 /**
  * JSON over HTTP for the resellers (Vydra, Runware). Same contract as lib/api/http.ts `requestJson` — bearer
@@ -38,7 +39,7 @@ export interface VendorResponse {
 
 /** The shared transport (lib/api/http.ts) with the vendor's own error-body reader. */
 export async function vendorJson(config: VendorConfig, req: VendorRequest): Promise<VendorResponse> {
-  if (config.apiKey.trim() === '') throw new ImagineError({ kind: 'invalid_key', message: `No ${config.vendor} API key is set.` });
+  if (config.apiKey.trim() === '') throw new ImagineError({ kind: 'invalid_key', message: t('providers.noVendorKey', { vendor: config.vendor }) });
   return requestJson(
     {
       apiKey: config.apiKey,
@@ -61,7 +62,7 @@ export function vendorHttpError(config: Pick<VendorConfig, 'readError'>, status:
   const error = httpError({ status, bodyText, headers, ...(requestId !== undefined ? { requestId } : {}) });
   if (status !== 402) return error;
   const info = error.toInfo();
-  return new ImagineError({ ...info, kind: 'credits_exhausted', message: message ?? 'Your balance is too low for this request.' });
+  return new ImagineError({ ...info, kind: 'credits_exhausted', message: message ?? t('providers.yourBalanceIsTooLow') });
 }
 
 /** Vendor messages end up in the UI: keep them to a readable length. */

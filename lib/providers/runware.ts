@@ -7,6 +7,7 @@ import type { Job, PendingOutput } from '../jobs/job';
 import { MODE_INFO } from '../jobs/modes';
 import { clip, vendorJson } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
+import { formatUsd, t } from '../i18n';
 
 /**
  * Runware (https://api.runware.ai/v1) — shared/seeds/004 and Runware's public docs: every request is a POST
@@ -54,7 +55,7 @@ const VIDEO_SIZES: Record<string, Record<string, readonly [number, number]>> = {
 /** Above this many results an image task is queued (async) rather than held open until every image exists. */
 export const ASYNC_IMAGE_THRESHOLD = 4;
 
-const NOT_OFFERED = 'Runware offers Grok Imagine image generation, single-image edits, text-to-video and image-to-video only.';
+const NOT_OFFERED = t('providers.runwareOffersGrokImagineImage');
 
 export const runwareCapabilities: Capabilities = {
   modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
@@ -300,7 +301,7 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
     return successes.length > 0 && expected > 1 ? { state: 'pending', progress: Math.min(99, Math.round((100 * successes.length) / expected)) } : { state: 'pending' };
   }
   if (successes.length === 0) {
-    const error = errors[0] ?? { code: 'error', message: 'Runware reported the task as failed.' };
+    const error = errors[0] ?? { code: 'error', message: t('providers.runwareReportedTheTaskAs') };
     return { state: 'failed', error: taskErrorInfo(error, response.requestId) };
   }
   const mime = imageMime(job);
@@ -321,7 +322,7 @@ async function testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Prom
   const details = items.find((item) => item.taskType === 'accountManagement') ?? items[0];
   if (!details) throw malformedResponse('no account details in the answer', { status: response.status, requestId: response.requestId });
   const balance = z.number().safeParse(details['balance']);
-  return balance.success ? `Connected: Runware accepted the key (balance $${balance.data.toFixed(2)}).` : 'Connected: Runware accepted the key.';
+  return balance.success ? t('providers.runwareConnectedBalance', { balance: formatUsd(balance.data) }) : t('providers.connectedRunwareAcceptedTheKey');
 }
 
 export const runwareProvider: Provider = { id: 'runware', capabilities: runwareCapabilities, submit, poll, testConnection };

@@ -6,6 +6,7 @@ import type { Job, PendingOutput } from '../jobs/job';
 import { MODE_INFO } from '../jobs/modes';
 import { clip, vendorJson, type VendorResponse } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Vydra (https://www.vydra.ai/api/v1 — the bare domain redirects, and the redirect drops the Authorization
@@ -16,9 +17,9 @@ import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcom
  */
 
 const VYDRA_ASPECT_RATIOS = ['16:9', '9:16', '4:3', '3:4', '1:1', '3:2', '2:3'] as const;
-const ONLY_THREE = 'Vydra offers text-to-image, text-to-video and image-to-video only.';
+const ONLY_THREE = t('providers.vydraOffersTextToImage');
 const PUBLIC_URL_NEEDED =
-  "Vydra needs a public image URL (its image_url field takes a URL, not uploaded bytes). In Options, choose to send public URLs, or use xAI or Runware for this image.";
+  t('providers.vydraNeedsAPublicImage');
 
 export const vydraCapabilities: Capabilities = {
   modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
@@ -184,7 +185,7 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
     response = await vendorJson(config(ctx), { method: 'GET', path: `/jobs/${encodeURIComponent(job.remoteId)}`, signal: ctx.signal });
   } catch (error) {
     if (error instanceof ImagineError && error.status === 404) {
-      throw new ImagineError({ ...error.toInfo(), kind: 'not_found', message: `Vydra does not know job ${job.remoteId}.` });
+      throw new ImagineError({ ...error.toInfo(), kind: 'not_found', message: t('providers.vydraUnknownJob', { id: job.remoteId ?? '' }) });
     }
     throw error;
   }
@@ -210,7 +211,7 @@ async function poll(job: Job & { remoteId: string }, ctx: ProviderContext): Prom
 async function testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Promise<string> {
   const response = await vendorJson(config(ctx), { method: 'GET', path: '/organization', signal: ctx.signal, timeoutMs: 15_000 });
   const credits = z.looseObject({ creditsRemaining: z.number() }).safeParse(response.body);
-  return credits.success ? `Connected: Vydra accepted the key (${credits.data.creditsRemaining} credits left).` : 'Connected: Vydra accepted the key.';
+  return credits.success ? t('providers.vydraConnectedCredits', credits.data.creditsRemaining, { count: formatNumber(credits.data.creditsRemaining) }) : t('providers.connectedVydraAcceptedTheKey');
 }
 
 export const vydraProvider: Provider = { id: 'vydra', capabilities: vydraCapabilities, submit, poll, testConnection };

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * The one rule for an API base URL, shared by the settings schema, the background's message validation
  * and the request-time key guard: https, or plain http only to this machine (the local emulator, a
@@ -5,7 +6,7 @@
  */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-export const BASE_URL_RULE = 'Use an https:// URL (http:// only for localhost).';
+export const BASE_URL_RULE = t('security.useAnHttpsUrlHttp');
 
 /** Longer than any real base URL; keeps a hostile page command from parking megabytes in settings. */
 export const BASE_URL_MAX_LENGTH = 2048;

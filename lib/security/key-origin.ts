@@ -1,5 +1,6 @@
 import { ImagineError } from '../api/errors';
 import { isAllowedBaseUrl } from './base-url';
+import { t } from '../i18n';
 
 /**
  * The request-time key guard. Every request that carries an `Authorization` header passes through
@@ -21,12 +22,12 @@ export function setKeyDestinationPolicy(next: KeyDestinationPolicy | undefined):
 }
 
 export async function assertKeyMayGo(url: string, apiKey: string): Promise<void> {
-  if (!isAllowedBaseUrl(url)) throw keyRefused(`${safeOrigin(url)} is not an https:// address`);
+  if (!isAllowedBaseUrl(url)) throw keyRefused(t('security.notHttps', { origin: safeOrigin(url) }));
   await policy?.(new URL(url), apiKey);
 }
 
 export function keyRefused(reason: string): ImagineError {
-  return new ImagineError({ kind: 'invalid_request', code: 'key_not_sent', message: `Your API key was not sent: ${reason}.` });
+  return new ImagineError({ kind: 'invalid_request', code: 'key_not_sent', message: t('security.keyNotSent', { reason }) });
 }
 
 /** For messages: the origin only, never a path or query someone may have stuffed with text. */

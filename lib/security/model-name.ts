@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNumber, t } from '../i18n';
 
 /**
  * A model string goes into request bodies and file names and is shown in the UI. Real ones look like
@@ -10,6 +11,6 @@ const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@/+-]*$/;
 export const modelNameSchema = z
   .string()
   .trim()
-  .min(1, 'Choose a model.')
-  .max(MODEL_NAME_MAX_LENGTH, `A model name has at most ${MODEL_NAME_MAX_LENGTH} characters.`)
-  .regex(MODEL_NAME, 'A model name uses only letters, digits and . _ : @ / + -');
+  .min(1, { error: () => t('security.chooseAModel') })
+  .max(MODEL_NAME_MAX_LENGTH, { error: () => t('security.modelNameTooLong', { max: formatNumber(MODEL_NAME_MAX_LENGTH) }) })
+  .regex(MODEL_NAME, { error: () => t('security.aModelNameUsesOnly') });

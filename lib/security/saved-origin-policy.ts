@@ -2,6 +2,7 @@ import { PROVIDER_IDS, PROVIDER_LABELS } from '../providers/ids';
 import { keyFor, type Secrets, type Settings } from '../settings/schema';
 import { originOf } from './base-url';
 import { keyRefused, type KeyDestinationPolicy } from './key-origin';
+import { t } from '../i18n';
 
 /**
  * The background's key policy: a saved key only ever goes to the origin of the base URL saved next to it
@@ -20,8 +21,11 @@ export function savedOriginPolicy(load: () => Promise<{ settings: Settings; secr
     if (owners.some((id) => originOf(settings.baseUrls[id]) === destination.origin)) return;
     const owner = owners[0]!;
     throw keyRefused(
-      `your ${PROVIDER_LABELS[owner]} key only goes to ${originOf(settings.baseUrls[owner]) ?? 'the base URL saved in Options'}, and this request was for ${destination.origin}. ` +
-        'Change the base URL in Options (and Save) if you meant to use that server',
+      t('security.keyOnlyGoesTo', {
+        provider: PROVIDER_LABELS[owner],
+        origin: originOf(settings.baseUrls[owner]) ?? t('security.savedBaseUrl'),
+        destination: destination.origin,
+      }),
     );
   };
 }

@@ -5,6 +5,7 @@ import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
 import { DEFAULT_VISION_MODEL } from '../vision/models';
 import { DEFAULT_FILE_NAME_TEMPLATE, fileNameTemplateSchema } from '../export/file-template';
+import { t } from '../i18n';
 
 /**
  * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
@@ -14,16 +15,16 @@ const baseUrlSchema = z.string().trim().refine(isAllowedBaseUrl, BASE_URL_RULE);
 
 export const quickActionSchema = z.object({
   id: z.string().min(1),
-  title: z.string().trim().min(1, 'Give the action a name.').max(40, 'Keep the name under 40 characters.'),
+  title: z.string().trim().min(1, { error: () => t('settings.giveTheActionAName') }).max(40, { error: () => t('settings.keepTheNameUnder40') }),
   mode: z.enum(['edit-image', 'animate-image']),
-  prompt: z.string().trim().min(1, 'Write the prompt this action sends.'),
+  prompt: z.string().trim().min(1, { error: () => t('settings.writeThePromptThisAction') }),
 });
 export type QuickAction = z.infer<typeof quickActionSchema>;
 
 export const DEFAULT_QUICK_ACTIONS: QuickAction[] = [
-  { id: 'sketch', title: 'Pencil sketch', mode: 'edit-image', prompt: 'Render this as a detailed pencil sketch with soft cross-hatched shading.' },
-  { id: 'golden-hour', title: 'Golden-hour light', mode: 'edit-image', prompt: 'Relight this scene with warm golden-hour sunlight and long soft shadows.' },
-  { id: 'push-in', title: 'Subtle push-in', mode: 'animate-image', prompt: 'A slow, subtle camera push-in with gentle natural motion.' },
+  { id: 'sketch', title: t('settings.pencilSketch'), mode: 'edit-image', prompt: 'Render this as a detailed pencil sketch with soft cross-hatched shading.' },
+  { id: 'golden-hour', title: t('settings.goldenHourLight'), mode: 'edit-image', prompt: 'Relight this scene with warm golden-hour sunlight and long soft shadows.' },
+  { id: 'push-in', title: t('settings.subtlePushIn'), mode: 'animate-image', prompt: 'A slow, subtle camera push-in with gentle natural motion.' },
 ];
 
 const imageDefaults = z.object({
@@ -54,12 +55,12 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   defaults: z.object({ image: imageDefaults.prefault({}), video: videoDefaults.prefault({}) }).prefault({}),
-  quickActions: z.array(quickActionSchema).max(12, 'At most 12 quick actions.').default(DEFAULT_QUICK_ACTIONS),
+  quickActions: z.array(quickActionSchema).max(12, { error: () => t('settings.atMost12QuickActions') }).default(DEFAULT_QUICK_ACTIONS),
   /** Image understanding ("Suggest a prompt", "Describe image"): a Grok model that takes images. */
   vision: z.object({ model: modelNameSchema.default(DEFAULT_VISION_MODEL) }).prefault({}),
-  concurrency: z.number().int().min(1, 'At least 1.').max(10, 'At most 10.').default(3),
+  concurrency: z.number().int().min(1, { error: () => t('settings.atLeast1') }).max(10, { error: () => t('settings.atMost10') }).default(3),
   /** null = no cap. */
-  dailySpendCapUsd: z.number().min(0, 'Must be 0 or more.').nullable().default(null),
+  dailySpendCapUsd: z.number().min(0, { error: () => t('settings.mustBe0OrMore') }).nullable().default(null),
   notifications: z.boolean().default(true),
   /** Downloads: the file name pattern (tokens: lib/export/file-template.ts). */
   exports: z.object({ fileNameTemplate: fileNameTemplateSchema.default(DEFAULT_FILE_NAME_TEMPLATE) }).prefault({}),
@@ -82,7 +83,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** Real keys are well under 200 characters; the cap only stops a message from storing megabytes. */
-const secret = z.string().max(4096, 'That key is too long.');
+const secret = z.string().max(4096, { error: () => t('settings.thatKeyIsTooLong') });
 export const secretsSchema = z.object({
   xai: secret.optional(),
   vydra: secret.optional(),

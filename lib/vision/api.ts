@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImagineError } from '../api/errors';
 import { requestJson, type HttpConfig, type RequestOptions } from '../api/http';
+import { t } from '../i18n';
 
 /**
  * Image understanding on the wire: POST /v1/responses (current) with POST /v1/chat/completions (legacy)
@@ -53,7 +54,7 @@ const chatAnswerSchema = z.object({
 
 function answerOrThrow(text: string | undefined, rest: Omit<VisionAnswer, 'text'>): VisionAnswer {
   const trimmed = text?.trim() ?? '';
-  if (trimmed === '') throw new ImagineError({ kind: 'server_error', message: 'The vision model answered with no text.' });
+  if (trimmed === '') throw new ImagineError({ kind: 'server_error', message: t('vision.theVisionModelAnsweredWith') });
   return { text: trimmed.slice(0, MAX_TEXT_CHARS), ...rest };
 }
 
@@ -76,7 +77,7 @@ export async function askResponses(config: HttpConfig, ask: VisionAsk, options: 
   };
   const res = await requestJson(config, { method: 'POST', path: '/responses', body, ...options });
   const parsed = responsesAnswerSchema.safeParse(res.body);
-  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: 'The vision model’s answer could not be read.', ...(res.requestId ? { requestId: res.requestId } : {}) });
+  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: t('vision.theVisionModelSAnswer'), ...(res.requestId ? { requestId: res.requestId } : {}) });
   const answer = parsed.data;
   const parts = (answer.output ?? []).filter((item) => item.type === undefined || item.type === 'message').flatMap((item) => item.content ?? []);
   const text = answer.output_text ?? parts.filter((part) => part.type === 'output_text' || part.type === undefined).map((part) => part.text ?? '').join('');
@@ -100,7 +101,7 @@ export async function askChat(config: HttpConfig, ask: VisionAsk, options: Reque
   };
   const res = await requestJson(config, { method: 'POST', path: '/chat/completions', body, ...options });
   const parsed = chatAnswerSchema.safeParse(res.body);
-  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: 'The vision model’s answer could not be read.' });
+  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: t('vision.theVisionModelSAnswer') });
   const choice = parsed.data.choices[0];
   return answerOrThrow(choice?.message.content ?? undefined, {
     truncated: choice?.finish_reason === 'length',
@@ -134,6 +135,6 @@ export interface LanguageModelInfo {
 export async function listLanguageModels(config: HttpConfig, options: RequestOptions = {}): Promise<LanguageModelInfo[]> {
   const res = await requestJson(config, { method: 'GET', path: '/language-models', ...options });
   const parsed = languageModelsSchema.safeParse(res.body);
-  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: 'The list of language models could not be read.' });
+  if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: t('vision.theListOfLanguageModels') });
   return parsed.data.models.map((model) => ({ id: model.id, takesImages: model.input_modalities?.includes('image') ?? false }));
 }

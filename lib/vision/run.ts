@@ -12,6 +12,7 @@ import { keyFor, type Secrets, type Settings } from '../settings/schema';
 import { askVision, type VisionAnswer, type VisionAsk } from './api';
 import { DESCRIBE_INSTRUCTIONS, SUGGEST_INSTRUCTIONS, userText } from './instructions';
 import { MAX_OUTPUT_TOKENS, tokenPrice, tokensUsd } from './models';
+import { t } from '../i18n';
 
 /**
  * One vision call, start to finish, in the background (the only place that holds the key). It is kept as
@@ -51,10 +52,10 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
   const settings = await deps.loadSettings();
   const providerId = settings.provider;
   const caps = deps.providers[providerId].capabilities;
-  if (!caps.vision) return refuse(caps.unavailableReason['describe-image'] ?? 'This provider cannot read images.');
+  if (!caps.vision) return refuse(caps.unavailableReason['describe-image'] ?? t('composer.suggestPrompt.cannotRead'));
   const apiKey = keyFor(await deps.loadSecrets(), providerId);
-  if (!apiKey) return { ok: false, error: { kind: 'invalid_key', message: 'No API key set. Add it in Options.' } };
-  if (input.sources.length === 0) return refuse('Add a source image first.');
+  if (!apiKey) return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
+  if (input.sources.length === 0) return refuse(t('vision.addASourceImageFirst'));
 
   let images: SourceRef[];
   try {
@@ -70,7 +71,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
     model: settings.vision.model,
     sources: images,
   });
-  if (!parsed.success) return refuse(Object.values(validationMessages(parsed.error))[0] ?? 'Invalid request.');
+  if (!parsed.success) return refuse(Object.values(validationMessages(parsed.error))[0] ?? t('jobs.invalidRequest'));
   const request = parsed.data as Extract<JobRequest, { mode: 'describe-image' }>;
 
   const estimateUsd = estimateCostUsd(request);
@@ -115,7 +116,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
       ...(answer.usage ? { usage: answer.usage } : {}),
       ...(costTicks !== undefined ? { costTicks } : {}),
       ...(answer.servedModel ? { servedModel: answer.servedModel } : {}),
-      ...(answer.truncated ? { note: 'The model stopped at its length limit; the text may end abruptly.' } : {}),
+      ...(answer.truncated ? { note: t('vision.theModelStoppedAtIts') } : {}),
     };
     await deps.store.put(done);
     deps.changed([done]);
