@@ -64,7 +64,7 @@ function CaptureFailure({ capture, onDismiss }: { capture: CaptureState; onDismi
       <div className="inline">
         {host && (
           <button type="button" className="primary" disabled={working} onClick={allowAccess}>
-            {t('panel.captureStatus.allowAccessTo')}{' '}{host}
+            {t('panel.captureStatus.allowAccessTo', { host: host ?? '' })}
           </button>
         )}
         {capture.canScreenshot && (
@@ -76,7 +76,7 @@ function CaptureFailure({ capture, onDismiss }: { capture: CaptureState; onDismi
           {t('panel.captureStatus.dismiss')}
         </button>
       </div>
-      {host && <p className="hint">{t('panel.captureStatus.reimagineAsksOnlyFor')}{' '}{host}{t('panel.captureStatus.youCanRemoveThe')}</p>}
+      {host && <p className="hint">{t('panel.captureStatus.asksOnlyFor', { host })}</p>}
       {problem && <p className="error">{problem}</p>}
     </div>
   );

@@ -27,9 +27,9 @@ export function HostAccessButton({ origin, onGranted }: { origin: string; onGran
           });
         }}
       >
-        {t('panel.hostAccessButton.allowAccessTo')}{' '}{host}
+        {t('panel.captureStatus.allowAccessTo', { host: host ?? '' })}
       </button>
-      {refused && <span className="hint">{' '}{t('panel.hostAccessButton.accessTo')}{' '}{host}{' '}{t('panel.hostAccessButton.wasNotAllowed')}</span>}
+      {refused && <span className="hint">{' '}{t('panel.hostAccessButton.notAllowed', { host: host ?? '' })}</span>}
     </>
   );
 }

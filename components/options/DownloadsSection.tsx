@@ -29,7 +29,7 @@ export function DownloadsSection({ draft, update, errors }: SectionProps) {
       </Field>
       {fileNameTemplateSchema.safeParse(template).success && (
         <p className="hint" data-testid="file-name-preview">
-          {t('options.downloadsSection.forExample')}{' '}{preview}
+          {t('options.downloadsSection.forExample', { example: preview })}
         </p>
       )}
     </section>

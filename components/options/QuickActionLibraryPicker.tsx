@@ -37,7 +37,7 @@ export function QuickActionLibraryPicker({ index, onUse }: { index: number; onUs
             setValues({});
           }}
         >
-          {t('options.quickActionLibraryPicker.useIn')}{' '}{label}
+          {t('options.quickActionLibraryPicker.useIn', { target: label })}
         </button>
       )}
     </div>

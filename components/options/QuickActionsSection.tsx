@@ -65,7 +65,7 @@ export function QuickActionsSection({ draft, update, errors }: SectionProps) {
       >
         {t('options.quickActionsSection.addQuickAction')}
       </button>
-      {actions.length >= MAX_ACTIONS && <span className="hint">{' '}{t('options.quickActionsSection.atMost')}{' '}{MAX_ACTIONS}.</span>}
+      {actions.length >= MAX_ACTIONS && <span className="hint">{' '}{t('options.quickActionsSection.atMostActions', { max: formatNumber(MAX_ACTIONS) })}</span>}
     </section>
   );
 }

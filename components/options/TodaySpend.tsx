@@ -24,7 +24,7 @@ export function TodaySpend() {
     };
   }, []);
   if (!state) return null;
-  if ('error' in state) return <p className="hint" data-testid="today-spend">{t('options.todaySpend.todaySSpendCould')}{' '}{state.error}</p>;
+  if ('error' in state) return <p className="hint" data-testid="today-spend">{t('options.todaySpend.unreadable', { reason: state.error })}</p>;
   return (
     <p className="hint" data-testid="today-spend">
       {state.capUsd === null ? t('options.todaySpend.spentNoCap', { spent: formatUsd(state.spentUsd) }) : t('options.todaySpend.spentOfCap', { spent: formatUsd(state.spentUsd), cap: formatUsd(state.capUsd) })}

@@ -51,7 +51,7 @@ export function SidePanelApp() {
           </h2>
           {loadError ? (
             <p className="error" role="alert">
-              {t('panel.sidePanelApp.couldNotReadYour')}{' '}{loadError}
+              {t('panel.sidePanelApp.historyUnreadable', { reason: loadError })}
             </p>
           ) : !loaded ? (
             <div className="skeleton-grid" role="status" aria-label={t('panel.sidePanelApp.loadingResults')}>

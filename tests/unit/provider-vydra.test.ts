@@ -127,7 +127,7 @@ describe('Vydra against the emulator', () => {
   });
 
   it('testConnection: a good key is connected (GET /organization, with the credits left), a bad one is invalid_key', async () => {
-    expect(await vydraProvider.testConnection(ctx())).toMatch(/Connected.*4250 credits left/);
+    expect(await vydraProvider.testConnection(ctx())).toMatch(/Connected.*4,250 credits left/);
     expect(emulator.requests.at(-1)).toMatchObject({ method: 'GET', path: '/vydra/api/v1/organization' });
     expect((await rejection(vydraProvider.testConnection(ctx(undefined, 'wrong')))).kind).toBe('invalid_key');
   });
