@@ -57,6 +57,35 @@ export default defineConfig(
     },
   },
   {
+    // No hard-coded user-facing text in the UI: every string comes from locales/<lang>.yml through t()
+    // (lib/i18n). Catches JSX text with letters, literal aria-label/title/placeholder/alt/label/hint props,
+    // and, in the DOM-built overlay (lib/content), literal textContent/title/placeholder assignments and
+    // aria-label/title attributes. tests/unit/i18n-lint.test.ts proves it fires on a planted string.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'lib/content/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'JSXText[value=/[A-Za-z]{2}/]', message: 'User-facing text must come from t() (lib/i18n), not JSX text.' },
+        {
+          selector: 'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|hint|summary|confirmLabel)$/] > Literal[value=/[A-Za-z]{2}/]',
+          message: 'User-facing attribute text must come from t() (lib/i18n).',
+        },
+        {
+          selector: 'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|hint|summary|confirmLabel)$/] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z]{2}/]',
+          message: 'User-facing attribute text must come from t() (lib/i18n), not a template literal.',
+        },
+        {
+          selector: 'AssignmentExpression[left.property.name=/^(textContent|innerText|title|placeholder|alt)$/] > Literal.right[value=/[A-Za-z]{2}/]',
+          message: 'User-facing overlay text must come from t() (lib/i18n).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^(aria-label|title|placeholder|alt)$/] > Literal[value=/[A-Za-z]{2}/]:nth-child(2)",
+          message: 'User-facing overlay attribute text must come from t() (lib/i18n).',
+        },
+      ],
+    },
+  },
+  {
     // Only the classic hook rules: the plugin's `recommended` preset also enables React-Compiler
     // rules (set-state-in-effect, refs, purity, ...) which are slow and opinionated for React 18 code.
     // Hooks also live in plain .ts modules of the app. Not applied to tests/scripts/bench: Playwright
