@@ -10,6 +10,7 @@
  * - `.output/e2e-firefox` (`npm run build:e2e firefox`, run by `npm run test:firefox`): the Firefox build with
  *   the `e2e` hosts and WXT_E2E_HOOKS=1, which lets the Firefox smoke reach the menu click handler
  *   (Firefox events have no `dispatch()`). Only this build sets it.
+ * - `.output/e2e-pseudo`: `.output/e2e` with the pseudo-locale in place of English (REIMAGINE_PSEUDO_LOCALE=1).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,13 +26,13 @@ export const E2E_BUILDS = {
 type Variant = keyof typeof E2E_BUILDS;
 
 /** The one real build: wxt with REIMAGINE_EXTRA_HOST_PERMISSIONS, exactly as the demo builds. */
-function build(outDir: string, hosts: readonly string[], browser: 'chrome' | 'firefox' = 'chrome'): void {
+function build(outDir: string, hosts: readonly string[], extraEnv: Record<string, string> = {}, browser: 'chrome' | 'firefox' = 'chrome'): void {
   const hooks = browser === 'firefox' ? { WXT_E2E_HOOKS: '1' } : {};
   execFileSync('npx', ['wxt', 'build', '-b', browser], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...hooks, WXT_OUT_DIR: outDir, REIMAGINE_EXTRA_HOST_PERMISSIONS: hosts.join(',') },
+    env: { ...process.env, ...hooks, ...extraEnv, WXT_OUT_DIR: outDir, REIMAGINE_EXTRA_HOST_PERMISSIONS: hosts.join(',') },
   });
-  console.log(`built ${outDir} (test build, extra hosts: ${hosts.join(', ')})`);
+  console.log(`built ${outDir} (test build, extra hosts: ${hosts.join(', ')}${extraEnv.REIMAGINE_PSEUDO_LOCALE ? ', pseudo-locale' : ''})`);
 }
 
 /**
@@ -50,12 +51,15 @@ function derive(from: string, outDir: string, hosts: readonly string[]): void {
   console.log(`built ${outDir} (copy of ${from}, extra hosts: ${hosts.join(', ')})`);
 }
 
-const only = process.argv[2] as Variant | 'firefox' | undefined;
+const only = process.argv[2] as Variant | 'firefox' | 'e2e-pseudo' | undefined;
 if (only === 'firefox') {
-  build('.output/e2e-firefox', E2E_BUILDS.e2e, 'firefox');
+  build('.output/e2e-firefox', E2E_BUILDS.e2e, {}, 'firefox');
   process.exit(0);
 }
-build('.output/e2e', E2E_BUILDS.e2e);
+if (only !== 'e2e-pseudo') build('.output/e2e', E2E_BUILDS.e2e);
 for (const name of ['e2e-cdn', 'e2e-bare'] as const) {
   if (!only || only === name) derive('.output/e2e', `.output/${name}`, E2E_BUILDS[name]);
 }
+// The pseudo-locale build (accented, ~40 % longer English) for tests/e2e/pseudo-locale.spec.ts: a real build,
+// since the strings are compiled into _locales at build time.
+if (!only || only === 'e2e-pseudo') build('.output/e2e-pseudo', E2E_BUILDS.e2e, { REIMAGINE_PSEUDO_LOCALE: '1' });
