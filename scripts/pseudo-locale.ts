@@ -20,7 +20,9 @@ export function pseudoize(text: string): string {
     .split(TOKEN)
     .map((part, i) => (i % 2 === 1 ? part : [...part].map((c) => ACCENTED[c] ?? c).join('')))
     .join('');
-  const padding = ' ' + '·'.repeat(Math.max(2, Math.round(text.length * 0.4) - 3));
+  // Padding in "words" of up to 8 dots: long, but breakable like real text (German compounds run ~30 letters).
+  const dots = Math.max(2, Math.round(text.length * 0.4) - 3);
+  const padding = ' ' + Array.from({ length: Math.ceil(dots / 8) }, (_, i) => '·'.repeat(Math.min(8, dots - i * 8))).join(' ');
   return `[${accented}${padding}]`;
 }
 

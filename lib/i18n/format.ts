@@ -10,7 +10,8 @@ const FALLBACK_LOCALE = 'en-US';
 /** The browser's UI language as a BCP 47 tag ("de", "pt-BR"), or en-US where none is known (tests, tools). */
 export function uiLocale(): string {
   try {
-    const tag = browser.i18n.getUILanguage();
+    // The locale the messages were actually picked in ("de", "pt_BR"); getUILanguage() is the fallback.
+    const tag = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || browser.i18n.getUILanguage();
     return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : FALLBACK_LOCALE;
   } catch {
     return FALLBACK_LOCALE;

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/types';
-import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
+import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION, UI_LANGUAGE } from './launch';
 import { SharedBrowser } from './shared-browser';
 import { startSite, type Site } from './site/server';
 
@@ -85,6 +85,8 @@ export interface LaunchOptions {
   hostRules?: string[];
   /** Another build of the extension (e.g. one that also grants the CDN host). */
   extensionPath?: string;
+  /** Browser UI language (`--lang`, LANGUAGE), e.g. 'de'; default E2E_LANG or the system's. */
+  uiLanguage?: string;
 }
 
 /**
@@ -102,10 +104,10 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
   const hostRules = options.hostRules ?? workerHostRules;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    env: chromiumEnv(),
     headless: true,
     reducedMotion: REDUCED_MOTION,
-    args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules)],
+    args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules, options.uiLanguage)],
+    env: chromiumEnv(options.uiLanguage),
   });
 }
 
@@ -375,6 +377,8 @@ type TestFixtures = {
    * of the extension). Needed by tests that close the browser and relaunch it on the same profile.
    */
   ownBrowser: boolean;
+  /** Browser UI language for a browser of the test's own (implies ownBrowser), e.g. `test.use({ uiLanguage: 'de' })`. */
+  uiLanguage: string;
   _resetEmulator: void;
 };
 type WorkerFixtures = {
@@ -435,6 +439,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extraHostRules: [[], { option: true }],
   extensionPath: [EXTENSION_PATH, { option: true }],
   ownBrowser: [false, { option: true }],
+  uiLanguage: [UI_LANGUAGE, { option: true }],
 
   _resetEmulator: [
     async ({ emulator }, use) => {
@@ -454,9 +459,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  context: async ({ userDataDir, hostRules, extraHostRules, extensionPath, ownBrowser, sharedBrowser }, use) => {
-    if (ownBrowser || extraHostRules.length > 0) {
-      const context = await launchContext(userDataDir, { hostRules: [...hostRules, ...extraHostRules], extensionPath });
+  context: async ({ userDataDir, hostRules, extraHostRules, extensionPath, ownBrowser, uiLanguage, sharedBrowser }, use) => {
+    if (ownBrowser || extraHostRules.length > 0 || uiLanguage !== UI_LANGUAGE) {
+      const context = await launchContext(userDataDir, { hostRules: [...hostRules, ...extraHostRules], extensionPath, uiLanguage });
       try {
         await use(context);
       } finally {

@@ -35,12 +35,12 @@ export class SharedBrowser {
     if (!this.context || !this.cdp) {
       const context = await chromium.launchPersistentContext(this.profileDir, {
         executablePath: CHROMIUM_PATH,
-        env: chromiumEnv(),
         headless: true,
         reducedMotion: REDUCED_MOTION,
         // Playwright disables extensions unless it is told the launch loads one; this one loads them later.
         ignoreDefaultArgs: ['--disable-extensions'],
         args: ['--enable-unsafe-extension-debugging', ...chromiumArgs(this.hostRules)],
+        env: chromiumEnv(),
       });
       context.on('close', () => {
         if (this.context === context) this.context = this.cdp = undefined;
