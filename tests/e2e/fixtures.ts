@@ -108,6 +108,8 @@ export async function launchContext(userDataDir: string, options: LaunchOptions 
     reducedMotion: REDUCED_MOTION,
     args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...chromiumArgs(hostRules, options.uiLanguage)],
     env: chromiumEnv(options.uiLanguage),
+    // Playwright passes its own --lang for `locale`: keep it the same language.
+    ...(options.uiLanguage ? { locale: options.uiLanguage } : {}),
   });
 }
 

@@ -16,7 +16,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
-import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION } from './launch';
+import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION, UI_LANGUAGE } from './launch';
 
 export interface Installed {
   id: string;
@@ -41,6 +41,7 @@ export class SharedBrowser {
         ignoreDefaultArgs: ['--disable-extensions'],
         args: ['--enable-unsafe-extension-debugging', ...chromiumArgs(this.hostRules)],
         env: chromiumEnv(),
+        ...(UI_LANGUAGE ? { locale: UI_LANGUAGE } : {}),
       });
       context.on('close', () => {
         if (this.context === context) this.context = this.cdp = undefined;

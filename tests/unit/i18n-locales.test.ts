@@ -47,7 +47,7 @@ describe('locales', () => {
 describe('pseudo-locale', () => {
   it('accents letters, lengthens by about 40 % and keeps placeholders intact', () => {
     const out = pseudoize('Generate {count} images for $1, $$5');
-    expect(out).toMatch(/^\[Ĝéñéŕàţé \{count\} îɱàĝéš ƒöŕ \$1, \$\$5 ·+\]$/);
+    expect(out).toMatch(/^\[Ĝéñéŕàţé \{count\} îɱàĝéš ƒöŕ \$1, \$\$5 [· ]+\]$/);
     expect(out.length).toBeGreaterThanOrEqual(Math.round('Generate {count} images for $1, $$5'.length * 1.35));
   });
 
