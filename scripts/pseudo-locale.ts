@@ -37,7 +37,7 @@ export function pseudoMessages(enYaml: string): Tree {
     for (const part of message.key.slice(0, -1)) node = (node[part] ??= {}) as Tree;
     const leaf = message.key[message.key.length - 1]!;
     if (message.type === 'plural') node[leaf] = Object.fromEntries(Object.entries(message.plurals).map(([k, v]) => [k, pseudoize(v)]));
-    else if (message.type === 'simple') node[leaf] = message.key.join('.') === 'extension.name' ? message.message : pseudoize(message.message);
+    else if (message.type === 'simple') node[leaf] = ['extension.name', 'intl.locale'].includes(message.key.join('.')) ? message.message : pseudoize(message.message);
   }
   return tree;
 }

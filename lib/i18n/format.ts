@@ -4,15 +4,24 @@
  * runs.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 
 const FALLBACK_LOCALE = 'en-US';
 
-/** The browser's UI language as a BCP 47 tag ("de", "pt-BR"), or en-US where none is known (tests, tools). */
+const supported = (tag: string | undefined): tag is string => !!tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+
+/**
+ * The locale to format in, as a BCP 47 tag: the browser's UI language ("de-AT", "pt-BR") when the strings
+ * are in that language, else the language the strings were picked in (each locale file names itself in
+ * `intl.locale`), so numbers never read in another language than the sentence around them. en-US where
+ * nothing is known (Node tools).
+ */
 export function uiLocale(): string {
   try {
-    // The locale the messages were actually picked in ("de", "pt_BR"); getUILanguage() is the fallback.
-    const tag = browser.i18n.getMessage('@@ui_locale').replace('_', '-') || browser.i18n.getUILanguage();
-    return tag && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : FALLBACK_LOCALE;
+    const messages = i18n.t('intl.locale');
+    const ui = browser.i18n.getUILanguage();
+    if (supported(ui) && (!supported(messages) || ui.split('-')[0] === messages.split('-')[0])) return ui;
+    return supported(messages) ? messages : FALLBACK_LOCALE;
   } catch {
     return FALLBACK_LOCALE;
   }

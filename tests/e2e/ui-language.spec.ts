@@ -9,11 +9,11 @@ test.use({ uiLanguage: 'de' });
 test('a browser in German shows the side panel, the menus and the numbers in German', async ({ context, extensionId }) => {
   const worker = await getServiceWorker(context);
   const fromWorker = await worker.evaluate(() => ({
-    ui: chrome.i18n.getMessage('@@ui_locale'),
+    intl: chrome.i18n.getMessage('intl_locale'),
     editMenu: chrome.i18n.getMessage('menu_editImage'),
     batchMenu: chrome.i18n.getMessage('menu_batch'),
   }));
-  expect(fromWorker).toEqual({ ui: 'de', editMenu: 'Bild bearbeiten…', batchMenu: 'Bilder auf dieser Seite neu gestalten…' });
+  expect(fromWorker).toEqual({ intl: 'de', editMenu: 'Bild bearbeiten…', batchMenu: 'Bilder auf dieser Seite neu gestalten…' });
 
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await expect(panel.getByRole('button', { name: 'Erzeugen' })).toBeVisible();

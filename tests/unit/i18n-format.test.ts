@@ -3,8 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, formatDateTime, formatDuration, formatList, formatNumber, formatRelative, formatUsd, t, uiLocale } from '../../lib/i18n';
 
 /** Intl formatting follows the browser's UI language (browser.i18n.getUILanguage). */
+const englishGetMessage = fakeBrowser.i18n.getMessage;
 function inLocale(tag: string): void {
   fakeBrowser.i18n.getUILanguage = () => tag;
+  // As in a browser in that language: the messages (and their `intl.locale`) are that locale's.
+  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => (name === 'intl_locale' ? tag : englishGetMessage(name, subs))) as typeof englishGetMessage;
 }
 afterEach(() => inLocale('en-US'));
 
