@@ -20,7 +20,7 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
       {result === undefined ? (
         <p className="hint">{t('composer.costEstimate.estimatedCostAppearsWhen')}</p>
       ) : estimate === undefined ? (
-        <p className="hint">{t('composer.costEstimate.noPriceKnownFor')}{' '}{result.model}.</p>
+        <p className="hint">{t('composer.costEstimate.noPrice', { model: result.model })}</p>
       ) : (
         <>
           <p>
@@ -28,7 +28,7 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
             {estimate.range && (
               <span className="hint">
                 {' '}
-                {t('composer.costEstimate.between')}{' '}{formatUsd(estimate.range.min)}{' '}{t('composer.costEstimate.and')}{' '}{formatUsd(estimate.range.max)}{t('composer.costEstimate.dependingOnTheQuality')}
+                {t('composer.costEstimate.range', { min: formatUsd(estimate.range.min), max: formatUsd(estimate.range.max) })}
               </span>
             )}
           </p>
@@ -41,7 +41,7 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
       )}
       {capUsd !== null && (
         <p className={overCap ? 'error' : 'hint'}>
-          {t('composer.costEstimate.today')}{' '}{formatUsd(spentUsd)}{' '}{t('composer.costEstimate.ofYour')}{' '}{formatUsd(capUsd)}{' '}{t('composer.costEstimate.dailyCap')}{overCap ? t('composer.costEstimate.thisJobWouldPass') : '.'}
+          {t(overCap ? 'composer.costEstimate.todayOverCap' : 'composer.costEstimate.todayOfCap', { spent: formatUsd(spentUsd), cap: formatUsd(capUsd) })}
         </p>
       )}
     </div>
