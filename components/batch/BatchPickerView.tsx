@@ -34,7 +34,7 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
             {(blocked) => (
               <div className="actions">
                 <button type="button" className="primary" disabled={count === 0 || !prompt.trim() || blocked || starting} onClick={() => void start()}>
-                  {t('batch.batchPickerView.runOn')}{' '}{count}{' '}{t('batch.batchPickerView.image')}{count === 1 ? '' : 's'}
+                  {t('batch.batchPickerView.runOnImages', count, { count: formatNumber(count) })}
                 </button>
                 <button type="button" onClick={closePicker}>
                   {t('batch.batchPickerView.close')}

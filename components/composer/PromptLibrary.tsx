@@ -49,7 +49,7 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
             }}
           >
             <input type="search" aria-label={t('composer.promptLibrary.searchLibrary')} placeholder={t('composer.promptLibrary.searchWordsOrTags')} value={query} onChange={(e) => setQuery(e.target.value)} />
-            {library.prompts.length === 0 && <p className="hint">{t('composer.promptLibrary.savePromptsToReuse')}{' '}{'{subject}'}{' '}{t('composer.promptLibrary.forAPartYou')}</p>}
+            {library.prompts.length === 0 && <p className="hint">{t('composer.promptLibrary.emptyHint', { variable: '{subject}' })}</p>}
             <ul className="plain" aria-label={t('composer.promptLibrary.savedPrompts')}>
               {found.map((p) => (
                 <LibraryItem

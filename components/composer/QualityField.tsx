@@ -17,7 +17,7 @@ export function QualityField({ value, onChange }: { value: ImageQuality; onChang
       </select>
       {value === 'auto' && (
         <span id="quality-hint" className="hint">
-          {t('composer.qualityField.billedAtTheQuality')}{AUTO_SERVES.generation}{' '}{t('composer.qualityField.forNewImages')}{' '}{AUTO_SERVES.edit}{' '}{t('composer.qualityField.forEditsPerXai')}
+          {t('composer.qualityField.autoHint', { generation: AUTO_SERVES.generation, edit: AUTO_SERVES.edit })}
         </span>
       )}
     </>

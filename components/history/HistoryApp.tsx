@@ -74,7 +74,7 @@ export function HistoryApp() {
           </label>
           {selected.size > 0 && (
             <>
-              <span>{selected.size}{' '}{t('history.historyApp.selected')}</span>
+              <span>{t('history.historyApp.selectedCount', { count: formatNumber(selected.size) })}</span>
               {confirmBulk ? (
                 <button
                   type="button"

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatBytes } from '../../lib/history/summary';
-import { t } from '../../lib/i18n';
+import { formatBytes, formatNumber, t } from '../../lib/i18n';
 
 interface Props {
   /** Changes whenever history changes, so the estimate is refreshed. */
@@ -24,7 +23,7 @@ export function StorageFooter({ version, busy, onPurge }: Props) {
         {estimate ? (
           <>
             <span>
-              {formatBytes(estimate.usage)}{' '}{t('history.storageFooter.usedOf')}{' '}{formatBytes(estimate.quota)}{' '}{t('history.storageFooter.available')}
+              {t('history.storageFooter.usage', { used: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) })}
             </span>
             <meter aria-label={t('history.storageFooter.storageUsed')} min={0} max={estimate.quota || 1} value={estimate.usage} />
           </>
@@ -35,7 +34,7 @@ export function StorageFooter({ version, busy, onPurge }: Props) {
       <select aria-label={t('history.storageFooter.howManyToPurge')} value={count} onChange={(e) => setCount(Number(e.target.value))}>
         {PURGE_CHOICES.map((n) => (
           <option key={n} value={n}>
-            {n}{' '}{t('history.storageFooter.oldest')}
+            {t('history.storageFooter.oldestCount', { count: formatNumber(n) })}
           </option>
         ))}
       </select>
