@@ -7,7 +7,7 @@ import { ArchiveError } from './archive-error';
 import { ARCHIVE_LIMITS, formatBytes } from './archive-limits';
 import { importableJob, type ImportedMedia } from './archive-records';
 import { inflateEntries, readDirectory, type WantedEntry } from './zip-reader';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /**
  * History import. Step 1 (readArchive): the whole file is read and validated before anything is written, in this order —
@@ -27,7 +27,7 @@ export interface ParsedArchive {
 }
 
 export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<ParsedArchive> {
-  if (zip.byteLength > ARCHIVE_LIMITS.fileBytes) throw new ArchiveError(`The archive is ${formatBytes(zip.byteLength)}; Reimagine imports at most ${formatBytes(ARCHIVE_LIMITS.fileBytes)} at once.`);
+  if (zip.byteLength > ARCHIVE_LIMITS.fileBytes) throw new ArchiveError(t('historyData.archiveTooLarge', { size: formatBytes(zip.byteLength), max: formatBytes(ARCHIVE_LIMITS.fileBytes) }));
 
   // 1. Table of contents, before anything is inflated.
   const directory = readDirectory(zip);
@@ -37,15 +37,15 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
   if (!manifestEntry) throw new ArchiveError(t('historyData.thatZipIsNotA'));
   let declaredTotal = 0;
   for (const entry of directory) {
-    if (entry.name !== MANIFEST_PATH && !ARCHIVE_PATH.test(entry.name)) throw new ArchiveError(`The archive contains “${entry.name}”, which is not part of a Reimagine history export.`);
+    if (entry.name !== MANIFEST_PATH && !ARCHIVE_PATH.test(entry.name)) throw new ArchiveError(t('archive.foreignFile', { name: entry.name }));
     const limit = entryLimit(entry.name);
     if (entry.declaredBytes > limit.cap) throw new ArchiveError(limit.tooBig);
     declaredTotal += entry.declaredBytes;
   }
-  if (declaredTotal > ARCHIVE_LIMITS.totalBytes) throw new ArchiveError(`The archive would inflate to ${formatBytes(declaredTotal)}; Reimagine imports at most ${formatBytes(ARCHIVE_LIMITS.totalBytes)} at once.`);
+  if (declaredTotal > ARCHIVE_LIMITS.totalBytes) throw new ArchiveError(t('archive.inflatesTo', { size: formatBytes(declaredTotal), max: formatBytes(ARCHIVE_LIMITS.totalBytes) }));
 
   // 2. The manifest alone, stopped at the size it declares (already within its limit).
-  const manifestWanted = { cap: manifestEntry.declaredBytes, tooBig: 'The archive’s manifest.json is larger than the archive says.' };
+  const manifestWanted = { cap: manifestEntry.declaredBytes, tooBig: t('archive.manifestLargerThanSaid') };
   const manifestBytes = inflateEntries(zip, names, new Map([[MANIFEST_PATH, manifestWanted]])).get(MANIFEST_PATH)!;
   const manifest = parseManifest(manifestBytes);
 
@@ -53,19 +53,19 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
   const wanted = new Map<string, WantedEntry>();
   const mediaIds = new Set<string>();
   for (const entry of manifest.media) {
-    if (mediaIds.has(entry.id)) throw new ArchiveError(`The archive lists the file “${entry.id}” twice.`);
+    if (mediaIds.has(entry.id)) throw new ArchiveError(t('archive.fileTwice', { name: entry.id }));
     mediaIds.add(entry.id);
     for (const [path, cap] of [
       [entry.path, entry.bytes],
       [entry.thumbPath, ARCHIVE_LIMITS.thumbBytes],
     ] as const) {
       if (path === undefined) continue;
-      if (wanted.has(path)) throw new ArchiveError(`The archive lists “${path}” twice.`);
-      if (!names.has(path)) throw new ArchiveError(`The archive is missing “${path}”.`);
-      wanted.set(path, { cap, tooBig: `“${path}” is larger than the archive says.` });
+      if (wanted.has(path)) throw new ArchiveError(t('archive.pathTwice', { name: path }));
+      if (!names.has(path)) throw new ArchiveError(t('archive.missing', { name: path }));
+      wanted.set(path, { cap, tooBig: t('archive.largerThanSaid', { name: path }) });
     }
   }
-  for (const name of names.keys()) if (name !== MANIFEST_PATH && !wanted.has(name)) throw new ArchiveError(`The archive contains “${name}”, which its manifest does not list.`);
+  for (const name of names.keys()) if (name !== MANIFEST_PATH && !wanted.has(name)) throw new ArchiveError(t('archive.unlisted', { name }));
 
   // 4. The listed files: sizes, hashes, and types from their bytes.
   const files = inflateEntries(zip, names, wanted);
@@ -77,10 +77,10 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
   const owners = new Map<string, string>();
   const jobs = manifest.jobs.map((raw, index) => {
     const job = importableJob(raw, index, media, now);
-    if (jobIds.has(job.id)) throw new ArchiveError(`The archive lists job “${job.id}” twice.`);
+    if (jobIds.has(job.id)) throw new ArchiveError(t('archive.jobTwice', { id: job.id }));
     jobIds.add(job.id);
     for (const result of job.results) {
-      if (owners.has(result.mediaId)) throw new ArchiveError(`Two jobs in the archive claim the same result file (“${result.mediaId}”).`);
+      if (owners.has(result.mediaId)) throw new ArchiveError(t('archive.sharedResult', { id: result.mediaId }));
       owners.set(result.mediaId, job.id);
     }
     return job;
@@ -99,9 +99,9 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
 }
 
 function entryLimit(name: string): WantedEntry {
-  if (name === MANIFEST_PATH) return { cap: ARCHIVE_LIMITS.manifestBytes, tooBig: `The archive’s manifest.json is larger than ${formatBytes(ARCHIVE_LIMITS.manifestBytes)}, the limit.` };
-  if (name.startsWith('thumbs/')) return { cap: ARCHIVE_LIMITS.thumbBytes, tooBig: `“${name}” is larger than ${formatBytes(ARCHIVE_LIMITS.thumbBytes)}, the limit for a thumbnail.` };
-  return { cap: ARCHIVE_LIMITS.mediaBytes, tooBig: `“${name}” is larger than ${formatBytes(ARCHIVE_LIMITS.mediaBytes)}, the limit for one file.` };
+  if (name === MANIFEST_PATH) return { cap: ARCHIVE_LIMITS.manifestBytes, tooBig: t('archive.manifestTooLarge', { max: formatBytes(ARCHIVE_LIMITS.manifestBytes) }) };
+  if (name.startsWith('thumbs/')) return { cap: ARCHIVE_LIMITS.thumbBytes, tooBig: t('archive.thumbTooLarge', { name, max: formatBytes(ARCHIVE_LIMITS.thumbBytes) }) };
+  return { cap: ARCHIVE_LIMITS.mediaBytes, tooBig: t('archive.fileTooLarge', { name, max: formatBytes(ARCHIVE_LIMITS.mediaBytes) }) };
 }
 
 function parseManifest(bytes: Uint8Array) {
@@ -116,27 +116,27 @@ function parseManifest(bytes: Uint8Array) {
   if (version !== ARCHIVE_VERSION) throw new ArchiveError(t('historyData.thisArchiveWasMadeBy'));
   // Counted before the records are read, so the limit is what the message names.
   if (Array.isArray(jobs) && jobs.length > ARCHIVE_LIMITS.jobs) {
-    throw new ArchiveError(`The archive holds ${jobs.length.toLocaleString('en')} jobs; Reimagine imports at most ${ARCHIVE_LIMITS.jobs.toLocaleString('en')} at once.`);
+    throw new ArchiveError(t('archive.tooManyJobs', { count: formatNumber(jobs.length), max: formatNumber(ARCHIVE_LIMITS.jobs) }));
   }
   if (Array.isArray(media) && media.length > ARCHIVE_LIMITS.media) {
-    throw new ArchiveError(`The archive lists ${media.length.toLocaleString('en')} files; Reimagine imports at most ${ARCHIVE_LIMITS.media.toLocaleString('en')} at once.`);
+    throw new ArchiveError(t('archive.tooManyMedia', { count: formatNumber(media.length), max: formatNumber(ARCHIVE_LIMITS.media) }));
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArchiveError(`The archive’s manifest is invalid (${issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : 'unknown problem'}).`);
+    throw new ArchiveError(t('archive.manifestInvalid', { reason: issue ? `${issue.path.join('.') || 'manifest'}: ${issue.message}` : t('archive.unknownProblem') }));
   }
   return parsed.data;
 }
 
 async function checkedMedia(entry: ArchiveMedia, files: ReadonlyMap<string, Uint8Array>, now: number): Promise<ImportedMedia> {
   const bytes = files.get(entry.path)!;
-  if (bytes.byteLength !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) throw new ArchiveError(`“${entry.path}” is damaged (its checksum does not match).`);
+  if (bytes.byteLength !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) throw new ArchiveError(t('archive.checksum', { name: entry.path }));
   const type = sniffBytes(bytes);
-  if (!type) throw new ArchiveError(`“${entry.path}” is not a ${ACCEPTED_MEDIA_LABEL} file (the archive calls it ${entry.mimeType.slice(0, 40)}).`);
+  if (!type) throw new ArchiveError(t('archive.notMedia', { name: entry.path, accepted: ACCEPTED_MEDIA_LABEL, claimed: entry.mimeType.slice(0, 40) }));
   const thumbBytes = entry.thumbPath === undefined ? undefined : files.get(entry.thumbPath)!;
   const thumbType = thumbBytes && sniffBytes(thumbBytes);
-  if (thumbBytes && thumbType?.kind !== 'image') throw new ArchiveError(`“${entry.thumbPath}” is not an image.`);
+  if (thumbBytes && thumbType?.kind !== 'image') throw new ArchiveError(t('archive.thumbNotImage', { name: entry.thumbPath ?? '' }));
   return {
     // Blobs now: the inflated bytes can be let go, and the browser may keep large blobs on disk.
     blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: type.mimeType }),

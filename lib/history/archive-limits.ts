@@ -1,3 +1,4 @@
+import { formatNumber, t } from '../i18n';
 /**
  * Hard limits on an archive being imported. An archive is attacker-controlled input: each limit is
  * checked on the sizes the zip declares *before* anything is inflated, and again on the bytes actually
@@ -25,8 +26,9 @@ export const ARCHIVE_LIMITS = {
 
 /** "32 MiB", "200 MiB", "1.5 GiB": for messages. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * MiB) return `${+(bytes / (1024 * MiB)).toFixed(1)} GiB`;
-  if (bytes >= MiB) return `${+(bytes / MiB).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} kB`;
-  return `${bytes} bytes`;
+  const size = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * MiB) return t('units.gibibytes', { size: size(bytes / (1024 * MiB)) });
+  if (bytes >= MiB) return t('units.mebibytes', { size: size(bytes / MiB) });
+  if (bytes >= 1024) return t('units.kilobytes', { size: size(bytes / 1024) });
+  return t('units.bytes', { size: formatNumber(bytes) });
 }

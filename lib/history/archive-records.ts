@@ -4,6 +4,7 @@ import { isTerminal, jobSchema, type Job, type JobResult } from '../jobs/job';
 import type { SniffedMedia } from '../media/sniff';
 import { readJobRecord } from '../storage/migrations';
 import { ArchiveError } from './archive-error';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What an imported job record may keep. A record in an archive is attacker-controlled: it is read
@@ -45,12 +46,12 @@ const optional = <K extends string, V>(key: K, value: V | undefined) => (value =
 
 /** Record `index` (0-based) of the manifest → the job we store, or a refusal naming the record. */
 export function importableJob(raw: unknown, index: number, media: ReadonlyMap<string, ImportedMedia>, now: number): Job {
-  const which = `Job ${index + 1} in the archive`;
+  const which = t('archive.jobN', { n: formatNumber(index + 1) });
   const read = readJobRecord(raw);
-  if (!read.ok) throw new ArchiveError(`${which} is not a valid Reimagine job (${read.problem}).`);
+  if (!read.ok) throw new ArchiveError(t('archive.invalidJob', { which, reason: read.problem }));
   const job = read.job;
-  if (!archiveIdSchema.safeParse(job.id).success) throw new ArchiveError(`${which} has an invalid id.`);
-  if (!isTerminal(job.status)) throw new ArchiveError(`${which} is still “${job.status}”; only finished jobs can be imported.`);
+  if (!archiveIdSchema.safeParse(job.id).success) throw new ArchiveError(t('archive.invalidId', { which }));
+  if (!isTerminal(job.status)) throw new ArchiveError(t('archive.unfinished', { which, status: job.status }));
   const clamp = (at: number) => Math.min(Math.max(at, 0), now); // a date in the future would outrank every real job
 
   // Results are typed from the bytes in the archive; a result without its file has nothing to show.
@@ -63,7 +64,7 @@ export function importableJob(raw: unknown, index: number, media: ReadonlyMap<st
       ? {
           ...job.request,
           sources: job.request.sources.map((source, i) => {
-            if (!archiveIdSchema.safeParse(source.mediaId).success) throw new ArchiveError(`${which} has an invalid id for source ${i + 1}.`);
+            if (!archiveIdSchema.safeParse(source.mediaId).success) throw new ArchiveError(t('archive.invalidSourceId', { which, n: formatNumber(i + 1) }));
             const file = media.get(source.mediaId);
             // `sendAsUrl` is a decision for this browser's settings to make again; the URL must be a web URL.
             const { sendAsUrl: _send, srcUrl, ...kept } = source;
@@ -101,7 +102,7 @@ export function importableJob(raw: unknown, index: number, media: ReadonlyMap<st
   const parsed = jobSchema.safeParse(record);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ArchiveError(`${which} does not match its files (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`);
+    throw new ArchiveError(t('archive.mismatch', { which, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' }));
   }
   return parsed.data;
 }

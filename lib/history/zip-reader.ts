@@ -1,7 +1,7 @@
 import { Inflate, strFromU8 } from 'fflate';
 import { ArchiveError } from './archive-error';
 import { ARCHIVE_LIMITS, formatBytes } from './archive-limits';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Reading an untrusted zip without ever inflating more than we allow.
@@ -59,7 +59,7 @@ export function readDirectory(zip: Uint8Array): ZipEntry[] {
   const size = u32(zip, end + 12);
   const start = u32(zip, end + 16);
   if (count === 0xffff || start === 0xffffffff) throw new ArchiveError(t('historyData.theArchiveUsesTheZip64'));
-  if (count > ARCHIVE_LIMITS.entries) throw new ArchiveError(`The archive holds ${count.toLocaleString('en')} files; Reimagine imports at most ${ARCHIVE_LIMITS.entries.toLocaleString('en')} at once.`);
+  if (count > ARCHIVE_LIMITS.entries) throw new ArchiveError(t('archive.tooManyFiles', { count: formatNumber(count), max: formatNumber(ARCHIVE_LIMITS.entries) }));
   if (start + size > end) throw new ArchiveError(DAMAGED);
   const entries: ZipEntry[] = [];
   let at = start;
@@ -95,7 +95,7 @@ export function inflateEntries(zip: Uint8Array, directory: ReadonlyMap<string, Z
   let total = 0;
   for (const [name, want] of wanted) {
     const entry = directory.get(name);
-    if (!entry) throw new ArchiveError(`The archive is missing “${name}”.`);
+    if (!entry) throw new ArchiveError(t('archive.missing', { name }));
     const bytes = inflateEntry(zip, entry, want, ARCHIVE_LIMITS.totalBytes - total);
     total += bytes.length;
     done.set(name, bytes);
@@ -104,13 +104,13 @@ export function inflateEntries(zip: Uint8Array, directory: ReadonlyMap<string, Z
 }
 
 function inflateEntry(zip: Uint8Array, entry: ZipEntry, want: WantedEntry, budget: number): Uint8Array {
-  const overBudget = `The archive inflates to more than ${formatBytes(ARCHIVE_LIMITS.totalBytes)}, the limit for one import.`;
+  const overBudget = t('archive.overBudget', { max: formatBytes(ARCHIVE_LIMITS.totalBytes) });
   if (entry.declaredBytes > want.cap) throw new ArchiveError(want.tooBig);
   // The local header must be where the directory says, for the same name.
   const at = entry.offset;
-  if (at + 30 > zip.length || u32(zip, at) !== LOCAL_HEADER) throw new ArchiveError(`“${entry.name}” in the archive is damaged.`);
+  if (at + 30 > zip.length || u32(zip, at) !== LOCAL_HEADER) throw new ArchiveError(t('archive.damaged', { name: entry.name }));
   const nameLength = u16(zip, at + 26);
-  if (strFromU8(zip.subarray(at + 30, at + 30 + nameLength), !(u16(zip, at + 6) & 0x800)) !== entry.name) throw new ArchiveError(`“${entry.name}” in the archive is damaged.`);
+  if (strFromU8(zip.subarray(at + 30, at + 30 + nameLength), !(u16(zip, at + 6) & 0x800)) !== entry.name) throw new ArchiveError(t('archive.damaged', { name: entry.name }));
   const start = at + 30 + nameLength + u16(zip, at + 28);
   const data = zip.subarray(start, start + entry.compressedBytes);
   if (start + entry.compressedBytes > zip.length) throw new ArchiveError(TRUNCATED);
@@ -120,7 +120,7 @@ function inflateEntry(zip: Uint8Array, entry: ZipEntry, want: WantedEntry, budge
     if (data.length > budget) throw new ArchiveError(overBudget);
     return data.slice();
   }
-  if (entry.compression !== 8) throw new ArchiveError(`“${entry.name}” is compressed in a way Reimagine does not read.`);
+  if (entry.compression !== 8) throw new ArchiveError(t('archive.compression', { name: entry.name }));
   const chunks: Uint8Array[] = [];
   let size = 0;
   let finished = false;
@@ -139,10 +139,10 @@ function inflateEntry(zip: Uint8Array, entry: ZipEntry, want: WantedEntry, budge
       from = to;
     }
   } catch {
-    throw new ArchiveError(`“${entry.name}” in the archive is damaged.`);
+    throw new ArchiveError(t('archive.damaged', { name: entry.name }));
   }
   if (failure) throw new ArchiveError(failure);
-  if (!finished && data.length > 0) throw new ArchiveError(`“${entry.name}” in the archive is cut short or damaged.`);
+  if (!finished && data.length > 0) throw new ArchiveError(t('archive.cutShort', { name: entry.name }));
   return concat(chunks, size);
 }
 
