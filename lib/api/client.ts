@@ -25,6 +25,7 @@ import {
   type VideoExtensionRequest,
   type VideoGenerateRequest,
 } from './schemas';
+import { t } from '../i18n';
 
 export type ImagineClientConfig = HttpConfig;
 
@@ -124,7 +125,7 @@ export class ImagineClient {
   async listModels(family: 'image' | 'video', options: CallOptions = {}): Promise<ModelListing> {
     const res = await requestJson(this.#config, { method: 'GET', path: `/${family}-generation-models`, ...options });
     const listing = parseModelListing(res.body);
-    if (!listing) throw new ImagineError({ kind: 'server_error', message: `The ${family} model listing came back in a form Reimagine does not understand.` });
+    if (!listing) throw new ImagineError({ kind: 'server_error', message: t(family === 'image' ? 'api.imageListingUnreadable' : 'api.videoListingUnreadable') });
     return listing;
   }
 

@@ -157,7 +157,7 @@ function videoDone(body: VideoPollResponse, requestId: string | undefined): Vide
   const blocked = body.video?.respect_moderation === false || body.respect_moderation === false;
   // A blocked video comes back "done" with respect_moderation:false and an empty url.
   if (blocked || (!url && (body.video || body.respect_moderation !== undefined))) {
-    return { state: 'failed', error: contentPolicy('The video was rejected by content moderation.', requestId) };
+    return { state: 'failed', error: contentPolicy(t('api.videoModerated'), requestId) };
   }
   if (!url) {
     return {

@@ -64,7 +64,7 @@ export const runwareCapabilities: Capabilities = {
     'reference-video': NOT_OFFERED,
     'edit-video': NOT_OFFERED,
     'extend-video': NOT_OFFERED,
-    'describe-image': 'Runware resells Grok Imagine generation only; prompt suggestions and descriptions need xAI directly (Options → Provider).',
+    'describe-image': t('providers.runwareNoVision'),
   },
   imageAspectRatios: [...Object.keys(IMAGE_SIZES_1K), 'auto'],
   videoAspectRatios: Object.keys(VIDEO_SIZES['480p'] ?? {}),
@@ -87,7 +87,7 @@ function modelId(model: string, family: 'image' | 'video'): string {
   const trimmed = model.trim();
   const id = MODEL_ALIASES[trimmed] ?? trimmed;
   if (!id.includes(':')) {
-    throw invalid(`Runware does not know the model "${trimmed}". Use a Runware model id such as ${family === 'image' ? RUNWARE_IMAGE_MODELS[0] : RUNWARE_VIDEO_MODELS[0]}.`);
+    throw invalid(t('providers.runwareUnknownModel', { model: trimmed, example: (family === 'image' ? RUNWARE_IMAGE_MODELS[0] : RUNWARE_VIDEO_MODELS[0]) ?? '' }));
   }
   return id;
 }
@@ -104,7 +104,7 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
   switch (req.mode) {
     case 'create-image':
     case 'edit-image': {
-      if (req.resolution !== '1k') throw invalid(`Runware makes Grok Imagine images at 1k only, not ${req.resolution}.`);
+      if (req.resolution !== '1k') throw invalid(t('providers.runwareImageResolution', { resolution: req.resolution ?? '' }));
       const outputFormat = OUTPUT_FORMATS[req.outputFormat ?? 'jpeg'];
       const common = {
         taskType: 'imageInference',
@@ -118,13 +118,13 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
         deliveryMethod: req.n > ASYNC_IMAGE_THRESHOLD ? 'async' : 'sync',
       };
       if (req.mode === 'edit-image') {
-        if (req.sources.length !== 1 || !req.sources[0]) throw invalid('Runware edits one image at a time (one reference image).');
+        if (req.sources.length !== 1 || !req.sources[0]) throw invalid(t('providers.runwareOneEditImage'));
         // A single edit follows its input's shape: no size is sent.
         return { ...common, inputs: { referenceImages: [await ctx.resolveSource(req.sources[0])] } };
       }
       if (req.aspectRatio === 'auto') return { ...common, resolution: '1K' };
       const size = IMAGE_SIZES_1K[req.aspectRatio];
-      if (!size) throw invalid(`Runware does not offer the aspect ratio ${req.aspectRatio} for images.`);
+      if (!size) throw invalid(t('providers.runwareImageRatio', { ratio: req.aspectRatio ?? '' }));
       return { ...common, width: size[0], height: size[1] };
     }
     case 'create-video':
@@ -142,18 +142,18 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
         numberResults: 1,
       };
       const sizes = VIDEO_SIZES[req.resolution];
-      if (!sizes) throw invalid(`Runware makes Grok Imagine videos at 480p or 720p, not ${req.resolution}.`);
+      if (!sizes) throw invalid(t('providers.runwareVideoResolution', { resolution: req.resolution ?? '' }));
       if (req.mode === 'animate-image') {
-        if (!req.sources[0]) throw invalid('Add the image to animate.');
+        if (!req.sources[0]) throw invalid(t('providers.addImageToAnimate'));
         // The video follows the frame's shape; `resolution` picks its size.
         return { ...common, resolution: req.resolution, inputs: { frameImages: [{ image: await ctx.resolveSource(req.sources[0]), frame: 'first' }] } };
       }
       const size = sizes[req.aspectRatio];
-      if (!size) throw invalid(`Runware does not offer the aspect ratio ${req.aspectRatio} for videos.`);
+      if (!size) throw invalid(t('providers.runwareVideoRatio', { ratio: req.aspectRatio ?? '' }));
       return { ...common, width: size[0], height: size[1] };
     }
     default:
-      throw invalid(`${MODE_INFO[req.mode].label}: ${NOT_OFFERED}`);
+      throw invalid(t('providers.modeReason', { mode: MODE_INFO[req.mode].label, reason: NOT_OFFERED }));
   }
 }
 
@@ -206,7 +206,7 @@ export function readRunwareError(text: string): ParsedErrorBody {
 /** A task error that came inside a 2xx body (or on a poll): its kind from its code and words. */
 export function taskErrorInfo(error: RunwareError, requestId?: string): ErrorInfo {
   const code = error.code !== undefined && error.code !== null ? String(error.code) : undefined;
-  const message = clip(error.message || code || 'Runware reported an error without an explanation.');
+  const message = clip(error.message || code || t('providers.runwareNoExplanation'));
   const words = `${code ?? ''} ${message}`;
   let kind: ErrorKind;
   if (/api[ _-]?key|unauthori[sz]ed|authentication/i.test(words)) kind = 'invalid_key';

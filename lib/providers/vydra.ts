@@ -28,7 +28,7 @@ export const vydraCapabilities: Capabilities = {
     'reference-video': ONLY_THREE,
     'edit-video': ONLY_THREE,
     'extend-video': ONLY_THREE,
-    'describe-image': 'Vydra resells image and video generation only; prompt suggestions and descriptions need xAI directly (Options → Provider).',
+    'describe-image': t('providers.vydraNoVision'),
   },
   imageAspectRatios: VYDRA_ASPECT_RATIOS,
   videoAspectRatios: VYDRA_ASPECT_RATIOS,
@@ -59,7 +59,7 @@ const invalid = (message: string) => new ImagineError({ kind: 'invalid_request',
 function aspectRatio(ratio: string | undefined): { aspect_ratio?: string } {
   if (ratio === undefined || ratio === 'auto') return {}; // let Vydra choose
   if (!(VYDRA_ASPECT_RATIOS as readonly string[]).includes(ratio)) {
-    throw invalid(`Vydra supports the aspect ratios ${VYDRA_ASPECT_RATIOS.join(', ')}; ${ratio} is not one of them.`);
+    throw invalid(t('providers.vydraRatios', { ratios: VYDRA_ASPECT_RATIOS.join(', '), ratio }));
   }
   return { aspect_ratio: ratio };
 }
@@ -67,7 +67,7 @@ function aspectRatio(ratio: string | undefined): { aspect_ratio?: string } {
 /** Vydra documents `image_url` as a URL; bytes (data: URIs) are not documented as accepted, so never sent. */
 async function imageUrl(job: Job, ctx: ProviderContext): Promise<string> {
   const req = job.request;
-  if (!('sources' in req) || req.sources.length !== 1 || !req.sources[0]) throw invalid('Vydra takes exactly one source image.');
+  if (!('sources' in req) || req.sources.length !== 1 || !req.sources[0]) throw invalid(t('providers.vydraOneSource'));
   const url = await ctx.resolveSource(req.sources[0]);
   if (!/^https?:\/\//i.test(url)) throw invalid(PUBLIC_URL_NEEDED);
   return url;
@@ -78,11 +78,11 @@ export async function vydraRequestBody(job: Job, ctx: ProviderContext): Promise<
   const req = job.request;
   switch (req.mode) {
     case 'create-image':
-      if (req.n !== 1) throw invalid('Vydra makes one image per request; set the count to 1.');
+      if (req.n !== 1) throw invalid(t('providers.vydraOneImage'));
       return { prompt: req.prompt, model: 'text-to-image', ...aspectRatio(req.aspectRatio) };
     case 'edit-image':
-      if (req.n !== 1) throw invalid('Vydra makes one image per request; set the count to 1.');
-      if (req.sources.length !== 1) throw invalid('Vydra edits one image at a time.');
+      if (req.n !== 1) throw invalid(t('providers.vydraOneImage'));
+      if (req.sources.length !== 1) throw invalid(t('providers.vydraOneEdit'));
       return { prompt: req.prompt, model: 'text-to-image', image_url: await imageUrl(job, ctx) };
     case 'create-video':
       return { prompt: req.prompt, model: 'text-to-video', ...aspectRatio(req.aspectRatio), duration: req.duration };
@@ -94,7 +94,7 @@ export async function vydraRequestBody(job: Job, ctx: ProviderContext): Promise<
         duration: req.duration,
       };
     default:
-      throw invalid(`${MODE_INFO[req.mode].label}: ${ONLY_THREE}`);
+      throw invalid(t('providers.modeReason', { mode: MODE_INFO[req.mode].label, reason: ONLY_THREE }));
   }
 }
 
