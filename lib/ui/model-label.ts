@@ -1,4 +1,5 @@
 import { imageModelInfo, videoModelInfo } from '../api/models';
+import { formatList, formatNumber, t } from '../i18n';
 
 /** What a model can do, in a few words: the combobox option labels and the hint under the control. */
 export function modelCapabilities(model: string, output: 'image' | 'video'): string | undefined {
@@ -6,12 +7,27 @@ export function modelCapabilities(model: string, output: 'image' | 'video'): str
   if (output === 'image') {
     const info = imageModelInfo(id);
     if (!info) return undefined;
-    if (info.servedBy) return `retired: served by ${info.servedBy.model}${info.servedBy.quality ? ` at ${info.servedBy.quality} quality` : ''}`;
-    const wide = info.aspectRatios.includes('21:9') ? ', 21:9 and 5:2' : '';
-    const quality = info.qualities ? `quality ${info.qualities.join('/')}, ` : '';
-    return `${quality}up to ${info.maxEditSources} edit sources, ${info.resolutions.join('/')}${wide}`;
+    if (info.servedBy) {
+      return info.servedBy.quality
+        ? t('composer.modelLabel.retiredAtQuality', { model: info.servedBy.model, quality: info.servedBy.quality })
+        : t('composer.modelLabel.retired', { model: info.servedBy.model });
+    }
+    const parts = [
+      ...(info.qualities ? [t('composer.modelLabel.qualities', { qualities: info.qualities.join('/') })] : []),
+      t('composer.modelLabel.editSources', { max: formatNumber(info.maxEditSources) }),
+      info.resolutions.join('/'),
+      ...(info.aspectRatios.includes('21:9') ? [t('composer.modelLabel.wideRatios')] : []),
+    ];
+    return formatList(parts, 'unit');
   }
   const info = videoModelInfo(id);
   if (!info) return undefined;
-  return `${info.inputs.map((i) => `${i}-to-video`).join(', ')}; ${info.resolutions.join('/')}; ${info.duration.min}–${info.duration.max} s; up to ${info.maxReferenceImages} references`;
+  const inputs = { text: t('composer.modelLabel.textToVideo'), image: t('composer.modelLabel.imageToVideo'), reference: t('composer.modelLabel.referenceToVideo') };
+  return t('composer.modelLabel.video', {
+    inputs: formatList(info.inputs.map((i) => inputs[i]), 'unit'),
+    resolutions: info.resolutions.join('/'),
+    min: formatNumber(info.duration.min),
+    max: formatNumber(info.duration.max),
+    references: formatNumber(info.maxReferenceImages),
+  });
 }
