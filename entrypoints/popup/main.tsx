@@ -3,7 +3,9 @@ import '../../components/theme.css';
 import '../../components/history/history.css';
 import { HistoryApp } from '../../components/history/HistoryApp';
 import { startHistorySync } from '../../lib/history/store';
+import { localizeDocument, t } from '../../lib/i18n';
 
 // Reading starts before React mounts: the first page is on its way while the bundle renders.
+localizeDocument(t('extension.actionTitle'));
 startHistorySync();
 createRoot(document.getElementById('root')!).render(<HistoryApp />);

@@ -9,8 +9,10 @@ import { startPendingRequestSync } from '../../lib/ui/pending-request';
 import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';
 import { Viewer } from '../../components/Viewer';
 import { SidePanelApp } from './SidePanelApp';
+import { localizeDocument } from '../../lib/i18n';
 
 const params = new URLSearchParams(location.search);
+localizeDocument();
 const root = createRoot(document.getElementById('root')!);
 const view = params.get('view');
 

@@ -19,3 +19,10 @@ export const t: typeof i18n.t = ((...args: Parameters<typeof i18n.t>) => {
 }) as typeof i18n.t;
 export type { GeneratedI18nStructure as MessageKeys } from '#i18n';
 export * from './format';
+import { uiLocale } from './format';
+
+/** An extension page in the UI language: `<html lang>` for screen readers and hyphenation, and its title. */
+export function localizeDocument(title?: string): void {
+  document.documentElement.lang = uiLocale();
+  if (title) document.title = title;
+}
