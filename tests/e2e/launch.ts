@@ -20,7 +20,7 @@ export const UI_LANGUAGE = process.env.E2E_LANG ?? '';
  */
 export function chromiumEnv(uiLanguage = UI_LANGUAGE): Record<string, string> {
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const language = uiLanguage ? { LANGUAGE: uiLanguage, LANG: `${uiLanguage.replace('-', '_')}.UTF-8` } : {};
+  const language: Record<string, string> = uiLanguage ? { LANGUAGE: uiLanguage, LANG: `${uiLanguage.replace('-', '_')}.UTF-8` } : {};
   return { ...env, ...language, PATH: `${DESKTOP_STUBS}${path.delimiter}${process.env.PATH ?? ''}` };
 }
 
