@@ -18,6 +18,8 @@ const SOURCES_BUDGET = 2 * 1024 * 1024;
 type Manifest = {
   manifest_version: number;
   name: string;
+  description: string;
+  default_locale: string;
   version: string;
   permissions: string[];
   host_permissions: string[];
@@ -61,10 +63,22 @@ const isTestHost = (pattern: string) => /127\.|localhost|\[::1\]|\.test[/:]|\.te
 describe.each(['chrome', 'firefox'] as const)('the %s package', (kind) => {
   it('has a release manifest: name, version, MV3, only the release hosts', () => {
     const manifest = manifestOf(kind);
-    expect(manifest).toMatchObject({ manifest_version: 3, name: 'Reimagine', version: VERSION });
+    expect(manifest).toMatchObject({ manifest_version: 3, name: '__MSG_extension_name__', description: '__MSG_extension_description__', default_locale: 'en', version: VERSION });
     expect(manifest.host_permissions).toEqual(['https://api.x.ai/*', 'https://imgen.x.ai/*', 'https://vidgen.x.ai/*']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     for (const pattern of everyPermission(manifest)) expect(isTestHost(pattern), pattern).toBe(false);
+  });
+
+  it('names itself in all seven languages, within the store limit of 132 characters for the description', () => {
+    const locales = Object.keys(files[kind]).flatMap((name) => /^_locales\/([^/]+)\/messages\.json$/.exec(name)?.[1] ?? []).sort();
+    expect(locales).toEqual(['de', 'en', 'es', 'fr', 'ja', 'pt_BR', 'zh_CN']);
+    for (const locale of locales) {
+      const messages = JSON.parse(strFromU8(files[kind][`_locales/${locale}/messages.json`]!)) as Record<string, { message: string }>;
+      expect(messages.extension_name?.message, locale).toBe('Reimagine');
+      const description = messages.extension_description?.message ?? '';
+      expect(description.length, `${locale}: ${description}`).toBeGreaterThan(20);
+      expect(description.length, `${locale}: ${description}`).toBeLessThanOrEqual(132);
+    }
   });
 
   it('holds every file its manifest names, no source maps and no test hook', () => {
