@@ -4,7 +4,7 @@
  * runs.
  */
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from './instance';
 
 const FALLBACK_LOCALE = 'en-US';
 

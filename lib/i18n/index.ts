@@ -4,7 +4,7 @@
  * locale file is bundled into a page). Named placeholders: `t('key', { count: formatNumber(n) })`; plurals:
  * `t('key', n, { … })`. Numbers, money, dates and durations: ./format.
  */
-import { i18n } from '#i18n';
+import { i18n } from './instance';
 
 /**
  * The typed translate function. Outside an extension (Node: bench, scripts) there is no browser.i18n:
@@ -17,7 +17,7 @@ export const t: typeof i18n.t = ((...args: Parameters<typeof i18n.t>) => {
     return String(args[0]);
   }
 }) as typeof i18n.t;
-export type { GeneratedI18nStructure as MessageKeys } from '#i18n';
+export type { GeneratedI18nStructure as MessageKeys } from './instance';
 export * from './format';
 import { uiLocale } from './format';
 
