@@ -10,10 +10,13 @@
  * - `.output/e2e-firefox` (`npm run build:e2e firefox`, run by `npm run test:firefox`): the Firefox build with
  *   the `e2e` hosts and WXT_E2E_HOOKS=1, which lets the Firefox smoke reach the menu click handler
  *   (Firefox events have no `dispatch()`). Only this build sets it.
- * - `.output/e2e-pseudo`: `.output/e2e` with the pseudo-locale in place of English (REIMAGINE_PSEUDO_LOCALE=1).
+ * - `.output/e2e-pseudo`: `.output/e2e` with the pseudo-locale in place of English (what REIMAGINE_PSEUDO_LOCALE=1
+ *   builds).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { generateChromeMessagesText, parseMessagesObject } from '@wxt-dev/i18n/build';
+import { pseudoMessages } from './pseudo-locale';
 
 const BARE = ['http://127.0.0.1/*', 'http://site.test/*'];
 const RESELLER_MEDIA = ['https://cdn.vydra.ai/*', 'https://im.runware.ai/*', 'https://vm.runware.ai/*'];
@@ -60,6 +63,12 @@ if (only !== 'e2e-pseudo') build('.output/e2e', E2E_BUILDS.e2e);
 for (const name of ['e2e-cdn', 'e2e-bare'] as const) {
   if (!only || only === name) derive('.output/e2e', `.output/${name}`, E2E_BUILDS[name]);
 }
-// The pseudo-locale build (accented, ~40 % longer English) for tests/e2e/pseudo-locale.spec.ts: a real build,
-// since the strings are compiled into _locales at build time.
-if (!only || only === 'e2e-pseudo') build('.output/e2e-pseudo', E2E_BUILDS.e2e, { REIMAGINE_PSEUDO_LOCALE: '1' });
+// The pseudo-locale variant (accented, ~40 % longer English) for tests/e2e/pseudo-locale.spec.ts. Strings are
+// read at run time from _locales (browser.i18n), so it is `e2e` with its English messages.json replaced:
+// the same file `REIMAGINE_PSEUDO_LOCALE=1 wxt build` writes, without a third wxt build in every npm test.
+if (!only || only === 'e2e-pseudo') {
+  derive('.output/e2e', '.output/e2e-pseudo', E2E_BUILDS.e2e);
+  const pseudo = parseMessagesObject(pseudoMessages(readFileSync('locales/en.yml', 'utf8')));
+  writeFileSync('.output/e2e-pseudo/chrome-mv3/_locales/en/messages.json', generateChromeMessagesText(pseudo));
+  console.log('built .output/e2e-pseudo (copy of .output/e2e, pseudo-locale in place of English)');
+}
