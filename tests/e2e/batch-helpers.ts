@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { dispatchContextMenu, expect } from './fixtures';
 import { tabOf } from './site/helpers';
 import type { Site } from './site/server';
+import { ui } from './i18n';
 
 /** Shared steps for tests/e2e/batch.spec.ts and bench/batch.ts: a page of pictures and the batch menu. */
 
@@ -16,7 +17,7 @@ export async function batchMenu(context: BrowserContext, page: Page): Promise<vo
   await dispatchContextMenu(context, { menuItemId: 'reimagine-batch', pageUrl: page.url(), frameId: 0, editable: false }, tab);
 }
 
-export const batchRegion = (panel: Page) => panel.getByRole('region', { name: 'Images on this page' });
+export const batchRegion = (panel: Page) => panel.getByRole('region', { name: ui('Images on this page') });
 
 export async function expectPictures(panel: Page, count: number): Promise<void> {
   await expect(batchRegion(panel).getByRole('checkbox')).toHaveCount(count);

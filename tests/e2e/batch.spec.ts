@@ -3,6 +3,7 @@ import { E2E_CDN_EXTENSION_PATH, expect, killServiceWorker, test } from './fixtu
 import { batchMenu, batchRegion, expectPictures, openGallery } from './batch-helpers';
 import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, overlayFor } from './site/helpers';
+import { ui } from './i18n';
 
 /**
  * "Reimagine images on this page…" on the built extension: the picker's pictures (srcset duplicates merged,
@@ -29,7 +30,7 @@ test.describe('granted CDN', () => {
     await expectPictures(panel, 5);
     await expect(region.getByText('5 pictures on this page.')).toBeVisible();
     await expect(region.getByRole('button', { name: 'Run on 5 images' })).toBeDisabled(); // no prompt yet
-    await region.getByRole('textbox', { name: 'Batch prompt' }).fill('pencil sketch');
+    await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
     const cost = region.getByTestId('batch-cost');
     await expect(cost).toContainText(/5 images × \$[\d.]+ = up to \$[\d.]+/);
     await expect(cost).toContainText('no daily cap set');
@@ -60,10 +61,10 @@ test.describe('granted CDN', () => {
     await expect.poll(() => page.evaluate(() => ['a', 'b', 'c', 'e'].map((id) => document.getElementById(id)!.getAttribute('src')))).toEqual(originals);
     await expect.poll(() => page.locator('#d').evaluate((el) => (el as HTMLElement).style.backgroundImage)).toContain('/img/list.jpg');
 
-    await region.getByRole('button', { name: 'Replace all' }).click();
+    await region.getByRole('button', { name: ui('Replace all') }).click();
     await expect(page.locator('#a')).toHaveAttribute('src', /^blob:/);
     await expect.poll(() => page.locator('#d').evaluate((el) => (el as HTMLElement).style.backgroundImage)).toContain('blob:');
-    await region.getByRole('button', { name: 'Revert all' }).click();
+    await region.getByRole('button', { name: ui('Revert all') }).click();
     await expect(page.locator('#a')).toHaveAttribute('src', originals[0] ?? '');
     await expect.poll(() => page.locator('#d').evaluate((el) => (el as HTMLElement).style.backgroundImage)).toContain('/img/list.jpg');
   });
@@ -84,7 +85,7 @@ test('over the daily cap the batch is blocked; a CDN picture without access fail
   await batchMenu(context, page);
   const region = batchRegion(panel);
   await expectPictures(panel, 5);
-  await region.getByRole('textbox', { name: 'Batch prompt' }).fill('pencil sketch');
+  await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
   await expect(region.getByRole('alert')).toContainText('cap');
   await expect(region.getByRole('button', { name: 'Run on 5 images' })).toBeDisabled();
 
@@ -101,7 +102,7 @@ test('over the daily cap the batch is blocked; a CDN picture without access fail
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(3);
   await expect(region.getByTestId('batch-summary')).toContainText('3 of 5 done', { timeout: 30_000 });
 
-  await region.getByRole('button', { name: 'Cancel batch' }).click();
+  await region.getByRole('button', { name: ui('Cancel batch') }).click();
   await expect(region.getByTestId('batch-summary')).toHaveText('3 of 5 done, 1 failed, 1 cancelled.');
   held.release();
   // The held read finishes now; the page's overlay says the batch was cancelled, and nothing more is sent.
@@ -119,10 +120,10 @@ test('a batch survives the worker being stopped mid-capture', async ({ context, 
   await batchMenu(context, page);
   const region = batchRegion(panel);
   await expectPictures(panel, 5);
-  await region.getByRole('button', { name: 'Select none' }).click();
+  await region.getByRole('button', { name: ui('Select none') }).click();
   await region.getByRole('checkbox', { name: /^Image 1: plain/ }).check();
   await region.getByRole('checkbox', { name: /^Image 2: srcset/ }).check();
-  await region.getByRole('textbox', { name: 'Batch prompt' }).fill('pencil sketch');
+  await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
   const held = site.hold('/img/plain.png');
   await region.getByRole('button', { name: 'Run on 2 images' }).click();
   await held.requested;

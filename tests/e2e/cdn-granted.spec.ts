@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { E2E_CDN_EXTENSION_PATH, expect, test } from './fixtures';
 import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, rightClick } from './site/helpers';
+import { ui } from './i18n';
 
 /**
  * The grant path for page images on another host, on a build that already holds cdn.test and third.test
@@ -36,16 +37,16 @@ test('granted CDN: hotlink-protected and redirected images reach the panel; the 
   const since = site.hits.length;
   await rightClick(context, page, '#hotlink', 'reimagine-edit');
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
-  await expect(panel.getByRole('status', { name: 'Reading image…' })).toHaveCount(0);
-  await expect(panel.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  await expect(panel.getByRole('status', { name: ui('Reading image…') })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: ui('Generate') })).toBeEnabled();
   const hotlinkHits = site.hits.slice(since).filter((h) => h.path === '/hotlink/photo.jpg');
   expect(hotlinkHits.length).toBeGreaterThan(0);
   for (const hit of hotlinkHits) expect(hit.referer ?? '').not.toMatch(/s3cret|cdn-gallery/);
   expect(hotlinkHits.some((h) => h.referer === `${site.origin}/`)).toBe(true);
 
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('pencil sketch');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('pencil sketch');
   const before = emulator.requests.length;
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const body = await nextRequest(emulator, '/v1/images/edits', before);
   expect(decodeSentImage((body.image as { url: string }).url)).toMatchObject({ width: 700, height: 500 });
 
@@ -81,9 +82,9 @@ test('granted CDN: no cookies for another site; the screenshot fallback refuses 
   // (or <all_urls>), which a dispatched menu click does not give. Here it must refuse clearly and keep the
   // way open; the crop itself is tests/unit/screenshot-crop.test.ts.
   await page.bringToFront();
-  await panel.getByRole('button', { name: 'Use a screenshot instead' }).click();
+  await panel.getByRole('button', { name: ui('Use a screenshot instead') }).click();
   await expect(panel.getByRole('alert')).toContainText('Chrome did not allow a screenshot of this tab');
-  await expect(panel.getByRole('button', { name: 'Use a screenshot instead' })).toBeEnabled();
+  await expect(panel.getByRole('button', { name: ui('Use a screenshot instead') })).toBeEnabled();
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(0);
   expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
 

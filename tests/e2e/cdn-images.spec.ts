@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openPanel } from './sidepanel-helpers';
 import { configureApi, overlayFor, rightClick } from './site/helpers';
+import { ui, uiRe } from './i18n';
 
 /**
  * A page image on another host (cdn.test: no host permission, no CORS), as a user meets it: the side panel
@@ -30,23 +31,23 @@ test('CDN image without access: "Reading image…", no Generate in any mode mean
 
   const held = site.hold('/img/huge.jpg'); // the capture's read waits, like a 6000×4000 JPEG on a slow CDN
   await rightClick(context, page, '#cdn-huge', 'reimagine-edit');
-  await expect(panel.getByRole('status', { name: 'Reading image…' })).toBeVisible();
-  await expect(panel.getByRole('radio', { name: /Edit image/ })).toBeChecked();
-  await expect(panel.getByRole('button', { name: 'Generate' })).toBeDisabled();
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('make it a watercolor');
-  await panel.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter');
-  await panel.getByRole('radio', { name: /Create image/ }).check();
-  await expect(panel.getByRole('button', { name: 'Generate' })).toBeDisabled();
-  await expect(panel.getByText('Waiting for the page image…')).toBeVisible();
+  await expect(panel.getByRole('status', { name: ui('Reading image…') })).toBeVisible();
+  await expect(panel.getByRole('radio', { name: uiRe(/Edit image/) })).toBeChecked();
+  await expect(panel.getByRole('button', { name: ui('Generate') })).toBeDisabled();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('make it a watercolor');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).press('Control+Enter');
+  await panel.getByRole('radio', { name: uiRe(/Create image/) }).check();
+  await expect(panel.getByRole('button', { name: ui('Generate') })).toBeDisabled();
+  await expect(panel.getByText(ui('Waiting for the page image…'))).toBeVisible();
 
   await held.requested;
   held.release();
   const alert = panel.getByRole('alert').filter({ hasText: 'cdn.test' });
   await expect(alert).toContainText('does not have access to cdn.test');
   await expect(panel.getByRole('button', { name: 'Allow access to cdn.test' })).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Use a screenshot instead' })).toBeVisible();
-  await expect(panel.getByRole('radio', { name: /Edit image/ })).toBeChecked(); // back to the mode the menu asked for
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue('make it a watercolor');
+  await expect(panel.getByRole('button', { name: ui('Use a screenshot instead') })).toBeVisible();
+  await expect(panel.getByRole('radio', { name: uiRe(/Edit image/) })).toBeChecked(); // back to the mode the menu asked for
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('make it a watercolor');
   // The page points to the panel's button, not to chrome://extensions.
   const overlay = await overlayFor(page, '#cdn-huge');
   await expect.poll(() => overlay.status()).toContain('“Allow access to cdn.test” in the Reimagine side panel');
@@ -67,6 +68,6 @@ test('quick action on a CDN image without access: the overlay reads, then points
   await expect.poll(() => overlay.status()).toContain('Reimagine needs access to cdn.test');
   const panel = await openPanel(context, extensionId); // opened later, by hand: the failed capture is waiting there
   await expect(panel.getByRole('button', { name: 'Allow access to cdn.test' })).toBeVisible();
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue(/pencil sketch/);
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue(/pencil sketch/);
   expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { expect, getServiceWorker, killServiceWorker, launchContext, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { configure } from './sidepanel-helpers';
+import { uiRe } from './i18n';
 
 const videoSubmissions = (emulator: { requests: { method: string; path: string }[] }) =>
   emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations').length;
@@ -76,9 +77,9 @@ test('a job killed while "submitting" is not re-sent; the panel offers Retry', a
   expect((await waitForJobState(page, id, ['failed', 'done'])).status).toBe('failed');
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
 
-  const queue = page.getByRole('region', { name: /^Queue/ });
-  await expect(queue.getByText(/may or may not have received/).first()).toBeVisible();
-  await queue.getByRole('button', { name: /Retry/ }).first().click();
+  const queue = page.getByRole('region', { name: uiRe(/^Queue/) });
+  await expect(queue.getByText(uiRe(/may or may not have received/)).first()).toBeVisible();
+  await queue.getByRole('button', { name: uiRe(/Retry/) }).first().click();
   await waitForJobState(page, id, ['done']);
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(2);
 });
@@ -90,7 +91,7 @@ test('after the emulator expires every media URL, finished results still display
   await waitForJobState(page, id, ['done']);
   emulator.expireAllMedia();
   await page.reload();
-  const images = page.getByRole('region', { name: /^Results/ }).getByRole('img');
+  const images = page.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img');
   await expect(images).toHaveCount(2, { timeout: 10_000 });
   for (const img of await images.all()) {
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { readWebpChunks } from '../../lib/export/webp-anim';
 import { expect, test } from './fixtures';
 import { submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { configure, openPanel, tiles } from './sidepanel-helpers';
+import { ui } from './i18n';
 
 /**
  * A video result saved as a looping GIF and as an animated WebP: the files decode (gifuct-js for the GIF,
@@ -22,7 +23,7 @@ async function videoTile(page: Page, emulator: Parameters<typeof configure>[2], 
     if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
     return v.duration;
   });
-  await tile.getByText('More actions').click();
+  await tile.getByText(ui('More actions')).click();
   return { tile, duration };
 }
 
@@ -41,11 +42,11 @@ test('a video result saves as a looping GIF with one frame per 1/fps of the clip
   await configure(context, extensionId, emulator);
   const panel = await openPanel(context, extensionId);
   const { tile, duration } = await videoTile(panel, emulator, 'a gif of a lighthouse');
-  const group = tile.getByRole('group', { name: 'Save as animation' });
-  await group.getByLabel('Size').selectOption('240');
-  await group.getByLabel('Frame rate').selectOption('5');
+  const group = tile.getByRole('group', { name: ui('Save as animation') });
+  await group.getByLabel(ui('Size')).selectOption('240');
+  await group.getByLabel(ui('Frame rate')).selectOption('5');
   await watchProgress(panel);
-  const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: 'Save as GIF' }).click()]);
+  const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: ui('Save as GIF') }).click()]);
   await expect(tile.getByText(/^Downloading reimagine-\d{4}-\d{2}-\d{2}-a-gif-of-a-lighthouse\.gif$/)).toBeVisible();
   expect(await sawProgress(panel)).toBe(true);
 
@@ -63,10 +64,10 @@ test('a video result saves as a looping animated WebP that Chromium decodes fram
   await configure(context, extensionId, emulator);
   const panel = await openPanel(context, extensionId);
   const { tile, duration } = await videoTile(panel, emulator, 'a webp of a lighthouse');
-  const group = tile.getByRole('group', { name: 'Save as animation' });
-  await group.getByLabel('Frame rate').selectOption('10');
+  const group = tile.getByRole('group', { name: ui('Save as animation') });
+  await group.getByLabel(ui('Frame rate')).selectOption('10');
   await watchProgress(panel);
-  const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: 'Save as WebP' }).click()]);
+  const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: ui('Save as WebP') }).click()]);
   await expect(tile.getByText(/\.webp$/)).toBeVisible();
   expect(await sawProgress(panel)).toBe(true);
 

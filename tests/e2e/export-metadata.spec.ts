@@ -7,6 +7,7 @@ import { readPngText } from '../../lib/export/png-metadata';
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { chooseMode, configure, openPanel, tileAction, tiles } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 /**
  * Downloads carry their prompt, model and date inside the file (lib/export/): a JPEG (xAI), a PNG (Runware's
@@ -25,19 +26,19 @@ async function download(panel: Page, prompt: string): Promise<{ bytes: Buffer; d
 test('a downloaded JPEG carries its prompt, model and date as XMP, and is named by the Options pattern', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  const pattern = options.getByRole('textbox', { name: 'File name pattern' });
+  const pattern = options.getByRole('textbox', { name: ui('File name pattern') });
   await pattern.fill('../{prompt}');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByText(/no folders/)).toBeVisible(); // refused with a reason, nothing saved
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/no folders/))).toBeVisible(); // refused with a reason, nothing saved
   await pattern.fill('{mode}_{prompt}');
   await expect(options.getByTestId('file-name-preview')).toHaveText('For example: edit-image_a-cat-in-a-hat.jpg');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
 
   const panel = await openPanel(context, extensionId);
   await chooseMode(panel, 'Create image');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill(HOSTILE);
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill(HOSTILE);
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const { bytes, tile } = await download(panel, HOSTILE);
   await expect(tile.getByText(/^Downloading create-image_a-cat-rdf-li-quotes-evil\.jpg$/)).toBeVisible();
   const [job] = await readJobs(panel);
@@ -65,8 +66,8 @@ test('a downloaded PNG carries them as iTXt chunks', async ({ context, extension
   const panel = await openPanel(context, extensionId);
   await chooseMode(panel, 'Create image');
   await expect(panel.locator('#output-format')).toHaveValue('png');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill(HOSTILE);
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill(HOSTILE);
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const { bytes } = await download(panel, HOSTILE);
   expect([...bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   const [job] = await readJobs(panel);

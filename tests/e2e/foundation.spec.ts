@@ -1,13 +1,14 @@
 import { expect, test } from './fixtures';
 import { configure, openPanel } from './sidepanel-helpers';
 import { openExtensionPage } from './fixtures';
+import { ui, uiRe } from './i18n';
 
 test('options → side panel → text-to-image: the emulator’s image renders in Results', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
   const panel = await openPanel(context, extensionId);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse at dusk');
-  await panel.getByRole('button', { name: 'Generate' }).click();
-  const image = panel.getByRole('region', { name: /^Results/ }).getByRole('img').first();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  const image = panel.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img').first();
   await expect(image).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   const sent = emulator.requests.filter((r) => r.path === '/v1/images/generations');
@@ -19,22 +20,22 @@ test('options → side panel → text-to-image: the emulator’s image renders i
 test('a wrong key shows a clear "invalid key" message, not a stack trace, and keeps the prompt', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator, 'xai-wrong-key');
   const panel = await openPanel(context, extensionId);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('will not work');
-  await panel.getByRole('button', { name: 'Generate' }).click();
-  await expect(panel.getByText(/Invalid API key/).first()).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByText(/at \w+ \(|TypeError|stack/)).toHaveCount(0);
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue('will not work');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('will not work');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect(panel.getByText(uiRe(/Invalid API key/)).first()).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(uiRe(/at \w+ \(|TypeError|stack/))).toHaveCount(0);
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('will not work');
 });
 
 test('Test connection says in words whether the key works', async ({ context, extensionId, emulator }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('textbox', { name: 'API base URL' }).fill(emulator.apiBaseUrl);
-  await options.getByRole('textbox', { name: 'API key' }).fill('xai-emulator-key');
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByText(/Connected/)).toBeVisible();
-  await options.getByRole('textbox', { name: 'API key' }).fill('xai-nope');
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByText(/Invalid API key/)).toBeVisible();
+  await options.getByRole('textbox', { name: ui('API base URL') }).fill(emulator.apiBaseUrl);
+  await options.getByRole('textbox', { name: ui('API key') }).fill('xai-emulator-key');
+  await options.getByRole('button', { name: ui('Test connection') }).click();
+  await expect(options.getByText(uiRe(/Connected/))).toBeVisible();
+  await options.getByRole('textbox', { name: ui('API key') }).fill('xai-nope');
+  await options.getByRole('button', { name: ui('Test connection') }).click();
+  await expect(options.getByText(uiRe(/Invalid API key/))).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/api-key')).toHaveLength(2);
 });
 
@@ -42,11 +43,11 @@ test('a rate-limited job says so in the queue, counts down, and is then sent onc
   await configure(context, extensionId, emulator);
   emulator.inject({ route: 'POST /v1/images/generations', kind: 'rate_limit', retryAfter: 3 });
   const panel = await openPanel(context, extensionId);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('busy provider');
-  await panel.getByRole('button', { name: 'Generate' }).click();
-  const queue = panel.getByRole('region', { name: /^Queue/ });
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('busy provider');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  const queue = panel.getByRole('region', { name: uiRe(/^Queue/) });
   await expect(queue.getByText(/Rate limited by the provider: sending again in \d/)).toBeVisible();
-  await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img').first()).toBeVisible({ timeout: 20_000 });
   // The 429 was not processed; the one resend is the only accepted submission.
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(2);
 });

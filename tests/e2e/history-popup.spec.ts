@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getServiceWorker, launchContext, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, waitForJobState } from './jobs-helpers';
 import { configure } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 const image = (prompt: string) => ({ mode: 'create-image' as const, prompt, model: 'grok-imagine-image', n: 1, aspectRatio: '1:1' as const, resolution: '1k' as const });
 
@@ -24,7 +25,7 @@ async function makeHistory(page: Page, emulator: { inject(f: unknown): void }): 
   return [fox, boat, blocked];
 }
 
-const rows = (popup: Page) => popup.getByRole('list', { name: 'History' }).getByRole('listitem');
+const rows = (popup: Page) => popup.getByRole('list', { name: ui('History') }).getByRole('listitem');
 const row = (popup: Page, prompt: string) => popup.getByRole('listitem', { name: prompt });
 
 /** Every visible thumbnail <img> has decoded pixels. */
@@ -49,20 +50,20 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       await expect(rows(popup)).toHaveCount(3);
       // newest first, with status, mode, model and cost
       await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
-      await expect(row(popup, 'a forbidden picture')).toContainText('Failed');
+      await expect(row(popup, 'a forbidden picture')).toContainText(ui('Failed'));
       await expect(row(popup, 'a red fox in the snow')).toContainText(/Done.*Create image.*grok-imagine-image.*\$0\.02/);
       await thumbsPainted(popup, 2);
 
-      await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('BOAT pond');
+      await popup.getByRole('searchbox', { name: ui('Search prompts') }).fill('BOAT pond');
       await expect(rows(popup)).toHaveCount(1);
       await expect(rows(popup).first()).toHaveAccessibleName('a paper boat on a pond');
-      await popup.getByRole('searchbox', { name: 'Search prompts' }).fill('');
-      await popup.getByRole('combobox', { name: 'Status' }).selectOption('failed');
+      await popup.getByRole('searchbox', { name: ui('Search prompts') }).fill('');
+      await popup.getByRole('combobox', { name: ui('Status') }).selectOption('failed');
       await expect(rows(popup)).toHaveCount(1);
-      await popup.getByRole('combobox', { name: 'Status' }).selectOption('all');
-      await popup.getByRole('combobox', { name: 'Kind' }).selectOption('video');
-      await expect(popup.getByText('Nothing matches these filters.')).toBeVisible();
-      await popup.getByRole('combobox', { name: 'Kind' }).selectOption('all');
+      await popup.getByRole('combobox', { name: ui('Status') }).selectOption('all');
+      await popup.getByRole('combobox', { name: ui('Kind') }).selectOption('video');
+      await expect(popup.getByText(ui('Nothing matches these filters.'))).toBeVisible();
+      await popup.getByRole('combobox', { name: ui('Kind') }).selectOption('all');
       const today = new Date();
       const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       await popup.getByLabel('From date').fill(iso(new Date(today.getTime() + 86_400_000)));
@@ -71,22 +72,22 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       await expect(rows(popup)).toHaveCount(3);
 
       // Re-run: a new job with the same request, listed at the top, finished by the background.
-      await row(popup, 'a red fox in the snow').getByRole('button', { name: 'Re-run' }).click();
-      await expect(popup.getByRole('status').filter({ hasText: 'Started again.' })).toBeVisible();
+      await row(popup, 'a red fox in the snow').getByRole('button', { name: ui('Re-run') }).click();
+      await expect(popup.getByRole('status').filter({ hasText: ui('Started again.') })).toBeVisible();
       await expect(rows(popup)).toHaveCount(4);
       await expect(rows(popup).first()).toHaveAccessibleName('a red fox in the snow');
-      await expect(rows(popup).first()).toContainText('Done', { timeout: 30_000 });
+      await expect(rows(popup).first()).toContainText(ui('Done'), { timeout: 30_000 });
       const jobs = await readJobs(popup);
       const reruns = jobs.filter((j) => j.request.prompt === 'a red fox in the snow');
       expect(reruns).toHaveLength(2);
       expect(reruns.map((j) => j.origin?.via).sort()).toEqual(['rerun', undefined].sort());
 
       // Delete one, then bulk-delete two.
-      await row(popup, 'a paper boat on a pond').getByRole('button', { name: 'Delete' }).click();
+      await row(popup, 'a paper boat on a pond').getByRole('button', { name: ui('Delete') }).click();
       await expect(rows(popup)).toHaveCount(3);
       await popup.getByRole('checkbox', { name: 'Select: a forbidden picture' }).check();
       await rows(popup).first().getByRole('checkbox').check();
-      await popup.getByRole('button', { name: 'Delete selected' }).click();
+      await popup.getByRole('button', { name: ui('Delete selected') }).click();
       await popup.getByRole('button', { name: 'Confirm delete 2' }).click();
       await expect(rows(popup)).toHaveCount(1);
       expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
@@ -124,7 +125,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
   const jobsBefore = (await readJobs(popup)).map((j) => ({ id: j.id, prompt: j.request.prompt, status: j.status })).sort((a, b) => a.id.localeCompare(b.id));
 
   const downloading = popup.waitForEvent('download');
-  await popup.getByRole('button', { name: 'Export all' }).click();
+  await popup.getByRole('button', { name: ui('Export all') }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^reimagine-history-\d{4}-\d{2}-\d{2}\.zip$/);
   const dir = await mkdtemp(path.join(tmpdir(), 'reimagine-export-'));
@@ -135,8 +136,8 @@ test('export, then import into a fresh profile: same entries, media intact, impo
   const fresh = await launchContext(freshDir);
   try {
     const other = await openExtensionPage(fresh, await idOf(fresh), 'popup.html');
-    await expect(other.getByText(/No generations yet/)).toBeVisible();
-    await other.getByLabel('Import archive').setInputFiles(file);
+    await expect(other.getByText(uiRe(/No generations yet/))).toBeVisible();
+    await other.getByLabel(ui('Import archive')).setInputFiles(file);
     await expect(other.getByRole('status').filter({ hasText: 'Imported 3 entries.' })).toBeVisible({ timeout: 30_000 });
     await expect(rows(other)).toHaveCount(3);
     await thumbsPainted(other, 2);
@@ -148,7 +149,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
     expect(settings.maskedKeys.xai).toBeUndefined();
     expect(settings.settings.baseUrls.xai).toBe('https://api.x.ai/v1');
 
-    await other.getByLabel('Import archive').setInputFiles(file);
+    await other.getByLabel(ui('Import archive')).setInputFiles(file);
     await expect(other.getByRole('status').filter({ hasText: 'Imported 0 entries. 3 already present.' })).toBeVisible({ timeout: 30_000 });
     await expect(rows(other)).toHaveCount(3);
   } finally {
@@ -168,19 +169,19 @@ test('storage meter, one-click purge of the oldest, and Copy prompt', async ({ c
   for (const id of ids) await waitForJobState(page, id, ['done']);
 
   const popup = await openExtensionPage(context, extensionId, 'popup.html');
-  await expect(popup.getByRole('meter', { name: 'Storage used' })).toBeVisible();
-  await expect(popup.getByText(/used of .* available/)).toBeVisible();
+  await expect(popup.getByRole('meter', { name: ui('Storage used') })).toBeVisible();
+  await expect(popup.getByText(uiRe(/used of .* available/))).toBeVisible();
 
   // Copy prompt: record what reaches the clipboard.
   await popup.evaluate(() => {
     (window as unknown as { copied: string[] }).copied = [];
     navigator.clipboard.writeText = async (text: string) => void (window as unknown as { copied: string[] }).copied.push(text);
   });
-  await row(popup, 'entry number 10').getByRole('button', { name: 'Copy prompt' }).click();
+  await row(popup, 'entry number 10').getByRole('button', { name: ui('Copy prompt') }).click();
   await expect.poll(() => popup.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['entry number 10']);
 
-  await popup.getByRole('combobox', { name: 'How many to purge' }).selectOption('10');
-  await popup.getByRole('button', { name: 'Purge oldest' }).click();
+  await popup.getByRole('combobox', { name: ui('How many to purge') }).selectOption('10');
+  await popup.getByRole('button', { name: ui('Purge oldest') }).click();
   await expect(rows(popup)).toHaveCount(1);
   await expect(row(popup, 'entry number 10')).toBeVisible();
   expect((await readJobs(page)).map((j) => j.request.prompt)).toEqual(['entry number 10']);

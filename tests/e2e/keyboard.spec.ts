@@ -2,6 +2,7 @@ import { dispatchCommand, expect, getServiceWorker, openExtensionPage, test } fr
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { configure, openPanel, queue } from './sidepanel-helpers';
 import { configureApi, nextRequest, rightClick, tabOf } from './site/helpers';
+import { ui } from './i18n';
 
 /**
  * Keyboard shortcuts (manifest `commands`, lib/keyboard/). A real key press can't reach Chrome's command
@@ -84,7 +85,7 @@ test('in the panel, / focuses the prompt and Esc cancels the focused job (once, 
   emulator.configure({ videoRenderMs: 600_000 });
   await configure(context, extensionId, emulator);
   const panel = await openPanel(context, extensionId);
-  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
   await panel.locator('body').click({ position: { x: 2, y: 2 } });
   await panel.keyboard.press('/');
   await expect(prompt).toBeFocused();

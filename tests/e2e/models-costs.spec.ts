@@ -1,17 +1,18 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { bodiesOf, configure, configureKeyOnly, setupPanel, tiles } from './sidepanel-helpers';
+import { ui } from './i18n';
 
 /** Image 2.0 with quality, the retired slug, polls through 429s, and what counts against the daily cap. */
 
 test('image 2.0 with a quality: the request carries it, the estimate is right, the actual cost is shown beside it', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse at dusk');
-  await panel.getByRole('combobox', { name: 'Model' }).fill('grok-imagine-image-2.0');
-  await panel.getByRole('combobox', { name: 'Quality' }).selectOption('medium');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
+  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-2.0');
+  await panel.getByRole('combobox', { name: ui('Quality') }).selectOption('medium');
   await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.06');
-  await expect(panel.getByRole('list', { name: 'Cost breakdown' })).toContainText('1 image × $0.06 (1k, medium)');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.getByRole('list', { name: ui('Cost breakdown') })).toContainText('1 image × $0.06 (1k, medium)');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'medium' });
   await expect(tiles(panel).first()).toContainText('cost $0.06 (estimated $0.06)');
@@ -19,11 +20,11 @@ test('image 2.0 with a quality: the request carries it, the estimate is right, t
 
 test('a retired slug is shown as served by the model that answered', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('an old slug');
-  await panel.getByRole('combobox', { name: 'Model' }).fill('grok-imagine-image-quality');
-  await expect(panel.getByRole('combobox', { name: 'Quality' })).toHaveCount(0);
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('an old slug');
+  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-quality');
+  await expect(panel.getByRole('combobox', { name: ui('Quality') })).toHaveCount(0);
   await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.04');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   await expect(tiles(panel).first()).toContainText('served by grok-imagine-image-2.0');
   expect('quality' in (bodiesOf(emulator, '/v1/images/generations')[0] ?? {})).toBe(false);
@@ -50,12 +51,12 @@ test('the daily cap counts a moderated job (it was billed) at its estimate', asy
     await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
   });
   emulator.inject({ route: 'POST /v1/images/generations', kind: 'moderation_http' });
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('blocked');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('blocked');
   await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.locator('[data-error-kind="content_policy"]')).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByText(/Today: \$0\.02 of your \$0\.03 daily cap — this job would pass the cap/)).toBeVisible();
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.getByRole('alert')).toContainText('Daily spending cap reached');
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
   const options = await openExtensionPage(context, extensionId, 'options.html');
@@ -65,14 +66,14 @@ test('the daily cap counts a moderated job (it was billed) at its estimate', asy
 test('Test connection reads the live catalogue, which fills the Model combobox (retired slugs are not offered)', async ({ context, extensionId, emulator }) => {
   await configureKeyOnly(context, extensionId); // the shipped https://api.x.ai/v1
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('button', { name: 'Test connection' }).click();
+  await options.getByRole('button', { name: ui('Test connection') }).click();
   await expect(options.getByText('Connected: xAI accepted the key. Models available: 2 image, 3 video.')).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/image-generation-models' || r.path === '/v1/video-generation-models').length).toBeGreaterThanOrEqual(2);
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const options2 = panel.getByTestId('model-options').locator('option');
   await expect(options2).toHaveCount(2);
   expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
-  await panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Create video' }).check();
+  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Create video') }).check();
   await expect(options2).toHaveCount(3);
   await expect(options2.nth(1)).toHaveAttribute('value', 'grok-imagine-video-1.5');
 });

@@ -1,6 +1,7 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { nextRequest, rightClick } from './site/helpers';
 import type { Site } from './site/server';
+import { ui, uiRe } from './i18n';
 
 /**
  * Quick-action presets edited in Options take effect at once: the next right-click on a page image with
@@ -14,14 +15,14 @@ test.beforeAll(({ site: shared }) => {
 
 test('added and edited quick actions are used by the very next menu click', async ({ context, extensionId, emulator }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('textbox', { name: 'API key', exact: true }).fill('xai-emulator-key');
-  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
+  await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill('xai-emulator-key');
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(emulator.apiBaseUrl);
   await options.getByLabel('Prompt of quick action 1').fill('Turn this into a watercolour painting.');
-  await options.getByRole('button', { name: 'Add quick action' }).click();
+  await options.getByRole('button', { name: ui('Add quick action') }).click();
   await options.getByLabel('Name of quick action 4').fill('Snow');
   await options.getByLabel('Prompt of quick action 4').fill('Add gently falling snow.');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved at/);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByRole('status', { name: ui('Save status') })).toHaveText(uiRe(/^Saved at/));
   const { settings } = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }));
   const added = settings.quickActions.find((a: { title: string }) => a.title === 'Snow');
   expect(added).toBeDefined();

@@ -1,48 +1,49 @@
 import type { Page } from '@playwright/test';
 import { expect, openExtensionPage, test } from './fixtures';
+import { ui, uiRe } from './i18n';
 
-const saveStatus = (options: Page) => options.getByRole('status', { name: 'Save status' });
+const saveStatus = (options: Page) => options.getByRole('status', { name: ui('Save status') });
 const settingsOf = (page: Page) => page.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }));
 
 test('every setting round-trips through Save and a reload; the key stays masked until revealed', async ({ context, extensionId, emulator }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  const key = options.getByRole('textbox', { name: 'API key', exact: true });
+  const key = options.getByRole('textbox', { name: ui('API key'), exact: true });
   await expect(key).toHaveAttribute('type', 'password');
   await key.fill('xai-emulator-key');
-  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status', { name: 'Connection test result' })).toHaveText(/Connected/);
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(emulator.apiBaseUrl);
+  await options.getByRole('button', { name: ui('Test connection') }).click();
+  await expect(options.getByRole('status', { name: ui('Connection test result') })).toHaveText(uiRe(/Connected/));
 
   // Defaults
-  await options.getByLabel('Image model').fill('grok-imagine-image-quality');
-  await options.getByLabel('Image aspect ratio').selectOption('16:9');
-  await options.getByLabel('Image resolution').selectOption('2k');
-  await options.getByLabel('Images per request').fill('4');
-  await options.getByLabel('Video model').fill('grok-imagine-video-1.5');
-  await options.getByLabel('Video aspect ratio').selectOption('9:16');
-  await options.getByLabel('Video resolution').selectOption('720p');
-  await options.getByLabel('Video duration (seconds)').fill('10');
-  await options.getByLabel('Extension length (seconds)').fill('4');
+  await options.getByLabel(ui('Image model')).fill('grok-imagine-image-quality');
+  await options.getByLabel(ui('Image aspect ratio')).selectOption('16:9');
+  await options.getByLabel(ui('Image resolution')).selectOption('2k');
+  await options.getByLabel(ui('Images per request')).fill('4');
+  await options.getByLabel(ui('Video model')).fill('grok-imagine-video-1.5');
+  await options.getByLabel(ui('Video aspect ratio')).selectOption('9:16');
+  await options.getByLabel(ui('Video resolution')).selectOption('720p');
+  await options.getByLabel(ui('Video duration (seconds)')).fill('10');
+  await options.getByLabel(ui('Extension length (seconds)')).fill('4');
   // Quick actions: edit the first, delete the second, add one, move it to the top
   await options.getByLabel('Name of quick action 1').fill('Charcoal');
   await options.getByRole('button', { name: 'Delete “Golden-hour light”' }).click();
-  await options.getByRole('button', { name: 'Add quick action' }).click();
+  await options.getByRole('button', { name: ui('Add quick action') }).click();
   await options.getByLabel('Name of quick action 3').fill('Make it snow');
   await options.getByLabel('Mode of quick action 3').selectOption('animate-image');
   await options.getByLabel('Prompt of quick action 3').fill('Gentle snow starts falling.');
   await options.getByRole('button', { name: 'Move “Make it snow” up' }).click();
   // Jobs and history, privacy
-  await options.getByLabel('Jobs running at once').fill('2');
-  await options.getByLabel('Daily spending cap (USD)').fill('1.5');
-  await options.getByLabel(/Notify me/).uncheck();
-  await options.getByLabel('Keep at most (entries)').fill('500');
-  await options.getByLabel('Delete entries older than (days)').fill('30');
-  await options.getByLabel('Keep history under (MB)').fill('200');
-  await options.getByRole('radio', { name: /URLs, when the image is public/ }).check();
-  await options.getByLabel(/Remember which page/).uncheck();
+  await options.getByLabel(ui('Jobs running at once')).fill('2');
+  await options.getByLabel(ui('Daily spending cap (USD)')).fill('1.5');
+  await options.getByLabel(uiRe(/Notify me/)).uncheck();
+  await options.getByLabel(ui('Keep at most (entries)')).fill('500');
+  await options.getByLabel(ui('Delete entries older than (days)')).fill('30');
+  await options.getByLabel(ui('Keep history under (MB)')).fill('200');
+  await options.getByRole('radio', { name: uiRe(/URLs, when the image is public/) }).check();
+  await options.getByLabel(uiRe(/Remember which page/)).uncheck();
 
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveStatus(options)).toHaveText(/^Saved at/);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(saveStatus(options)).toHaveText(uiRe(/^Saved at/));
 
   const { settings, maskedKeys } = await settingsOf(options);
   expect(maskedKeys.xai).toBe('xai-••••-key');
@@ -67,39 +68,39 @@ test('every setting round-trips through Save and a reload; the key stays masked 
 
   // A reload shows what was saved; the key is masked until "Show key".
   await options.reload();
-  await expect(options.getByLabel('Image resolution')).toHaveValue('2k');
-  await expect(options.getByLabel('Keep history under (MB)')).toHaveValue('200');
+  await expect(options.getByLabel(ui('Image resolution'))).toHaveValue('2k');
+  await expect(options.getByLabel(ui('Keep history under (MB)'))).toHaveValue('200');
   await expect(options.getByLabel('Name of quick action 2')).toHaveValue('Make it snow');
-  await expect(options.getByLabel(/Remember which page/)).not.toBeChecked();
+  await expect(options.getByLabel(uiRe(/Remember which page/))).not.toBeChecked();
   await expect(key).toHaveValue('');
   await expect(key).toHaveAttribute('placeholder', 'xai-••••-key');
-  await options.getByRole('button', { name: 'Show key' }).click();
+  await options.getByRole('button', { name: ui('Show key') }).click();
   await expect(key).toHaveValue('xai-emulator-key');
   await expect(key).toHaveAttribute('type', 'text');
-  await options.getByRole('button', { name: 'Hide key' }).click();
+  await options.getByRole('button', { name: ui('Hide key') }).click();
   await expect(key).toHaveAttribute('type', 'password');
 
   // Clearing the cap and a retention bound saves them as "none".
-  await options.getByLabel('Daily spending cap (USD)').fill('');
-  await options.getByLabel('Keep at most (entries)').fill('');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveStatus(options)).toHaveText(/^Saved at/);
+  await options.getByLabel(ui('Daily spending cap (USD)')).fill('');
+  await options.getByLabel(ui('Keep at most (entries)')).fill('');
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(saveStatus(options)).toHaveText(uiRe(/^Saved at/));
   expect((await settingsOf(options)).settings).toMatchObject({ dailySpendCapUsd: null, retention: { maxCount: null, maxAgeDays: 30 } });
 });
 
 test('bad values are explained inline and nothing is saved', async ({ context, extensionId }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill('ftp://example.org');
-  await options.getByLabel('Jobs running at once').fill('50');
-  await options.getByLabel('Keep history under (MB)').fill('5');
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill('ftp://example.org');
+  await options.getByLabel(ui('Jobs running at once')).fill('50');
+  await options.getByLabel(ui('Keep history under (MB)')).fill('5');
   await options.getByLabel('Name of quick action 1').fill('');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveStatus(options)).toHaveText('Not saved: fix the fields marked below.');
-  await expect(options.getByRole('textbox', { name: 'API base URL', exact: true })).toHaveAttribute('aria-invalid', 'true');
-  await expect(options.getByText('Use an https:// URL (http:// only for localhost).')).toBeVisible();
-  await expect(options.getByText('At most 10.')).toBeVisible();
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(saveStatus(options)).toHaveText(ui('Not saved: fix the fields marked below.'));
+  await expect(options.getByRole('textbox', { name: ui('API base URL'), exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(options.getByText(ui('Use an https:// URL (http:// only for localhost).'))).toBeVisible();
+  await expect(options.getByText(ui('At most 10.'))).toBeVisible();
   await expect(options.getByText('Must be at least 50.')).toBeVisible();
-  await expect(options.getByText('Give the action a name.')).toBeVisible();
+  await expect(options.getByText(ui('Give the action a name.'))).toBeVisible();
   const { settings } = await settingsOf(options);
   expect(settings.concurrency).toBe(3);
   expect(settings.baseUrls.xai).toBe('https://api.x.ai/v1');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, openExtensionPage, test } from './fixtures';
 import { setupPanel } from './sidepanel-helpers';
 import { nextRequest, rightClick } from './site/helpers';
+import { ui, uiRe } from './i18n';
 
 /**
  * The prompt library on the built extension, in one browser context: save a prompt with two variables,
@@ -10,13 +11,13 @@ import { nextRequest, rightClick } from './site/helpers';
  */
 test('library: save, export/import round trip, hostile import, and a two-variable prompt in a quick action', async ({ context, extensionId, emulator, site }) => {
   const panel = await setupPanel(context, extensionId, emulator);
-  const prompt = panel.getByRole('textbox', { name: 'Prompt', exact: true });
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt'), exact: true });
   await prompt.fill('A portrait of {subject} in the style of {style}');
-  await panel.getByText('Prompt library', { exact: true }).click();
-  await panel.getByRole('textbox', { name: 'Save as' }).fill('Portrait');
-  await panel.getByRole('textbox', { name: 'Tags' }).fill('people, art');
-  await panel.getByRole('button', { name: 'Save to library' }).click();
-  const saved = panel.getByRole('list', { name: 'Saved prompts' });
+  await panel.getByText(ui('Prompt library'), { exact: true }).click();
+  await panel.getByRole('textbox', { name: ui('Save as') }).fill('Portrait');
+  await panel.getByRole('textbox', { name: ui('Tags') }).fill('people, art');
+  await panel.getByRole('button', { name: ui('Save to library') }).click();
+  const saved = panel.getByRole('list', { name: ui('Saved prompts') });
   await expect(saved.getByRole('listitem', { name: 'Portrait' })).toBeVisible();
 
   // Use it with its variables filled in the panel.
@@ -25,16 +26,16 @@ test('library: save, export/import round trip, hostile import, and a two-variabl
   const fill = panel.getByRole('group', { name: 'Fill in Portrait' });
   await fill.getByRole('textbox', { name: 'subject', exact: true }).fill('a fox');
   await fill.getByRole('textbox', { name: 'style', exact: true }).fill('Hokusai');
-  await fill.getByRole('button', { name: 'Insert' }).click();
+  await fill.getByRole('button', { name: ui('Insert') }).click();
   await expect(prompt).toHaveValue('A portrait of a fox in the style of Hokusai');
 
-  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export library' }).click()]);
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: ui('Export library') }).click()]);
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'reimagine-prompt-library', prompts: [{ name: 'Portrait', tags: ['people', 'art'] }] });
 
   await saved.getByRole('button', { name: 'Delete Portrait' }).click();
   await expect(saved.getByRole('listitem')).toHaveCount(0);
-  const importFile = panel.getByLabel('Import library file');
+  const importFile = panel.getByLabel(ui('Import library file'));
   await importFile.setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(panel.getByRole('status').filter({ hasText: 'Imported 1 prompt.' })).toBeVisible();
   await expect(saved.getByRole('listitem', { name: 'Portrait' })).toBeVisible();
@@ -49,8 +50,8 @@ test('library: save, export/import round trip, hostile import, and a two-variabl
   await options.getByRole('textbox', { name: 'style for quick action 1' }).fill('Vermeer');
   await options.getByRole('button', { name: 'Use in quick action 1' }).click();
   await expect(options.getByLabel('Prompt of quick action 1')).toHaveValue('A portrait of a cat in the style of Vermeer');
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved at/);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByRole('status', { name: ui('Save status') })).toHaveText(uiRe(/^Saved at/));
 
   const page = await context.newPage();
   await page.goto(site.url('/'));

@@ -6,6 +6,7 @@ import { readJobs, waitForJobState } from './jobs-helpers';
 import { addPngSource, chooseMode } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
 import type { Site } from './site/server';
+import { ui, uiRe } from './i18n';
 
 /**
  * The same scenarios against each provider, all served by one emulator (xAI /v1, Vydra /vydra/api/v1,
@@ -45,13 +46,13 @@ test.beforeAll(({ site: shared }) => {
 
 async function configureProvider(context: BrowserContext, extensionId: string, emulator: Emulator, c: Case): Promise<void> {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByLabel('Provider', { exact: true }).selectOption(c.id);
-  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(c.key);
-  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(c.baseUrl(emulator));
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByRole('status', { name: 'Connection test result' })).toHaveText(/Connected/);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.getByLabel(ui('Provider'), { exact: true }).selectOption(c.id);
+  await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill(c.key);
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(c.baseUrl(emulator));
+  await options.getByRole('button', { name: ui('Test connection') }).click();
+  await expect(options.getByRole('status', { name: ui('Connection test result') })).toHaveText(uiRe(/Connected/));
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
   await options.close();
 }
 
@@ -68,8 +69,8 @@ async function newestJob(page: Page, known: Set<string>): Promise<Job> {
 }
 
 async function generate(panel: Page, prompt: string): Promise<void> {
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill(prompt);
+  await panel.getByRole('button', { name: ui('Generate') }).click();
 }
 
 for (const c of CASES) {
@@ -94,7 +95,7 @@ for (const c of CASES) {
     await page.goto(site.url('/csp'));
     await page.waitForFunction(() => [...document.images].every((i) => i.complete));
     await rightClick(context, page, '#csp', 'reimagine-edit');
-    await expect(panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Edit image' })).toBeChecked({ timeout: 15_000 });
+    await expect(panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Edit image') })).toBeChecked({ timeout: 15_000 });
     await generate(panel, 'golden hour light');
     const edit = await newestJob(panel, seen);
     const editEnd = await waitForJobState(panel, edit.id, ['done', 'failed']);

@@ -1,6 +1,7 @@
 import { E2E_BARE_EXTENSION_PATH, expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { chooseMode, configureKeyOnly, openPanel, queue, results } from './sidepanel-helpers';
+import { ui } from './i18n';
 
 /**
  * The web as production meets it: the API is https://api.x.ai, results come from imgen.x.ai / vidgen.x.ai
@@ -13,9 +14,9 @@ test('a video with the shipped default base URL: the paid result is saved though
   await configureKeyOnly(context, extensionId);
   const panel = await openPanel(context, extensionId);
   await chooseMode(panel, 'Create video');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('waves at sunset');
-  await panel.getByLabel('Duration (s)').fill('4');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('waves at sunset');
+  await panel.getByLabel(ui('Duration (s)')).fill('4');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 60_000 });
 
   const posts = emulator.requests.filter((r) => r.method === 'POST');
@@ -47,13 +48,13 @@ test.describe('a build without access to the reseller media host', () => {
     expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['https://cdn.vydra.ai/*'] }))).toBe(false);
 
     const panel = await openPanel(context, extensionId);
-    await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse');
-    await panel.getByRole('button', { name: 'Generate' }).click();
+    await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse');
+    await panel.getByRole('button', { name: ui('Generate') }).click();
 
     const card = queue(panel).getByRole('article');
     await expect(card.getByRole('status')).toContainText('no access to cdn.vydra.ai', { timeout: 30_000 });
     await expect(card.getByRole('button', { name: 'Allow access to cdn.vydra.ai' })).toBeVisible();
-    await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect(card.getByRole('button', { name: ui('Retry') })).toHaveCount(0);
 
     const [job] = await readJobs(panel);
     expect(job).toMatchObject({ status: 'downloading', blockedOrigin: 'https://cdn.vydra.ai', sends: 1 });
@@ -70,7 +71,7 @@ test.describe('a build without access to the reseller media host', () => {
 
 test('Options offers "Read images on all sites", off until the user allows it, with its reason', async ({ context, extensionId }) => {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  const toggle = options.getByRole('switch', { name: 'Read images on all sites' });
+  const toggle = options.getByRole('switch', { name: ui('Read images on all sites') });
   await expect(toggle).toBeEnabled();
   await expect(toggle).not.toBeChecked();
   await expect(toggle).toHaveAccessibleDescription(/serve their pictures from another host/);

@@ -1,22 +1,23 @@
 /** Shared steps for the side panel specs (tests/e2e/sidepanel-*.spec.ts). */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, openExtensionPage, type Emulator } from './fixtures';
+import { ui, uiRe } from './i18n';
 
 export const EMULATOR_KEY = 'xai-emulator-key';
 
 /** Options: key + emulator base URL, saved. */
 export async function configure(context: BrowserContext, extensionId: string, emulator: Emulator, key = EMULATOR_KEY): Promise<void> {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
-  await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill(key);
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(emulator.apiBaseUrl);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
   await options.close();
 }
 
 export async function openPanel(context: BrowserContext, extensionId: string): Promise<Page> {
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
-  await expect(panel.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  await expect(panel.getByRole('button', { name: ui('Generate') })).toBeEnabled();
   return panel;
 }
 
@@ -26,11 +27,11 @@ export async function setupPanel(context: BrowserContext, extensionId: string, e
 }
 
 export async function chooseMode(panel: Page, label: string): Promise<void> {
-  await panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: label }).check();
+  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: label }).check();
 }
 
-export const results = (panel: Page) => panel.getByRole('region', { name: 'Results', exact: true });
-export const queue = (panel: Page) => panel.getByRole('region', { name: 'Queue', exact: true });
+export const results = (panel: Page) => panel.getByRole('region', { name: ui('Results'), exact: true });
+export const queue = (panel: Page) => panel.getByRole('region', { name: ui('Queue'), exact: true });
 export const tiles = (panel: Page) => results(panel).getByRole('article');
 
 /** Adds one generated PNG as a source through the file picker. */
@@ -68,16 +69,16 @@ export function bodiesOf(emulator: Emulator, path: string): Record<string, unkno
 /** A result tile's action button, opening "More actions" when it lives there. */
 export async function tileAction(tile: Locator, name: string | RegExp): Promise<Locator> {
   const button = tile.getByRole('button', { name, exact: typeof name === 'string' });
-  if ((await button.count()) === 0) await tile.getByText('More actions').click();
+  if ((await button.count()) === 0) await tile.getByText(ui('More actions')).click();
   return button;
 }
 
 /** Options as a new user fills it: only the key; the shipped base URL (https://api.x.ai/v1) stays. */
 export async function configureKeyOnly(context: BrowserContext, extensionId: string, key = EMULATOR_KEY): Promise<void> {
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByRole('textbox', { name: 'API base URL', exact: true })).toHaveValue('https://api.x.ai/v1');
-  await options.getByRole('textbox', { name: 'API key', exact: true }).fill(key);
-  await options.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(options.getByText(/^Saved(\.| at)/)).toBeVisible();
+  await expect(options.getByRole('textbox', { name: ui('API base URL'), exact: true })).toHaveValue('https://api.x.ai/v1');
+  await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill(key);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
   await options.close();
 }

@@ -1,18 +1,19 @@
 import { expect, test } from './fixtures';
 import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 /** Every generation mode end to end against the emulator, chained through the result actions. */
 
 test('image modes: create → Edit this → Animate this → Use as reference', async ({ context, extensionId, emulator }) => {
   emulator.configure({ videoRenderMs: 1500 });
   const panel = await setupPanel(context, extensionId, emulator);
-  const generate = panel.getByRole('button', { name: 'Generate' });
+  const generate = panel.getByRole('button', { name: ui('Generate') });
 
   // Create image, 2 outputs.
   await chooseMode(panel, 'Create image');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a red fox in snow');
-  await panel.getByLabel('Count').fill('2');
-  await panel.getByLabel('Aspect ratio').selectOption('16:9');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a red fox in snow');
+  await panel.getByLabel(ui('Count')).fill('2');
+  await panel.getByLabel(ui('Aspect ratio')).selectOption('16:9');
   await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.04');
   await generate.click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
@@ -22,11 +23,11 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
-  await expect(panel.getByRole('radio', { name: 'Edit image' })).toBeChecked();
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
+  await expect(panel.getByRole('radio', { name: ui('Edit image') })).toBeChecked();
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toBeFocused();
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(1);
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('make it a pencil sketch');
-  await panel.getByLabel('Count').fill('1');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('make it a pencil sketch');
+  await panel.getByLabel(ui('Count')).fill('1');
   await generate.click();
   await expect(tiles(panel)).toHaveCount(3, { timeout: 20_000 });
   const edit = bodiesOf(emulator, '/v1/images/edits')[0]!;
@@ -35,9 +36,9 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
 
   // Animate this → image-to-video; prompt optional.
   await (await tileAction(tiles(panel).first(), 'Animate this')).click();
-  await expect(panel.getByRole('radio', { name: 'Animate image' })).toBeChecked();
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('');
-  await panel.getByLabel('Duration (s)').fill('3');
+  await expect(panel.getByRole('radio', { name: ui('Animate image') })).toBeChecked();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('');
+  await panel.getByLabel(ui('Duration (s)')).fill('3');
   await generate.click();
   await expect(queue(panel).getByRole('article')).toHaveCount(1);
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
@@ -52,13 +53,13 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   // Use as reference (twice) → reference-video with <IMAGE_n> tags.
   const images = results(panel).locator('article[data-kind=image]');
   await (await tileAction(images.nth(0), 'Use as reference')).click();
-  await expect(panel.getByRole('radio', { name: 'Video from references' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: ui('Video from references') })).toBeChecked();
   await (await tileAction(images.nth(1), 'Use as reference')).click();
   await expect(panel.getByRole('button', { name: 'Insert <IMAGE_1> in the prompt' })).toBeVisible();
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('the fox from');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('the fox from');
   await panel.getByRole('button', { name: 'Insert <IMAGE_0> in the prompt' }).click();
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveValue('the fox from <IMAGE_0> ');
-  await panel.getByLabel('Duration (s)').fill('2');
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('the fox from <IMAGE_0> ');
+  await panel.getByLabel(ui('Duration (s)')).fill('2');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(2, { timeout: 30_000 });
   const reference = bodiesOf(emulator, '/v1/videos/generations')[1]!;
@@ -69,22 +70,22 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
 test('video modes: create → Extend this → Edit this', async ({ context, extensionId, emulator }) => {
   emulator.configure({ videoRenderMs: 1500 });
   const panel = await setupPanel(context, extensionId, emulator);
-  const generate = panel.getByRole('button', { name: 'Generate' });
-  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  const generate = panel.getByRole('button', { name: ui('Generate') });
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
 
   await chooseMode(panel, 'Create video');
   await prompt.fill('waves at sunset');
-  await panel.getByLabel('Duration (s)').fill('4');
-  await panel.getByLabel('Resolution').selectOption('720p');
+  await panel.getByLabel(ui('Duration (s)')).fill('4');
+  await panel.getByLabel(ui('Resolution')).selectOption('720p');
   await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.28');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });
 
   await (await tileAction(tiles(panel).first(), 'Extend this')).click();
-  await expect(panel.getByRole('radio', { name: 'Extend video' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: ui('Extend video') })).toBeChecked();
   await prompt.fill('a boat sails in');
-  await panel.getByLabel('Extend by (s)').fill('2');
+  await panel.getByLabel(ui('Extend by (s)')).fill('2');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(2, { timeout: 30_000 });
   const extend = bodiesOf(emulator, '/v1/videos/extensions')[0]!;
@@ -92,10 +93,10 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   expect(String((extend.video as { url: string }).url)).toMatch(/^data:video\/mp4;base64,/);
 
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
-  await expect(panel.getByRole('radio', { name: 'Edit video' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: ui('Edit video') })).toBeChecked();
   // Edit video has no duration/ratio/resolution controls.
-  await expect(panel.getByLabel('Duration (s)')).toHaveCount(0);
-  await expect(panel.getByLabel('Resolution')).toHaveCount(0);
+  await expect(panel.getByLabel(ui('Duration (s)'))).toHaveCount(0);
+  await expect(panel.getByLabel(ui('Resolution'))).toHaveCount(0);
   await prompt.fill('make it snow');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(3, { timeout: 30_000 });
@@ -107,10 +108,10 @@ test('edit image with two picked files, a ratio and Ctrl+Enter', async ({ contex
   await chooseMode(panel, 'Edit image');
   await addPngSource(panel, 'a.png', [200, 30, 30]);
   await addPngSource(panel, 'b.png', [30, 200, 30]);
-  await expect(panel.getByRole('listitem', { name: /^Source/ })).toHaveCount(2);
-  await panel.getByLabel('Aspect ratio').selectOption('1:1');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('combine <IMAGE_0> and <IMAGE_1>');
-  await panel.getByRole('textbox', { name: 'Prompt' }).press('Control+Enter');
+  await expect(panel.getByRole('listitem', { name: uiRe(/^Source/) })).toHaveCount(2);
+  await panel.getByLabel(ui('Aspect ratio')).selectOption('1:1');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('combine <IMAGE_0> and <IMAGE_1>');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).press('Control+Enter');
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   const body = bodiesOf(emulator, '/v1/images/edits')[0]!;
   expect((body.images as unknown[]).length).toBe(2);

@@ -1,13 +1,14 @@
 import { expect, test } from './fixtures';
 import { chooseMode, openPanel, queue, setupPanel, tiles } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 test('live queue: two panels agree, cancel, retry, and the failure reason', async ({ context, extensionId, emulator }) => {
   emulator.configure({ videoRenderMs: 120_000 });
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Create video');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a slow sunrise');
-  await panel.getByLabel('Duration (s)').fill('2');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a slow sunrise');
+  await panel.getByLabel(ui('Duration (s)')).fill('2');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const card = queue(panel).getByRole('article', { name: 'Create video: a slow sunrise' });
   await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
   await expect(card).toContainText('elapsed');
@@ -18,12 +19,12 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   const card2 = queue(second).getByRole('article', { name: 'Create video: a slow sunrise' });
   await expect(card2).toHaveAttribute('data-status', 'running');
 
-  await card.getByRole('button', { name: 'Cancel' }).click();
+  await card.getByRole('button', { name: ui('Cancel') }).click();
   await expect(card).toHaveAttribute('data-status', 'cancelled');
   await expect(card2).toHaveAttribute('data-status', 'cancelled');
 
   // Retry from the second panel; the provider finishes; both panels show the result.
-  await card2.getByRole('button', { name: 'Retry' }).click();
+  await card2.getByRole('button', { name: ui('Retry') }).click();
   await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
   emulator.finishAllVideos();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 30_000 });
@@ -34,14 +35,14 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   // A failure shows the specific reason and what to do.
   emulator.inject({ kind: 'credits_exhausted', route: 'POST /v1/images/generations' });
   await chooseMode(panel, 'Create image');
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a lighthouse');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const failed = queue(panel).getByRole('article', { name: 'Create image: a lighthouse' });
   await expect(failed).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
   await expect(failed).toContainText('Credits exhausted');
   await expect(failed).toContainText('Add credits in the provider console');
   await expect(panel.getByTestId('announcer')).toContainText('Create image failed');
-  await failed.getByRole('button', { name: 'Retry' }).click();
+  await failed.getByRole('button', { name: ui('Retry') }).click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 15_000 });
   await expect(failed).toHaveCount(0);
 });
@@ -52,17 +53,17 @@ test('the daily spending cap blocks a new job with a clear message', async ({ co
     const got = (await chrome.runtime.sendMessage({ type: 'settings.get' })) as { settings: Record<string, unknown> };
     await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
   });
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a teapot');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a teapot');
   await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 15_000 });
 
   // $0.02 spent; another $0.02 would pass $0.03.
-  await expect(panel.getByText(/this job would pass the cap/)).toBeVisible();
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.getByText(uiRe(/this job would pass the cap/))).toBeVisible();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const alert = panel.getByRole('alert');
   await expect(alert).toContainText('Daily spending cap reached');
   await expect(alert).toContainText('Raise the cap in Options');
-  await expect(alert.getByRole('button', { name: 'Open Options' })).toBeVisible();
+  await expect(alert.getByRole('button', { name: ui('Open Options') })).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
 });

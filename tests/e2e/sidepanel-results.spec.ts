@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, getServiceWorker, test } from './fixtures';
 import { pngBytes, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 test('result actions: download, copy, open full size, replace on page, delete; full-page and 320 px layouts', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
@@ -21,17 +22,17 @@ test('result actions: download, copy, open full size, replace on page, delete; f
       chrome.storage.session.set({ pendingPanelRequest: { id: 'p1', mode: 'edit-image', sources: [src], origin: { tabId: id, pageUrl: url, targetId: 'rmg-1', via: 'context-menu' } } }),
     [source, tabId, `${emulator.url}/`] as const,
   );
-  await expect(panel.getByRole('radio', { name: 'Edit image' })).toBeChecked();
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('A Cat in a Hat!');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await expect(panel.getByRole('radio', { name: ui('Edit image') })).toBeChecked();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('A Cat in a Hat!');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const tile = tiles(panel).first();
   await expect(tile).toBeVisible({ timeout: 20_000 });
 
   // Replace on page: offered while the source tab is open; sends the command to the background.
-  await expect(tile.getByRole('button', { name: 'Replace on page' })).toBeVisible();
+  await expect(tile.getByRole('button', { name: ui('Replace on page') })).toBeVisible();
   await (await tileAction(tile, 'Replace on page')).click();
   // No page script holds that element here, so the background's refusal is what shows.
-  await expect(tile.getByText(/Replaced on the page\.|page this image came from|did not come from/)).toBeVisible();
+  await expect(tile.getByText(uiRe(/Replaced on the page\.|page this image came from|did not come from/))).toBeVisible();
 
   // Download: a sensible file name from the date and the prompt, through the downloads API.
   const [download] = await Promise.all([panel.waitForEvent('download'), (await tileAction(tile, 'Download')).click()]);
@@ -52,7 +53,7 @@ test('result actions: download, copy, open full size, replace on page, delete; f
     };
   });
   await (await tileAction(tile, 'Copy image')).click();
-  await expect(tile).toContainText('Copied the image.');
+  await expect(tile).toContainText(ui('Copied the image.'));
   expect(await panel.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([expect.stringMatching(/^image\/png:[1-9]\d+$/)]);
 
   // Open full size: a tab with the full image.
@@ -67,12 +68,12 @@ test('result actions: download, copy, open full size, replace on page, delete; f
   await page.close();
   await panel.reload();
   await expect(tiles(panel).first()).toBeVisible();
-  await expect(tiles(panel).first().getByRole('button', { name: 'Download' })).toBeVisible();
-  await expect(tiles(panel).first().getByRole('button', { name: 'Replace on page' })).toHaveCount(0);
+  await expect(tiles(panel).first().getByRole('button', { name: ui('Download') })).toBeVisible();
+  await expect(tiles(panel).first().getByRole('button', { name: ui('Replace on page') })).toHaveCount(0);
 
   // Full-page mode: composer and results side by side; 320 px: one column, no sideways scrolling.
   await panel.setViewportSize({ width: 1280, height: 800 });
-  const composerBox = (await panel.getByRole('textbox', { name: 'Prompt' }).boundingBox())!;
+  const composerBox = (await panel.getByRole('textbox', { name: ui('Prompt') }).boundingBox())!;
   const resultsBox = (await results(panel).boundingBox())!;
   expect(resultsBox.x).toBeGreaterThan(composerBox.x + composerBox.width - 1);
   await panel.setViewportSize({ width: 320, height: 700 });
@@ -82,5 +83,5 @@ test('result actions: download, copy, open full size, replace on page, delete; f
   await (await tileAction(tiles(panel).first(), 'Delete')).click();
   await (await tileAction(tiles(panel).first(), /^Confirm delete/)).click();
   await expect(tiles(panel)).toHaveCount(0);
-  await expect(results(panel).getByText('No results yet.')).toBeVisible();
+  await expect(results(panel).getByText(ui('No results yet.'))).toBeVisible();
 });

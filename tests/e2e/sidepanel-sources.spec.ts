@@ -1,11 +1,12 @@
 import { expect, getServiceWorker, test } from './fixtures';
 import { bodiesOf, chooseMode, openPanel, pngBytes, setupPanel, tiles } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 const GIF_1PX = 'R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
 
 test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline validation before sending', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
-  const sources = panel.getByRole('listitem', { name: /^Source/ });
+  const sources = panel.getByRole('listitem', { name: uiRe(/^Source/) });
 
   // Paste an image anywhere in the panel: the mode switches to Edit image.
   const red = (await pngBytes(panel, [220, 20, 20])).toString('base64');
@@ -16,7 +17,7 @@ test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline 
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, red);
   await expect(sources).toHaveCount(1);
-  await expect(panel.getByRole('radio', { name: 'Edit image' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: ui('Edit image') })).toBeChecked();
 
   // Drop a GIF on the composer: converted to PNG in the panel before import.
   await panel.evaluate((gif) => {
@@ -36,14 +37,14 @@ test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline 
   await panel.getByRole('button', { name: 'Move source 2 earlier' }).click();
 
   // Inline validation: no prompt → message, focus on Prompt, nothing sent.
-  await panel.getByRole('button', { name: 'Generate' }).click();
-  await expect(panel.getByText('Write a prompt.')).toBeVisible();
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect(panel.getByText(ui('Write a prompt.'))).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toBeFocused();
   expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('merge <IMAGE_0> and <IMAGE_1>');
-  await expect(panel.getByText('Write a prompt.')).toHaveCount(0);
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('merge <IMAGE_0> and <IMAGE_1>');
+  await expect(panel.getByText(ui('Write a prompt.'))).toHaveCount(0);
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   const images = bodiesOf(emulator, '/v1/images/edits')[0]!.images as { url: string }[];
   expect(images[0]!.url).toMatch(/^data:image\/png;base64,/); // was the GIF
@@ -52,7 +53,7 @@ test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline 
   // Remove leaves one source; the ratio control disappears for single edits.
   await panel.getByRole('button', { name: 'Remove source 1' }).click();
   await expect(sources).toHaveCount(1);
-  await expect(panel.getByLabel('Aspect ratio')).toHaveCount(0);
+  await expect(panel.getByLabel(ui('Aspect ratio'))).toHaveCount(0);
 });
 
 test('a pending request from the context menu is applied on open and while open, then removed', async ({ context, extensionId, emulator }) => {
@@ -66,9 +67,9 @@ test('a pending request from the context menu is applied on open and while open,
 
   // While open.
   await worker.evaluate((src) => chrome.storage.session.set({ pendingPanelRequest: { id: 'r1', mode: 'animate-image', sources: [src] } }), source);
-  await expect(panel.getByRole('radio', { name: 'Animate image' })).toBeChecked();
-  await expect(panel.getByRole('listitem', { name: /^Source/ })).toHaveCount(1);
-  await expect(panel.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
+  await expect(panel.getByRole('radio', { name: ui('Animate image') })).toBeChecked();
+  await expect(panel.getByRole('listitem', { name: uiRe(/^Source/) })).toHaveCount(1);
+  await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toBeFocused();
   await expect.poll(() => worker.evaluate(() => chrome.storage.session.get('pendingPanelRequest'))).toEqual({});
 
   // Written before the panel opens.
@@ -78,9 +79,9 @@ test('a pending request from the context menu is applied on open and while open,
     source,
   );
   const again = await openPanel(context, extensionId);
-  await expect(again.getByRole('radio', { name: 'Edit image' })).toBeChecked();
-  await expect(again.getByRole('textbox', { name: 'Prompt' })).toHaveValue('golden hour');
+  await expect(again.getByRole('radio', { name: ui('Edit image') })).toBeChecked();
+  await expect(again.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('golden hour');
   await expect.poll(() => worker.evaluate(() => chrome.storage.session.get('pendingPanelRequest'))).toEqual({});
   await chooseMode(again, 'Create image');
-  await expect(again.getByRole('listitem', { name: /^Source/ })).toHaveCount(0);
+  await expect(again.getByRole('listitem', { name: uiRe(/^Source/) })).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { expect, openExtensionPage, test } from './fixtures';
 import { configureKeyOnly } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
 import type { Site } from './site/server';
+import { ui, uiRe } from './i18n';
 
 /**
  * The product's signature flow, across all its parts: right-click "Edit image…" on a page → the side
@@ -25,14 +26,14 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   await rightClick(context, page, '#plain', 'reimagine-edit');
   // sidePanel.open() needs a real click's gesture; the request waits for the panel, which we open now.
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
-  await expect(panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Edit image' })).toBeChecked();
-  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  await expect(panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Edit image') })).toBeChecked();
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
   await expect(prompt).toBeFocused();
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
 
   const since = emulator.requests.length;
   await prompt.fill('turn it into a pencil sketch');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('button', { name: ui('Generate') }).click();
   const body = await nextRequest(emulator, '/v1/images/edits', since);
   expect(body.prompt).toBe('turn it into a pencil sketch');
   expect(decodeSentImage((body.image as { url: string }).url)).toMatchObject({ width: 640, height: 480 });
@@ -40,7 +41,7 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   const overlay = await overlayFor(page, '#plain');
   await overlay.click('Replace', { timeout: 20_000 });
   await expect.poll(() => page.locator('#plain').evaluate((img: HTMLImageElement) => img.currentSrc)).not.toBe(originalSrc);
-  await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible();
+  await expect(panel.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img').first()).toBeVisible();
 
   // It went where production goes: the API as api.x.ai over TLS, the result from imgen.x.ai, which sent no
   // CORS headers (the emulator's default) — the worker read it with the host access the release grants.
@@ -59,9 +60,9 @@ test('"Replace on page" from the gallery uses the result you picked, not the fir
   await rightClick(context, page, '#plain', 'reimagine-edit');
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('two takes');
-  await panel.getByLabel('Count').fill('2');
-  await panel.getByRole('button', { name: 'Generate' }).click();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('two takes');
+  await panel.getByLabel(ui('Count')).fill('2');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
 
   const second = panel.locator('article.result-tile[data-index="1"]');
   await expect(second).toBeVisible({ timeout: 20_000 });
@@ -91,7 +92,7 @@ test('"Replace on page" from the gallery uses the result you picked, not the fir
   expect(storedHashes).toHaveLength(2);
   expect(storedHashes[0]).not.toBe(storedHashes[1]);
 
-  await second.getByRole('button', { name: 'Replace on page' }).click();
+  await second.getByRole('button', { name: ui('Replace on page') }).click();
   // http://site.test is not a secure context (no crypto.subtle there): hash the bytes in Node.
   const pageHash = async () => {
     const bytes = await page.locator('#plain').evaluate(async (img: HTMLImageElement) => {

@@ -3,6 +3,7 @@ import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { addPngSource, bodiesOf, chooseMode, setupPanel } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
+import { ui } from './i18n';
 
 /**
  * Image understanding on the built extension, against the emulator's deterministic vision model (its
@@ -15,10 +16,10 @@ const VIDEO = new URL('../emulator/fixtures/video-16x9.mp4', import.meta.url);
 test('Suggest a prompt: edit with typed intent, Undo, then animate and edit video; the cost is shown and kept', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Edit image');
-  const suggest = panel.getByRole('button', { name: 'Suggest a prompt' });
+  const suggest = panel.getByRole('button', { name: ui('Suggest a prompt') });
   await expect(suggest).toBeDisabled(); // no source yet
   await addPngSource(panel);
-  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
   await prompt.fill('make it winter');
   await suggest.click();
   await expect(prompt).toHaveValue(/^Task: write an image EDIT prompt for the picture\..*What I want: make it winter/);
@@ -27,9 +28,9 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
   expect(body?.model).toBe('grok-4.3');
   expect(JSON.stringify(body?.input)).toMatch(/"type":"input_image","image_url":"data:image\/(png|jpeg|webp);base64,/);
 
-  await panel.getByRole('button', { name: 'Undo' }).click();
+  await panel.getByRole('button', { name: ui('Undo') }).click();
   await expect(prompt).toHaveValue('make it winter');
-  await expect(panel.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: ui('Undo') })).toHaveCount(0);
 
   await chooseMode(panel, 'Animate image');
   await prompt.fill('');
@@ -53,29 +54,29 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
   // Options offers the key's models that take images (GET /v1/language-models), not the text-only one.
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await expect(options.getByText('2 models of your key take images.')).toBeVisible();
-  await expect(options.getByRole('combobox', { name: 'Vision model' })).toHaveValue('grok-4.3');
+  await expect(options.getByRole('combobox', { name: ui('Vision model') })).toHaveValue('grok-4.3');
   const offered = await options.locator('#vision-models option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(['grok-4.3', 'grok-4.3-mini']);
 });
 
 test('Describe image from the menu, then Use as prompt (and Undo)', async ({ context, extensionId, emulator, site }) => {
   const panel = await setupPanel(context, extensionId, emulator);
-  const prompt = panel.getByRole('textbox', { name: 'Prompt' });
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
   await prompt.fill('my own words');
   const page = await context.newPage();
   await page.goto(site.url('/'));
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   await rightClick(context, page, '#plain', 'reimagine-describe');
 
-  const card = panel.getByRole('region', { name: 'Image description' });
+  const card = panel.getByRole('region', { name: ui('Image description') });
   await expect(card.getByText(/^Task: DESCRIBE the image\. <IMAGE_0> is a \d+x\d+ \w+ picture/)).toBeVisible();
   await expect(card.getByTestId('describe-cost')).toHaveText(/By grok-4\.3 · \$/);
   await expect(prompt).toHaveValue('my own words'); // nothing changes until the user chooses
 
-  await card.getByRole('button', { name: 'Use as prompt' }).click();
-  await expect(panel.getByRole('radio', { name: 'Create image' })).toBeChecked();
+  await card.getByRole('button', { name: ui('Use as prompt') }).click();
+  await expect(panel.getByRole('radio', { name: ui('Create image') })).toBeChecked();
   await expect(prompt).toHaveValue(/^Task: DESCRIBE the image\./);
-  await card.getByRole('button', { name: 'Undo' }).click();
+  await card.getByRole('button', { name: ui('Undo') }).click();
   await expect(prompt).toHaveValue('my own words');
 
   const [job] = (await readJobs(panel)).filter((j) => j.request.mode === 'describe-image');

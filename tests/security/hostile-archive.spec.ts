@@ -6,6 +6,7 @@ import { readJobs, submitFromPage, waitForJobState } from '../e2e/jobs-helpers';
 import { configure } from '../e2e/sidepanel-helpers';
 import { makeJob } from '../unit/helpers/job-fixture';
 import { writeZip, zeroBomb } from './helpers/zip-bytes';
+import { ui } from '../e2e/i18n';
 
 /**
  * Issue 11, hostile archive, on the built extension: files chosen in the popup's "Import archive" input
@@ -89,11 +90,11 @@ test('hostile archives through the popup: refused with a sentence or imported as
   const own = await submitFromPage(popup, { mode: 'create-image', prompt: 'my own fox', model: 'grok-imagine-image', n: 1, aspectRatio: '1:1', resolution: '1k' });
   await waitForJobState(popup, own, ['done']);
   await popup.reload();
-  const rows = popup.getByRole('list', { name: 'History' }).getByRole('listitem');
+  const rows = popup.getByRole('list', { name: ui('History') }).getByRole('listitem');
   await expect(rows).toHaveCount(1);
   const before = await profileDigest(popup);
   const status = popup.getByRole('status');
-  const input = popup.getByLabel('Import archive');
+  const input = popup.getByLabel(ui('Import archive'));
 
   await input.setInputFiles(bombArchive());
   await expect(status).toHaveText('Nothing was imported. “media/res-bomb.jpg” is larger than 200 MiB, the limit for one file.', { timeout: 30_000 });

@@ -5,6 +5,7 @@ import { expect, openExtensionPage, test as base } from '../e2e/fixtures';
 import { readJobs } from '../e2e/jobs-helpers';
 import { configureApi } from '../e2e/site/helpers';
 import { makeJob } from '../unit/helpers/job-fixture';
+import { ui, uiRe } from '../e2e/i18n';
 
 /**
  * Key check. Every test server in this process logs each `Authorization` header it receives with the
@@ -88,7 +89,7 @@ test('Retry, the queue, polls and connection tests never carry the saved key to 
 
   // The key-theft file's job: one click on Retry. Refused, in words, and nothing is sent.
   const card = panel.getByRole('article', { name: /stolen key/ });
-  await card.getByRole('button', { name: 'Retry' }).click();
+  await card.getByRole('button', { name: ui('Retry') }).click();
   await expect(card.getByRole('alert')).toContainText(/made for http:\/\/evil\.test.*Re-run/);
 
   // The queued and running records are picked up by the engine: each fails at request time, key unsent.
@@ -96,7 +97,7 @@ test('Retry, the queue, polls and connection tests never carry the saved key to 
   await expect
     .poll(async () => (await readJobs(panel)).filter((j) => j.id !== stolen.id).map((j) => `${j.status}:${j.error?.code ?? ''}`).sort())
     .toEqual(['failed:key_not_sent', 'failed:key_not_sent']);
-  await expect(panel.getByText(/Your API key was not sent/).first()).toBeVisible();
+  await expect(panel.getByText(uiRe(/Your API key was not sent/)).first()).toBeVisible();
 
   // Test connection naming the attacker's host, with the saved key (nothing typed): refused at request time.
   // (Sent as the Options page sends it: its own URL check and host-permission prompt are not the authority.)
@@ -108,9 +109,9 @@ test('Retry, the queue, polls and connection tests never carry the saved key to 
   expect(viaHttp).toMatchObject({ ok: false, error: { message: expect.stringMatching(/https:\/\//) } });
 
   // Positive control: the saved origin does get the key (a real generation from the panel).
-  await panel.getByRole('textbox', { name: 'Prompt' }).fill('a real one');
-  await panel.getByRole('button', { name: 'Generate' }).click();
-  await expect(panel.getByRole('region', { name: /^Results/ }).getByRole('img').first()).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a real one');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect(panel.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img').first()).toBeVisible({ timeout: 30_000 });
 
   const sightings = keyed().filter((s) => authorizationLog.indexOf(s) >= since);
   expect(sightings.length).toBeGreaterThan(0);
