@@ -3,7 +3,11 @@ import { E2E_CDN_EXTENSION_PATH, expect, killServiceWorker, test } from './fixtu
 import { batchMenu, batchRegion, expectPictures, openGallery } from './batch-helpers';
 import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, overlayFor } from './site/helpers';
-import { ui } from './i18n';
+import { MONEY, ui, uiList, uiMatch } from './i18n';
+
+/** The batch summary line: "3 of 5 done, 1 failed, 1 cancelled." in the language under test. */
+const summary = (total: number, done: number, more: string[] = []): string =>
+  ui('{parts}.', { parts: uiList([ui('{done} of {total} done', { done, total }), ...more], 'unit') });
 
 /**
  * "Reimagine images on this page…" on the built extension: the picker's pictures (srcset duplicates merged,
@@ -28,15 +32,15 @@ test.describe('granted CDN', () => {
     await batchMenu(context, page);
     const region = batchRegion(panel);
     await expectPictures(panel, 5);
-    await expect(region.getByText('5 pictures on this page.')).toBeVisible();
-    await expect(region.getByRole('button', { name: 'Run on 5 images' })).toBeDisabled(); // no prompt yet
+    await expect(region.getByText(ui('{count} pictures on this page.', { count: 5 }))).toBeVisible();
+    await expect(region.getByRole('button', { name: ui('Run on {count} images', { count: 5 }) })).toBeDisabled(); // no prompt yet
     await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
     const cost = region.getByTestId('batch-cost');
-    await expect(cost).toContainText(/5 images × \$[\d.]+ = up to \$[\d.]+/);
-    await expect(cost).toContainText('no daily cap set');
+    await expect(cost).toContainText(uiMatch('{count} images × {price} = up to {total}', { count: 5, price: MONEY, total: MONEY }));
+    await expect(cost).toContainText(uiMatch('Today: {spent} spent; no daily cap set.', { spent: MONEY }));
     expect(posts(emulator)).toHaveLength(0); // nothing sent before Run
 
-    await region.getByRole('button', { name: 'Run on 5 images' }).click();
+    await region.getByRole('button', { name: ui('Run on {count} images', { count: 5 }) }).click();
     await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(5);
     const sizes = posts(emulator)
       .map((r) => decodeSentImage(((r as unknown as { body: { image: { url: string } } }).body.image).url))
@@ -44,19 +48,19 @@ test.describe('granted CDN', () => {
       .sort();
     // plain 640×480, srcset → its 1600 px copy, lazy → data-src 480×320, background 400×300, CDN 420×300.
     expect(sizes).toEqual(['1600x1200', '400x300', '420x300', '480x320', '640x480']);
-    await expect(region.getByTestId('batch-summary')).toHaveText('5 of 5 done.', { timeout: 30_000 });
+    await expect(region.getByTestId('batch-summary')).toHaveText(summary(5, 5), { timeout: 30_000 });
     expect(posts(emulator)).toHaveLength(5); // never twice
 
     const bar = new ClosedOverlay(page, 'reimagine-overlay-batch');
-    await expect.poll(() => bar.status()).toContain('5 of 5 done');
+    await expect.poll(() => bar.status()).toContain(ui('Reimagine batch: {done} of {total} done.', { done: 5, total: 5 }));
     // The page cannot press the bar for the user: untrusted clicks on every button (Close included, which
     // acts synchronously) leave it in place.
     expect(await bar.syntheticClicks()).toBeGreaterThan(0);
-    expect(await bar.status()).toContain('5 of 5 done');
+    expect(await bar.status()).toContain(ui('Reimagine batch: {done} of {total} done.', { done: 5, total: 5 }));
     await bar.click('Replace all');
     for (const id of ['#a', '#b', '#c', '#e']) await expect(page.locator(id)).toHaveAttribute('src', /^blob:/);
     await expect.poll(() => page.locator('#d').evaluate((el) => (el as HTMLElement).style.backgroundImage)).toContain('blob:');
-    await expect.poll(() => bar.status()).toContain('5 replaced');
+    await expect.poll(() => bar.status()).toContain(ui('Reimagine batch: {done} of {total} done, {replaced} replaced.', { done: 5, total: 5, replaced: 5 }));
     await bar.click('Revert all');
     await expect.poll(() => page.evaluate(() => ['a', 'b', 'c', 'e'].map((id) => document.getElementById(id)!.getAttribute('src')))).toEqual(originals);
     await expect.poll(() => page.locator('#d').evaluate((el) => (el as HTMLElement).style.backgroundImage)).toContain('/img/list.jpg');
@@ -86,28 +90,28 @@ test('over the daily cap the batch is blocked; a CDN picture without access fail
   const region = batchRegion(panel);
   await expectPictures(panel, 5);
   await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
-  await expect(region.getByRole('alert')).toContainText('cap');
-  await expect(region.getByRole('button', { name: 'Run on 5 images' })).toBeDisabled();
+  await expect(region.getByRole('alert')).toContainText(uiMatch('This batch could cost up to {total}, but only {left} of today\'s {cap} cap is left ({spent} spent). {advice}'));
+  await expect(region.getByRole('button', { name: ui('Run on {count} images', { count: 5 }) })).toBeDisabled();
 
   await setCap(10);
   await expect(region.getByRole('alert')).toHaveCount(0);
-  await expect(region.getByTestId('batch-cost')).toContainText('daily cap');
+  await expect(region.getByTestId('batch-cost')).toContainText(uiMatch('Today: {spent} spent of your {cap} daily cap.', { spent: MONEY, cap: MONEY }));
   const held = site.hold('/img/list.jpg'); // the background picture's read waits: it has not started when we cancel
-  await region.getByRole('button', { name: 'Run on 5 images' }).click();
+  await region.getByRole('button', { name: ui('Run on {count} images', { count: 5 }) }).click();
   await held.requested;
 
   // cdn.test: the page may not read it (no CORS) and this build has no access: that picture alone fails.
-  await expect(region.getByRole('button', { name: 'Allow access to cdn.test' })).toBeVisible({ timeout: 30_000 });
-  await expect(region.getByRole('listitem', { name: /cdn\.test/ })).toContainText('does not have access to cdn.test');
+  await expect(region.getByRole('button', { name: ui('Allow access to {host}', { host: 'cdn.test' }) })).toBeVisible({ timeout: 30_000 });
+  await expect(region.getByRole('listitem', { name: /cdn\.test/ })).toContainText(ui('Reimagine does not have access to {host}, where this image is stored.', { host: 'cdn.test' }));
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(3);
-  await expect(region.getByTestId('batch-summary')).toContainText('3 of 5 done', { timeout: 30_000 });
+  await expect(region.getByTestId('batch-summary')).toContainText(ui('{done} of {total} done', { done: 3, total: 5 }), { timeout: 30_000 });
 
   await region.getByRole('button', { name: ui('Cancel batch') }).click();
-  await expect(region.getByTestId('batch-summary')).toHaveText('3 of 5 done, 1 failed, 1 cancelled.');
+  await expect(region.getByTestId('batch-summary')).toHaveText(summary(5, 3, [ui('{count} failed', { count: 1 }), ui('{count} cancelled', { count: 1 })]));
   held.release();
   // The held read finishes now; the page's overlay says the batch was cancelled, and nothing more is sent.
   const overlay = await overlayFor(page, '#d');
-  await expect.poll(() => overlay.status(), { timeout: 20_000 }).toContain('cancelled');
+  await expect.poll(() => overlay.status(), { timeout: 20_000 }).toContain(ui('The batch was cancelled before this image was sent.'));
   expect(posts(emulator)).toHaveLength(3);
 });
 
@@ -121,17 +125,17 @@ test('a batch survives the worker being stopped mid-capture', async ({ context, 
   const region = batchRegion(panel);
   await expectPictures(panel, 5);
   await region.getByRole('button', { name: ui('Select none') }).click();
-  await region.getByRole('checkbox', { name: /^Image 1: plain/ }).check();
-  await region.getByRole('checkbox', { name: /^Image 2: srcset/ }).check();
+  await region.getByRole('checkbox', { name: uiMatch('Image {n}: {alt} ({host})', { n: 1, alt: 'plain' }, 'start') }).check();
+  await region.getByRole('checkbox', { name: uiMatch('Image {n}: {alt} ({host})', { n: 2, alt: 'srcset' }, 'start') }).check();
   await region.getByRole('textbox', { name: ui('Batch prompt') }).fill('pencil sketch');
   const held = site.hold('/img/plain.png');
-  await region.getByRole('button', { name: 'Run on 2 images' }).click();
+  await region.getByRole('button', { name: ui('Run on {count} images', { count: 2 }) }).click();
   await held.requested;
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(1);
   // Killed only once the first job is done: one stopped mid-request would (rightly) come back "interrupted".
-  await expect(region.getByTestId('batch-summary')).toContainText('1 of 2 done', { timeout: 30_000 });
+  await expect(region.getByTestId('batch-summary')).toContainText(ui('{done} of {total} done', { done: 1, total: 2 }), { timeout: 30_000 });
   await killServiceWorker(context);
   held.release(); // the page script's capture.done wakes a fresh worker, which finds the batch in IndexedDB
   await expect.poll(() => posts(emulator).length, { timeout: 30_000 }).toBe(2);
-  await expect(region.getByTestId('batch-summary')).toHaveText('2 of 2 done.', { timeout: 30_000 });
+  await expect(region.getByTestId('batch-summary')).toHaveText(summary(2, 2), { timeout: 30_000 });
 });

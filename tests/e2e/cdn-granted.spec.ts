@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { E2E_CDN_EXTENSION_PATH, expect, test } from './fixtures';
 import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, rightClick } from './site/helpers';
-import { ui } from './i18n';
+import { ui, uiMatch } from './i18n';
 
 /**
  * The grant path for page images on another host, on a build that already holds cdn.test and third.test
@@ -36,7 +36,7 @@ test('granted CDN: hotlink-protected and redirected images reach the panel; the 
 
   const since = site.hits.length;
   await rightClick(context, page, '#hotlink', 'reimagine-edit');
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toBeVisible();
   await expect(panel.getByRole('status', { name: ui('Reading image…') })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: ui('Generate') })).toBeEnabled();
   const hotlinkHits = site.hits.slice(since).filter((h) => h.path === '/hotlink/photo.jpg');
@@ -50,7 +50,7 @@ test('granted CDN: hotlink-protected and redirected images reach the panel; the 
   const body = await nextRequest(emulator, '/v1/images/edits', before);
   expect(decodeSentImage((body.image as { url: string }).url)).toMatchObject({ width: 700, height: 500 });
 
-  const thumb = panel.getByRole('listitem', { name: /^Source 1/ }).locator('img');
+  const thumb = panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') }).locator('img');
   const hotlinkThumb = await thumb.getAttribute('src');
   const beforeRedirect = site.hits.length;
   await rightClick(context, page, '#redirect', 'reimagine-edit');
@@ -72,7 +72,7 @@ test('granted CDN: no cookies for another site; the screenshot fallback refuses 
 
   const since = site.hits.length;
   await rightClick(context, page, '#cookie', 'reimagine-edit');
-  await expect(panel.getByRole('alert')).toContainText('HTTP 403');
+  await expect(panel.getByRole('alert')).toContainText(ui('The image could not be loaded (HTTP {status}).', { status: '403' }));
   // The CDN is another site than the page: the worker's read carried no cookie (the page's own <img> none either).
   const cookieHits = site.hits.slice(since).filter((h) => h.path.startsWith('/cookie/'));
   expect(cookieHits.length).toBeGreaterThan(0);
@@ -83,9 +83,9 @@ test('granted CDN: no cookies for another site; the screenshot fallback refuses 
   // way open; the crop itself is tests/unit/screenshot-crop.test.ts.
   await page.bringToFront();
   await panel.getByRole('button', { name: ui('Use a screenshot instead') }).click();
-  await expect(panel.getByRole('alert')).toContainText('Chrome did not allow a screenshot of this tab');
+  await expect(panel.getByRole('alert')).toContainText(uiMatch('Chrome did not allow a screenshot of this tab ({reason}). Right-click the image again, then choose “Use a screenshot instead”.'));
   await expect(panel.getByRole('button', { name: ui('Use a screenshot instead') })).toBeEnabled();
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(0);
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toHaveCount(0);
   expect(emulator.requests.filter((r) => r.method === 'POST')).toEqual([]);
 
   // The site's own image host (img.site.test, same site as the page) behind a session: the worker's read
@@ -97,7 +97,7 @@ test('granted CDN: no cookies for another site; the screenshot fallback refuses 
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   const beforeSameSite = site.hits.length;
   await rightClick(context, page, '#same-site-cookie', 'reimagine-edit');
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toBeVisible();
   await expect(panel.getByRole('alert')).toHaveCount(0);
   const sameSiteHits = site.hits.slice(beforeSameSite).filter((h) => h.host.startsWith('img.site.test') && h.path === '/cookie/img/plain.png');
   expect(sameSiteHits.some((h) => (h.cookie ?? '').includes('img_session=ok'))).toBe(true);

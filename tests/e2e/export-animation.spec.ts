@@ -6,7 +6,7 @@ import { readWebpChunks } from '../../lib/export/webp-anim';
 import { expect, test } from './fixtures';
 import { submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { configure, openPanel, tiles } from './sidepanel-helpers';
-import { ui } from './i18n';
+import { raw, ui, uiMatch } from './i18n';
 
 /**
  * A video result saved as a looping GIF and as an animated WebP: the files decode (gifuct-js for the GIF,
@@ -47,7 +47,7 @@ test('a video result saves as a looping GIF with one frame per 1/fps of the clip
   await group.getByLabel(ui('Frame rate')).selectOption('5');
   await watchProgress(panel);
   const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: ui('Save as GIF') }).click()]);
-  await expect(tile.getByText(/^Downloading reimagine-\d{4}-\d{2}-\d{2}-a-gif-of-a-lighthouse\.gif$/)).toBeVisible();
+  await expect(tile.getByText(uiMatch('Downloading {file}', { file: raw('reimagine-\\d{4}-\\d{2}-\\d{2}-a-gif-of-a-lighthouse\\.gif') }, 'whole'))).toBeVisible();
   expect(await sawProgress(panel)).toBe(true);
 
   const bytes = readFileSync((await download.path())!);
@@ -68,7 +68,7 @@ test('a video result saves as a looping animated WebP that Chromium decodes fram
   await group.getByLabel(ui('Frame rate')).selectOption('10');
   await watchProgress(panel);
   const [download] = await Promise.all([panel.waitForEvent('download', { timeout: 60_000 }), group.getByRole('button', { name: ui('Save as WebP') }).click()]);
-  await expect(tile.getByText(/\.webp$/)).toBeVisible();
+  await expect(tile.getByText(uiMatch('Downloading {file}', { file: raw('.*\\.webp') }, 'whole'))).toBeVisible();
   expect(await sawProgress(panel)).toBe(true);
 
   const bytes = readFileSync((await download.path())!);

@@ -31,7 +31,7 @@ test('a downloaded JPEG carries its prompt, model and date as XMP, and is named 
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(options.getByText(uiRe(/no folders/))).toBeVisible(); // refused with a reason, nothing saved
   await pattern.fill('{mode}_{prompt}');
-  await expect(options.getByTestId('file-name-preview')).toHaveText('For example: edit-image_a-cat-in-a-hat.jpg');
+  await expect(options.getByTestId('file-name-preview')).toHaveText(ui('For example: {example}', { example: 'edit-image_a-cat-in-a-hat.jpg' }));
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
 
@@ -40,7 +40,7 @@ test('a downloaded JPEG carries its prompt, model and date as XMP, and is named 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill(HOSTILE);
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const { bytes, tile } = await download(panel, HOSTILE);
-  await expect(tile.getByText(/^Downloading create-image_a-cat-rdf-li-quotes-evil\.jpg$/)).toBeVisible();
+  await expect(tile.getByText(ui('Downloading {file}', { file: 'create-image_a-cat-rdf-li-quotes-evil.jpg' }), { exact: true })).toBeVisible();
   const [job] = await readJobs(panel);
   const xml = new DOMParser().parseFromString(readJpegXmp(bytes)!.replace(/<\?xpacket[^>]*\?>/g, ''), 'text/xml');
   expect(xml.getElementsByTagName('rdf:li')[0]?.textContent).toBe(HOSTILE);

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { configure, openPanel } from './sidepanel-helpers';
 import { openExtensionPage } from './fixtures';
-import { ui, uiRe } from './i18n';
+import { raw, ui, uiMatch, uiRe } from './i18n';
 
 test('options → side panel → text-to-image: the emulator’s image renders in Results', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
@@ -46,7 +46,7 @@ test('a rate-limited job says so in the queue, counts down, and is then sent onc
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('busy provider');
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const queue = panel.getByRole('region', { name: uiRe(/^Queue/) });
-  await expect(queue.getByText(/Rate limited by the provider: sending again in \d/)).toBeVisible();
+  await expect(queue.getByText(uiMatch('Rate limited by the provider: sending again in {duration}. The request was not processed, so nothing was charged.', { duration: raw('\\d.*?') }))).toBeVisible();
   await expect(panel.getByRole('region', { name: uiRe(/^Results/) }).getByRole('img').first()).toBeVisible({ timeout: 20_000 });
   // The 429 was not processed; the one resend is the only accepted submission.
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(2);

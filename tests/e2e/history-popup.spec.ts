@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expect, getServiceWorker, launchContext, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, waitForJobState } from './jobs-helpers';
 import { configure } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { escapeRe, ui, uiRe, uiUsd } from './i18n';
 
 const image = (prompt: string) => ({ mode: 'create-image' as const, prompt, model: 'grok-imagine-image', n: 1, aspectRatio: '1:1' as const, resolution: '1k' as const });
 
@@ -51,7 +51,7 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       // newest first, with status, mode, model and cost
       await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
       await expect(row(popup, 'a forbidden picture')).toContainText(ui('Failed'));
-      await expect(row(popup, 'a red fox in the snow')).toContainText(/Done.*Create image.*grok-imagine-image.*\$0\.02/);
+      await expect(row(popup, 'a red fox in the snow')).toContainText(new RegExp([ui('Done'), ui('Create image'), 'grok-imagine-image', uiUsd(0.02)].map(escapeRe).join('.*')));
       await thumbsPainted(popup, 2);
 
       await popup.getByRole('searchbox', { name: ui('Search prompts') }).fill('BOAT pond');
@@ -66,9 +66,9 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       await popup.getByRole('combobox', { name: ui('Kind') }).selectOption('all');
       const today = new Date();
       const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      await popup.getByLabel('From date').fill(iso(new Date(today.getTime() + 86_400_000)));
+      await popup.getByLabel(ui('{label} date', { label: ui('From') })).fill(iso(new Date(today.getTime() + 86_400_000)));
       await expect(rows(popup)).toHaveCount(0);
-      await popup.getByLabel('From date').fill(iso(today));
+      await popup.getByLabel(ui('{label} date', { label: ui('From') })).fill(iso(today));
       await expect(rows(popup)).toHaveCount(3);
 
       // Re-run: a new job with the same request, listed at the top, finished by the background.
@@ -85,10 +85,10 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       // Delete one, then bulk-delete two.
       await row(popup, 'a paper boat on a pond').getByRole('button', { name: ui('Delete') }).click();
       await expect(rows(popup)).toHaveCount(3);
-      await popup.getByRole('checkbox', { name: 'Select: a forbidden picture' }).check();
+      await popup.getByRole('checkbox', { name: ui('Select: {label}', { label: 'a forbidden picture' }) }).check();
       await rows(popup).first().getByRole('checkbox').check();
       await popup.getByRole('button', { name: ui('Delete selected') }).click();
-      await popup.getByRole('button', { name: 'Confirm delete 2' }).click();
+      await popup.getByRole('button', { name: `${ui('Confirm delete')} 2` }).click();
       await expect(rows(popup)).toHaveCount(1);
       expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
     } finally {
@@ -138,7 +138,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
     const other = await openExtensionPage(fresh, await idOf(fresh), 'popup.html');
     await expect(other.getByText(uiRe(/No generations yet/))).toBeVisible();
     await other.getByLabel(ui('Import archive')).setInputFiles(file);
-    await expect(other.getByRole('status').filter({ hasText: 'Imported 3 entries.' })).toBeVisible({ timeout: 30_000 });
+    await expect(other.getByRole('status').filter({ hasText: ui('Imported {count} entries.', { count: 3 }) })).toBeVisible({ timeout: 30_000 });
     await expect(rows(other)).toHaveCount(3);
     await thumbsPainted(other, 2);
     const jobsAfter = (await readJobs(other)).map((j) => ({ id: j.id, prompt: j.request.prompt, status: j.status })).sort((a, b) => a.id.localeCompare(b.id));
@@ -150,7 +150,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
     expect(settings.settings.baseUrls.xai).toBe('https://api.x.ai/v1');
 
     await other.getByLabel(ui('Import archive')).setInputFiles(file);
-    await expect(other.getByRole('status').filter({ hasText: 'Imported 0 entries. 3 already present.' })).toBeVisible({ timeout: 30_000 });
+    await expect(other.getByRole('status').filter({ hasText: `${ui('Imported {count} entries.', { count: 0 })} ${ui('{count} already present.', { count: 3 })}` })).toBeVisible({ timeout: 30_000 });
     await expect(rows(other)).toHaveCount(3);
   } finally {
     await fresh.close();

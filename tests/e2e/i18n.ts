@@ -109,7 +109,7 @@ export function ui(english: string, values: Values = {}): string {
   return fill([...translations][0] ?? english, values);
 }
 
-const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A message as a pattern: literal text, placeholders as `.+?` (or the given values, escaped). */
 function templatePattern(template: string, values: Values): string {
@@ -141,3 +141,63 @@ export function uiRe(english: RegExp, values: Values = {}): RegExp {
   const anchor = english.source.startsWith('^') ? '^' : '';
   return new RegExp(`${anchor}(?:${alternatives.join('|')})`, english.flags.replace('g', ''));
 }
+
+/** A price as the cost lines write it (lib/pricing/estimate.ts formatPrice): "$0.06" / "0,06 $". */
+export const uiPrice = (usd: number): string =>
+  uiNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: usd < 0.1 ? 3 : 2 });
+
+/** US dollars as lib/i18n/format.ts formatUsd writes them (four decimals below a cent). */
+export const uiUsd = (usd: number): string => {
+  const digits = usd < 0.01 && usd > 0 ? 4 : 2;
+  return uiNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
+
+/** A list as lib/i18n/format.ts formatList writes it ("a, b, c" for 'unit' in English, "a, b und c" in German). */
+export const uiList = (items: string[], type: Intl.ListFormatType = 'conjunction'): string =>
+  new Intl.ListFormat(INTL_LOCALE, type === 'unit' ? { type, style: 'short' } : { type }).format(items);
+
+/** A pattern for a money amount in the UI locale (any amount): "$0.06" in English, "0,06 $" in German. */
+export const MONEY_SOURCE = (() => {
+  const parts = new Intl.NumberFormat(INTL_LOCALE, { style: 'currency', currency: 'USD' }).formatToParts(1234.5);
+  const number = `[\\d${escapeRe(parts.find((p) => p.type === 'group')?.value ?? ',')}]+(?:${escapeRe(parts.find((p) => p.type === 'decimal')?.value ?? '.')}\\d+)?`;
+  const firstInteger = parts.findIndex((p) => p.type === 'integer');
+  return parts
+    .map((p, i) => {
+      if (i === firstInteger) return number;
+      if (['integer', 'group', 'decimal', 'fraction'].includes(p.type)) return '';
+      return escapeRe(p.value).replace(/\s/g, '\\s');
+    })
+    .join('');
+})();
+
+/**
+ * The source of a RegExp matching the UI text whose English is exactly `english` (as for ui()), with the
+ * given placeholder values as literal text, or as a regex source when passed through `raw()`
+ * (e.g. MONEY), and the others as `.*?`. Unanchored.
+ */
+export function uiPattern(english: string, values: Record<string, string | number | RawPattern> = {}): string {
+  const template = ui(english, {}); // the template in the language under test (placeholders left in)
+  return template
+    .split(/(\{[A-Za-z0-9_]+\})/)
+    .map((part) => {
+      const name = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return escapeRe(part);
+      const value = values[name];
+      if (value === undefined) return '.*?';
+      if (typeof value === 'object') return `(?:${value.source})`;
+      return escapeRe(typeof value === 'number' ? uiNumber(value) : value);
+    })
+    .join('');
+}
+
+export type RawPattern = { source: string };
+/** A regex source to put into a uiPattern()/uiMatch() placeholder. */
+export const raw = (source: string): RawPattern => ({ source });
+
+/** uiPattern() as a RegExp; `anchor` 'start' or 'whole' pins it to the start / the whole text. */
+export function uiMatch(english: string, values: Record<string, string | number | RawPattern> = {}, anchor: 'start' | 'whole' | 'none' = 'none'): RegExp {
+  const source = uiPattern(english, values);
+  return new RegExp(anchor === 'whole' ? `^${source}$` : anchor === 'start' ? `^${source}` : source);
+}
+/** MONEY_SOURCE for a uiPattern()/uiMatch() placeholder. */
+export const MONEY = raw(MONEY_SOURCE);

@@ -1,7 +1,7 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { bodiesOf, configure, configureKeyOnly, setupPanel, tiles } from './sidepanel-helpers';
-import { ui } from './i18n';
+import { ui, uiPrice, uiUsd } from './i18n';
 
 /** Image 2.0 with quality, the retired slug, polls through 429s, and what counts against the daily cap. */
 
@@ -10,12 +10,12 @@ test('image 2.0 with a quality: the request carries it, the estimate is right, t
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
   await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-2.0');
   await panel.getByRole('combobox', { name: ui('Quality') }).selectOption('medium');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.06');
-  await expect(panel.getByRole('list', { name: ui('Cost breakdown') })).toContainText('1 image × $0.06 (1k, medium)');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.06));
+  await expect(panel.getByRole('list', { name: ui('Cost breakdown') })).toContainText(ui('{images} × {price} ({details})', { images: ui('{count} image', { count: 1 }), price: uiPrice(0.06), details: '1k, medium' }));
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'medium' });
-  await expect(tiles(panel).first()).toContainText('cost $0.06 (estimated $0.06)');
+  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: ui('{actual} (estimated {estimate})', { actual: uiUsd(0.06), estimate: uiUsd(0.06) }) }));
 });
 
 test('a retired slug is shown as served by the model that answered', async ({ context, extensionId, emulator }) => {
@@ -23,10 +23,10 @@ test('a retired slug is shown as served by the model that answered', async ({ co
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('an old slug');
   await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-quality');
   await expect(panel.getByRole('combobox', { name: ui('Quality') })).toHaveCount(0);
-  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.04');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
-  await expect(tiles(panel).first()).toContainText('served by grok-imagine-image-2.0');
+  await expect(tiles(panel).first()).toContainText(ui('served by {model}', { model: 'grok-imagine-image-2.0' }));
   expect('quality' in (bodiesOf(emulator, '/v1/images/generations')[0] ?? {})).toBe(false);
   const [job] = await readJobs(panel);
   expect(job?.servedModel).toBe('grok-imagine-image-2.0');
@@ -52,22 +52,22 @@ test('the daily cap counts a moderated job (it was billed) at its estimate', asy
   });
   emulator.inject({ route: 'POST /v1/images/generations', kind: 'moderation_http' });
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('blocked');
-  await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.03) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.locator('[data-error-kind="content_policy"]')).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByText(/Today: \$0\.02 of your \$0\.03 daily cap — this job would pass the cap/)).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap — this job would pass the cap and will be refused.', { spent: uiUsd(0.02), cap: uiUsd(0.03) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
-  await expect(panel.getByRole('alert')).toContainText('Daily spending cap reached');
+  await expect(panel.getByRole('alert')).toContainText(ui('Daily spending cap reached.'));
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByTestId('today-spend')).toHaveText('Spent today: $0.02 of your $0.03 daily cap.');
+  await expect(options.getByTestId('today-spend')).toHaveText(ui('Spent today: {spent} of your {cap} daily cap.', { spent: uiUsd(0.02), cap: uiUsd(0.03) }));
 });
 
 test('Test connection reads the live catalogue, which fills the Model combobox (retired slugs are not offered)', async ({ context, extensionId, emulator }) => {
   await configureKeyOnly(context, extensionId); // the shipped https://api.x.ai/v1
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.getByRole('button', { name: ui('Test connection') }).click();
-  await expect(options.getByText('Connected: xAI accepted the key. Models available: 2 image, 3 video.')).toBeVisible();
+  await expect(options.getByText(`Connected: xAI accepted the key. ${ui('Models available: {images} image, {videos} video.', { images: 2, videos: 3 })}`)).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/image-generation-models' || r.path === '/v1/video-generation-models').length).toBeGreaterThanOrEqual(2);
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const options2 = panel.getByTestId('model-options').locator('option');

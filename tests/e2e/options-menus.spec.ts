@@ -17,10 +17,10 @@ test('added and edited quick actions are used by the very next menu click', asyn
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill('xai-emulator-key');
   await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(emulator.apiBaseUrl);
-  await options.getByLabel('Prompt of quick action 1').fill('Turn this into a watercolour painting.');
+  await options.getByLabel(ui('Prompt of quick action {n}', { n: 1 })).fill('Turn this into a watercolour painting.');
   await options.getByRole('button', { name: ui('Add quick action') }).click();
-  await options.getByLabel('Name of quick action 4').fill('Snow');
-  await options.getByLabel('Prompt of quick action 4').fill('Add gently falling snow.');
+  await options.getByLabel(ui('Name of quick action {n}', { n: 4 })).fill('Snow');
+  await options.getByLabel(ui('Prompt of quick action {n}', { n: 4 })).fill('Add gently falling snow.');
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(options.getByRole('status', { name: ui('Save status') })).toHaveText(uiRe(/^Saved at/));
   const { settings } = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }));

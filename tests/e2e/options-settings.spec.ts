@@ -25,13 +25,13 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   await options.getByLabel(ui('Video duration (seconds)')).fill('10');
   await options.getByLabel(ui('Extension length (seconds)')).fill('4');
   // Quick actions: edit the first, delete the second, add one, move it to the top
-  await options.getByLabel('Name of quick action 1').fill('Charcoal');
-  await options.getByRole('button', { name: 'Delete “Golden-hour light”' }).click();
+  await options.getByLabel(ui('Name of quick action {n}', { n: 1 })).fill('Charcoal');
+  await options.getByRole('button', { name: ui('Delete “{name}”', { name: 'Golden-hour light' }) }).click();
   await options.getByRole('button', { name: ui('Add quick action') }).click();
-  await options.getByLabel('Name of quick action 3').fill('Make it snow');
-  await options.getByLabel('Mode of quick action 3').selectOption('animate-image');
-  await options.getByLabel('Prompt of quick action 3').fill('Gentle snow starts falling.');
-  await options.getByRole('button', { name: 'Move “Make it snow” up' }).click();
+  await options.getByLabel(ui('Name of quick action {n}', { n: 3 })).fill('Make it snow');
+  await options.getByLabel(ui('Mode of quick action {n}', { n: 3 })).selectOption('animate-image');
+  await options.getByLabel(ui('Prompt of quick action {n}', { n: 3 })).fill('Gentle snow starts falling.');
+  await options.getByRole('button', { name: ui('Move “{name}” up', { name: 'Make it snow' }) }).click();
   // Jobs and history, privacy
   await options.getByLabel(ui('Jobs running at once')).fill('2');
   await options.getByLabel(ui('Daily spending cap (USD)')).fill('1.5');
@@ -70,7 +70,7 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   await options.reload();
   await expect(options.getByLabel(ui('Image resolution'))).toHaveValue('2k');
   await expect(options.getByLabel(ui('Keep history under (MB)'))).toHaveValue('200');
-  await expect(options.getByLabel('Name of quick action 2')).toHaveValue('Make it snow');
+  await expect(options.getByLabel(ui('Name of quick action {n}', { n: 2 }))).toHaveValue('Make it snow');
   await expect(options.getByLabel(uiRe(/Remember which page/))).not.toBeChecked();
   await expect(key).toHaveValue('');
   await expect(key).toHaveAttribute('placeholder', 'xai-••••-key');
@@ -93,13 +93,13 @@ test('bad values are explained inline and nothing is saved', async ({ context, e
   await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill('ftp://example.org');
   await options.getByLabel(ui('Jobs running at once')).fill('50');
   await options.getByLabel(ui('Keep history under (MB)')).fill('5');
-  await options.getByLabel('Name of quick action 1').fill('');
+  await options.getByLabel(ui('Name of quick action {n}', { n: 1 })).fill('');
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(saveStatus(options)).toHaveText(ui('Not saved: fix the fields marked below.'));
   await expect(options.getByRole('textbox', { name: ui('API base URL'), exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(options.getByText(ui('Use an https:// URL (http:// only for localhost).'))).toBeVisible();
   await expect(options.getByText(ui('At most 10.'))).toBeVisible();
-  await expect(options.getByText('Must be at least 50.')).toBeVisible();
+  await expect(options.getByText(ui('Must be at least {min}.', { min: 50 }))).toBeVisible();
   await expect(options.getByText(ui('Give the action a name.'))).toBeVisible();
   const { settings } = await settingsOf(options);
   expect(settings.concurrency).toBe(3);

@@ -1,6 +1,7 @@
 import { expect, getServiceWorker, killServiceWorker, test, wakeServiceWorker } from './fixtures';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick, tabOf } from './site/helpers';
 import type { Site } from './site/server';
+import { ui } from './i18n';
 
 /**
  * Right-click → page image → emulator, on the built extension and a local fixture site. Menu clicks are
@@ -88,7 +89,7 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
     await page.locator('#missing').scrollIntoViewIfNeeded();
     await rightClick(context, page, '#missing', 'reimagine-quick:sketch');
     const overlay = await overlayFor(page, '#missing');
-    await expect.poll(() => overlay.status()).toContain('HTTP 404');
+    await expect.poll(() => overlay.status()).toContain(ui('The image could not be loaded (HTTP {status}).', { status: '404' }));
     expect(emulator.requests.slice(since).filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 });

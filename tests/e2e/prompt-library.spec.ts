@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, openExtensionPage, test } from './fixtures';
 import { setupPanel } from './sidepanel-helpers';
 import { nextRequest, rightClick } from './site/helpers';
-import { ui, uiRe } from './i18n';
+import { raw, ui, uiMatch, uiRe } from './i18n';
 
 /**
  * The prompt library on the built extension, in one browser context: save a prompt with two variables,
@@ -22,8 +22,8 @@ test('library: save, export/import round trip, hostile import, and a two-variabl
 
   // Use it with its variables filled in the panel.
   await prompt.fill('');
-  await saved.getByRole('button', { name: 'Use Portrait' }).click();
-  const fill = panel.getByRole('group', { name: 'Fill in Portrait' });
+  await saved.getByRole('button', { name: ui('Use {name}', { name: 'Portrait' }) }).click();
+  const fill = panel.getByRole('group', { name: ui('Fill in {name}', { name: 'Portrait' }) });
   await fill.getByRole('textbox', { name: 'subject', exact: true }).fill('a fox');
   await fill.getByRole('textbox', { name: 'style', exact: true }).fill('Hokusai');
   await fill.getByRole('button', { name: ui('Insert') }).click();
@@ -33,23 +33,23 @@ test('library: save, export/import round trip, hostile import, and a two-variabl
   const exported = await readFile((await download.path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({ format: 'reimagine-prompt-library', prompts: [{ name: 'Portrait', tags: ['people', 'art'] }] });
 
-  await saved.getByRole('button', { name: 'Delete Portrait' }).click();
+  await saved.getByRole('button', { name: ui('Delete {name}', { name: 'Portrait' }) }).click();
   await expect(saved.getByRole('listitem')).toHaveCount(0);
   const importFile = panel.getByLabel(ui('Import library file'));
   await importFile.setInputFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(panel.getByRole('status').filter({ hasText: 'Imported 1 prompt.' })).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: ui('Imported {added}.', { added: ui('{count} prompt', { count: 1 }) }) })).toBeVisible();
   await expect(saved.getByRole('listitem', { name: 'Portrait' })).toBeVisible();
   await importFile.setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reimagine-prompt-library","version":1,"prompts":[{"id":1}]}') });
-  await expect(panel.getByRole('alert').filter({ hasText: /^Nothing was imported: .*\(prompt 1, id\)\.$/ })).toBeVisible();
+  await expect(panel.getByRole('alert').filter({ hasText: uiMatch('Nothing was imported: {reason}.', { reason: raw('.*\\(prompt 1, id\\)') }, 'whole') })).toBeVisible();
   await expect(saved.getByRole('listitem')).toHaveCount(1);
 
   // Options: quick action 1 takes the library prompt with both variables filled.
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByRole('combobox', { name: 'Library prompt for quick action 1' }).selectOption({ label: 'Portrait' });
-  await options.getByRole('textbox', { name: 'subject for quick action 1' }).fill('a cat');
-  await options.getByRole('textbox', { name: 'style for quick action 1' }).fill('Vermeer');
-  await options.getByRole('button', { name: 'Use in quick action 1' }).click();
-  await expect(options.getByLabel('Prompt of quick action 1')).toHaveValue('A portrait of a cat in the style of Vermeer');
+  await options.getByRole('combobox', { name: ui('Library prompt for {target}', { target: ui('quick action {n}', { n: 1 }) }) }).selectOption({ label: 'Portrait' });
+  await options.getByRole('textbox', { name: ui('{slot} for {target}', { slot: 'subject', target: ui('quick action {n}', { n: 1 }) }) }).fill('a cat');
+  await options.getByRole('textbox', { name: ui('{slot} for {target}', { slot: 'style', target: ui('quick action {n}', { n: 1 }) }) }).fill('Vermeer');
+  await options.getByRole('button', { name: ui('Use in {target}', { target: ui('quick action {n}', { n: 1 }) }) }).click();
+  await expect(options.getByLabel(ui('Prompt of quick action {n}', { n: 1 }))).toHaveValue('A portrait of a cat in the style of Vermeer');
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(options.getByRole('status', { name: ui('Save status') })).toHaveText(uiRe(/^Saved at/));
 

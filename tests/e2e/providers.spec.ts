@@ -6,7 +6,7 @@ import { readJobs, waitForJobState } from './jobs-helpers';
 import { addPngSource, chooseMode } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
 import type { Site } from './site/server';
-import { ui, uiRe } from './i18n';
+import { escapeRe, ui, uiRe } from './i18n';
 
 /**
  * The same scenarios against each provider, all served by one emulator (xAI /v1, Vydra /vydra/api/v1,
@@ -143,7 +143,7 @@ for (const c of CASES) {
     // Modes the provider lacks are explained in the composer, not silently missing.
     if (c.id !== 'xai') {
       await panel.reload();
-      await expect(panel.getByText(/Extend video: .*(Vydra|Runware) offers/)).toBeVisible();
+      await expect(panel.getByText(new RegExp(`${escapeRe(ui('{mode}: {reason}', { mode: ui('Extend video'), reason: '' }))}(${[ui('Vydra offers text-to-image, text-to-video and image-to-video only.'), ui('Runware offers Grok Imagine image generation, single-image edits, text-to-video and image-to-video only.')].map(escapeRe).join('|')})`))).toBeVisible();
     }
   });
 }

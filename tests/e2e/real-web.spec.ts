@@ -52,8 +52,8 @@ test.describe('a build without access to the reseller media host', () => {
     await panel.getByRole('button', { name: ui('Generate') }).click();
 
     const card = queue(panel).getByRole('article');
-    await expect(card.getByRole('status')).toContainText('no access to cdn.vydra.ai', { timeout: 30_000 });
-    await expect(card.getByRole('button', { name: 'Allow access to cdn.vydra.ai' })).toBeVisible();
+    await expect(card.getByRole('status')).toContainText(ui('Done at the provider, but Reimagine has no access to {host}, where the result is. Allow it to save the result — it is not generated or paid for again.', { host: 'cdn.vydra.ai' }), { timeout: 30_000 });
+    await expect(card.getByRole('button', { name: ui('Allow access to {host}', { host: 'cdn.vydra.ai' }) })).toBeVisible();
     await expect(card.getByRole('button', { name: ui('Retry') })).toHaveCount(0);
 
     const [job] = await readJobs(panel);

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { ui, uiMatch, uiRe, uiUsd } from './i18n';
 
 /** Every generation mode end to end against the emulator, chained through the result actions. */
 
@@ -14,18 +14,18 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a red fox in snow');
   await panel.getByLabel(ui('Count')).fill('2');
   await panel.getByLabel(ui('Aspect ratio')).selectOption('16:9');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.04');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await generate.click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ prompt: 'a red fox in snow', n: 2, aspect_ratio: '16:9' });
   // The actual cost reported by the API is shown with the result.
-  await expect(tiles(panel).first()).toContainText('cost $0.04');
+  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: uiUsd(0.04) }));
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
   await expect(panel.getByRole('radio', { name: ui('Edit image') })).toBeChecked();
   await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toBeFocused();
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toHaveCount(1);
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toHaveCount(1);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('make it a pencil sketch');
   await panel.getByLabel(ui('Count')).fill('1');
   await generate.click();
@@ -55,9 +55,9 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await (await tileAction(images.nth(0), 'Use as reference')).click();
   await expect(panel.getByRole('radio', { name: ui('Video from references') })).toBeChecked();
   await (await tileAction(images.nth(1), 'Use as reference')).click();
-  await expect(panel.getByRole('button', { name: 'Insert <IMAGE_1> in the prompt' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: ui('Insert {tag} in the prompt', { tag: '<IMAGE_1>' }) })).toBeVisible();
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('the fox from');
-  await panel.getByRole('button', { name: 'Insert <IMAGE_0> in the prompt' }).click();
+  await panel.getByRole('button', { name: ui('Insert {tag} in the prompt', { tag: '<IMAGE_0>' }) }).click();
   await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('the fox from <IMAGE_0> ');
   await panel.getByLabel(ui('Duration (s)')).fill('2');
   await generate.click();
@@ -77,7 +77,7 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await prompt.fill('waves at sunset');
   await panel.getByLabel(ui('Duration (s)')).fill('4');
   await panel.getByLabel(ui('Resolution')).selectOption('720p');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText('$0.28');
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.28));
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });

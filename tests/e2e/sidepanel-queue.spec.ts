@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { chooseMode, openPanel, queue, setupPanel, tiles } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { ui, uiMatch, uiRe, uiUsd } from './i18n';
 
 test('live queue: two panels agree, cancel, retry, and the failure reason', async ({ context, extensionId, emulator }) => {
   emulator.configure({ videoRenderMs: 120_000 });
@@ -9,14 +9,14 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a slow sunrise');
   await panel.getByLabel(ui('Duration (s)')).fill('2');
   await panel.getByRole('button', { name: ui('Generate') }).click();
-  const card = queue(panel).getByRole('article', { name: 'Create video: a slow sunrise' });
+  const card = queue(panel).getByRole('article', { name: `${ui('Create video')}: a slow sunrise` });
   await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
-  await expect(card).toContainText('elapsed');
+  await expect(card).toContainText(uiMatch('{duration} elapsed'));
   await expect(card.getByRole('progressbar')).toBeVisible();
 
   // A second panel opened mid-job shows the true state, and follows the first one's actions.
   const second = await openPanel(context, extensionId);
-  const card2 = queue(second).getByRole('article', { name: 'Create video: a slow sunrise' });
+  const card2 = queue(second).getByRole('article', { name: `${ui('Create video')}: a slow sunrise` });
   await expect(card2).toHaveAttribute('data-status', 'running');
 
   await card.getByRole('button', { name: ui('Cancel') }).click();
@@ -30,18 +30,17 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   await expect(tiles(panel)).toHaveCount(1, { timeout: 30_000 });
   await expect(tiles(second)).toHaveCount(1);
   await expect(card).toHaveCount(0);
-  await expect(panel.getByTestId('announcer')).toContainText('Video ready: a slow sunrise');
+  await expect(panel.getByTestId('announcer')).toContainText(ui('Video ready: {prompt}', { prompt: 'a slow sunrise' }));
 
   // A failure shows the specific reason and what to do.
   emulator.inject({ kind: 'credits_exhausted', route: 'POST /v1/images/generations' });
   await chooseMode(panel, 'Create image');
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse');
   await panel.getByRole('button', { name: ui('Generate') }).click();
-  const failed = queue(panel).getByRole('article', { name: 'Create image: a lighthouse' });
+  const failed = queue(panel).getByRole('article', { name: `${ui('Create image')}: a lighthouse` });
   await expect(failed).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
-  await expect(failed).toContainText('Credits exhausted');
-  await expect(failed).toContainText('Add credits in the provider console');
-  await expect(panel.getByTestId('announcer')).toContainText('Create image failed');
+  await expect(failed).toContainText(ui('Credits exhausted: your team has used its credits or reached its spending limit. Add credits in the provider console.'));
+  await expect(panel.getByTestId('announcer')).toContainText(uiMatch('{mode} failed. {reason}', { mode: ui('Create image') }));
   await failed.getByRole('button', { name: ui('Retry') }).click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 15_000 });
   await expect(failed).toHaveCount(0);
@@ -54,7 +53,7 @@ test('the daily spending cap blocks a new job with a clear message', async ({ co
     await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
   });
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a teapot');
-  await expect(panel.getByText('Today: $0.00 of your $0.03 daily cap.')).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.03) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 15_000 });
 
@@ -62,8 +61,8 @@ test('the daily spending cap blocks a new job with a clear message', async ({ co
   await expect(panel.getByText(uiRe(/this job would pass the cap/))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const alert = panel.getByRole('alert');
-  await expect(alert).toContainText('Daily spending cap reached');
-  await expect(alert).toContainText('Raise the cap in Options');
+  await expect(alert).toContainText(ui('Daily spending cap reached.'));
+  await expect(alert).toContainText(uiRe(/Raise the cap in Options/));
   await expect(alert.getByRole('button', { name: ui('Open Options') })).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
 });

@@ -30,11 +30,11 @@ test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline 
   }, GIF_1PX);
   await expect(sources).toHaveCount(2);
   // Tags for multi-image prompts.
-  await expect(sources.nth(0)).toHaveAccessibleName('Source 1 <IMAGE_0>');
-  await expect(sources.nth(1)).toHaveAccessibleName('Source 2 <IMAGE_1>');
+  await expect(sources.nth(0)).toHaveAccessibleName(ui('Source {n}{tag}', { n: 1, tag: ' <IMAGE_0>' }));
+  await expect(sources.nth(1)).toHaveAccessibleName(ui('Source {n}{tag}', { n: 2, tag: ' <IMAGE_1>' }));
 
   // Reorder: the GIF (now PNG) moves first.
-  await panel.getByRole('button', { name: 'Move source 2 earlier' }).click();
+  await panel.getByRole('button', { name: ui('Move source {n} earlier', { n: 2 }) }).click();
 
   // Inline validation: no prompt → message, focus on Prompt, nothing sent.
   await panel.getByRole('button', { name: ui('Generate') }).click();
@@ -51,7 +51,7 @@ test('sources from paste and drop, reorder/remove, GIF converted to PNG, inline 
   expect(images[1]!.url.slice(0, 40)).toBe(`data:image/png;base64,${red}`.slice(0, 40));
 
   // Remove leaves one source; the ratio control disappears for single edits.
-  await panel.getByRole('button', { name: 'Remove source 1' }).click();
+  await panel.getByRole('button', { name: ui('Remove source {n}', { n: 1 }) }).click();
   await expect(sources).toHaveCount(1);
   await expect(panel.getByLabel(ui('Aspect ratio'))).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import { expect, openExtensionPage, test } from './fixtures';
 import { configureKeyOnly } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
 import type { Site } from './site/server';
-import { ui, uiRe } from './i18n';
+import { ui, uiMatch, uiRe } from './i18n';
 
 /**
  * The product's signature flow, across all its parts: right-click "Edit image…" on a page → the side
@@ -29,7 +29,7 @@ test('right-click Edit image… → panel → Generate → result replaces the i
   await expect(panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Edit image') })).toBeChecked();
   const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
   await expect(prompt).toBeFocused();
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toBeVisible();
 
   const since = emulator.requests.length;
   await prompt.fill('turn it into a pencil sketch');
@@ -59,7 +59,7 @@ test('"Replace on page" from the gallery uses the result you picked, not the fir
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   await rightClick(context, page, '#plain', 'reimagine-edit');
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
-  await expect(panel.getByRole('listitem', { name: /^Source 1/ })).toBeVisible();
+  await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toBeVisible();
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('two takes');
   await panel.getByLabel(ui('Count')).fill('2');
   await panel.getByRole('button', { name: ui('Generate') }).click();

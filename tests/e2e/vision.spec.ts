@@ -3,7 +3,7 @@ import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { addPngSource, bodiesOf, chooseMode, setupPanel } from './sidepanel-helpers';
 import { rightClick } from './site/helpers';
-import { ui } from './i18n';
+import { escapeRe, MONEY_SOURCE, raw, ui, uiPattern } from './i18n';
 
 /**
  * Image understanding on the built extension, against the emulator's deterministic vision model (its
@@ -23,7 +23,7 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
   await prompt.fill('make it winter');
   await suggest.click();
   await expect(prompt).toHaveValue(/^Task: write an image EDIT prompt for the picture\..*What I want: make it winter/);
-  await expect(panel.getByTestId('suggest-cost')).toHaveText(/Suggested by grok-4\.3 · \$\d+\.\d+ · [\d,]+ tokens/);
+  await expect(panel.getByTestId('suggest-cost')).toHaveText(new RegExp(`${escapeRe(ui('Suggested by'))} grok-4\\.3 · ${MONEY_SOURCE} · ${uiPattern('{count} tokens', { count: raw('[\\d,.]+') })}`));
   const [body] = bodiesOf(emulator, '/v1/responses');
   expect(body?.model).toBe('grok-4.3');
   expect(JSON.stringify(body?.input)).toMatch(/"type":"input_image","image_url":"data:image\/(png|jpeg|webp);base64,/);
@@ -53,7 +53,7 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
 
   // Options offers the key's models that take images (GET /v1/language-models), not the text-only one.
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByText('2 models of your key take images.')).toBeVisible();
+  await expect(options.getByText(ui('{count} models of your key take images.', { count: 2 }))).toBeVisible();
   await expect(options.getByRole('combobox', { name: ui('Vision model') })).toHaveValue('grok-4.3');
   const offered = await options.locator('#vision-models option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(['grok-4.3', 'grok-4.3-mini']);
@@ -70,7 +70,7 @@ test('Describe image from the menu, then Use as prompt (and Undo)', async ({ con
 
   const card = panel.getByRole('region', { name: ui('Image description') });
   await expect(card.getByText(/^Task: DESCRIBE the image\. <IMAGE_0> is a \d+x\d+ \w+ picture/)).toBeVisible();
-  await expect(card.getByTestId('describe-cost')).toHaveText(/By grok-4\.3 · \$/);
+  await expect(card.getByTestId('describe-cost')).toHaveText(new RegExp(`${escapeRe(ui('By {model}', { model: 'grok-4.3' }))} · ${MONEY_SOURCE}`));
   await expect(prompt).toHaveValue('my own words'); // nothing changes until the user chooses
 
   await card.getByRole('button', { name: ui('Use as prompt') }).click();

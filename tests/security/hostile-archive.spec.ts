@@ -6,7 +6,8 @@ import { readJobs, submitFromPage, waitForJobState } from '../e2e/jobs-helpers';
 import { configure } from '../e2e/sidepanel-helpers';
 import { makeJob } from '../unit/helpers/job-fixture';
 import { writeZip, zeroBomb } from './helpers/zip-bytes';
-import { ui } from '../e2e/i18n';
+import { raw, ui, uiMatch, uiPattern } from '../e2e/i18n';
+import { ACCEPTED_MEDIA_LABEL } from '../../lib/media/sniff';
 
 /**
  * Issue 11, hostile archive, on the built extension: files chosen in the popup's "Import archive" input
@@ -97,16 +98,16 @@ test('hostile archives through the popup: refused with a sentence or imported as
   const input = popup.getByLabel(ui('Import archive'));
 
   await input.setInputFiles(bombArchive());
-  await expect(status).toHaveText('Nothing was imported. “media/res-bomb.jpg” is larger than 200 MiB, the limit for one file.', { timeout: 30_000 });
+  await expect(status).toHaveText(ui('Nothing was imported. {reason}', { reason: ui('“{name}” is larger than {max}, the limit for one file.', { name: 'media/res-bomb.jpg', max: ui('{size} MiB', { size: 200 }) }) }), { timeout: 30_000 });
   expect(await profileDigest(popup)).toEqual(before);
 
   await input.setInputFiles(htmlImageArchive());
-  await expect(status).toHaveText(/^Nothing was imported\. “media\/res-html\.html” is not a JPEG, PNG, WebP, GIF, MP4 or WebM file/, { timeout: 30_000 });
+  await expect(status).toHaveText(uiMatch('Nothing was imported. {reason}', { reason: raw(uiPattern('“{name}” is not a {accepted} file (the archive calls it {claimed}).', { name: 'media/res-html.html', accepted: ACCEPTED_MEDIA_LABEL })) }, 'start'), { timeout: 30_000 });
   expect(await profileDigest(popup)).toEqual(before);
   await expect(rows).toHaveCount(1);
 
   await input.setInputFiles(keyTheftArchive());
-  await expect(status).toHaveText('Imported 1 entry.', { timeout: 30_000 });
+  await expect(status).toHaveText(ui('Imported {count} entry.', { count: 1 }), { timeout: 30_000 });
   await expect(rows).toHaveCount(2);
   const evil = (await readJobs(popup)).find((j) => j.id === 'evil-1')!;
   expect(evil).toMatchObject({ status: 'failed', imported: true, baseUrl: '' });

@@ -1,6 +1,7 @@
 import { dispatchContextMenu, expect, test } from '../e2e/fixtures';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick, tabOf } from '../e2e/site/helpers';
 import { startHostileSite, type HostileSite } from './hostile-site';
+import { uiMatch } from '../e2e/i18n';
 
 /**
  * A hostile page against the capture: it decides what is under the pointer, how many images there are and
@@ -27,7 +28,7 @@ test('a loopback image laid over a visible one: the worker does not read it, alt
   const since = emulator.requests.length;
   await rightClick(context, page, '#trap', 'reimagine-quick:sketch'); // Chrome reports the top element: the trap
   const overlay = await overlayFor(page, '#trap');
-  await expect.poll(() => overlay.status()).toContain('private or local address');
+  await expect.poll(() => overlay.status()).toMatch(uiMatch('This image is on {host}, a private or local address; Reimagine only reads those from a page on the same address.'));
   expect(web.trapHits.filter((h) => h.origin?.startsWith('chrome-extension://'))).toEqual([]);
   expect(emulator.requests.slice(since).filter((r) => r.method === 'POST')).toEqual([]);
 });

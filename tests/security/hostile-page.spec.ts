@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, getServiceWorker, test } from '../e2e/fixtures';
 import { configureApi, overlayFor, rightClick } from '../e2e/site/helpers';
 import type { Site } from '../e2e/site/server';
+import { ui } from '../e2e/i18n';
 
 /**
  * Attack: the web page the overlay is drawn on. It may read and click anything it can reach, loop,
@@ -13,7 +14,7 @@ test.beforeAll(({ site: shared }) => {
   site = shared; // the worker's site, which the browser reaches as site.test
 });
 
-const GENERIC_FAILURE = 'Couldn’t finish — see the Reimagine panel.';
+const GENERIC_FAILURE = ui('Couldn’t finish — see the Reimagine panel.');
 const PROVIDER_SECRET = 'PROVIDER-INTERNAL db-7 user=4711';
 
 /** Everything a page script can do to the overlay from the main world. */
@@ -100,7 +101,7 @@ test('a hostile page can neither reach nor drive the overlay; a real click still
   // A real user's click on Download: exactly one download. Everything the page did came before it.
   await overlay.click('Download');
   await expect.poll(downloads).toBe(downloadsBefore + 1);
-  expect(await overlay.visibleButtons()).toEqual(expect.arrayContaining(['Replace', 'Compare', 'Close Reimagine overlay'])); // not dismissed
+  expect(await overlay.visibleButtons()).toEqual(expect.arrayContaining(['Replace', 'Compare', 'Close Reimagine overlay'].map((name) => ui(name)))); // not dismissed
   expect(await page.locator('#plain').getAttribute('src')).toBe(originalSrc); // not replaced
   expect(context.pages().length).toBe(tabsBefore); // no Reimagine tab opened
   expect(pageErrors).toEqual([]);

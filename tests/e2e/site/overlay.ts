@@ -1,3 +1,4 @@
+import { ui } from '../i18n';
 import { expect, type CDPSession, type Locator, type Page } from '@playwright/test';
 
 /**
@@ -121,11 +122,14 @@ export class ClosedOverlay {
     return Object.keys((await this.state())?.buttons ?? {});
   }
 
-  async expectButton(name: string, options: { timeout?: number } = {}): Promise<void> {
+  /** `english`: the button's English label; the overlay shows it in the language under test (ui()). */
+  async expectButton(english: string, options: { timeout?: number } = {}): Promise<void> {
+    const name = ui(english);
     await expect.poll(() => this.visibleButtons(), { timeout: options.timeout ?? 10_000, message: `overlay button "${name}"` }).toContain(name);
   }
 
-  async expectNoButton(name: string): Promise<void> {
+  async expectNoButton(english: string): Promise<void> {
+    const name = ui(english);
     await expect.poll(() => this.visibleButtons(), { message: `overlay button "${name}" hidden` }).not.toContain(name);
   }
 
@@ -137,8 +141,9 @@ export class ClosedOverlay {
    * A real (trusted) mouse click on the button, once it is visible. Waits like a locator click would: the
    * overlay hides while its image has no box (e.g. a 6000×4000 original decoding again after Revert).
    */
-  async click(name: string, options: { timeout?: number } = {}): Promise<void> {
-    await this.expectButton(name, { timeout: options.timeout ?? 30_000 });
+  async click(english: string, options: { timeout?: number } = {}): Promise<void> {
+    await this.expectButton(english, { timeout: options.timeout ?? 30_000 });
+    const name = ui(english);
     const at = (await this.state())?.buttons[name];
     if (!at) throw new Error(`overlay button "${name}" disappeared`);
     await this.page.mouse.click(at.x, at.y);
