@@ -29,13 +29,13 @@ async function videoTile(page: Page, emulator: Parameters<typeof configure>[2], 
 
 /** Records whether a progress bar for the export ever appeared (it may be brief on a fast machine). */
 const watchProgress = (page: Page) =>
-  page.evaluate(() => {
+  page.evaluate((label) => {
     const seen = { value: false };
     (window as unknown as { sawProgress: typeof seen }).sawProgress = seen;
     new MutationObserver(() => {
-      if (document.querySelector('progress[aria-label="Export progress"]')) seen.value = true;
+      if ([...document.querySelectorAll('progress')].some((bar) => bar.getAttribute('aria-label') === label)) seen.value = true;
     }).observe(document.body, { subtree: true, childList: true });
-  });
+  }, ui('Export progress'));
 const sawProgress = (page: Page) => page.evaluate(() => (window as unknown as { sawProgress: { value: boolean } }).sawProgress.value);
 
 test('a video result saves as a looping GIF with one frame per 1/fps of the clip', async ({ context, extensionId, emulator }) => {

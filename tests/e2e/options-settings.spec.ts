@@ -26,7 +26,7 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   await options.getByLabel(ui('Extension length (seconds)')).fill('4');
   // Quick actions: edit the first, delete the second, add one, move it to the top
   await options.getByLabel(ui('Name of quick action {n}', { n: 1 })).fill('Charcoal');
-  await options.getByRole('button', { name: ui('Delete “{name}”', { name: 'Golden-hour light' }) }).click();
+  await options.getByRole('button', { name: ui('Delete “{name}”', { name: ui('Golden-hour light') }) }).click();
   await options.getByRole('button', { name: ui('Add quick action') }).click();
   await options.getByLabel(ui('Name of quick action {n}', { n: 3 })).fill('Make it snow');
   await options.getByLabel(ui('Mode of quick action {n}', { n: 3 })).selectOption('animate-image');
@@ -63,7 +63,7 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   expect(settings.quickActions.map((a: { title: string; mode: string }) => [a.title, a.mode])).toEqual([
     ['Charcoal', 'edit-image'],
     ['Make it snow', 'animate-image'],
-    ['Subtle push-in', 'animate-image'],
+    [ui('Subtle push-in'), 'animate-image'],
   ]);
 
   // A reload shows what was saved; the key is masked until "Show key".

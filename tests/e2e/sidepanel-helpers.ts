@@ -26,8 +26,9 @@ export async function setupPanel(context: BrowserContext, extensionId: string, e
   return openPanel(context, extensionId);
 }
 
+/** `label`: the mode's English label (ui() gives it in the language under test). */
 export async function chooseMode(panel: Page, label: string): Promise<void> {
-  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: label }).check();
+  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui(label) }).check();
 }
 
 export const results = (panel: Page) => panel.getByRole('region', { name: ui('Results'), exact: true });
@@ -67,7 +68,8 @@ export function bodiesOf(emulator: Emulator, path: string): Record<string, unkno
 }
 
 /** A result tile's action button, opening "More actions" when it lives there. */
-export async function tileAction(tile: Locator, name: string | RegExp): Promise<Locator> {
+export async function tileAction(tile: Locator, english: string | RegExp): Promise<Locator> {
+  const name = typeof english === 'string' ? ui(english) : english;
   const button = tile.getByRole('button', { name, exact: typeof name === 'string' });
   if ((await button.count()) === 0) await tile.getByText(ui('More actions')).click();
   return button;

@@ -81,7 +81,7 @@ test('result actions: download, copy, open full size, replace on page, delete; f
 
   // Delete asks for confirmation, then the result is gone in every view.
   await (await tileAction(tiles(panel).first(), 'Delete')).click();
-  await (await tileAction(tiles(panel).first(), /^Confirm delete/)).click();
+  await (await tileAction(tiles(panel).first(), uiRe(/^Confirm delete/))).click();
   await expect(tiles(panel)).toHaveCount(0);
   await expect(results(panel).getByText(ui('No results yet.'))).toBeVisible();
 });
