@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { configure, openPanel } from './sidepanel-helpers';
 import { openExtensionPage } from './fixtures';
-import { raw, ui, uiMatch, uiRe } from './i18n';
+import { raw, ui, uiConnected, uiMatch, uiRe } from './i18n';
 
 test('options → side panel → text-to-image: the emulator’s image renders in Results', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
@@ -23,7 +23,7 @@ test('a wrong key shows a clear "invalid key" message, not a stack trace, and ke
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('will not work');
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.getByText(uiRe(/Invalid API key/)).first()).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByText(uiRe(/at \w+ \(|TypeError|stack/))).toHaveCount(0);
+  await expect(panel.getByText(/at \w+ \(|TypeError|stack/)).toHaveCount(0);
   await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('will not work');
 });
 
@@ -32,7 +32,7 @@ test('Test connection says in words whether the key works', async ({ context, ex
   await options.getByRole('textbox', { name: ui('API base URL') }).fill(emulator.apiBaseUrl);
   await options.getByRole('textbox', { name: ui('API key') }).fill('xai-emulator-key');
   await options.getByRole('button', { name: ui('Test connection') }).click();
-  await expect(options.getByText(uiRe(/Connected/))).toBeVisible();
+  await expect(options.getByText(uiConnected())).toBeVisible();
   await options.getByRole('textbox', { name: ui('API key') }).fill('xai-nope');
   await options.getByRole('button', { name: ui('Test connection') }).click();
   await expect(options.getByText(uiRe(/Invalid API key/))).toBeVisible();

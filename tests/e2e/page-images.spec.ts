@@ -109,7 +109,7 @@ test('strict CSP page, scrolled list, re-rendering page, animate quick action', 
     await rightClick(context, page, '#csp', 'reimagine-quick:golden-hour');
     const overlay = await overlayFor(page, '#csp');
     await overlay.expectButton('Replace', { timeout: 20_000 });
-    expect((await overlay.state())?.buttons.Replace?.background).toBe('rgb(91, 75, 219)');
+    expect((await overlay.state())?.buttons[ui('Replace')]?.background).toBe('rgb(91, 75, 219)');
     await overlay.click('Replace');
     await expect.poll(() => page.locator('#csp').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(violations).toEqual([]);

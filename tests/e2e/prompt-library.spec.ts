@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, openExtensionPage, test } from './fixtures';
 import { setupPanel } from './sidepanel-helpers';
 import { nextRequest, rightClick } from './site/helpers';
-import { raw, ui, uiMatch, uiRe } from './i18n';
+import { escapeRe, raw, ui, uiMatch, uiRe } from './i18n';
 
 /**
  * The prompt library on the built extension, in one browser context: save a prompt with two variables,
@@ -40,7 +40,7 @@ test('library: save, export/import round trip, hostile import, and a two-variabl
   await expect(panel.getByRole('status').filter({ hasText: ui('Imported {added}.', { added: ui('{count} prompt', { count: 1 }) }) })).toBeVisible();
   await expect(saved.getByRole('listitem', { name: 'Portrait' })).toBeVisible();
   await importFile.setInputFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"reimagine-prompt-library","version":1,"prompts":[{"id":1}]}') });
-  await expect(panel.getByRole('alert').filter({ hasText: uiMatch('Nothing was imported: {reason}.', { reason: raw('.*\\(prompt 1, id\\)') }, 'whole') })).toBeVisible();
+  await expect(panel.getByRole('alert').filter({ hasText: uiMatch('Nothing was imported: {reason}.', { reason: raw(`.*\\(${escapeRe(ui('prompt {n}', { n: 1 }))}, id\\)`) }, 'whole') })).toBeVisible();
   await expect(saved.getByRole('listitem')).toHaveCount(1);
 
   // Options: quick action 1 takes the library prompt with both variables filled.

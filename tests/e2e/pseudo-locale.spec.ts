@@ -1,13 +1,16 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExtensionPage, REPO_ROOT, test, type ExtensionPageName } from './fixtures';
+import { UI_LANGUAGE } from './launch';
+import {  } from './i18n';
 
 /**
  * The pseudo-locale build (.output/e2e-pseudo: English accented and ~40 % longer, as German or French run)
  * at the narrowest side panel Chrome allows (320 px): no text is clipped and nothing scrolls sideways.
  * Screenshots of each page go to the test's output folder (test-results/…/pseudo-*.png).
  */
-test.use({ extensionPath: path.join(REPO_ROOT, '.output', 'e2e-pseudo', 'chrome-mv3') });
+// The pseudo-locale replaces English only: under E2E_LANG=de this spec still runs its browser in English.
+test.use({ extensionPath: path.join(REPO_ROOT, '.output', 'e2e-pseudo', 'chrome-mv3'), uiLanguage: UI_LANGUAGE ? 'en' : UI_LANGUAGE });
 
 const WIDTH = 320;
 

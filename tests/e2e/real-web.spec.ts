@@ -1,7 +1,7 @@
 import { E2E_BARE_EXTENSION_PATH, expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
 import { chooseMode, configureKeyOnly, openPanel, queue, results } from './sidepanel-helpers';
-import { ui } from './i18n';
+import { ui, uiRe } from './i18n';
 
 /**
  * The web as production meets it: the API is https://api.x.ai, results come from imgen.x.ai / vidgen.x.ai
@@ -74,7 +74,7 @@ test('Options offers "Read images on all sites", off until the user allows it, w
   const toggle = options.getByRole('switch', { name: ui('Read images on all sites') });
   await expect(toggle).toBeEnabled();
   await expect(toggle).not.toBeChecked();
-  await expect(toggle).toHaveAccessibleDescription(/serve their pictures from another host/);
+  await expect(toggle).toHaveAccessibleDescription(uiRe(/serve their pictures from another host/));
   // What counts is what the browser granted, not the manifest's optional list.
   expect(await options.evaluate(() => chrome.permissions.contains({ origins: ['https://*/*', 'http://*/*'] }))).toBe(false);
 });

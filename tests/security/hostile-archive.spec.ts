@@ -113,7 +113,7 @@ test('hostile archives through the popup: refused with a sentence or imported as
   expect(evil).toMatchObject({ status: 'failed', imported: true, baseUrl: '' });
   expect(evil.createdAt).toBeLessThanOrEqual(Date.now());
   const retry = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'job.retry', jobId: 'evil-1' }));
-  expect(retry).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Imported jobs are history only/) } });
+  expect(retry).toMatchObject({ ok: false, error: { message: ui('Imported jobs are history only; use Re-run to send it again with your current settings.') } });
   expect((await readJobs(popup)).find((j) => j.id === 'evil-1')?.status).toBe('failed');
   const after = await profileDigest(popup);
   expect(after.jobs).toContainEqual(before.jobs[0]);

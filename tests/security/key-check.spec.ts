@@ -5,7 +5,7 @@ import { expect, openExtensionPage, test as base } from '../e2e/fixtures';
 import { readJobs } from '../e2e/jobs-helpers';
 import { configureApi } from '../e2e/site/helpers';
 import { makeJob } from '../unit/helpers/job-fixture';
-import { ui, uiMatch, uiRe } from '../e2e/i18n';
+import { raw, ui, uiMatch, uiRe } from '../e2e/i18n';
 
 /**
  * Key check. Every test server in this process logs each `Authorization` header it receives with the
@@ -103,7 +103,7 @@ test('Retry, the queue, polls and connection tests never carry the saved key to 
   // (Sent as the Options page sends it: its own URL check and host-permission prompt are not the authority.)
   const options = await openExtensionPage(context, extensionId, 'options.html');
   const viaHttps = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'connection.test', provider: 'xai', baseUrl: 'https://evil.test/v1' }));
-  expect(viaHttps).toMatchObject({ ok: false, error: { code: 'key_not_sent', message: expect.stringMatching(/only goes to http:\/\/127\.0\.0\.1/) } });
+  expect(viaHttps).toMatchObject({ ok: false, error: { code: 'key_not_sent', message: expect.stringMatching(uiMatch('your {provider} key only goes to {origin}, and this request was for {destination}. Change the base URL in Options (and Save) if you meant to use that server', { origin: raw('http://127\\.0\\.0\\.1:\\d+'), destination: 'https://evil.test' })) } });
   // Cleartext to a stranger is refused by the message schema itself (the settings rule, in the background).
   const viaHttp = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'connection.test', provider: 'xai', baseUrl: 'http://evil.test/v1' }));
   expect(viaHttp).toMatchObject({ ok: false, error: { message: expect.stringMatching(/https:\/\//) } });
