@@ -5,6 +5,8 @@
  *   panel.getByRole('button', { name: ui('Generate') })           // "Erzeugen" under E2E_LANG=de
  *   expect(card).toContainText(ui('{duration} elapsed', { duration: '3 sec' }))
  *   expect(status).toHaveText(uiRe(/^Saved(\.| at)/))               // German sentences whose English matches
+ *   tile.getByText(uiMatch('Downloading {file}', { file: raw('.*\\.webp') }, 'whole'))  // unknown parts as regex
+ *   uiUsd(0.06), uiPrice(0.06), uiList([...], 'unit'), MONEY          // Intl formatting as the product does it
  *
  * The text comes from the BUILT extension's `_locales/<lang>/messages.json` (what the browser shows), found
  * by its English text (reverse lookup), so a spec reads like the UI it checks. @wxt-dev/i18n writes named
@@ -14,7 +16,7 @@
  * run checks exactly what it did before; both still throw on English text the extension does not have,
  * so a stale expectation fails in every language.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UI_LANGUAGE } from './launch';
@@ -73,14 +75,7 @@ function table(): Map<string, Set<string>> {
   return byEnglish;
 }
 
-function safeExists(folder: string): boolean {
-  try {
-    readFileSync(path.join(BUILD, '_locales', folder, 'messages.json'));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const safeExists = (folder: string): boolean => existsSync(path.join(BUILD, '_locales', folder, 'messages.json'));
 
 export type Values = Record<string, string | number>;
 
@@ -129,8 +124,8 @@ function templatePattern(template: string, values: Values): string {
  * For a spec that matches part of a sentence: in English the regex itself; in another language a regex
  * matching any whole translated message (or plural form) whose English template `english` matches
  * (placeholders as `.*?`, or the given `values`; with values, the English run gets such a regex too, so
- * `english` is written against the template: /“Allow access to \{host\}”/), unanchored so it works for toContainText and substring
- * locators as well. `^` in the English regex anchors the translation at the start of the text.
+ * `english` is written against the template: /“Allow access to \{host\}”/), unanchored so it works for
+ * toContainText and substring locators as well. `^` in the English regex anchors the translation at the start of the text.
  * Throws when no English UI text matches, so the English run catches a stale pattern too.
  */
 export function uiRe(english: RegExp, values: Values = {}): RegExp {
