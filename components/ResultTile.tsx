@@ -82,10 +82,11 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
     setMessage({ tone, text });
     onStatus(text);
   };
-  const attempt = (run: () => Promise<string | void>, done: string) => async () => {
+  /** `done`: the sentence once `run` succeeds, given what it returned (e.g. the file name being saved). */
+  const attempt = (run: () => Promise<string | void>, done: string | ((extra: string) => string)) => async () => {
     try {
       const extra = await run();
-      report('ok', typeof extra === 'string' ? `${done} ${extra}` : done);
+      report('ok', typeof done === 'function' ? done(extra ?? '') : typeof extra === 'string' ? `${done} ${extra}` : done);
     } catch (error) {
       report('error', error instanceof Error ? error.message : String(error));
     }
@@ -128,7 +129,7 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
   return (
     <div className="result-actions">
       <div className="button-row" role="group" aria-label={t('panel.resultTile.resultActions')}>
-        <button type="button" onClick={attempt(() => downloadResult(job, index), 'Downloading')}>
+        <button type="button" onClick={attempt(() => downloadResult(job, index), (file) => t('panel.animationExport.downloading', { file }))}>
           {t('panel.resultTile.download')}
         </button>
         {replace}

@@ -14,6 +14,7 @@ import type { ImageBatchResult } from '../api/results';
 import type { Job, PendingOutput } from '../jobs/job';
 import { describeNotQueued, MODES } from '../jobs/modes';
 import type { Capabilities, Provider, ProviderContext, SubmitOutcome } from './types';
+import { t } from '../i18n';
 
 /** xAI direct: every mode the Imagine API has. */
 export const xaiCapabilities: Capabilities = {
@@ -124,6 +125,6 @@ export const xaiProvider: Provider = {
   },
   async testConnection(ctx) {
     await client(ctx).getApiKeyInfo({ signal: ctx.signal });
-    return 'Connected: xAI accepted the key.';
+    return t('providers.connectedXaiAcceptedTheKey');
   },
 };

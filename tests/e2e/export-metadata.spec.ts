@@ -7,7 +7,7 @@ import { readPngText } from '../../lib/export/png-metadata';
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
 import { chooseMode, configure, openPanel, tileAction, tiles } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { raw, ui, uiMatch, uiRe } from './i18n';
 
 /**
  * Downloads carry their prompt, model and date inside the file (lib/export/): a JPEG (xAI), a PNG (Runware's
@@ -43,9 +43,7 @@ test('a downloaded JPEG carries its prompt, model and date as XMP, and is named 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill(HOSTILE);
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const { bytes, tile } = await download(panel, HOSTILE);
-  // The tile's download status is English in every language (components/ResultTile.tsx passes 'Downloading'
-  // literally; a known gap): match it as shown until it uses t('panel.animationExport.downloading').
-  await expect(tile.getByText(/^Downloading create-image_a-cat-rdf-li-quotes-evil\.jpg$/)).toBeVisible();
+  await expect(tile.getByText(uiMatch('Downloading {file}', { file: raw('create-image_a-cat-rdf-li-quotes-evil\\.jpg') }, 'whole'))).toBeVisible();
   const [job] = await readJobs(panel);
   const xml = new DOMParser().parseFromString(readJpegXmp(bytes)!.replace(/<\?xpacket[^>]*\?>/g, ''), 'text/xml');
   expect(xml.getElementsByTagName('rdf:li')[0]?.textContent).toBe(HOSTILE);

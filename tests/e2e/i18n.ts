@@ -198,11 +198,7 @@ export function uiMatch(english: string, values: Record<string, string | number 
 /** MONEY_SOURCE for a uiPattern()/uiMatch() placeholder. */
 export const MONEY = raw(MONEY_SOURCE);
 
-/**
- * A "Test connection" success, whichever provider: the translated Vydra/Runware sentences, and xAI's, whose
- * first sentence lib/providers/xai.ts still returns in English in every language (a known gap).
- */
+/** A "Test connection" success, whichever provider (xAI, Vydra or Runware) answered. */
 export function uiConnected(): RegExp {
-  const translated = uiRe(/^Connected/);
-  return IN_ENGLISH ? /Connected/ : new RegExp(`${translated.source}|^Connected: xAI accepted the key\\.`);
+  return IN_ENGLISH ? /Connected/ : uiRe(/^Connected/);
 }

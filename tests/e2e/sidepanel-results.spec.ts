@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, getServiceWorker, test } from './fixtures';
 import { pngBytes, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { raw, ui, uiMatch, uiRe } from './i18n';
 
 test('result actions: download, copy, open full size, replace on page, delete; full-page and 320 px layouts', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
@@ -37,9 +37,7 @@ test('result actions: download, copy, open full size, replace on page, delete; f
   // Download: a sensible file name from the date and the prompt, through the downloads API.
   const [download] = await Promise.all([panel.waitForEvent('download'), (await tileAction(tile, 'Download')).click()]);
   // (Playwright's download interception renames the file on disk, so the name is checked as reported.)
-  // The tile's download status is English in every language (components/ResultTile.tsx passes 'Downloading'
-  // literally; a known gap): match it as shown until it uses t('panel.animationExport.downloading').
-  await expect(tile.getByText(/^Downloading reimagine-\d{4}-\d{2}-\d{2}-a-cat-in-a-hat\.jpg$/)).toBeVisible();
+  await expect(tile.getByText(uiMatch('Downloading {file}', { file: raw('reimagine-\\d{4}-\\d{2}-\\d{2}-a-cat-in-a-hat\\.jpg') }, 'whole'))).toBeVisible();
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   expect((await worker.evaluate(() => chrome.downloads.search({}))).length).toBe(1);
