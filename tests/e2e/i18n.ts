@@ -106,16 +106,20 @@ export function ui(english: string, values: Values = {}): string {
 
 export const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A message as a pattern: literal text, placeholders as `.*?` (or the given values, escaped). */
-function templatePattern(template: string, values: Values): string {
+/**
+ * A message as a pattern: literal text, placeholders as `.*?`, or the given values (escaped; a `raw()` value
+ * as its regex source).
+ */
+function templatePattern(template: string, values: Record<string, string | number | RawPattern>): string {
   return template
     .split(/(\{[A-Za-z0-9_]+\})/)
     .map((part) => {
       const name = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
       if (name === undefined) return escapeRe(part);
       const value = values[name];
-      if (value !== undefined) return escapeRe(typeof value === 'number' ? uiNumber(value) : value);
-      return '.*?';
+      if (value === undefined) return '.*?';
+      if (typeof value === 'object') return `(?:${value.source})`;
+      return escapeRe(typeof value === 'number' ? uiNumber(value) : value);
     })
     .join('');
 }
@@ -172,18 +176,8 @@ export const MONEY_SOURCE = (() => {
  * (e.g. MONEY), and the others as `.*?`. Unanchored.
  */
 export function uiPattern(english: string, values: Record<string, string | number | RawPattern> = {}): string {
-  const template = ui(english, {}); // the template in the language under test (placeholders left in)
-  return template
-    .split(/(\{[A-Za-z0-9_]+\})/)
-    .map((part) => {
-      const name = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
-      if (name === undefined) return escapeRe(part);
-      const value = values[name];
-      if (value === undefined) return '.*?';
-      if (typeof value === 'object') return `(?:${value.source})`;
-      return escapeRe(typeof value === 'number' ? uiNumber(value) : value);
-    })
-    .join('');
+  // The template in the language under test (placeholders left in).
+  return templatePattern(ui(english, {}), values);
 }
 
 export type RawPattern = { source: string };
