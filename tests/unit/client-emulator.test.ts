@@ -102,7 +102,7 @@ describe('endpoints', () => {
 
 describe('poll quirks', () => {
   it('treats an empty 202, a 200 pending and a done without status correctly', async () => {
-    emulator.configure({ videoRenderMs: 1_000 });
+    emulator.configure({ videoRenderMs: 60_000 }); // finished below by finishAllVideos(), never by the clock
     const { requestId } = await client.generateVideo({ prompt: 'quirks' });
     emulator.inject({ route: 'GET /v1/videos/:id', kind: 'poll_empty_202' });
     expect((await client.getVideo(requestId)).state).toBe('pending');

@@ -9,7 +9,7 @@ import { createEmulator, type Emulator } from '../emulator/server';
 const KEY = 'runware-emulator-key';
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 300 });
+  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

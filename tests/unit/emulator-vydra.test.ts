@@ -8,7 +8,7 @@ import { sniffImageFormat } from '../emulator/image-inspect';
 const KEY = 'vydra-emulator-key';
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 300 });
+  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

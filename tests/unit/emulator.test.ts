@@ -15,7 +15,9 @@ import { createEmulator, type Emulator, type Fault } from '../emulator/server';
  */
 
 const KEY = 'xai-emulator-key';
-const RENDER_MS = 300;
+// Long enough that no job finishes by itself while a test looks at it; tests finish jobs with finishAllVideos()
+// or move a faked clock.
+const RENDER_MS = 60_000;
 let emulator: Emulator;
 
 beforeAll(async () => {
@@ -345,11 +347,11 @@ describe('POST /v1/images/generations', () => {
     expect(Buffer.from(item.b64_json, 'base64').subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
 
-  it('synthesises quickly (ten 2k images well under a second)', async () => {
-    const started = performance.now();
+  // How fast it synthesises is the bench's business (npm run bench), not a timed test's.
+  it('synthesises ten 2k images in one answer', async () => {
     const answer = await post('/v1/images/generations', { prompt: 'speed', n: 10, resolution: '2k' });
     expect(answer.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(answer.json.data).toHaveLength(10);
   });
 
   it.each([
@@ -501,29 +503,36 @@ describe('POST /v1/images/edits', () => {
 
 describe('video', () => {
   it('answers a submission with 200 {request_id} and polls with rising progress until done', async () => {
-    emulator.configure({ rotateReadings: false, progressShape: 'linear' });
-    const id = await submitVideo({ prompt: 'a fox runs', duration: 5 });
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const progress: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const poll = await get(`/v1/videos/${id}`);
-      expect(poll.status).toBe(202);
-      expect(poll.json).toEqual({ status: 'pending', progress: expect.any(Number) });
-      progress.push(poll.json.progress);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+    // Only Date is faked: the job's clock is moved by the test, so a loaded machine cannot finish the render
+    // between two polls (or fail to move it on between them).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      emulator.configure({ rotateReadings: false, progressShape: 'linear' });
+      const id = await submitVideo({ prompt: 'a fox runs', duration: 5 });
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      const progress: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const poll = await get(`/v1/videos/${id}`);
+        expect(poll.status).toBe(202);
+        expect(poll.json).toEqual({ status: 'pending', progress: expect.any(Number) });
+        progress.push(poll.json.progress);
+        vi.setSystemTime(Date.now() + RENDER_MS / 4);
+      }
+      expect(progress[2]).toBeGreaterThan(progress[0] ?? 0);
+      expect(Math.max(...progress)).toBeLessThan(100);
+      vi.setSystemTime(Date.now() + RENDER_MS);
+      const done = await get(`/v1/videos/${id}`);
+      expect(done.status).toBe(200);
+      expect(done.json).toEqual({
+        status: 'done',
+        video: { url: expect.stringMatching(/\/media\/.+\.mp4$/), duration: 5, respect_moderation: true },
+        model: 'grok-imagine-video',
+        usage: { cost_in_usd_ticks: 5 * 500_000_000 },
+        progress: 100,
+      });
+    } finally {
+      vi.useRealTimers();
     }
-    expect(progress[2]).toBeGreaterThan(progress[0] ?? 0);
-    expect(Math.max(...progress)).toBeLessThan(100);
-    await new Promise((resolve) => setTimeout(resolve, RENDER_MS));
-    const done = await get(`/v1/videos/${id}`);
-    expect(done.status).toBe(200);
-    expect(done.json).toEqual({
-      status: 'done',
-      video: { url: expect.stringMatching(/\/media\/.+\.mp4$/), duration: 5, respect_moderation: true },
-      model: 'grok-imagine-video',
-      usage: { cost_in_usd_ticks: 5 * 500_000_000 },
-      progress: 100,
-    });
   });
 
   it('answers every pending poll with an empty 202 by default (no progress at all)', async () => {
@@ -849,12 +858,17 @@ describe('faults', () => {
   });
 
   it('render_ms: that job takes the given time', async () => {
-    inject({ kind: 'render_ms', ms: 20 });
-    const quick = await submitVideo();
-    const normal = await submitVideo();
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect((await get(`/v1/videos/${quick}`)).json.status).toBe('done');
-    expect((await get(`/v1/videos/${normal}`)).status).toBe(202);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      inject({ kind: 'render_ms', ms: 20 });
+      const quick = await submitVideo();
+      const normal = await submitVideo();
+      vi.setSystemTime(Date.now() + 40);
+      expect((await get(`/v1/videos/${quick}`)).json.status).toBe('done');
+      expect((await get(`/v1/videos/${normal}`)).status).toBe(202);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('poll_empty_202, poll_pending_200 and done_without_status change the form of one poll', async () => {

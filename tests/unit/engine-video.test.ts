@@ -16,13 +16,15 @@ describe('job engine against the emulator: videos', () => {
   });
 
   it('resumes a running video after the worker dies, without submitting it again', async () => {
-    suite.emulator.configure({ videoRenderMs: 3_000 });
+    // The render ends when the test says so, not when a clock does: a loaded machine can't finish it early.
+    suite.emulator.configure({ videoRenderMs: 600_000 });
     const first = createHarness(suite.emulator.apiBaseUrl);
     const job = await submit(first, video('resume me'));
     await waitForJob(job.id, (j) => j.status === 'running');
     first.kill();
     const second = createHarness(suite.emulator.apiBaseUrl);
     await second.engine.start();
+    suite.emulator.finishAllVideos();
     const done = await waitForJob(job.id);
     expect(done.status).toBe('done');
     expect(posts('/v1/videos/generations')).toHaveLength(1);
@@ -42,7 +44,7 @@ describe('job engine against the emulator: videos', () => {
   }, 35_000);
 
   it('cancels a running video: stops polling and says the provider may still finish', async () => {
-    suite.emulator.configure({ videoRenderMs: 5_000 });
+    suite.emulator.configure({ videoRenderMs: 600_000 });
     const h = createHarness(suite.emulator.apiBaseUrl);
     const job = await submit(h, video('cancel me'));
     await waitForJob(job.id, (j) => j.status === 'running');

@@ -11,7 +11,7 @@ import { rejection } from './helpers/rejection';
 let emulator: Emulator;
 let sourceUri = '';
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 200 });
+  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
   // A real PNG as a data URI, like resolveSource gives for a stored source.
   const { PNG } = await import('pngjs');
   const png = new PNG({ width: 40, height: 30 });

@@ -10,7 +10,7 @@ import { rejection } from './helpers/rejection';
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 200 });
+  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
