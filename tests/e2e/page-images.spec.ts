@@ -78,6 +78,8 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
 
       const downloadsBefore = await worker.evaluate(async () => (await chrome.downloads.search({})).length);
       await overlay.click('Download');
+      // The overlay's own answer first: on a failure its sentence is what the assertion reports.
+      await expect.poll(() => overlay.status()).toBe(ui('Download started.'));
       await expect.poll(() => worker.evaluate(async () => (await chrome.downloads.search({})).length)).toBe(downloadsBefore + 1);
       await overlay.click('Close Reimagine overlay');
       await expect(overlay.host).toHaveCount(0);

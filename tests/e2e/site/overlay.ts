@@ -51,6 +51,22 @@ function readState(this: ShadowRoot): OverlayState {
   };
 }
 
+/**
+ * Runs in the DevTools world: the centre of the visible button labelled `name`, only if a click there would
+ * land on it (the bar moves while its image re-decodes or re-lays out, e.g. right after Revert).
+ */
+function hittableCentre(this: ShadowRoot, name: string): { x: number; y: number } | null {
+  for (const button of this.querySelectorAll('button')) {
+    if ((button.getAttribute('aria-label') ?? button.textContent ?? '') !== name || !button.checkVisibility()) continue;
+    const r = button.getBoundingClientRect();
+    const x = r.x + r.width / 2;
+    const y = r.y + r.height / 2;
+    const hit = this.elementFromPoint(x, y);
+    return hit && (hit === button || button.contains(hit)) ? { x, y } : null;
+  }
+  return null;
+}
+
 /** Runs in the DevTools world: every way to poke the controls without a real user. */
 function clickEverything(this: ShadowRoot): number {
   const buttons = [...this.querySelectorAll('button')];
@@ -89,7 +105,7 @@ export class ClosedOverlay {
   }
 
   /** Runs `fn` with the overlay's shadow root as `this`, in a world the page has no handle on. */
-  private async inDevtoolsWorld<T>(fn: (this: ShadowRoot) => T): Promise<T | null> {
+  private async inDevtoolsWorld<T, A extends unknown[] = []>(fn: (this: ShadowRoot, ...args: A) => T, ...args: A): Promise<T | null> {
     const cdp = await session(this.page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
@@ -103,7 +119,7 @@ export class ClosedOverlay {
     };
     // The world dies with its document: after a navigation, make a new one.
     const objectId = await resolve(false).catch(() => resolve(true));
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), arguments: args.map((value) => ({ value })), returnByValue: true });
     await cdp.send('Runtime.releaseObject', { objectId });
     return result.value as T;
   }
@@ -142,11 +158,14 @@ export class ClosedOverlay {
    * overlay hides while its image has no box (e.g. a 6000×4000 original decoding again after Revert).
    */
   async click(english: string, options: { timeout?: number } = {}): Promise<void> {
-    await this.expectButton(english, { timeout: options.timeout ?? 30_000 });
     const name = ui(english);
-    const at = (await this.state())?.buttons[name];
-    if (!at) throw new Error(`overlay button "${name}" disappeared`);
-    await this.page.mouse.click(at.x, at.y);
+    // Visible is not enough: the bar may still be moving (its image re-laid out), and a click read from one
+    // frame's layout can land beside the button in the next. Click where a hit test finds the button now.
+    let at: { x: number; y: number } | null = null;
+    await expect
+      .poll(async () => (at = await this.inDevtoolsWorld(hittableCentre, name)), { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` })
+      .not.toBeNull();
+    await this.page.mouse.click(at!.x, at!.y);
   }
 }
 
