@@ -2,6 +2,7 @@ import { httpError } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
 import { ImagineError } from './errors';
+import { readCapped as readBlobCapped, TooLarge } from '../net/read-capped';
 import { DEFAULT_BASE_URL } from './models';
 import { t } from '../i18n';
 
@@ -16,6 +17,11 @@ import { t } from '../i18n';
 export const DEFAULT_TIMEOUT_MS = 120_000; // n=10 at 2k can take a while; polls are quick anyway
 /** An error body worth reading is a few hundred bytes; a hostile server's 10 MB one is cut here. */
 export const ERROR_BODY_MAX_BYTES = 16 * 1024;
+/**
+ * A successful answer is JSON: at most ten 2k images as base64 (~60 MB). Past this a server is hostile or
+ * broken, and reading on would only fill the worker's memory; the answer is refused, not cut.
+ */
+export const OK_BODY_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface HttpConfig {
   apiKey: string;
@@ -79,8 +85,9 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
       response = await doFetch(url, init);
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw redirected(response.status);
       // Still under the deadline: a stalled body is a timeout too.
-      text = response.ok ? await response.text() : await readCapped(response, ERROR_BODY_MAX_BYTES);
+      text = response.ok ? await readWhole(response, OK_BODY_MAX_BYTES) : await readCapped(response, ERROR_BODY_MAX_BYTES);
     } catch (error) {
+      if (error instanceof TooLarge) throw new ImagineError({ kind: 'unsafe_response', message: error.message });
       throw transportError(error, deadline, timeoutMs);
     }
 
@@ -94,6 +101,11 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
   } finally {
     deadline.dispose();
   }
+}
+
+/** The whole body as text, refused (TooLarge) once it passes `maxBytes`, whatever Content-Length said. */
+async function readWhole(response: Response, maxBytes: number): Promise<string> {
+  return (await readBlobCapped(response, maxBytes)).text();
 }
 
 /** The first `maxBytes` of a body, then the rest is cancelled unread. */

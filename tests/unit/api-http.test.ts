@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ImagineClient, ImagineError, type ErrorKind } from '../../lib/api';
 import { parseErrorBody, parseRetryAfter } from '../../lib/api/classify';
+import { OK_BODY_MAX_BYTES } from '../../lib/api/http';
 
 // --- tiny fetch stub: records calls, answers with whatever the test returns --------------------------
 type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
@@ -284,6 +285,37 @@ describe('bodies and transport', () => {
       return new Response(body, { status: 200 });
     }, { timeoutMs: 30 });
     expect((await caught(api.generateImages({ prompt: 'x' }))).kind).toBe('timeout');
+  });
+
+  it('an endless 2xx body is refused once it passes OK_BODY_MAX_BYTES, and the stream is cancelled', async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20); // the same MiB again and again: no real memory
+    let pulled = 0;
+    let cancelled = false;
+    const { api } = client(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              pulled++;
+              controller.enqueue(chunk);
+            },
+            cancel() {
+              cancelled = true;
+            },
+          }),
+          { status: 200 },
+        ),
+    );
+    const error = await caught(api.generateImages({ prompt: 'x' }));
+    expect(error.kind).toBe('unsafe_response');
+    expect(error.message).toMatch(/larger than/);
+    expect(cancelled).toBe(true);
+    expect(pulled * chunk.byteLength).toBeLessThanOrEqual(OK_BODY_MAX_BYTES + 2 * chunk.byteLength);
+  });
+
+  it('a 2xx whose Content-Length is over the cap is refused before reading', async () => {
+    const { api } = client(() => new Response('{}', { status: 200, headers: { 'content-length': String(OK_BODY_MAX_BYTES + 1) } }));
+    expect((await caught(api.generateImages({ prompt: 'x' }))).kind).toBe('unsafe_response');
   });
 
   it('a timeout does not leak into the next request', async () => {
