@@ -75,6 +75,8 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
 
       await overlay.click('Revert');
       await expect(img).toHaveAttribute('src', originalSrc ?? '');
+      // The original loads again (an image without a fixed size has no box meanwhile, and the bar hides).
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(true);
 
       const downloadsBefore = await worker.evaluate(async () => (await chrome.downloads.search({})).length);
       await overlay.click('Download');

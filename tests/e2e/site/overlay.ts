@@ -52,19 +52,33 @@ function readState(this: ShadowRoot): OverlayState {
 }
 
 /**
- * Runs in the DevTools world: the centre of the visible button labelled `name`, only if a click there would
- * land on it (the bar moves while its image re-decodes or re-lays out, e.g. right after Revert).
+ * Runs in the DevTools world: the centre of the visible button labelled `name`, only if a click there lands
+ * on it now and still did two frames ago. The bar moves, or hides for a moment, while its image re-lays out
+ * (right after Revert an image without a fixed size loads its original again): a click read from one
+ * layout could land on nothing in the next.
  */
-function hittableCentre(this: ShadowRoot, name: string): { x: number; y: number } | null {
-  for (const button of this.querySelectorAll('button')) {
-    if ((button.getAttribute('aria-label') ?? button.textContent ?? '') !== name || !button.checkVisibility()) continue;
-    const r = button.getBoundingClientRect();
-    const x = r.x + r.width / 2;
-    const y = r.y + r.height / 2;
-    const hit = this.elementFromPoint(x, y);
-    return hit && (hit === button || button.contains(hit)) ? { x, y } : null;
-  }
-  return null;
+async function hittableCentre(this: ShadowRoot, name: string): Promise<{ x: number; y: number } | null> {
+  const look = () => {
+    for (const button of this.querySelectorAll('button')) {
+      if ((button.getAttribute('aria-label') ?? button.textContent ?? '') !== name || !button.checkVisibility()) continue;
+      const r = button.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      const hit = this.elementFromPoint(x, y);
+      return hit && (hit === button || button.contains(hit)) ? { x, y } : null;
+    }
+    return null;
+  };
+  const before = look();
+  if (!before) return null;
+  const frame = () => new Promise<void>((resolve) => {
+    requestAnimationFrame(() => resolve());
+    setTimeout(resolve, 100); // a page in the background gets no frames
+  });
+  await frame();
+  await frame();
+  const after = look();
+  return after && after.x === before.x && after.y === before.y ? after : null;
 }
 
 /** Runs in the DevTools world: every way to poke the controls without a real user. */
@@ -105,7 +119,7 @@ export class ClosedOverlay {
   }
 
   /** Runs `fn` with the overlay's shadow root as `this`, in a world the page has no handle on. */
-  private async inDevtoolsWorld<T, A extends unknown[] = []>(fn: (this: ShadowRoot, ...args: A) => T, ...args: A): Promise<T | null> {
+  private async inDevtoolsWorld<T, A extends unknown[] = []>(fn: (this: ShadowRoot, ...args: A) => T | Promise<T>, ...args: A): Promise<T | null> {
     const cdp = await session(this.page);
     const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
@@ -119,7 +133,7 @@ export class ClosedOverlay {
     };
     // The world dies with its document: after a navigation, make a new one.
     const objectId = await resolve(false).catch(() => resolve(true));
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), arguments: args.map((value) => ({ value })), returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true });
     await cdp.send('Runtime.releaseObject', { objectId });
     return result.value as T;
   }
@@ -160,7 +174,7 @@ export class ClosedOverlay {
   async click(english: string, options: { timeout?: number } = {}): Promise<void> {
     const name = ui(english);
     // Visible is not enough: the bar may still be moving (its image re-laid out), and a click read from one
-    // frame's layout can land beside the button in the next. Click where a hit test finds the button now.
+    // frame's layout can land beside the button in the next. Click where a hit test keeps finding it.
     let at: { x: number; y: number } | null = null;
     await expect
       .poll(async () => (at = await this.inDevtoolsWorld(hittableCentre, name)), { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` })
