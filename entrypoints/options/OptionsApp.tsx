@@ -8,7 +8,7 @@ import { BehaviourSection } from '../../components/options/BehaviourSection';
 import { DownloadsSection } from '../../components/options/DownloadsSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
 import { VisionSection } from '../../components/options/VisionSection';
-import { fieldErrors, type FieldErrors } from '../../components/options/form';
+import { fieldErrors, optionsErrorMap, type FieldErrors } from '../../components/options/form';
 import { SiteAccessSection } from '../../components/options/SiteAccessSection';
 import { originsFor, patternHost, requestHostAccess } from '../../components/options/permissions';
 import { PrivacySection } from '../../components/options/PrivacySection';
@@ -62,7 +62,7 @@ export function OptionsApp() {
   /** Runs synchronously up to permissions.request: the click's user gesture must still be there. */
   function save() {
     if (!draft) return;
-    const parsed = settingsSchema.safeParse(draft);
+    const parsed = settingsSchema.safeParse(draft, { error: optionsErrorMap });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       setStatus({ tone: 'error', text: t('options.app.notSavedFields') });
@@ -101,9 +101,9 @@ export function OptionsApp() {
   function testConnection() {
     if (!draft) return;
     const baseUrl = draft.baseUrls[provider].trim();
-    const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls });
+    const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls }, { error: optionsErrorMap });
     if (!urlCheck.success) {
-      setErrors(fieldErrors(settingsSchema.safeParse(draft).error ?? urlCheck.error));
+      setErrors(fieldErrors(settingsSchema.safeParse(draft, { error: optionsErrorMap }).error ?? urlCheck.error));
       setTest({ running: false, result: { tone: 'error', text: t('options.app.fixBaseUrl') } });
       return;
     }
