@@ -110,7 +110,7 @@ export function OptionsApp() {
     const access = requestHostAccess(originsFor([{ provider, baseUrl }])); // in the click, before any await
     setTest({ running: true });
     void access.then(async (granted) => {
-      if (!granted) return setTest({ running: false, result: { tone: 'error', text: 'Reimagine was not allowed to reach that origin.' } });
+      if (!granted) return setTest({ running: false, result: { tone: 'error', text: t('options.app.originNotAllowed') } });
       const key = keys[provider];
       const reply = await send({ type: 'connection.test', provider, baseUrl, ...(key ? { apiKey: key } : {}) });
       setTest({ running: false, result: reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: userMessage(reply.error) } });
@@ -150,7 +150,7 @@ export function OptionsApp() {
           onReveal={() => void reveal()}
           onRemoveKey={() => {
             setKeys((k) => ({ ...k, [provider]: '' }));
-            setStatus({ tone: 'ok', text: `The ${PROVIDER_LABELS[provider]} key will be removed when you save.` });
+            setStatus({ tone: 'ok', text: t('options.app.keyRemovedOnSave', { provider: PROVIDER_LABELS[provider] }) });
           }}
           onTest={testConnection}
         />
