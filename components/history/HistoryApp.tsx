@@ -89,7 +89,7 @@ export function HistoryApp() {
                     });
                   }}
                 >
-                  {t('history.historyApp.confirmDelete')}{' '}{selected.size}
+                  {t('history.historyApp.confirmDelete', { count: formatNumber(selected.size) })}
                 </button>
               ) : (
                 <button type="button" disabled={busy} onClick={() => setConfirmBulk(true)}>
