@@ -8,6 +8,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import uiText from './scripts/eslint/ui-text.js';
 
 export default defineConfig(
   {
@@ -62,7 +63,11 @@ export default defineConfig(
     // and, in the DOM-built overlay (lib/content), literal textContent/title/placeholder assignments and
     // aria-label/title attributes. tests/unit/i18n-lint.test.ts proves it fires on a planted string.
     files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'lib/content/**/*.ts'],
+    // And sentences handed to the user through calls, errors and message properties (`setError('…')`,
+    // `new Error('…')`, `{ message: '…' }`): scripts/eslint/ui-text.js.
+    plugins: { reimagine: { rules: { 'no-ui-literal': uiText } } },
     rules: {
+      'reimagine/no-ui-literal': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: 'JSXText[value=/[A-Za-z]{2}/]', message: 'User-facing text must come from t() (lib/i18n), not JSX text.' },

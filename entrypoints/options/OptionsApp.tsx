@@ -172,7 +172,7 @@ export function OptionsApp() {
               setDraft(saved);
               setKeys(emptyKeys());
               setErrors({});
-              setStatus({ tone: 'ok', text: 'Changes discarded.' });
+              setStatus({ tone: 'ok', text: t('options.app.discarded') });
             }}
           >
             {t('options.optionsApp.discardChanges')}

@@ -43,7 +43,7 @@ export function SidePanelApp() {
         <div className="panel-left">
           <BatchSection />
           <DescriptionCard />
-          <Composer onQueued={() => announce('Queued.')} />
+          <Composer onQueued={() => announce(t('panel.app.queued'))} />
           <QueueList jobs={jobs} />
         </div>
         <section aria-label={t('panel.sidePanelApp.results')} className="results">
