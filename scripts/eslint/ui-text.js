@@ -7,7 +7,8 @@
 //    or words ending in . ! ? … ("the provider returned nothing.");
 //  - in a text sink (set*Error/Status/Message…, notify*, show*, alert/confirm, Error constructors, message
 //    properties), also a single capitalised word ("Saved").
-// Developer-only text (console.*, throw in lib/ outside the UI) is not in these files' scope.
+// Applied to the UI and to lib/ except lib/api (eslint.config.js). console.* is never checked; other
+// developer-only text says so with `// eslint-disable-next-line reimagine/no-ui-literal -- <reason>`.
 const SENTENCE = /^[A-Z][a-z’']+[\s,:;]+\S/u;
 const PUNCTUATED = /[a-z]{2,}\s+\S[^]*[a-z)”’"]\s*[.!?…]$/u;
 const WORD = /^[A-Z][a-z]{2,}/u;

@@ -75,6 +75,22 @@ export const x = { status: 'done', kind: 'image/png', label: t('panel.app.queued
     expect(await problems(code, 'components/Ok.tsx')).toEqual([]);
   }, 30_000);
 
+  it('are refused in lib/ (errors and zod messages the UI shows), but not in lib/api nor with a reasoned disable', async () => {
+    const planted = `import { z } from 'zod';
+export const ids = z.array(z.string()).min(1, 'Choose at least one image.');
+export function f() {
+  throw new Error('The encoder stopped.');
+}
+`;
+    expect(await problems(planted, 'lib/background/planted.ts')).toHaveLength(2);
+    // The wire schemas' issues are English developer diagnostics on purpose.
+    expect(await problems(planted, 'lib/api/planted.ts')).toEqual([]);
+    const disabled = `// eslint-disable-next-line reimagine/no-ui-literal -- developer-only: our own data: URLs
+throw new Error('Not a data: URL, says the planted line.');
+`;
+    expect(await problems(disabled, 'lib/media/planted.ts')).toEqual([]);
+  }, 30_000);
+
   it('leave translated text, class names and non-UI files alone', async () => {
     expect(await problems(`export const A = () => <p className="hint small">{'·'}</p>;`, 'components/Ok.tsx')).toEqual([]);
     expect(await problems(`export const msg = 'Plain English in a worker file';`, 'lib/background/ok.ts')).toEqual([]);
