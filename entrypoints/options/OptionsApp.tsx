@@ -155,7 +155,7 @@ export function OptionsApp() {
           onTest={testConnection}
         />
         <DefaultsSection draft={draft} update={update} errors={errors} />
-        <VisionSection draft={draft} update={update} errors={errors} />
+        <VisionSection draft={draft} update={update} errors={errors} savedKey={`${saved.provider}:${masked[saved.provider] ?? ''}`} />
         <QuickActionsSection draft={draft} update={update} errors={errors} />
         <BehaviourSection draft={draft} update={update} errors={errors} />
         <DownloadsSection draft={draft} update={update} errors={errors} />

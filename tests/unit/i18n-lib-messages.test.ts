@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NO_KEY_CODE, userMessage } from '../../lib/api/errors';
 import { batchTargetId } from '../../lib/batch/schema';
 import { problemText } from '../../lib/export/export-animation';
 import { pageCommandSchema } from '../../lib/messaging/protocol';
@@ -64,5 +65,12 @@ describe('the encoder worker’s problems, translated by the page', () => {
     expect(problemText('failed', 'no frames')).toBe('Die Animation konnte nicht kodiert werden (no frames).');
     fakeBrowser.i18n.getMessage = english;
     expect(problemText('failed')).toBe('The encoder stopped.');
+  });
+});
+
+describe('a missing key is told apart by its code', () => {
+  it('userMessage keeps the no-key sentence (made in the UI language) instead of "the provider rejected it"', () => {
+    expect(userMessage({ kind: 'invalid_key', code: NO_KEY_CODE, message: 'Speichere zuerst einen API-Schlüssel.' })).toBe('Speichere zuerst einen API-Schlüssel.');
+    expect(userMessage({ kind: 'invalid_key', message: 'bad key' })).toMatch(/^Invalid API key/);
   });
 });
