@@ -8,6 +8,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import uiText from './scripts/eslint/ui-text.js';
 
 export default defineConfig(
   {
@@ -61,8 +62,16 @@ export default defineConfig(
     // (lib/i18n). Catches JSX text with letters, literal aria-label/title/placeholder/alt/label/hint props,
     // and, in the DOM-built overlay (lib/content), literal textContent/title/placeholder assignments and
     // aria-label/title attributes. tests/unit/i18n-lint.test.ts proves it fires on a planted string.
-    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'lib/content/**/*.ts'],
+    // And sentences handed to the user through calls, errors and message properties (`setError('…')`,
+    // `new Error('…')`, `{ message: '…' }`, zod messages): scripts/eslint/ui-text.js — in all of lib/ too,
+    // since the worker's and the pages' errors end up on screen. Not lib/api: the wire schemas' issues are
+    // English developer diagnostics on purpose, shown only in parentheses after a translated sentence.
+    // Developer-only text elsewhere carries `// eslint-disable-next-line reimagine/no-ui-literal -- why`.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: ['lib/api/**'],
+    plugins: { reimagine: { rules: { 'no-ui-literal': uiText } } },
     rules: {
+      'reimagine/no-ui-literal': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: 'JSXText[value=/[A-Za-z]{2}/]', message: 'User-facing text must come from t() (lib/i18n), not JSX text.' },

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ANIMATION_FPS, ANIMATION_SIZES, DEFAULT_ANIMATION, type AnimationOptions } from '../lib/export/animation';
 import type { Job } from '../lib/jobs/job';
 import { downloadAnimation } from '../lib/ui/animation-download';
-import { t } from '../lib/i18n';
+import { formatNumber, t } from '../lib/i18n';
 
 /**
  * A video result's "Save as GIF" / "Save as WebP", with size and frame rate, and a progress bar while the
@@ -32,7 +32,7 @@ export function AnimationExport({ job, index, onStatus }: { job: Job; index: num
       <select id={`${id}-size`} value={maxEdge} disabled={busy} onChange={(e) => setMaxEdge(Number(e.target.value) as AnimationOptions['maxEdge'])}>
         {ANIMATION_SIZES.map((n) => (
           <option key={n} value={n}>
-            {n}{' '}{t('panel.animationExport.px')}
+            {t('panel.animationExport.px', { size: formatNumber(n) })}
           </option>
         ))}
       </select>
@@ -40,7 +40,7 @@ export function AnimationExport({ job, index, onStatus }: { job: Job; index: num
       <select id={`${id}-fps`} value={fps} disabled={busy} onChange={(e) => setFps(Number(e.target.value) as AnimationOptions['fps'])}>
         {ANIMATION_FPS.map((n) => (
           <option key={n} value={n}>
-            {n}{' '}{t('panel.animationExport.fps')}
+            {t('panel.animationExport.fps', { rate: formatNumber(n) })}
           </option>
         ))}
       </select>

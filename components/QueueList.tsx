@@ -3,6 +3,7 @@ import { isActive, type Job } from '../lib/jobs/job';
 import { dismissedJobs } from '../lib/ui/prefs';
 import { JobCard } from './JobCard';
 import { formatNumber, t } from '../lib/i18n';
+import { slot, withNodes } from '../lib/i18n/nodes';
 
 /** Failed/cancelled jobs stay in the queue (with their reason and Retry) for this long unless dismissed. */
 const KEEP_FAILED_MS = 12 * 60 * 60 * 1000;
@@ -26,7 +27,15 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
   return (
     <section aria-label={t('panel.queueList.queue')} className="queue">
       <h2>
-        {t('panel.queueList.queue')}{' '}{activeCount > 0 && <span className="count-badge" aria-label={t('panel.queueList.inProgress', { count: formatNumber(activeCount) })}>{activeCount}</span>}
+        {activeCount > 0
+          ? withNodes(t('panel.queueList.heading', { count: slot('count') }), {
+              count: (
+                <span className="count-badge" aria-label={t('panel.queueList.inProgress', { count: formatNumber(activeCount) })}>
+                  {formatNumber(activeCount)}
+                </span>
+              ),
+            })
+          : t('panel.queueList.queue')}
       </h2>
       {queue.length === 0 ? (
         <p className="empty hint">{t('panel.queueList.nothingInProgressJobs')}</p>

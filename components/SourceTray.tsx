@@ -6,6 +6,7 @@ import { useComposer } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { CaptureStatus } from './CaptureStatus';
 import { formatNumber, t } from '../lib/i18n';
+import { slot, withNodes } from '../lib/i18n/nodes';
 
 interface Props {
   mode: Mode;
@@ -27,7 +28,9 @@ export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInse
     <div className="field sources" aria-describedby={error ? 'sources-error' : undefined}>
       <div className="sources-head">
         <span className="label" id="sources-label">
-          {t('panel.sourceTray.sources')}{' '}<span className="hint">{sources.length}/{max}</span>
+          {withNodes(t('panel.sourceTray.heading', { count: slot('count') }), {
+            count: <span className="hint">{t('panel.sourceTray.countOfMax', { count: formatNumber(sources.length), max: formatNumber(max) })}</span>,
+          })}
         </span>
         <button type="button" onClick={onPickFiles} disabled={busy}>
           {t('panel.sourceTray.addFiles')}

@@ -37,7 +37,7 @@ export function BatchCost({ count, children }: { count: number; children(blocked
     <>
       <div className="cost" data-testid="batch-cost">
         <p>{describeBatchCost(estimate, count)}</p>
-        {estimate && <p className="hint">{t('batch.batchCost.each')}{' '}{estimate.lines.join('; ')}</p>}
+        {estimate && <p className="hint">{t('batch.batchCost.each', { lines: estimate.lines.join('; ') })}</p>}
         <p className="hint">{capLine}</p>
       </div>
       {!verdict.ok && (

@@ -4,6 +4,7 @@ import type { CostEstimate as Estimate } from '../../lib/pricing/estimate';
 import { startOfToday } from '../../lib/ui/hooks';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { t } from '../../lib/i18n';
+import { slot, withNodes } from '../../lib/i18n/nodes';
 
 /**
  * The estimate before sending, with its breakdown (each line: quantity × unit price), and today's spend
@@ -24,7 +25,7 @@ export function CostEstimate({ result, capUsd }: { result: { estimate?: Estimate
       ) : (
         <>
           <p>
-            {t('composer.costEstimate.estimatedCost')}{' '}<strong data-testid="cost-estimate">{formatUsd(estimate.usd)}</strong>
+            {withNodes(t('composer.costEstimate.estimatedCost', { cost: slot('cost') }), { cost: <strong data-testid="cost-estimate">{formatUsd(estimate.usd)}</strong> })}
             {estimate.range && (
               <span className="hint">
                 {' '}

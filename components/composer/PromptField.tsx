@@ -27,13 +27,19 @@ export function PromptField({
 }) {
   const limit = caps.promptMaxLength;
   const over = draft.prompt.length > limit;
+  // One sentence with both numbers for screen readers ("12 of 1024 characters", in the UI language); the
+  // eye gets the compact "12/1024" (numbers in the UI locale, like the too-long message's limit).
+  const count = formatNumber(draft.prompt.length, { useGrouping: false });
+  const max = formatNumber(limit, { useGrouping: false });
   return (
     <div className="field">
       <div className="label-row">
         <label htmlFor="prompt">{t('composer.promptField.prompt')}</label>
         <span id="prompt-count" className={`hint count${over ? ' error' : ''}`} aria-live={over ? 'polite' : 'off'}>
-          {draft.prompt.length}/{limit}
-          <span className="visually-hidden">{' '}{t('composer.promptField.characters')}</span>
+          <span aria-hidden="true">
+            {count}/{max}
+          </span>
+          <span className="visually-hidden">{t('composer.promptField.counter', { count, limit: max })}</span>
         </span>
       </div>
       <textarea
@@ -55,7 +61,7 @@ export function PromptField({
       <span id="prompt-keys" className="hint">
         {MODE_INFO[draft.mode].promptRequired ? '' : t('composer.promptField.optional')}{t('composer.promptField.ctrlEnterToGenerate')}
       </span>
-      <FieldError id="prompt-error" message={error ?? (over ? t('composer.promptField.tooLong', { limit: formatNumber(limit, { useGrouping: false }) }) : undefined)} />
+      <FieldError id="prompt-error" message={error ?? (over ? t('composer.promptField.tooLong', { limit: max }) : undefined)} />
       <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
       <PromptLibrary draft={draft} onApply={(p) => update(p)} />
     </div>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { userMessage, type ErrorInfo } from '../../lib/api/errors';
 import { hostOf } from '../../lib/net/host-of';
 import { t } from '../../lib/i18n';
+import { slot, withNodes } from '../../lib/i18n/nodes';
 
 /** Generate, what is happening meanwhile, and why the last attempt was refused (with the way to fix it). */
 export function SubmitArea({
@@ -30,15 +31,17 @@ export function SubmitArea({
             {t('composer.submitArea.sending')}
           </span>
         )}
-        {pageUrl && <span className="hint origin">{t('composer.submitArea.from')}{' '}{hostOf(pageUrl) ?? pageUrl}</span>}
+        {pageUrl && <span className="hint origin">{t('composer.submitArea.fromHost', { host: hostOf(pageUrl) ?? pageUrl })}</span>}
       </div>
       {hasKey === false && (
         <p className="notice">
-          {t('composer.submitArea.noApiKeyYet')}{' '}
-          <button type="button" className="link" onClick={openOptions}>
-            {t('composer.submitArea.openOptions')}
-          </button>{' '}
-          {t('composer.submitArea.toAddOne')}
+          {withNodes(t('composer.submitArea.noApiKey', { openOptions: slot('openOptions') }), {
+            openOptions: (
+              <button type="button" className="link" onClick={openOptions}>
+                {t('composer.submitArea.optionsLink')}
+              </button>
+            ),
+          })}
         </p>
       )}
       {error && (

@@ -85,7 +85,7 @@ export function SuggestPrompt({ draft, caps, onApply }: { draft: Draft; caps: Ca
       )}
       {outcome && !busy && (
         <p className="hint" data-testid="suggest-cost">
-          {t('composer.suggestPrompt.suggestedBy')}{' '}{outcome.model}
+          {t('composer.suggestPrompt.suggestedBy', { model: outcome.model })}
           {outcome.cost ? ` · ${outcome.cost}` : ''}
           {outcome.tokens !== undefined ? ` · ${t('composer.suggestPrompt.tokens', { count: formatNumber(outcome.tokens) })}` : ''}
           {outcome.note ? ` · ${outcome.note}` : ''}

@@ -89,7 +89,7 @@ export function HistoryApp() {
                     });
                   }}
                 >
-                  {t('history.historyApp.confirmDelete')}{' '}{selected.size}
+                  {t('history.historyApp.confirmDelete', { count: formatNumber(selected.size) })}
                 </button>
               ) : (
                 <button type="button" disabled={busy} onClick={() => setConfirmBulk(true)}>
@@ -148,7 +148,7 @@ export function HistoryApp() {
                 e.target.value = '';
                 if (!file) return;
                 void run(async () => {
-                  setStatus({ tone: 'ok', text: 'Importing…' });
+                  setStatus({ tone: 'ok', text: t('history.historyApp.importing') });
                   const { sendArchiveForImport } = await import('../../lib/history/transfer');
                   const reply = await sendArchiveForImport(file);
                   if (!reply.ok) return { ok: false, message: t('history.historyApp.nothingImported', { reason: reply.message }) };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { userMessage } from '../../lib/api/errors';
+import { NO_KEY_CODE, userMessage } from '../../lib/api/errors';
 import { send } from '../../lib/messaging/client';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_VISION_MODEL } from '../../lib/vision/models';
@@ -11,8 +11,9 @@ import { formatNumber, t } from '../../lib/i18n';
  * The vision model behind "Suggest a prompt" and "Describe image": the key's language models that take
  * images (GET /v1/language-models, asked through the background, which holds the key), with the default
  * always offered. Free text like the other model fields; resellers have no image understanding.
+ * `savedKey` names the saved key (provider and masked key): a new one lists its own models.
  */
-export function VisionSection({ draft, update, errors }: SectionProps) {
+export function VisionSection({ draft, update, errors, savedKey }: SectionProps & { savedKey: string }) {
   const caps = PROVIDERS[draft.provider].capabilities;
   const [models, setModels] = useState<string[]>([]);
   const [status, setStatus] = useState('');
@@ -22,7 +23,8 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
     setStatus(t('options.visionSection.loadingModels'));
     const reply = await send({ type: 'vision.models' });
     if (!reply.ok) {
-      const noKey = reply.error.kind === 'invalid_key' && /save an api key/i.test(reply.error.message);
+      // By the error's code: its sentence is in the UI language, so no wording can be matched.
+      const noKey = reply.error.kind === 'invalid_key' && reply.error.code === NO_KEY_CODE;
       return setStatus(noKey ? t('options.visionSection.saveKeyFirst') : t('options.visionSection.couldNotList', { reason: userMessage(reply.error) }));
     }
     setModels(reply.models);
@@ -31,9 +33,10 @@ export function VisionSection({ draft, update, errors }: SectionProps) {
 
   useEffect(() => {
     if (caps.vision) void load();
-    // Once per provider: the list belongs to the saved key of that provider.
+    // Once per provider, and again when its saved key changes (saved here or in another Options tab): the
+    // list belongs to the saved key of that provider.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draft.provider]);
+  }, [draft.provider, savedKey]);
 
   const options = [...new Set([DEFAULT_VISION_MODEL, ...models, model])].filter(Boolean);
   return (

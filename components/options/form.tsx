@@ -2,25 +2,27 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { formatNumber, t } from '../../lib/i18n';
 
-/** Field path → message, from a zod error, in words a user can act on. */
+/** Field path → message, from a zod error parsed with `optionsErrorMap`. */
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.');
-    out[key] ??= friendly(issue);
-  }
+  for (const issue of error.issues) out[issue.path.map(String).join('.')] ??= issue.message;
   return out;
 }
 
-function friendly(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small' && /^Too small/.test(issue.message)) return t('options.form.atLeast', { min: formatNumber(Number(issue.minimum)) });
-  if (issue.code === 'too_big' && /^Too big/.test(issue.message)) return t('options.form.atMost', { max: formatNumber(Number(issue.maximum)) });
+/**
+ * Options' wording for zod's generic issues, in words a user can act on. A per-parse map: a schema's own
+ * message (a quick action's name) still wins over it, and any other issue reads in zod's locale
+ * (lib/i18n/zod-locale.ts) — never by matching zod's English text.
+ */
+export const optionsErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small') return t('options.form.atLeast', { min: formatNumber(Number(issue.minimum)) });
+  if (issue.code === 'too_big') return t('options.form.atMost', { max: formatNumber(Number(issue.maximum)) });
   if (issue.code === 'invalid_type') return t('options.form.validNumber');
   if (issue.code === 'invalid_value') return t('options.form.chooseOffered');
-  return issue.message;
-}
+  return undefined;
+};
 
 interface FieldProps {
   id: string;

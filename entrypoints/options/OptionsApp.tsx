@@ -8,7 +8,7 @@ import { BehaviourSection } from '../../components/options/BehaviourSection';
 import { DownloadsSection } from '../../components/options/DownloadsSection';
 import { DefaultsSection } from '../../components/options/DefaultsSection';
 import { VisionSection } from '../../components/options/VisionSection';
-import { fieldErrors, type FieldErrors } from '../../components/options/form';
+import { fieldErrors, optionsErrorMap, type FieldErrors } from '../../components/options/form';
 import { SiteAccessSection } from '../../components/options/SiteAccessSection';
 import { originsFor, patternHost, requestHostAccess } from '../../components/options/permissions';
 import { PrivacySection } from '../../components/options/PrivacySection';
@@ -62,7 +62,7 @@ export function OptionsApp() {
   /** Runs synchronously up to permissions.request: the click's user gesture must still be there. */
   function save() {
     if (!draft) return;
-    const parsed = settingsSchema.safeParse(draft);
+    const parsed = settingsSchema.safeParse(draft, { error: optionsErrorMap });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       setStatus({ tone: 'error', text: t('options.app.notSavedFields') });
@@ -101,16 +101,16 @@ export function OptionsApp() {
   function testConnection() {
     if (!draft) return;
     const baseUrl = draft.baseUrls[provider].trim();
-    const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls });
+    const urlCheck = settingsSchema.shape.baseUrls.safeParse({ ...draft.baseUrls }, { error: optionsErrorMap });
     if (!urlCheck.success) {
-      setErrors(fieldErrors(settingsSchema.safeParse(draft).error ?? urlCheck.error));
+      setErrors(fieldErrors(settingsSchema.safeParse(draft, { error: optionsErrorMap }).error ?? urlCheck.error));
       setTest({ running: false, result: { tone: 'error', text: t('options.app.fixBaseUrl') } });
       return;
     }
     const access = requestHostAccess(originsFor([{ provider, baseUrl }])); // in the click, before any await
     setTest({ running: true });
     void access.then(async (granted) => {
-      if (!granted) return setTest({ running: false, result: { tone: 'error', text: 'Reimagine was not allowed to reach that origin.' } });
+      if (!granted) return setTest({ running: false, result: { tone: 'error', text: t('options.app.originNotAllowed') } });
       const key = keys[provider];
       const reply = await send({ type: 'connection.test', provider, baseUrl, ...(key ? { apiKey: key } : {}) });
       setTest({ running: false, result: reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: userMessage(reply.error) } });
@@ -150,12 +150,12 @@ export function OptionsApp() {
           onReveal={() => void reveal()}
           onRemoveKey={() => {
             setKeys((k) => ({ ...k, [provider]: '' }));
-            setStatus({ tone: 'ok', text: `The ${PROVIDER_LABELS[provider]} key will be removed when you save.` });
+            setStatus({ tone: 'ok', text: t('options.app.keyRemovedOnSave', { provider: PROVIDER_LABELS[provider] }) });
           }}
           onTest={testConnection}
         />
         <DefaultsSection draft={draft} update={update} errors={errors} />
-        <VisionSection draft={draft} update={update} errors={errors} />
+        <VisionSection draft={draft} update={update} errors={errors} savedKey={`${saved.provider}:${masked[saved.provider] ?? ''}`} />
         <QuickActionsSection draft={draft} update={update} errors={errors} />
         <BehaviourSection draft={draft} update={update} errors={errors} />
         <DownloadsSection draft={draft} update={update} errors={errors} />
@@ -172,7 +172,7 @@ export function OptionsApp() {
               setDraft(saved);
               setKeys(emptyKeys());
               setErrors({});
-              setStatus({ tone: 'ok', text: 'Changes discarded.' });
+              setStatus({ tone: 'ok', text: t('options.app.discarded') });
             }}
           >
             {t('options.optionsApp.discardChanges')}

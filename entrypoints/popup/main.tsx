@@ -4,8 +4,10 @@ import '../../components/history/history.css';
 import { HistoryApp } from '../../components/history/HistoryApp';
 import { startHistorySync } from '../../lib/history/store';
 import { localizeDocument, t } from '../../lib/i18n';
+import { configureZodLocale } from '../../lib/i18n/zod-locale';
 
 // Reading starts before React mounts: the first page is on its way while the bundle renders.
 localizeDocument(t('extension.actionTitle'));
+configureZodLocale();
 startHistorySync();
 createRoot(document.getElementById('root')!).render(<HistoryApp />);

@@ -11,6 +11,7 @@ import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
 import { usePanelKeys } from '../../lib/keyboard/use-panel-keys';
 import { formatNumber, t } from '../../lib/i18n';
+import { slot, withNodes } from '../../lib/i18n/nodes';
 
 /**
  * The side panel (and the same page opened as a tab: a full-page layout from 900 px). All job state comes
@@ -42,12 +43,16 @@ export function SidePanelApp() {
         <div className="panel-left">
           <BatchSection />
           <DescriptionCard />
-          <Composer onQueued={() => announce('Queued.')} />
+          <Composer onQueued={() => announce(t('panel.app.queued'))} />
           <QueueList jobs={jobs} />
         </div>
         <section aria-label={t('panel.sidePanelApp.results')} className="results">
           <h2>
-            {t('panel.sidePanelApp.results')}{' '}{results.length > 0 && <span className="hint">({results.reduce((n, j) => n + j.results.length, 0)})</span>}
+            {results.length > 0
+              ? withNodes(t('panel.sidePanelApp.resultsCount', { count: slot('count') }), {
+                  count: <span className="hint">{formatNumber(results.reduce((n, j) => n + j.results.length, 0))}</span>,
+                })
+              : t('panel.sidePanelApp.results')}
           </h2>
           {loadError ? (
             <p className="error" role="alert">

@@ -10,9 +10,11 @@ import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/set
 import { Viewer } from '../../components/Viewer';
 import { SidePanelApp } from './SidePanelApp';
 import { localizeDocument } from '../../lib/i18n';
+import { configureZodLocale } from '../../lib/i18n/zod-locale';
 
 const params = new URLSearchParams(location.search);
 localizeDocument();
+configureZodLocale();
 const root = createRoot(document.getElementById('root')!);
 const view = params.get('view');
 

@@ -1,5 +1,6 @@
 import { ImagineError, type ErrorInfo, type ErrorKind } from './errors';
 import { errorBodySchema, jobErrorSchema } from './responses';
+import { t } from '../i18n';
 
 /**
  * HTTP status + error body → ImagineError, and failed-job error → ErrorInfo. The server is not consistent
@@ -95,12 +96,13 @@ function kindForStatus(status: number, wording: string): ErrorKind {
   return 'server_error'; // 1xx/3xx that fetch did not follow: not something the user can fix
 }
 
-const FALLBACK_MESSAGES: Partial<Record<ErrorKind, string>> = {
-  invalid_key: 'The API key was rejected.',
-  credits_exhausted: 'Credits exhausted or spending limit reached.',
-  rate_limited: 'Too many requests.',
-  content_policy: 'Rejected by content moderation.',
-  server_error: 'The server had an error.',
+/** When the server says nothing: a sentence in the UI language (server_error's is shown as the detail). */
+const FALLBACK_MESSAGES: Partial<Record<ErrorKind, () => string>> = {
+  invalid_key: () => t('api.fallback.keyRejected'),
+  credits_exhausted: () => t('api.fallback.creditsExhausted'),
+  rate_limited: () => t('api.fallback.tooManyRequests'),
+  content_policy: () => t('api.fallback.moderated'),
+  server_error: () => t('api.fallback.serverError'),
 };
 
 export interface HttpErrorInput {
@@ -116,7 +118,7 @@ export function httpError({ status, bodyText, headers, requestId, now }: HttpErr
   const kind = kindForStatus(status, `${code ?? ''} ${message ?? ''}`);
   const info: ErrorInfo = {
     kind,
-    message: message ?? FALLBACK_MESSAGES[kind] ?? `HTTP ${status}`,
+    message: message ?? FALLBACK_MESSAGES[kind]?.() ?? `HTTP ${status}`,
     status,
   };
   if (code !== undefined) info.code = code;
@@ -133,7 +135,7 @@ export function jobErrorInfo(raw: unknown, requestId?: string): ErrorInfo {
   const error = jobErrorSchema.parse(raw);
   const rawCode = typeof error === 'object' && error !== null && error.code != null ? String(error.code) : undefined;
   const message = decodeMessage(
-    (typeof error === 'string' ? error : error?.message) || rawCode || 'The job failed without an explanation.',
+    (typeof error === 'string' ? error : error?.message) || rawCode || t('api.jobFailedNoReason'),
   );
   const code = (rawCode ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
   const wording = `${rawCode ?? ''} ${message}`;

@@ -2,7 +2,7 @@ import { readCapped, Stalled, TooLarge } from '../net/read-capped';
 import { parseRetryAfter } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { ImagineError, type ErrorInfo } from './errors';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Downloading results. Output URLs are temporary (images: minutes, videos: ~24 h) and live on other hosts
@@ -51,7 +51,7 @@ export async function fetchMedia(url: string, options: FetchMediaOptions = {}): 
     }
     const type = response.headers.get('content-type') ?? '';
     if (NOT_MEDIA.test(type)) throw downloadFailure('server_error', t('api.downloadNotMedia', { type }));
-    if (blob.size === 0) throw downloadFailure('server_error', 'The download was empty.', response.status);
+    if (blob.size === 0) throw downloadFailure('server_error', t('api.downloadEmpty'), response.status);
     return blob;
   } finally {
     deadline.dispose();
@@ -64,9 +64,9 @@ async function readResult(response: Response, maxBytes: number, stallMs: number)
     return await readCapped(response, maxBytes, { stallMs });
   } catch (error) {
     if (error instanceof TooLarge) {
-      throw downloadFailure('unsafe_response', `the result is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, more than any real result.`);
+      throw downloadFailure('unsafe_response', t('api.resultTooLarge', { size: formatNumber(Math.round(maxBytes / 1024 / 1024), { style: 'unit', unit: 'megabyte' }) }));
     }
-    if (error instanceof Stalled) throw downloadFailure('network', `the download stalled (no data for ${Math.round(stallMs / 1000)} s).`);
+    if (error instanceof Stalled) throw downloadFailure('network', t('net.stalled', { seconds: formatNumber(Math.round(stallMs / 1000)) }));
     throw error;
   }
 }

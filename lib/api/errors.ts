@@ -44,6 +44,12 @@ export const errorInfoSchema = z.object({
 export type ErrorInfo = z.infer<typeof errorInfoSchema>;
 
 /**
+ * `code` of an `invalid_key` error raised because no key is saved at all (nothing was sent): the UI tells it
+ * from a key the provider refused by this, never by the sentence's wording, which is in the UI language.
+ */
+export const NO_KEY_CODE = 'no_key';
+
+/**
  * Server-supplied text (error bodies, failed-job messages) ends up stored on jobs and shown in the UI:
  * one cap, applied where every such message passes (ImagineError, and the engine before it stores one).
  */
@@ -133,6 +139,7 @@ export function userMessage(info: ErrorInfo): string {
   switch (info.kind) {
     case 'invalid_key':
       if (isKeyState(info.code)) return KEY_STATE_MESSAGES[info.code];
+      if (info.code === NO_KEY_CODE) return info.message; // "No API key set…": made in the UI language, not a refusal
       return t('errors.invalidKey');
     case 'permission_denied':
       return withDetail(t('errors.permissionDenied'), info.message);

@@ -1,7 +1,7 @@
 import { httpError } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
-import { ImagineError } from './errors';
+import { ImagineError, NO_KEY_CODE } from './errors';
 import { readCapped as readBlobCapped, TooLarge } from '../net/read-capped';
 import { DEFAULT_BASE_URL } from './models';
 import { t } from '../i18n';
@@ -58,7 +58,7 @@ export const normalizeBaseUrl = (url: string | undefined): string =>
 
 export async function requestJson(config: HttpConfig, req: JsonRequest): Promise<JsonResponse> {
   const apiKey = config.apiKey.trim(); // pasted keys often carry whitespace, which fetch rejects as a header
-  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', message: t('api.noApiKeyIsSet') });
+  if (apiKey === '') throw new ImagineError({ kind: 'invalid_key', code: NO_KEY_CODE, message: t('api.noApiKeyIsSet') });
   if (req.signal?.aborted) throw cancelledError();
 
   const url = `${normalizeBaseUrl(config.baseUrl)}${req.path}`;

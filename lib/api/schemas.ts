@@ -19,6 +19,7 @@ import {
   imageModelInfo,
   videoModelInfo,
 } from './models';
+import { t } from '../i18n';
 
 /**
  * Request schemas: one per endpoint, checked before anything is sent so a mistake costs no network round
@@ -201,8 +202,10 @@ export const videoExtensionRequestSchema = z.strictObject({
 export type VideoExtensionRequest = z.infer<typeof videoExtensionRequestSchema>;
 
 /**
- * Validates a request before it is sent. Throws ImagineError `invalid_request` naming every problem, so the
- * UI can show it as is; returns the parsed value (what goes on the wire).
+ * Validates a request before it is sent; returns the parsed value (what goes on the wire). A guard, not the
+ * user's validation: jobRequestSchema (lib/jobs/request.ts) already refused what a user can get wrong, in
+ * words. So the problems here are developer diagnostics in the wire's own terms (field names, English) and
+ * travel only in parentheses after a translated sentence, like a server's detail.
  */
 export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
@@ -211,5 +214,5 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, wha
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  throw new ImagineError({ kind: 'invalid_request', message: `${what}: ${problems.join('; ')}` });
+  throw new ImagineError({ kind: 'invalid_request', message: t('api.wireRequestInvalid', { detail: `${what}: ${problems.join('; ')}` }) });
 }

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { NO_KEY_CODE } from '../api/errors';
 import { ticksToUsd } from '../api/models';
 import { checkBatchCap, estimateBatch } from '../batch/cost';
 import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/schema';
@@ -70,7 +71,7 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
   const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
   const provider = PROVIDERS[settings.provider];
   if (!provider.capabilities.modes[command.mode]) return fail(provider.capabilities.unavailableReason[command.mode] ?? t('worker.theSelectedProviderCannotDo'));
-  if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
+  if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') } };
   const estimate = estimateBatch(command.mode, command.prompt, settings, chosen.length);
   const spent = ticksToUsd(await idbJobStore.spentSince(startOfDay(Date.now())));
   const verdict = checkBatchCap(estimate, chosen.length, spent, settings.dailySpendCapUsd);

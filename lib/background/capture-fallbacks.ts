@@ -47,11 +47,11 @@ async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<R
     await announceCapture(capture, { state: 'failed', message, canScreenshot: true });
     return fail(message);
   };
-  if (capture.frameId !== 0) return failWith('Screenshots work for images in the page itself, not inside an embedded frame.');
+  if (capture.frameId !== 0) return failWith(t('worker.screenshotInFrame'));
   const tab = await browser.tabs.get(capture.tabId).catch(() => undefined);
-  if (!tab?.active || tab.windowId === undefined) return failWith('Switch back to the tab with the image, then choose “Use a screenshot instead” again.');
+  if (!tab?.active || tab.windowId === undefined) return failWith(t('worker.screenshotSwitchBack'));
   const measured = await tellPage<{ ok: boolean; box?: CssBox; devicePixelRatio?: number }>(capture, { type: 'capture.measure', captureId: capture.captureId });
-  if (!measured?.ok || !measured.box) return failWith('The image is no longer on the page; right-click it again.');
+  if (!measured?.ok || !measured.box) return failWith(t('worker.screenshotImageGone'));
   let shot: string;
   try {
     shot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
@@ -60,11 +60,11 @@ async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<R
   }
   try {
     const cropped = await crop(shot, measured.box, measured.devicePixelRatio ?? 1);
-    if (!cropped) return await failWith('The image is not on screen; scroll it into view and try again.');
+    if (!cropped) return await failWith(t('worker.screenshotOffScreen'));
     const prepared = await prepareImage(cropped, IMAGE_LIMITS);
     return await finishCapture(engine, capture, undefined, await blobToDataUrl(prepared.blob), { screenshot: true });
   } catch (error) {
-    return failWith(error instanceof CaptureError ? error.message : 'The screenshot could not be cropped.');
+    return failWith(error instanceof CaptureError ? error.message : t('worker.screenshotCropFailed'));
   }
 }
 

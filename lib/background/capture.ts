@@ -120,7 +120,7 @@ export async function startCapture(
   options: { injected?: boolean } = {},
 ): Promise<void> {
   const { tabId } = target;
-  if (tabId === undefined || tabId < 0) return notifyError('Reimagine can only read images in a normal browser tab.');
+  if (tabId === undefined || tabId < 0) return notifyError(t('worker.onlyNormalTabs'));
   const capture: PendingCapture = { ...target, tabId, captureId, purpose, createdAt: Date.now() };
   await saveCapture(capture);
   // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
@@ -327,7 +327,7 @@ export async function notifyError(message: string): Promise<void> {
     .create(`reimagine-error:${crypto.randomUUID()}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Reimagine',
+      title: t('extension.name'),
       message,
     })
     .catch(() => undefined);

@@ -24,6 +24,7 @@ import { resolveSource } from './sources';
 import { scheduleWake, WAKE_ALARM } from './wake';
 import { CATALOG_ALARM, refreshCatalogIfStale, watchCatalog } from './catalog';
 import { t } from '../i18n';
+import { configureZodLocale } from '../i18n/zod-locale';
 
 /**
  * Everything the service worker does, wired once per worker start. All listeners are registered
@@ -31,6 +32,7 @@ import { t } from '../i18n';
  * first turn), then the engine reconciles whatever the previous worker left behind.
  */
 export function startBackground(): void {
+  configureZodLocale();
   // Before anything can send a request: a saved key only goes to the origin saved for it.
   setKeyDestinationPolicy(savedOriginPolicy(async () => ({ settings: await loadSettings(), secrets: await loadSecrets() })));
   const engine: JobEngine = new JobEngine({

@@ -25,7 +25,7 @@ export class PageImageError extends Error {
 }
 
 const TIMEOUT_MS = 60_000;
-const formatMb = (bytes: number) => t('units.megabytes', { size: formatNumber(bytes / 1024 / 1024, { maximumFractionDigits: 0 }) });
+const formatMb = (bytes: number) => formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
 
 export interface PageImageFetchDeps {
   fetch: typeof fetch;

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { toErrorInfo, type ErrorInfo } from '../api/errors';
+import { NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
 import type { JobEngine } from '../jobs/engine';
 import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type Reply } from '../messaging/protocol';
 import type { ProviderId } from '../providers/ids';
@@ -99,7 +99,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'connection.test': {
       const settings = await loadSettings();
       const apiKey = command.apiKey?.trim() || keyFor(await loadSecrets(), command.provider);
-      if (!apiKey) return fail({ kind: 'invalid_key', message: t('worker.enterAnApiKeyFirst') });
+      if (!apiKey) return fail({ kind: 'invalid_key', code: NO_KEY_CODE, message: t('worker.enterAnApiKeyFirst') });
       const baseUrl = command.baseUrl?.trim() || settings.baseUrls[command.provider];
       const signal = AbortSignal.timeout(15_000);
       const message = await deps.providers[command.provider].testConnection({ apiKey, baseUrl, signal });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { b64ToBlob, fetchMedia } from '../api/download';
 import { ImagineError } from '../api/errors';
-import { ACCEPTED_MEDIA_LABEL, sniffBlob } from '../media/sniff';
+import { acceptedMediaLabel, sniffBlob } from '../media/sniff';
 import { checkResultUrl } from '../net/result-url';
 import { originPattern } from '../providers/hosts';
 import type { Job, JobResult, PendingOutput } from '../jobs/job';
@@ -19,7 +19,8 @@ export async function saveOutput(job: Job, output: PendingOutput, signal: AbortS
   // The server's content-type is not trusted: the bytes say what this is, and only media of the job's kind is kept.
   const sniffed = await sniffBlob(received);
   if (!sniffed || !sniffed.mimeType.startsWith(`${output.kind}/`)) {
-    throw new ImagineError({ kind: 'unsafe_response', message: `the provider's ${output.kind} is not a ${ACCEPTED_MEDIA_LABEL} file of that kind.` });
+    const accepted = acceptedMediaLabel(output.kind);
+    throw new ImagineError({ kind: 'unsafe_response', message: output.kind === 'image' ? t('worker.imageNotMedia', { accepted }) : t('worker.videoNotMedia', { accepted }) });
   }
   const mimeType = sniffed.mimeType;
   const blob = received.type === mimeType ? received : new Blob([received], { type: mimeType });
@@ -46,7 +47,7 @@ export async function saveOutput(job: Job, output: PendingOutput, signal: AbortS
  * waits for the user's "Allow access to <host>" instead of failing, and nothing is submitted again.
  */
 async function readableResultUrl(job: Job, output: PendingOutput): Promise<string> {
-  if (!output.url) throw new ImagineError({ kind: 'unsafe_response', message: 'the provider returned neither a URL nor data.' });
+  if (!output.url) throw new ImagineError({ kind: 'unsafe_response', message: t('worker.noUrlNorData') });
   const check = checkResultUrl(output.url, job.provider, job.baseUrl);
   if (!check.ok) throw new ImagineError({ kind: 'unsafe_response', message: check.reason });
   const origin = check.url.origin;

@@ -1,4 +1,4 @@
-import { ImagineError } from '../api/errors';
+import { ImagineError, NO_KEY_CODE } from '../api/errors';
 import { formatJobCost } from '../jobs/cost';
 import type { JobOrigin, SourceRef } from '../jobs/request';
 import { PROVIDERS } from '../providers/registry';
@@ -64,7 +64,7 @@ export async function visionModels(): Promise<string[]> {
   const settings = await loadSettings();
   if (!PROVIDERS[settings.provider].capabilities.vision) return [];
   const apiKey = keyFor(await loadSecrets(), settings.provider);
-  if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: t('worker.saveAnApiKeyFirst') });
+  if (!apiKey) throw new ImagineError({ kind: 'invalid_key', code: NO_KEY_CODE, message: t('worker.saveAnApiKeyFirst') });
   const models = await listLanguageModels({ apiKey, baseUrl: settings.baseUrls[settings.provider] }, { timeoutMs: 15_000 });
   return models.filter((m) => m.takesImages).map((m) => m.id);
 }

@@ -7,13 +7,14 @@ import { z } from 'zod';
  * (kv store) and is read back through the same schema.
  */
 import { BATCH_MAX_IMAGES } from './limits';
+import { t } from '../i18n';
 
 export { BATCH_MAX_IMAGES, BATCH_MIN_EDGE } from './limits';
 export const BATCH_MODES = ['edit-image', 'animate-image'] as const;
 export type BatchMode = (typeof BATCH_MODES)[number];
 
 /** Ids the page script tags elements with (also the capture id and the job's origin targetId). */
-export const batchTargetId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Bad image id.');
+export const batchTargetId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: () => t('validation.badImageId') });
 
 export const httpUrl = z
   .string()
@@ -25,7 +26,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, 'Only http(s) addresses.');
+  }, { error: () => t('validation.onlyHttpAddresses') });
 
 const edge = z.number().int().nonnegative().max(100_000);
 

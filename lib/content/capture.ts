@@ -36,7 +36,7 @@ export async function fetchInPage(srcUrl: string, maxBytes: number): Promise<Blo
   return blob;
 }
 
-export const formatMb = (bytes: number) => t('units.megabytes', { size: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+export const formatMb = (bytes: number) => formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export async function captureImageBytes(srcUrl: string, limits: ImageLimits): Promise<CapturedBytes> {
   const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX_BYTES);

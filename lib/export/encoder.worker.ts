@@ -8,12 +8,16 @@ import { muxAnimatedWebp } from './webp-anim';
  * encoder on an OffscreenCanvas (WebP) take seconds for a clip and would freeze the panel.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** No WebP encoder here (no 2d OffscreenCanvas, or convertToBlob falls back to PNG): the page says so in words. */
+class NoWebp extends Error {}
 const reply = (message: EncodeReply, transfer: Transferable[] = []) => scope.postMessage(encodeReplySchema.parse(message), transfer);
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const parsed = encodeRequestSchema.safeParse(event.data);
-  if (!parsed.success) return reply({ type: 'error', message: 'The export request was not understood.' });
-  void encode(parsed.data).catch((error: unknown) => reply({ type: 'error', message: (error instanceof Error ? error.message : String(error)).slice(0, 500) }));
+  if (!parsed.success) return reply({ type: 'error', problem: 'request' });
+  void encode(parsed.data).catch((error: unknown) =>
+    reply(error instanceof NoWebp ? { type: 'error', problem: 'webp' } : { type: 'error', problem: 'failed', detail: (error instanceof Error ? error.message : String(error)).slice(0, 500) }),
+  );
 };
 
 async function encode({ format, fps, width, height, frames }: ReturnType<typeof encodeRequestSchema.parse>): Promise<void> {
@@ -29,12 +33,12 @@ async function encode({ format, fps, width, height, frames }: ReturnType<typeof 
   } else {
     const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot encode WebP here.');
+    if (!context) throw new NoWebp();
     const stills: Uint8Array[] = [];
     for (const [i, rgba] of frames.entries()) {
       context.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
       const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
-      if (blob.type !== 'image/webp') throw new Error('This browser cannot encode WebP images.');
+      if (blob.type !== 'image/webp') throw new NoWebp();
       stills.push(new Uint8Array(await blob.arrayBuffer()));
       progress(i + 1);
     }

@@ -1,6 +1,7 @@
-import { encodeReplySchema, type EncodeRequest } from './encoder-protocol';
+import { encodeReplySchema, type EncodeProblem, type EncodeRequest } from './encoder-protocol';
 import type { AnimationOptions } from './animation';
 import { extractFrames } from './extract-frames';
+import { t } from '../i18n';
 
 export interface ExportProgress {
   stage: 'frames' | 'encoding';
@@ -21,17 +22,29 @@ export async function exportAnimation(video: Blob, options: AnimationOptions, on
     const bytes = await new Promise<Uint8Array>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<unknown>) => {
         const message = encodeReplySchema.safeParse(event.data);
-        if (!message.success) return reject(new Error('The encoder answered something unexpected.'));
+        if (!message.success) return reject(new Error(t('export.encoderUnexpected')));
         const m = message.data;
         if (m.type === 'progress') onProgress({ stage: 'encoding', fraction: 0.5 + (m.done / m.total) * 0.5 });
         else if (m.type === 'done') resolve(m.bytes);
-        else reject(new Error(m.message));
+        else reject(new Error(problemText(m.problem, m.detail)));
       };
-      worker.onerror = (event) => reject(new Error(event.message || 'The encoder stopped.'));
+      worker.onerror = (event) => reject(new Error(event.message ? t('export.encoderFailed', { reason: event.message }) : t('export.encoderStopped')));
       worker.postMessage(request, request.frames.map((f) => f.buffer as ArrayBuffer));
     });
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.format === 'gif' ? 'image/gif' : 'image/webp' });
   } finally {
     worker.terminate();
+  }
+}
+
+/** The worker's problem in the UI language (the worker itself cannot translate). */
+export function problemText(problem: EncodeProblem, detail = ''): string {
+  switch (problem) {
+    case 'request':
+      return t('export.encoderBadRequest');
+    case 'webp':
+      return t('export.noWebpEncoder');
+    case 'failed':
+      return detail ? t('export.encoderFailed', { reason: detail }) : t('export.encoderStopped');
   }
 }

@@ -1,5 +1,6 @@
 import { videoEvent, videoOf } from '../media/video-event';
 import { frameTimes, scaledSize, type RgbaFrame } from './animation';
+import { t } from '../i18n';
 
 /**
  * Frames of a stored video, decoded by the browser: a muted <video> seeks to each sample time and a canvas
@@ -16,7 +17,7 @@ export async function extractFrames(blob: Blob, fps: number, maxEdge: number, on
     canvas.width = width;
     canvas.height = height;
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('This browser cannot draw video frames.');
+    if (!context) throw new Error(t('export.cannotDrawFrames'));
     const frames: RgbaFrame[] = [];
     for (const [i, time] of times.entries()) {
       // Seeking to the very end shows nothing in some builds: stay just inside the clip.

@@ -27,7 +27,7 @@ export function openInSidePanel(jobId: string, windowId: number | undefined): Pr
   const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
   if (typeof sidebar?.open === 'function') {
     return sidebar.open().then(
-      () => ({ ok: true, message: 'Opened in the side panel.' }),
+      () => ({ ok: true, message: t('historyData.openedInTheSidePanel') }),
       () => openPanelTab(jobId),
     );
   }

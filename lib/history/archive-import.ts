@@ -1,6 +1,6 @@
 import { strFromU8 } from 'fflate';
 import type { Job } from '../jobs/job';
-import { ACCEPTED_MEDIA_LABEL, sniffBytes } from '../media/sniff';
+import { acceptedMediaLabel, sniffBytes } from '../media/sniff';
 import type { MediaRecord, ThumbRecord } from '../storage/db';
 import { ARCHIVE_PATH, ARCHIVE_VERSION, MANIFEST_PATH, manifestSchema, sha256Hex, type ArchiveMedia } from './archive-format';
 import { ArchiveError } from './archive-error';
@@ -133,7 +133,7 @@ async function checkedMedia(entry: ArchiveMedia, files: ReadonlyMap<string, Uint
   const bytes = files.get(entry.path)!;
   if (bytes.byteLength !== entry.bytes || (await sha256Hex(bytes)) !== entry.sha256) throw new ArchiveError(t('archive.checksum', { name: entry.path }));
   const type = sniffBytes(bytes);
-  if (!type) throw new ArchiveError(t('archive.notMedia', { name: entry.path, accepted: ACCEPTED_MEDIA_LABEL, claimed: entry.mimeType.slice(0, 40) }));
+  if (!type) throw new ArchiveError(t('archive.notMedia', { name: entry.path, accepted: acceptedMediaLabel(), claimed: entry.mimeType.slice(0, 40) }));
   const thumbBytes = entry.thumbPath === undefined ? undefined : files.get(entry.thumbPath)!;
   const thumbType = thumbBytes && sniffBytes(thumbBytes);
   if (thumbBytes && thumbType?.kind !== 'image') throw new ArchiveError(t('archive.thumbNotImage', { name: entry.thumbPath ?? '' }));

@@ -29,6 +29,7 @@ export function formatBytes(bytes: number): string {
   const size = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
   if (bytes >= 1024 * MiB) return t('units.gibibytes', { size: size(bytes / (1024 * MiB)) });
   if (bytes >= MiB) return t('units.mebibytes', { size: size(bytes / MiB) });
-  if (bytes >= 1024) return t('units.kilobytes', { size: size(bytes / 1024) });
-  return t('units.bytes', { size: formatNumber(bytes) });
+  // Intl has kilobyte and byte (not mebibyte/gibibyte: those are keys).
+  if (bytes >= 1024) return formatNumber(bytes / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
+  return formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
 }

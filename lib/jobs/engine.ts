@@ -1,4 +1,4 @@
-import { capMessage, ImagineError, isRetryable, toErrorInfo, type ErrorInfo } from '../api/errors';
+import { capMessage, ImagineError, isRetryable, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
 import { PROVIDER_LABELS, type ProviderId } from '../providers/ids';
 import { originOf } from '../security/base-url';
 import { safeOrigin } from '../security/key-origin';
@@ -146,7 +146,7 @@ export class JobEngine {
       return { ok: false, error: { kind: 'invalid_request', message: reason } };
     }
     if (!keyFor(await this.deps.loadSecrets(), providerId)) {
-      return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
+      return { ok: false, error: { kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') } };
     }
     const estimateUsd = estimateCostUsd(request);
     const capError = await this.checkSpendingCap(settings, estimateUsd);
@@ -339,7 +339,7 @@ export class JobEngine {
 
   private async context(job: Job): Promise<ProviderContext> {
     const apiKey = keyFor(await this.deps.loadSecrets(), job.provider);
-    if (!apiKey) throw new ImagineError({ kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') });
+    if (!apiKey) throw new ImagineError({ kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') });
     return { apiKey, baseUrl: job.baseUrl, signal: this.signalFor(job.id), resolveSource: this.deps.resolveSource };
   }
 

@@ -3,6 +3,7 @@ import { send } from '../messaging/client';
 import { useComposer } from '../ui/composer-store';
 import { panelKeyAction } from './panel-keys';
 import { announcePanelPresence } from './panel-port';
+import { t } from '../i18n';
 
 /** `/` and Esc in the panel (panel-keys.ts), and the panel's presence for the open/close shortcut. */
 export function usePanelKeys(announce: (text: string) => void): void {
@@ -13,7 +14,7 @@ export function usePanelKeys(announce: (text: string) => void): void {
       if (!action) return;
       event.preventDefault();
       if (action.kind === 'focus-prompt') useComposer.setState({ focusPromptAt: Date.now() });
-      else void send({ type: 'job.cancel', jobId: action.jobId }).then((reply) => announce(reply.ok ? 'Job cancelled.' : 'That job could not be cancelled.'));
+      else void send({ type: 'job.cancel', jobId: action.jobId }).then((reply) => announce(reply.ok ? t('panel.app.jobCancelled') : t('panel.app.jobNotCancelled')));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -1,7 +1,8 @@
 import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from '../export/file-template';
 import { withMetadata } from '../export/embed';
 import { metadataFor } from '../export/metadata';
-import { ACCEPTED_MEDIA_LABEL, sniffBlob, type SniffedMedia } from './sniff';
+import { t } from '../i18n';
+import { acceptedMediaLabel, sniffBlob, type SniffedMedia } from './sniff';
 
 /**
  * "reimagine-2026-11-21-a-cat-in-a-hat.jpg" by default: date first so a folder sorts by time, prompt for
@@ -21,7 +22,8 @@ export function resultFileName(
 
 export type Downloadable = { ok: true; blob: Blob; filename: string; mimeType: SniffedMedia['mimeType'] } | { ok: false; message: string };
 
-export const NOT_SAVABLE_MESSAGE = `This file is not a ${ACCEPTED_MEDIA_LABEL} file, so Reimagine will not save it.`;
+/** Why a download is refused, in the UI language (read when refused, not at import: the worker has no locale then). */
+export const notSavableMessage = (): string => t('media.notSavable', { accepted: acceptedMediaLabel() });
 
 /**
  * The one rule for every download (panel, popup, page overlay): the file's own bytes choose the
@@ -30,7 +32,7 @@ export const NOT_SAVABLE_MESSAGE = `This file is not a ${ACCEPTED_MEDIA_LABEL} f
  */
 export async function downloadableResult(blob: Blob, prompt: string, at: number | Date, index = 0, total = 1, template?: string): Promise<Downloadable> {
   const sniffed = await sniffBlob(blob);
-  if (!sniffed) return { ok: false, message: NOT_SAVABLE_MESSAGE };
+  if (!sniffed) return { ok: false, message: notSavableMessage() };
   return {
     ok: true,
     // Re-typed so the browser never sees the stored MIME type either (a slice shares the bytes: no copy).
@@ -54,7 +56,7 @@ interface ExportableJob {
  */
 export async function downloadableJobResult(job: ExportableJob, blob: Blob, index: number, template?: string): Promise<Downloadable> {
   const sniffed = await sniffBlob(blob);
-  if (!sniffed) return { ok: false, message: NOT_SAVABLE_MESSAGE };
+  if (!sniffed) return { ok: false, message: notSavableMessage() };
   const meta = metadataFor(job);
   return {
     ok: true,

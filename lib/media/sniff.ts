@@ -6,6 +6,8 @@
  * Hand-written rather than a library (file-type & co.): we need an allow-list of six formats, and a
  * general detector that knows hundreds would widen what we accept.
  */
+import { formatList } from '../i18n/format';
+
 export interface SniffedMedia {
   mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'video/mp4' | 'video/webm';
   extension: 'jpg' | 'png' | 'webp' | 'gif' | 'mp4' | 'webm';
@@ -15,8 +17,16 @@ export interface SniffedMedia {
 /** Enough bytes for every check below (the MP4 `ftyp` box's brands, the WebM DocType). */
 export const SNIFF_HEAD_BYTES = 64;
 
-/** For messages: "…is not a JPEG, PNG, WebP, GIF, MP4 or WebM file." */
-export const ACCEPTED_MEDIA_LABEL = 'JPEG, PNG, WebP, GIF, MP4 or WebM';
+/** The six formats' names, images first; brand names, never translated. */
+export const ACCEPTED_MEDIA_FORMATS = { image: ['JPEG', 'PNG', 'WebP', 'GIF'], video: ['MP4', 'WebM'] } as const;
+
+/**
+ * For messages: "JPEG, PNG, WebP, GIF, MP4, or WebM" as an "or" list in the UI language (Intl.ListFormat
+ * disjunction: "… oder WebM", "…、またはWebM"), all six or one kind's.
+ */
+export function acceptedMediaLabel(kind?: SniffedMedia['kind']): string {
+  return formatList(kind ? [...ACCEPTED_MEDIA_FORMATS[kind]] : [...ACCEPTED_MEDIA_FORMATS.image, ...ACCEPTED_MEDIA_FORMATS.video], 'disjunction');
+}
 
 const JPEG: SniffedMedia = { mimeType: 'image/jpeg', extension: 'jpg', kind: 'image' };
 const PNG: SniffedMedia = { mimeType: 'image/png', extension: 'png', kind: 'image' };

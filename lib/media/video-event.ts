@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * Resolves on a media element's `event` (loadedmetadata, loadeddata, seeked), rejects on its error or after
  * `timeoutMs`: a video the browser cannot decode must end in a sentence, not a hung promise.
@@ -10,8 +12,8 @@ export function videoEvent(target: HTMLMediaElement, event: 'loadedmetadata' | '
       target.removeEventListener('error', failed);
     };
     const done = () => (cleanup(), resolve());
-    const failed = () => (cleanup(), reject(new Error('The video could not be decoded.')));
-    const timer = setTimeout(() => (cleanup(), reject(new Error(`The video could not be read (${event} timed out).`))), timeoutMs);
+    const failed = () => (cleanup(), reject(new Error(t('media.videoUndecodable'))));
+    const timer = setTimeout(() => (cleanup(), reject(new Error(t('media.videoTimedOut', { event })))), timeoutMs);
     target.addEventListener(event, done, { once: true });
     target.addEventListener('error', failed, { once: true });
   });

@@ -4,6 +4,7 @@ import type { SourceRef } from '../jobs/request';
 import type { ProviderId } from '../providers/ids';
 import type { Settings } from '../settings/schema';
 import { replySchema, type Failure, type PageCommand } from './protocol';
+import { t } from '../i18n';
 
 /** What each page command answers with, so callers get typed replies. */
 export interface PageReplies {
@@ -39,7 +40,7 @@ export async function send<C extends PageCommand>(command: C): Promise<PageReply
   try {
     const raw: unknown = await browser.runtime.sendMessage(command);
     const parsed = replySchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, error: { kind: 'server_error', message: 'Reimagine’s background did not answer properly.' } };
+    if (!parsed.success) return { ok: false, error: { kind: 'server_error', message: t('worker.badReply') } };
     return parsed.data as PageReply<C['type']>;
   } catch (error) {
     return { ok: false, error: { kind: 'server_error', message: error instanceof Error ? error.message : String(error) } };

@@ -3,9 +3,10 @@ import { errorInfoSchema } from '../api/errors';
 import { MODES } from '../jobs/modes';
 import { sourceRefSchema, submitInputSchema } from '../jobs/request';
 import { PROVIDER_IDS } from '../providers/ids';
-import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
+import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
 import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/schema';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Every message to the background, validated on arrival. Two audiences:
@@ -13,19 +14,21 @@ import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/schema';
  * - content scripts may only send `ContentCommand`s: hand over captured bytes and act on their own
  *   overlay. They can never read settings, keys, history or submit arbitrary jobs.
  * Web pages cannot message us at all (no `externally_connectable`).
+ * Messages a user can meet ("Write a prompt for the batch.") are `{ error: () => t(…) }`: the schemas are
+ * built at module load, the sentence is read at parse time, in the UI language.
  */
 /** Chrome's runtime messages stop at 64 MiB; no legitimate payload comes near (sources ≤ 50 MB are base64). */
 const MAX_DATA_URL_CHARS = 64 * 1024 * 1024;
 const dataUrl = z
   .string()
-  .max(MAX_DATA_URL_CHARS, 'That file is too large.')
-  .regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'Expected a base64 data: URL');
+  .max(MAX_DATA_URL_CHARS, { error: () => t('validation.fileTooLarge') })
+  .regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, { error: () => t('validation.notDataUrl') });
 /** Job, capture and target ids are UUIDs or short tags we made. */
 const id = z.string().min(1).max(100);
 /** A result index: jobs have at most 10 results. */
 const index = z.number().int().nonnegative().max(99).default(0);
 const pixels = z.number().int().positive().max(100_000);
-const pageAddress = z.string().max(8192, 'That address is too long.');
+const pageAddress = z.string().max(8192, { error: () => t('validation.addressTooLong') });
 
 /** A job submission from a page: the request schema, plus caps on the free-form strings it carries. */
 const pageSubmitInput = submitInputSchema.superRefine((input, ctx) => {
@@ -41,7 +44,7 @@ const pageSubmitInput = submitInputSchema.superRefine((input, ctx) => {
       : []),
   ];
   for (const [field, value, max] of strings) {
-    if (value !== undefined && value.length > max) ctx.addIssue({ code: 'custom', path: [field], message: `The ${field} field is too long.` });
+    if (value !== undefined && value.length > max) ctx.addIssue({ code: 'custom', path: [field], message: t('validation.fieldTooLong', { field }) });
   }
 });
 
@@ -88,7 +91,7 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
     provider: z.enum(PROVIDER_IDS),
     apiKey: secretsSchema.shape.xai,
     /** Checked here with the settings rule: the Options page's own check is not the authority. */
-    baseUrl: z.string().trim().refine((url) => url === '' || isAllowedBaseUrl(url), BASE_URL_RULE).optional(),
+    baseUrl: z.string().trim().refine((url) => url === '' || isAllowedBaseUrl(url), { error: baseUrlRule }).optional(),
   }),
   z.object({ type: z.literal('engine.wake') }),
   /** After an "Allow access to <host>" grant: resume downloads that waited for host access. */
@@ -113,8 +116,12 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('batch.start'),
     scanId: z.string().max(100),
-    targetIds: z.array(batchTargetId).min(1, 'Choose at least one image.').max(BATCH_MAX_IMAGES),
-    prompt: z.string().trim().min(1, 'Write a prompt for the batch.').max(5000, 'The prompt is longer than 5000 characters.'),
+    targetIds: z.array(batchTargetId).min(1, { error: () => t('validation.chooseAnImage') }).max(BATCH_MAX_IMAGES),
+    prompt: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('validation.writeBatchPrompt') })
+      .max(5000, { error: () => t('validation.promptTooLong', { max: formatNumber(5000, { useGrouping: false }) }) }),
     mode: z.enum(BATCH_MODES),
   }),
   z.object({ type: z.literal('batch.cancel'), batchId: id }),

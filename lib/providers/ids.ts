@@ -1,8 +1,13 @@
+import { t } from '../i18n';
+
 export const PROVIDER_IDS = ['xai', 'vydra', 'runware'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  xai: 'xAI (direct)',
+/** What a provider is called in the UI: brand names as they are, the word "direct" translated (read when shown). */
+export const PROVIDER_LABELS: Readonly<Record<ProviderId, string>> = {
+  get xai() {
+    return t('providers.direct', { provider: 'xAI' });
+  },
   vydra: 'Vydra',
   runware: 'Runware',
 };

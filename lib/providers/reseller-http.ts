@@ -1,5 +1,5 @@
 import { httpError, type ParsedErrorBody } from '../api/classify';
-import { ImagineError } from '../api/errors';
+import { ImagineError, NO_KEY_CODE } from '../api/errors';
 import { requestJson } from '../api/http';
 import { t } from '../i18n';
 
@@ -39,7 +39,7 @@ export interface VendorResponse {
 
 /** The shared transport (lib/api/http.ts) with the vendor's own error-body reader. */
 export async function vendorJson(config: VendorConfig, req: VendorRequest): Promise<VendorResponse> {
-  if (config.apiKey.trim() === '') throw new ImagineError({ kind: 'invalid_key', message: t('providers.noVendorKey', { vendor: config.vendor }) });
+  if (config.apiKey.trim() === '') throw new ImagineError({ kind: 'invalid_key', code: NO_KEY_CODE, message: t('providers.noVendorKey', { vendor: config.vendor }) });
   return requestJson(
     {
       apiKey: config.apiKey,

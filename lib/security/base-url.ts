@@ -6,7 +6,8 @@ import { t } from '../i18n';
  */
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-export const BASE_URL_RULE = t('security.useAnHttpsUrlHttp');
+/** The rule in words, read when a URL fails it (zod's `{ error: baseUrlRule }`), in the UI language. */
+export const baseUrlRule = (): string => t('security.useAnHttpsUrlHttp');
 
 /** Longer than any real base URL; keeps a hostile page command from parking megabytes in settings. */
 export const BASE_URL_MAX_LENGTH = 2048;

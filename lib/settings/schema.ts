@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
 import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/ids';
-import { BASE_URL_RULE, isAllowedBaseUrl } from '../security/base-url';
+import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
 import { DEFAULT_VISION_MODEL } from '../vision/models';
 import { DEFAULT_FILE_NAME_TEMPLATE, fileNameTemplateSchema } from '../export/file-template';
@@ -11,7 +11,7 @@ import { t } from '../i18n';
  * User settings (no secrets: keys live in their own record, see storage/secrets.ts). Every field has a
  * default so a partial or older record still parses into something usable.
  */
-const baseUrlSchema = z.string().trim().refine(isAllowedBaseUrl, BASE_URL_RULE);
+const baseUrlSchema = z.string().trim().refine(isAllowedBaseUrl, { error: baseUrlRule });
 
 export const quickActionSchema = z.object({
   id: z.string().min(1),

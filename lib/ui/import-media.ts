@@ -20,7 +20,7 @@ export async function importFile(file: Blob): Promise<ImportOutcome> {
     let blob = file;
     if (file.type.startsWith('video/')) {
       if (file.type !== 'video/mp4') return { ok: false, message: t('import.onlyMp4') };
-      if (file.size > VIDEO_MAX_BYTES) return { ok: false, message: t('import.videoTooLarge', { max: t('units.megabytes', { size: formatNumber(50) }) }) };
+      if (file.size > VIDEO_MAX_BYTES) return { ok: false, message: t('import.videoTooLarge', { max: formatNumber(50, { style: 'unit', unit: 'megabyte' }) }) };
     } else if (file.type.startsWith('image/') || file.type === '') {
       blob = await normaliseImage(file);
     } else {

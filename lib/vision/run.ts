@@ -1,4 +1,4 @@
-import { capMessage, toErrorInfo, type ErrorInfo } from '../api/errors';
+import { capMessage, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
 import { estimateCostUsd, usdToTicks } from '../jobs/cost';
 import type { JobStore } from '../jobs/engine';
 import { FRESH_RUN, startOfDay } from '../jobs/engine';
@@ -54,7 +54,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
   const caps = deps.providers[providerId].capabilities;
   if (!caps.vision) return refuse(caps.unavailableReason['describe-image'] ?? t('composer.suggestPrompt.cannotRead'));
   const apiKey = keyFor(await deps.loadSecrets(), providerId);
-  if (!apiKey) return { ok: false, error: { kind: 'invalid_key', message: t('jobs.noApiKeySetAdd') } };
+  if (!apiKey) return { ok: false, error: { kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') } };
   if (input.sources.length === 0) return refuse(t('vision.addASourceImageFirst'));
 
   let images: SourceRef[];

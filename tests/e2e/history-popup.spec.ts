@@ -88,7 +88,7 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
       await popup.getByRole('checkbox', { name: ui('Select: {label}', { label: 'a forbidden picture' }) }).check();
       await rows(popup).first().getByRole('checkbox').check();
       await popup.getByRole('button', { name: ui('Delete selected') }).click();
-      await popup.getByRole('button', { name: `${ui('Confirm delete')} 2` }).click();
+      await popup.getByRole('button', { name: ui('Confirm delete {count}', { count: 2 }) }).click();
       await expect(rows(popup)).toHaveCount(1);
       expect((await readJobs(popup)).map((j) => j.request.prompt)).toEqual(['a red fox in the snow']);
     } finally {

@@ -67,8 +67,7 @@ test('Test connection reads the live catalogue, which fills the Model combobox (
   await configureKeyOnly(context, extensionId); // the shipped https://api.x.ai/v1
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.getByRole('button', { name: ui('Test connection') }).click();
-  // The first sentence is not translated yet (lib/providers/xai.ts testConnection returns it in English).
-  await expect(options.getByText(`Connected: xAI accepted the key. ${ui('Models available: {images} image, {videos} video.', { images: 2, videos: 3 })}`)).toBeVisible();
+  await expect(options.getByText(`${ui('Connected: xAI accepted the key.')} ${ui('Models available: {images} image, {videos} video.', { images: 2, videos: 3 })}`)).toBeVisible();
   expect(emulator.requests.filter((r) => r.path === '/v1/image-generation-models' || r.path === '/v1/video-generation-models').length).toBeGreaterThanOrEqual(2);
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   const options2 = panel.getByTestId('model-options').locator('option');

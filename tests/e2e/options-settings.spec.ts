@@ -9,6 +9,9 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   const options = await openExtensionPage(context, extensionId, 'options.html');
   const key = options.getByRole('textbox', { name: ui('API key'), exact: true });
   await expect(key).toHaveAttribute('type', 'password');
+  // No key saved yet: the vision section says so (decided by the error's code, in any language)…
+  const visionStatus = options.locator('section[aria-labelledby="vision-h"]').getByRole('status');
+  await expect(visionStatus).toHaveText(ui('Save your API key to list the models it may use.'));
   await key.fill('xai-emulator-key');
   await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(emulator.apiBaseUrl);
   await options.getByRole('button', { name: ui('Test connection') }).click();
@@ -44,6 +47,8 @@ test('every setting round-trips through Save and a reload; the key stays masked 
 
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(saveStatus(options)).toHaveText(uiRe(/^Saved at/));
+  // …and lists the new key's models as soon as it is saved, without a reload or a click on Refresh.
+  await expect(visionStatus).toHaveText(ui('{count} models of your key take images.', { count: 2 }));
 
   const { settings, maskedKeys } = await settingsOf(options);
   expect(maskedKeys.xai).toBe('xai-••••-key');

@@ -23,7 +23,7 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
   await prompt.fill('make it winter');
   await suggest.click();
   await expect(prompt).toHaveValue(/^Task: write an image EDIT prompt for the picture\..*What I want: make it winter/);
-  await expect(panel.getByTestId('suggest-cost')).toHaveText(new RegExp(`${escapeRe(ui('Suggested by'))} grok-4\\.3 · ${MONEY_SOURCE} · ${uiPattern('{count} tokens', { count: raw('[\\d,.]+') })}`));
+  await expect(panel.getByTestId('suggest-cost')).toHaveText(new RegExp(`${escapeRe(ui('Suggested by {model}', { model: 'grok-4.3' }))} · ${MONEY_SOURCE} · ${uiPattern('{count} tokens', { count: raw('[\\d,.]+') })}`));
   const [body] = bodiesOf(emulator, '/v1/responses');
   expect(body?.model).toBe('grok-4.3');
   expect(JSON.stringify(body?.input)).toMatch(/"type":"input_image","image_url":"data:image\/(png|jpeg|webp);base64,/);

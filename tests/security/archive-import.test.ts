@@ -100,7 +100,7 @@ describe('hostile archive: what the records point at', () => {
     delete parts.files[entry.path as string];
     Object.assign(entry, { mimeType: 'x/html', path: 'media/res-x.html', bytes: html.length, sha256: await sha256(html) });
     parts.files['media/res-x.html'] = html;
-    await expectRefused(zipParts(parts), /“media\/res-x\.html” is not a JPEG, PNG, WebP, GIF, MP4 or WebM file/);
+    await expectRefused(zipParts(parts), /“media\/res-x\.html” is not a JPEG, PNG, WebP, GIF, MP4, or WebM file/);
   });
 
   it('types a real image from its bytes even when the file calls it x/html', async () => {

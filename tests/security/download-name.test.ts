@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { downloadResult } from '../../lib/background/overlay';
-import { downloadableResult, NOT_SAVABLE_MESSAGE } from '../../lib/media/file-name';
+import { downloadableResult, notSavableMessage } from '../../lib/media/file-name';
 import { sniffBytes } from '../../lib/media/sniff';
 import { db } from '../../lib/storage/db';
 import { bytes, freshProfile, MAGIC } from '../unit/helpers/archive-fixture';
@@ -65,8 +65,8 @@ describe('download names', () => {
 
   it('refuse a file that is none of the six formats, whatever its declared type says', async () => {
     const html = new Blob([bytes(3, 64, MAGIC.html) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-    expect(await downloadableResult(html, 'A cat', day)).toEqual({ ok: false, message: NOT_SAVABLE_MESSAGE });
-    expect(NOT_SAVABLE_MESSAGE).toBe('This file is not a JPEG, PNG, WebP, GIF, MP4 or WebM file, so Reimagine will not save it.');
+    expect(await downloadableResult(html, 'A cat', day)).toEqual({ ok: false, message: notSavableMessage() });
+    expect(notSavableMessage()).toBe('This file is not a JPEG, PNG, WebP, GIF, MP4, or WebM file, so Reimagine will not save it.');
   });
 });
 
@@ -101,7 +101,7 @@ describe('the page overlay’s download (background)', () => {
     expect((objectUrl.mock.calls[0]![0] as Blob).type).toBe('image/png');
 
     const html = await storedResult(bytes(5, 64, MAGIC.html), 'image/jpeg');
-    expect(await downloadResult(html, 0)).toEqual({ ok: false, error: { kind: 'invalid_request', message: NOT_SAVABLE_MESSAGE } });
+    expect(await downloadResult(html, 0)).toEqual({ ok: false, error: { kind: 'invalid_request', message: notSavableMessage() } });
     expect(download).toHaveBeenCalledTimes(2);
   });
 });

@@ -6,8 +6,8 @@ import { readJobs, submitFromPage, waitForJobState } from '../e2e/jobs-helpers';
 import { configure } from '../e2e/sidepanel-helpers';
 import { makeJob } from '../unit/helpers/job-fixture';
 import { writeZip, zeroBomb } from './helpers/zip-bytes';
-import { raw, ui, uiMatch, uiPattern } from '../e2e/i18n';
-import { ACCEPTED_MEDIA_LABEL } from '../../lib/media/sniff';
+import { raw, ui, uiList, uiMatch, uiPattern } from '../e2e/i18n';
+import { ACCEPTED_MEDIA_FORMATS } from '../../lib/media/sniff';
 
 /**
  * Issue 11, hostile archive, on the built extension: files chosen in the popup's "Import archive" input
@@ -102,7 +102,7 @@ test('hostile archives through the popup: refused with a sentence or imported as
   expect(await profileDigest(popup)).toEqual(before);
 
   await input.setInputFiles(htmlImageArchive());
-  await expect(status).toHaveText(uiMatch('Nothing was imported. {reason}', { reason: raw(uiPattern('“{name}” is not a {accepted} file (the archive calls it {claimed}).', { name: 'media/res-html.html', accepted: ACCEPTED_MEDIA_LABEL })) }, 'start'), { timeout: 30_000 });
+  await expect(status).toHaveText(uiMatch('Nothing was imported. {reason}', { reason: raw(uiPattern('“{name}” is not a {accepted} file (the archive calls it {claimed}).', { name: 'media/res-html.html', accepted: uiList([...ACCEPTED_MEDIA_FORMATS.image, ...ACCEPTED_MEDIA_FORMATS.video], 'disjunction') })) }, 'start'), { timeout: 30_000 });
   expect(await profileDigest(popup)).toEqual(before);
   await expect(rows).toHaveCount(1);
 

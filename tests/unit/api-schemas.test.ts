@@ -53,7 +53,7 @@ describe('image generate', () => {
     const { api, fetch } = offlineClient();
     const error = await rejection(api.generateImages({ prompt: 'p', n: 11 }));
     expect(error.kind).toBe('invalid_request');
-    expect(error.message).toMatch(/^Invalid image request: n: /);
+    expect(error.message).toMatch(/^Reimagine built a request the API would refuse \(Invalid image request: n: /);
     const ratio = await rejection(api.generateImages({ prompt: 'p', aspect_ratio: '7:5' as never }));
     expect(ratio.message).toContain('aspect_ratio');
     expect(fetch).not.toHaveBeenCalled();

@@ -141,6 +141,8 @@ describe('<Composer>', () => {
     expect(screen.getByLabelText('Extend by (s)')).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: 'x'.repeat(1030) } });
     expect(screen.getByText(/1030\/1024/)).toBeTruthy();
+    // Screen readers get one sentence with both numbers (one key), not "1030/1024" plus a stray word.
+    expect(document.getElementById('prompt-count')?.querySelector('.visually-hidden')?.textContent).toBe('1030 of 1024 characters');
     expect(screen.getByText(/longer than 1024 characters/)).toBeTruthy();
   });
 
