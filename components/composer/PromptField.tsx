@@ -59,7 +59,7 @@ export function PromptField({
         }}
       />
       <span id="prompt-keys" className="hint">
-        {MODE_INFO[draft.mode].promptRequired ? '' : t('composer.promptField.optional')}{t('composer.promptField.ctrlEnterToGenerate')}
+        {MODE_INFO[draft.mode].promptRequired ? t('composer.promptField.ctrlEnterToGenerate') : t('composer.promptField.optionalCtrlEnterToGenerate')}
       </span>
       <FieldError id="prompt-error" message={error ?? (over ? t('composer.promptField.tooLong', { limit: max }) : undefined)} />
       <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
