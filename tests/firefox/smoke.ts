@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'puppeteer-core';
+import { TimeoutError, type Page } from 'puppeteer-core';
 import { createEmulator } from '../emulator/server';
 import { startSite } from '../e2e/site/server';
 import { launchFirefoxWithExtension } from './launch';
@@ -80,8 +80,18 @@ async function waitForJob(page: Page, mode: string, statuses: string[], promptSt
  */
 async function openExtensionPage(page: Page, url: string): Promise<Page> {
   void page.goto(url, { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', WAIT, url);
-  return page;
+  const deadline = Date.now() + WAIT.timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction((url) => location.href === url && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()) }, url);
+      return page;
+    } catch (error) {
+      // A poll that runs while the old document goes away fails inside Firefox's BiDi ("right-hand side of
+      // 'in' should be an object, got null"): that is the navigation happening, so look again at the new one.
+      if (error instanceof TimeoutError || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /**
