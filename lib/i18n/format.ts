@@ -80,7 +80,8 @@ export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const duration = total < 60 ? { seconds: total } : { minutes: Math.floor(total / 60), seconds: total % 60 };
   const Ctor = (Intl as unknown as { DurationFormat?: DurationFormatCtor }).DurationFormat;
-  if (Ctor) return cached('duration', {}, (locale) => new Ctor(locale, { style: 'short' })).format(duration);
+  // DurationFormat leaves out zero units, so a zero duration would print as nothing ("elapsed · …").
+  if (Ctor && total > 0) return cached('duration', {}, (locale) => new Ctor(locale, { style: 'short' })).format(duration);
   const unit = (value: number, name: 'minute' | 'second') => formatNumber(value, { style: 'unit', unit: name, unitDisplay: 'short' });
   return duration.minutes === undefined ? unit(total, 'second') : `${unit(duration.minutes, 'minute')} ${unit(duration.seconds, 'second')}`;
 }

@@ -6,7 +6,7 @@
  *
  *   withNodes(t('composer.submitArea.noApiKey', { openOptions: slot('openOptions') }), { openOptions: <button…/> })
  */
-import { createElement, Fragment, type ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 
 // U+2063 INVISIBLE SEPARATOR: not in any message, so a slot is never confused with the text around it.
 const MARK = '\u2063';
@@ -17,5 +17,7 @@ export const slot = (name: string): string => `${MARK}${name}${MARK}`;
 /** `text` (from t(), with slot() values) as React children: the text runs, and the named elements at their slots. */
 export function withNodes(text: string, nodes: Record<string, ReactNode>): ReactNode {
   const parts = text.split(MARK);
-  return createElement(Fragment, null, ...parts.map((part, i) => (i % 2 === 1 ? (nodes[part] ?? null) : part)));
+  // One inline box, not loose runs: in a flex parent (the panel's h2 headings) each run would become an item
+  // of its own with the gap between them ("Results ( 5 )").
+  return createElement('span', null, ...parts.map((part, i) => (i % 2 === 1 ? (nodes[part] ?? null) : part)));
 }

@@ -44,6 +44,9 @@ describe('Intl formatting in the UI locale', () => {
     expect(formatRelative(at - 86_400_000, at)).toBe('yesterday');
     expect(formatDuration(5_000)).toMatch(/^5 sec$/);
     expect(formatDuration(65_000)).toMatch(/^1 min,? 5 sec$/);
+    // Intl.DurationFormat drops zero units: a job that just started still says "0 sec elapsed".
+    expect(formatDuration(0)).toBe('0 sec');
+    expect(formatDuration(400)).toBe('0 sec');
   });
 
   it('falls back to en-US for an unknown or missing UI language', () => {
