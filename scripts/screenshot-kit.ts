@@ -1,13 +1,18 @@
 /**
- * What the screenshot scripts share: a built extension (EXTENSION_DIR) in the system Chromium
- * (CHROMIUM_PATH), configured against a local emulator, and light/dark shots into docs/screenshots.
+ * What the screenshot scripts share: a built extension (EXTENSION_DIR, default the e2e build) in the system
+ * Chromium (CHROMIUM_PATH), configured against a local emulator, and light/dark shots into docs/screenshots
+ * and docs/store/screenshots.
+ * The browser reaches the emulator as https://api.x.ai (and the fixture site as site.test) through
+ * `--host-resolver-rules`, as the e2e tests do, so Options shows the shipped base URL in the store shot.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs } from '../tests/e2e/launch';
+import { SITE_HOST, startSite, type Site } from '../tests/e2e/site/server';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../tests/emulator/server';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,24 +21,39 @@ const storeDir = path.join(root, 'docs', 'store', 'screenshots');
 
 export interface ShotSession {
   emulator: Emulator;
+  /** The e2e fixture site (tests/e2e/site), reached as http://site.test. */
+  site: Site;
   context: BrowserContext;
   /** chrome-extension://<id> */
   base: string;
 }
 
-/** Runs `body` with the extension configured (key + emulator base URL saved), then cleans up. */
-export async function withConfiguredExtension(defaultExtDir: string, emulatorOptions: EmulatorOptions, body: (session: ShotSession) => Promise<void>): Promise<void> {
+/** The e2e build: the only one that may read site.test pages (scripts/build-e2e.ts). */
+const DEFAULT_EXTENSION_DIR = '.output/e2e/chrome-mv3';
+
+function extensionDir(): string {
+  const dir = path.resolve(root, process.env.EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR);
+  const manifest = path.join(dir, 'manifest.json');
+  const hosts = existsSync(manifest) ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { host_permissions?: string[] }).host_permissions ?? []) : undefined;
+  if (!hosts) throw new Error(`No built extension at ${dir}: run \`npm run build:e2e\` first.`);
+  if (!hosts.some((pattern) => pattern.includes(SITE_HOST))) throw new Error(`${dir} does not grant ${SITE_HOST} (not the e2e build): run \`npm run build:e2e\` and leave EXTENSION_DIR unset.`);
+  return dir;
+}
+
+/** Runs `body` with the extension configured (the emulator's key saved; base URL left at its default), then cleans up. */
+export async function withConfiguredExtension(emulatorOptions: EmulatorOptions, body: (session: ShotSession) => Promise<void>): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   mkdirSync(storeDir, { recursive: true });
-  const extDir = path.resolve(root, process.env.EXTENSION_DIR ?? defaultExtDir);
-  const emulator = await createEmulator({ port: 0, ...emulatorOptions });
+  const extDir = extensionDir();
+  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor', ...emulatorOptions });
+  const site = await startSite();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'reimagine-shots-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 400, height: 900 },
     deviceScaleFactor: 2,
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...chromiumArgs([...emulator.hostResolverRules(), ...site.hostResolverRules()], '')],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -41,13 +61,13 @@ export async function withConfiguredExtension(defaultExtDir: string, emulatorOpt
     const options = await context.newPage();
     await options.goto(`${base}/options.html`);
     await options.getByRole('textbox', { name: 'API key', exact: true }).fill('xai-emulator-key');
-    await options.getByRole('textbox', { name: 'API base URL', exact: true }).fill(emulator.apiBaseUrl);
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await options.getByText(/^Saved(\.| at)/).waitFor();
     await options.close();
-    await body({ emulator, context, base });
+    await body({ emulator, site, context, base });
   } finally {
     await context.close();
+    await site.close();
     await emulator.close();
     await rm(userDataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 /**
  * The README's image-understanding screenshots ("Suggest a prompt" in the composer, light and dark):
- *   npm run build:e2e && EXTENSION_DIR=.output/e2e/chrome-mv3 npx tsx scripts/screenshots-vision.ts
+ *   npm run build:e2e && npx tsx scripts/screenshots-vision.ts
  * Like scripts/screenshots.ts it builds nothing and talks to a local emulator (whose vision model writes
  * deterministic text that quotes the request), so the suggested prompt shown is the emulator's.
  */
@@ -21,7 +21,7 @@ function photo(): Buffer {
 }
 
 async function main() {
-  await withConfiguredExtension('.output/e2e/chrome-mv3', { rotateReadings: false }, async ({ context, base }) => {
+  await withConfiguredExtension({ rotateReadings: false }, async ({ context, base }) => {
     const panel = await context.newPage();
     await panel.goto(`${base}/sidepanel.html`);
     await panel.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Edit image' }).check();

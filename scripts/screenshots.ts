@@ -1,17 +1,20 @@
 /**
- * README screenshots of the side panel, light and dark: empty, busy queue, gallery.
+ * README screenshots of the side panel, light and dark: empty, busy queue, gallery; and the store's.
  *
- *   EXTENSION_DIR=.output/chrome-mv3 npx tsx scripts/screenshots.ts
+ *   npm run build:e2e && npm run screenshots
  *
- * Builds nothing: it loads an already built extension (EXTENSION_DIR, default .output/chrome-mv3) in
- * the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium), points it at a local emulator and
- * writes docs/screenshots/panel-<light|dark>-<empty|queue|gallery|fullpage>.png, and the store's 1280×800
- * shots docs/store/screenshots/<light|dark>-panel.png.
+ * Builds nothing: it loads an already built extension (EXTENSION_DIR, default the e2e build
+ * .output/e2e/chrome-mv3, which may read the fixture site) in the system Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium), points it at a local emulator and writes
+ * docs/screenshots/panel-<light|dark>-<empty|queue|gallery|fullpage>.png and the store's 1280×800 shots
+ * docs/store/screenshots/<light|dark>-<panel|page|history|options>.png (store-shots.ts).
  */
 import { shoot, shootForStore, withConfiguredExtension } from './screenshot-kit';
+import { shootHistory, shootOptions, shootPageOverlay, STORE_VIEWPORT } from './store-shots';
 
 async function main() {
-  await withConfiguredExtension('.output/chrome-mv3', {}, async ({ emulator, context, base }) => {
+  await withConfiguredExtension({}, async (session) => {
+    const { emulator, context, base } = session;
     const panel = await context.newPage();
     await panel.goto(`${base}/sidepanel.html`);
     await panel.getByText('No results yet.').waitFor();
@@ -49,10 +52,14 @@ async function main() {
     await shoot(panel, 'gallery');
 
     // Full-page mode (sidepanel.html as a tab).
-    await panel.setViewportSize({ width: 1280, height: 800 });
+    await panel.setViewportSize(STORE_VIEWPORT);
     await panel.evaluate(() => window.scrollTo(0, 0));
     await shoot(panel, 'fullpage');
     await shootForStore(panel, 'panel');
+
+    await shootPageOverlay(session);
+    await shootHistory(session);
+    await shootOptions(session);
   });
 }
 

@@ -133,7 +133,10 @@ export class ClosedOverlay {
     };
     // The world dies with its document: after a navigation, make a new one.
     const objectId = await resolve(false).catch(() => resolve(true));
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration: fn.toString(), arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true });
+    // Under tsx (scripts/store-shots.ts) esbuild's keepNames wraps inner functions in `__name(fn, 'name')`, a
+    // helper this world lacks: an identity stand-in in the wrapper's scope keeps the source runnable.
+    const functionDeclaration = `function (...args) { const __name = (f) => f; return (${fn.toString()}).apply(this, args); }`;
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId, functionDeclaration, arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true });
     await cdp.send('Runtime.releaseObject', { objectId });
     return result.value as T;
   }

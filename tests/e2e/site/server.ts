@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gif, hugeJpeg, jpg, png, SVG } from './images';
 import { batch20Page, batchPage } from './batch-pages';
+import { landscapeJpeg, showcasePage } from './showcase';
 
 /**
  * A local web site with every kind of page image Reimagine must handle, on real-looking hostnames that the
@@ -17,6 +18,7 @@ import { batch20Page, batchPage } from './batch-pages';
  * - `third.test` — where cdn.test redirects to.
  * - `img.site.test` — a same-site image host (the page's own CDN, as `upload.wikimedia.org` is to
  *   wikipedia.org users' sessions): `/cookie/…` needs `img_session=ok` (GET http://img.site.test/login).
+ * `/showcase` (showcase.ts) is the article with a landscape photo the store screenshots use.
  * Usage: `const site = await startSite(); site.url('/')`, `site.cdnUrl('/img/plain.png')`, `site.close()`.
  */
 export const SITE_HOST = 'site.test';
@@ -74,6 +76,7 @@ const ASSETS: Record<string, Asset> = {
   '/img/csp.png': { type: 'image/png', body: lazy(() => png(420, 300, 11)) },
   '/img/rerender.jpg': { type: 'image/jpeg', body: lazy(() => jpg(500, 350, 12)) },
   '/hotlink/photo.jpg': { type: 'image/jpeg', body: lazy(() => jpg(700, 500, 13)) },
+  '/img/showcase.jpg': { type: 'image/jpeg', body: lazy(() => landscapeJpeg(1200, 800)) },
   '/media/clip.mp4': { type: 'video/mp4', body: () => VIDEO },
 };
 
@@ -183,6 +186,8 @@ export async function startSite(): Promise<Site> {
         return send(200, 'text/html', rerenderPage());
       case '/video':
         return send(200, 'text/html', videoPage());
+      case '/showcase':
+        return send(200, 'text/html', showcasePage());
       case '/csp':
         return send(200, 'text/html', cspPage(), { 'content-security-policy': "default-src 'self'; style-src 'self'" });
       case '/csp.css':

@@ -1,0 +1,104 @@
+/**
+ * The store listing's shots of the surfaces other than the side panel, each 1280×800 in light and dark
+ * (docs/store/screenshots/<light|dark>-<page|history|options>.png). Called by scripts/screenshots.ts after
+ * the panel's shots, so the history already holds the jobs those made.
+ */
+import type { Page } from '@playwright/test';
+import { rightClick } from '../tests/e2e/site/helpers';
+import { ClosedOverlay, overlayHostSelector } from '../tests/e2e/site/overlay';
+import { shootForStore, type ShotSession } from './screenshot-kit';
+
+export const STORE_VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * A quick action (Golden hour light) on the fixture site's article photo, dispatched from the worker as a
+ * right-click would be, then Replace and Compare: the overlay bar over the photo with the before/after slider.
+ */
+export async function shootPageOverlay({ context, site }: ShotSession): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize(STORE_VIEWPORT);
+  await page.goto(site.url('/showcase'));
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+  await rightClick(context, page, '#hero', 'reimagine-quick:golden-hour');
+  const hero = page.locator('#hero');
+  await page.waitForFunction(() => document.querySelector('#hero')?.getAttribute('data-reimagine-target'));
+  const overlay = new ClosedOverlay(page, overlayHostSelector((await hero.getAttribute('data-reimagine-target')) ?? ''));
+  await clickOverlay(page, overlay, 'Replace');
+  await page.waitForFunction(() => {
+    const image = document.querySelector<HTMLImageElement>('#hero');
+    return !!image && image.src.startsWith('blob:') && image.complete && image.naturalWidth > 0;
+  });
+  await clickOverlay(page, overlay, 'Compare');
+  await until(async () => (await overlay.state())?.slider === true, 'the Compare slider');
+  await shootForStore(page, 'page');
+  await page.close();
+}
+
+/**
+ * A trusted click on the overlay's button once it shows and stays put between two looks (ClosedOverlay.click
+ * waits through Playwright's test-runner `expect.poll`, which a plain script does not have).
+ */
+async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string): Promise<void> {
+  let last: string | undefined;
+  let at: { x: number; y: number } | undefined;
+  await until(async () => {
+    const button = (await overlay.state())?.buttons[name];
+    const seen = button ? `${button.x},${button.y}` : undefined;
+    const steady = seen !== undefined && seen === last;
+    last = seen;
+    at = button;
+    return steady;
+  }, `the overlay's ${name} button`).catch(async (error: unknown) => {
+    // Say what the overlay shows instead (an error sentence, still working…).
+    throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
+  });
+  await page.mouse.click(at!.x, at!.y);
+}
+
+/** Polls `ready` every 100 ms until it holds, for up to a minute (a video render or a slow machine). */
+async function until(ready: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The toolbar popup (history) at its own size, centred on a plain 1280×800 backdrop. */
+export async function shootHistory({ context, base }: ShotSession): Promise<void> {
+  const popup = await context.newPage();
+  await popup.setViewportSize(STORE_VIEWPORT);
+  await popup.goto(`${base}/popup.html`);
+  const rows = popup.getByRole('list', { name: 'History' }).getByRole('listitem');
+  await rows.nth(4).waitFor();
+  await popup.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.thumb')].every((image) => image.complete && image.naturalWidth > 0));
+  await backdrop(popup);
+  await shootForStore(popup, 'history');
+  await popup.close();
+}
+
+/** Options at the top: provider, the saved key (masked), base URL, then the defaults. */
+export async function shootOptions({ context, base }: ShotSession): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize(STORE_VIEWPORT);
+  await page.goto(`${base}/options.html`);
+  await page.getByRole('textbox', { name: 'API key', exact: true }).waitFor();
+  await shootForStore(page, 'options');
+  await page.close();
+}
+
+/**
+ * The popup's page is only as wide as the popup (460 px): in a wide tab it would sit in the top-left corner.
+ * A backdrop behind it and a shadow under it, as the browser draws a popup, in either scheme.
+ */
+async function backdrop(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: `
+      html { min-height: 100%; display: grid; place-items: center; background: #dcdbe6; }
+      body { min-width: 0; border-radius: 10px; overflow: hidden; box-shadow: 0 16px 48px rgb(20 20 40 / 28%), 0 0 0 1px rgb(20 20 40 / 10%); }
+      @media (prefers-color-scheme: dark) {
+        html { background: #08080c; }
+        body { box-shadow: 0 16px 48px rgb(0 0 0 / 60%), 0 0 0 1px #383848; }
+      }`,
+  });
+}
