@@ -2,7 +2,7 @@ import { httpError } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
 import { ImagineError, NO_KEY_CODE } from './errors';
-import { readCapped as readBlobCapped, TooLarge } from '../net/read-capped';
+import { readCapped, TooLarge } from '../net/read-capped';
 import { DEFAULT_BASE_URL } from './models';
 import { t } from '../i18n';
 
@@ -85,7 +85,7 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
       response = await doFetch(url, init);
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) throw redirected(response.status);
       // Still under the deadline: a stalled body is a timeout too.
-      text = response.ok ? await readWhole(response, OK_BODY_MAX_BYTES) : await readCapped(response, ERROR_BODY_MAX_BYTES);
+      text = response.ok ? await readWhole(response, OK_BODY_MAX_BYTES) : await readPrefix(response, ERROR_BODY_MAX_BYTES);
     } catch (error) {
       if (error instanceof TooLarge) throw new ImagineError({ kind: 'unsafe_response', message: error.message });
       throw transportError(error, deadline, timeoutMs);
@@ -105,11 +105,11 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
 
 /** The whole body as text, refused (TooLarge) once it passes `maxBytes`, whatever Content-Length said. */
 async function readWhole(response: Response, maxBytes: number): Promise<string> {
-  return (await readBlobCapped(response, maxBytes)).text();
+  return (await readCapped(response, maxBytes)).text();
 }
 
 /** The first `maxBytes` of a body, then the rest is cancelled unread. */
-export async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readPrefix(response: Response, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];

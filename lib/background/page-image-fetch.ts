@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../net/hosts';
 import { readCapped, TooLarge } from '../net/read-capped';
 import { RAW_IMAGE_MAX_BYTES } from '../content/prepare-image';
-import { formatNumber, t } from '../i18n';
+import { formatMegabytes, t } from '../i18n';
 
 /**
  * The worker's re-read of a page image the page itself may not read (cross-origin, no CORS). It runs with
@@ -25,7 +25,6 @@ export class PageImageError extends Error {
 }
 
 const TIMEOUT_MS = 60_000;
-const formatMb = (bytes: number) => formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 });
 
 export interface PageImageFetchDeps {
   fetch: typeof fetch;
@@ -51,7 +50,7 @@ export async function fetchPageImage(src: string, pageUrl: string | undefined, d
   try {
     return await readCapped(response, RAW_IMAGE_MAX_BYTES);
   } catch (error) {
-    if (error instanceof TooLarge) throw failed(t('capture.pageImageTooLarge', { max: formatMb(RAW_IMAGE_MAX_BYTES) }));
+    if (error instanceof TooLarge) throw failed(t('capture.pageImageTooLarge', { max: formatMegabytes(RAW_IMAGE_MAX_BYTES, 0) }));
     throw failed(t('worker.theImageDownloadWasInterrupted'));
   }
 }

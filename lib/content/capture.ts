@@ -1,5 +1,5 @@
 import { CaptureError, prepareImage, RAW_IMAGE_MAX_BYTES, type Drawable, type ImageLimits } from './prepare-image';
-import { formatNumber, t } from '../i18n';
+import { formatMegabytes, t } from '../i18n';
 
 /**
  * Reading a page image's bytes from inside the page. A content script's fetch runs as the page: the
@@ -30,13 +30,12 @@ export async function fetchInPage(srcUrl: string, maxBytes: number): Promise<Blo
   }
   if (!response.ok) throw new CaptureError(t('capture.httpError', { status: String(response.status) }));
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMb(declared), max: formatMb(maxBytes) }));
+  if (declared > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMegabytes(declared), max: formatMegabytes(maxBytes) }));
   const blob = await response.blob();
-  if (blob.size > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMb(blob.size), max: formatMb(maxBytes) }));
+  if (blob.size > maxBytes) throw new CaptureError(t('capture.fileTooLarge', { size: formatMegabytes(blob.size), max: formatMegabytes(maxBytes) }));
   return blob;
 }
 
-export const formatMb = (bytes: number) => formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export async function captureImageBytes(srcUrl: string, limits: ImageLimits): Promise<CapturedBytes> {
   const raw = await fetchInPage(srcUrl, RAW_IMAGE_MAX_BYTES);

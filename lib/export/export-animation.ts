@@ -28,7 +28,7 @@ export async function exportAnimation(video: Blob, options: AnimationOptions, on
         else if (m.type === 'done') resolve(m.bytes);
         else reject(new Error(problemText(m.problem, m.detail)));
       };
-      worker.onerror = (event) => reject(new Error(event.message ? t('export.encoderFailed', { reason: event.message }) : t('export.encoderStopped')));
+      worker.onerror = (event) => reject(new Error(problemText('failed', event.message)));
       worker.postMessage(request, request.frames.map((f) => f.buffer as ArrayBuffer));
     });
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.format === 'gif' ? 'image/gif' : 'image/webp' });

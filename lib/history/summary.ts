@@ -92,16 +92,4 @@ export function dayBound(value: string, edge: 'start' | 'end'): number | undefin
   return edge === 'start' ? new Date(y, mo, d).getTime() : new Date(y, mo, d + 1).getTime() - 1;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
 export { hostOf } from '../net/host-of';

@@ -17,14 +17,38 @@ const supported = (tag: string | undefined): tag is string => !!tag && Intl.Numb
  * nothing is known (Node tools).
  */
 export function uiLocale(): string {
+  let ui: string;
+  let messages: string;
   try {
-    const messages = i18n.t('intl.locale');
-    const ui = browser.i18n.getUILanguage();
-    if (supported(ui) && (!supported(messages) || ui.split('-')[0] === messages.split('-')[0])) return ui;
-    return supported(messages) ? messages : FALLBACK_LOCALE;
+    ui = browser.i18n.getUILanguage();
+    messages = stringsLocale();
   } catch {
     return FALLBACK_LOCALE;
   }
+  // Every formatted number asks (panels re-render each second while a job runs): the two reads are cheap,
+  // the supportedLocalesOf checks are not, so the answer is kept per pair.
+  const pair = `${ui}|${messages}`;
+  let locale = resolved.get(pair);
+  if (locale === undefined) {
+    if (supported(ui) && (!supported(messages) || ui.split('-')[0] === messages.split('-')[0])) locale = ui;
+    else locale = supported(messages) ? messages : FALLBACK_LOCALE;
+    resolved.set(pair, locale);
+  }
+  return locale;
+}
+const resolved = new Map<string, string>();
+
+/** The language the strings were picked in: the locale file's own `intl.locale` (throws outside an extension). */
+export function stringsLocale(): string {
+  return i18n.t('intl.locale');
+}
+
+/**
+ * A size against one of our MiB limits ("20.0 MB"): binary megabytes, as the limits are written, in Intl's
+ * megabyte unit.
+ */
+export function formatMegabytes(bytes: number, fractionDigits = 1): string {
+  return formatNumber(bytes / 1024 / 1024, { style: 'unit', unit: 'megabyte', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
 
 const cache = new Map<string, unknown>();

@@ -13,7 +13,7 @@ import fr from 'zod/v4/locales/fr.js';
 import ja from 'zod/v4/locales/ja.js';
 import ptBR from 'zod/v4/locales/pt-BR.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { i18n } from './instance';
+import { stringsLocale } from './format';
 
 /** Keyed by each locale file's `intl.locale` (the language the strings were picked in). */
 const ZOD_LOCALES: Record<string, () => ReturnType<typeof en>> = { 'en-US': en, de, es, fr, ja, 'pt-BR': ptBR, 'zh-CN': zhCN };
@@ -24,13 +24,13 @@ export function zodLocaleFor(tag: string): () => ReturnType<typeof en> {
 }
 
 /** Point zod's messages at the language our strings are in (English outside an extension). */
-export function configureZodLocale(tag = stringsLocale()): void {
+export function configureZodLocale(tag = stringsLocaleOrEnglish()): void {
   z.config(zodLocaleFor(tag)());
 }
 
-function stringsLocale(): string {
+function stringsLocaleOrEnglish(): string {
   try {
-    return i18n.t('intl.locale') || 'en-US';
+    return stringsLocale() || 'en-US';
   } catch {
     return 'en-US';
   }

@@ -1,12 +1,15 @@
 import { expect } from 'vitest';
 import { ImagineError } from '../../../lib/api/errors';
 
-/** The ImagineError a promise rejects with (fails the test if it resolves or rejects with anything else). */
-export async function rejection(promise: Promise<unknown>): Promise<ImagineError> {
+/**
+ * The error a promise rejects with, of class `kind` (ImagineError unless told): fails the test if the promise
+ * resolves or rejects with anything else.
+ */
+export async function rejection<E extends Error = ImagineError>(promise: Promise<unknown>, kind: abstract new (...args: never[]) => E = ImagineError as never): Promise<E> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ImagineError);
-  return error as ImagineError;
+  expect(error).toBeInstanceOf(kind);
+  return error as E;
 }
