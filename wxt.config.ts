@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { DEFAULT_BASE_URLS } from './lib/providers/ids';
+import { DEFAULT_BASE_URLS } from './lib/model/provider-ids';
 import { MEDIA_ORIGINS, originPattern } from './lib/providers/hosts';
 import { MANIFEST_COMMANDS } from './lib/keyboard/commands';
 import { pseudoLocalesDir } from './scripts/pseudo-locale';

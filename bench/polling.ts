@@ -15,7 +15,7 @@
 import 'fake-indexeddb/auto';
 import { ImagineClient } from '../lib/api/client';
 import { loadRenderHistory } from '../lib/background/render-history';
-import { JOB_SCHEMA_VERSION, type Job } from '../lib/jobs/job';
+import { JOB_SCHEMA_VERSION, type Job } from '../lib/model/job';
 import { putJob } from '../lib/storage/jobs';
 import { createEmulator, type Emulator } from '../tests/emulator/server';
 import { PROGRESS_SHAPES, type ProgressShape } from '../tests/emulator/types';

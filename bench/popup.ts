@@ -38,7 +38,7 @@ async function extensionId(context: BrowserContext): Promise<string> {
 
 /**
  * Runs in the extension page, after the extension itself created its database (whatever version is
- * current). Records follow lib/jobs/job.ts (schemaVersion 1).
+ * current). Records follow lib/model/job.ts (schemaVersion 1).
  */
 async function seed(count: number): Promise<void> {
   const open = (): Promise<IDBDatabase> =>

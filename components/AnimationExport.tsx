@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ANIMATION_FPS, ANIMATION_SIZES, DEFAULT_ANIMATION, type AnimationOptions } from '../lib/export/animation';
-import type { Job } from '../lib/jobs/job';
+import type { Job } from '../lib/model/job';
 import { downloadAnimation } from '../lib/ui/animation-download';
 import { formatNumber, t } from '../lib/i18n';
 

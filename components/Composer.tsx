@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ErrorInfo } from '../lib/api/errors';
+import type { ErrorInfo } from '../lib/errors/taxonomy';
 import { send } from '../lib/messaging/client';
 import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Mode } from '../lib/jobs/modes';
+import type { Mode } from '../lib/model/modes';
 import { useComposer } from '../lib/ui/composer-store';
 import { useDescription } from '../lib/ui/description-store';
 import { useCapabilities } from '../lib/ui/settings-store';

@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Job } from '../lib/jobs/job';
+import type { Job } from '../lib/model/job';
 import { ResultTile } from './ResultTile';
 
 const MIN_TILE_PX = 148;

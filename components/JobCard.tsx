@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { userMessage, type ErrorKind } from '../lib/api/errors';
+import { userMessage, type ErrorKind } from '../lib/errors/taxonomy';
 import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
-import { isActive, type Job } from '../lib/jobs/job';
-import { MODE_INFO } from '../lib/jobs/modes';
+import { isActive, type Job } from '../lib/model/job';
+import { MODE_INFO } from '../lib/model/modes';
 import { send } from '../lib/messaging/client';
 import { draftPatchFromRequest } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';

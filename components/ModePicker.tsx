@@ -1,4 +1,4 @@
-import { MODE_INFO, MODES, type Mode } from '../lib/jobs/modes';
+import { MODE_INFO, MODES, type Mode } from '../lib/model/modes';
 import type { Capabilities } from '../lib/providers/types';
 import { t } from '../lib/i18n';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isActive, type Job } from '../lib/jobs/job';
+import { isActive, type Job } from '../lib/model/job';
 import { dismissedJobs } from '../lib/ui/prefs';
 import { JobCard } from './JobCard';
 import { formatNumber, t } from '../lib/i18n';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
-import type { Job } from '../lib/jobs/job';
-import { MODE_INFO, type Mode } from '../lib/jobs/modes';
+import type { Job } from '../lib/model/job';
+import { MODE_INFO, type Mode } from '../lib/model/modes';
 import { send } from '../lib/messaging/client';
-import { userMessage } from '../lib/api/errors';
+import { userMessage } from '../lib/errors/taxonomy';
 import { applyResultAs } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';

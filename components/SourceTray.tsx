@@ -1,6 +1,6 @@
-import type { Mode } from '../lib/jobs/modes';
-import { MODE_INFO } from '../lib/jobs/modes';
-import type { SourceRef } from '../lib/jobs/request';
+import type { Mode } from '../lib/model/modes';
+import { MODE_INFO } from '../lib/model/modes';
+import type { SourceRef } from '../lib/model/request';
 import { sourceTag } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';

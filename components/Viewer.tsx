@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Job } from '../lib/jobs/job';
+import type { Job } from '../lib/model/job';
 import { useMediaUrl } from '../lib/ui/media-url';
 import { downloadResult } from '../lib/ui/result-actions';
 import { getJob } from '../lib/storage/jobs';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { checkBatchCap, describeBatchCost, estimateBatch } from '../../lib/batch/cost';
-import { useBatch } from '../../lib/batch/panel-store';
+import { useBatch } from '../../lib/ui/batch-panel-store';
 import { send } from '../../lib/messaging/client';
 import { formatPrice } from '../../lib/pricing/estimate';
 import { useJobs } from '../../lib/ui/jobs-store';

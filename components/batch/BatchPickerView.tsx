@@ -1,4 +1,4 @@
-import { useBatch } from '../../lib/batch/panel-store';
+import { useBatch } from '../../lib/ui/batch-panel-store';
 import { BATCH_MAX_IMAGES, type BatchPicker } from '../../lib/batch/schema';
 import { BatchCost } from './BatchCost';
 import { BatchGrid } from './BatchGrid';

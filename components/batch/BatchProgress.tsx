@@ -1,8 +1,8 @@
-import { userMessage } from '../../lib/api/errors';
+import { userMessage } from '../../lib/errors/taxonomy';
 import { batchSummary, itemView } from '../../lib/batch/progress';
-import { useBatch } from '../../lib/batch/panel-store';
+import { useBatch } from '../../lib/ui/batch-panel-store';
 import type { BatchRecord } from '../../lib/batch/schema';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { MODE_INFO } from '../../lib/model/modes';
 import { send } from '../../lib/messaging/client';
 import { hostOf } from '../../lib/net/host-of';
 import { useJobs } from '../../lib/ui/jobs-store';

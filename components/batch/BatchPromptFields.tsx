@@ -1,6 +1,6 @@
-import { useBatch } from '../../lib/batch/panel-store';
+import { useBatch } from '../../lib/ui/batch-panel-store';
 import { BATCH_MODES, type BatchMode } from '../../lib/batch/schema';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { MODE_INFO } from '../../lib/model/modes';
 import { useLibrary } from '../../lib/ui/library-store';
 import { useCapabilities, useSettings } from '../../lib/ui/settings-store';
 import { t } from '../../lib/i18n';

@@ -1,4 +1,4 @@
-import { useBatch } from '../../lib/batch/panel-store';
+import { useBatch } from '../../lib/ui/batch-panel-store';
 import { BatchPickerView } from './BatchPickerView';
 import { BatchProgress } from './BatchProgress';
 import { t } from '../../lib/i18n';

@@ -1,6 +1,6 @@
 import type { Control as ControlKey, Draft } from '../../lib/ui/composer-draft';
 import { imageRatiosFor, modelOf, videoDurationFor, videoResolutionsFor } from '../../lib/ui/composer-draft';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { MODE_INFO } from '../../lib/model/modes';
 import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';
 import { ModelField } from './ModelField';

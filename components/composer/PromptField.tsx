@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { MODE_INFO } from '../../lib/model/modes';
 import type { Capabilities } from '../../lib/providers/types';
 import type { Draft } from '../../lib/ui/composer-draft';
 import { FieldError } from './Control';

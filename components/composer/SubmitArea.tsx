@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { userMessage, type ErrorInfo } from '../../lib/api/errors';
+import { userMessage, type ErrorInfo } from '../../lib/errors/taxonomy';
 import { hostOf } from '../../lib/net/host-of';
 import { t } from '../../lib/i18n';
 import { slot, withNodes } from '../../lib/i18n/nodes';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { userMessage, type ErrorInfo } from '../../lib/api/errors';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { userMessage, type ErrorInfo } from '../../lib/errors/taxonomy';
+import { MODE_INFO } from '../../lib/model/modes';
 import { send } from '../../lib/messaging/client';
 import type { Capabilities } from '../../lib/providers/types';
 import type { Draft } from '../../lib/ui/composer-draft';

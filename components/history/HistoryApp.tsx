@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/history/actions';
+import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/ui/history-actions';
 import { useHistory } from '../../lib/history/store';
 import { isFiltering, matcher } from '../../lib/history/summary';
 import { send } from '../../lib/messaging/client';
-import { userMessage } from '../../lib/api/errors';
+import { userMessage } from '../../lib/errors/taxonomy';
 import type { EntryAction } from './HistoryEntry';
 import { HistoryList } from './HistoryList';
 import { HistoryToolbar } from './HistoryToolbar';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { MODE_INFO } from '../../lib/model/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
 import { formatDateTime, t } from '../../lib/i18n';

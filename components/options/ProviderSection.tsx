@@ -1,4 +1,4 @@
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/providers/ids';
+import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/model/provider-ids';
 import { Field } from './form';
 import type { SectionProps } from './sections';
 import { t } from '../../lib/i18n';

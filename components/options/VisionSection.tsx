@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { NO_KEY_CODE, userMessage } from '../../lib/api/errors';
+import { NO_KEY_CODE, userMessage } from '../../lib/errors/taxonomy';
 import { send } from '../../lib/messaging/client';
 import { PROVIDERS } from '../../lib/providers/registry';
-import { DEFAULT_VISION_MODEL } from '../../lib/vision/models';
+import { DEFAULT_VISION_MODEL } from '../../lib/pricing/vision-models';
 import { Field } from './form';
 import type { SectionProps } from './sections';
 import { formatNumber, t } from '../../lib/i18n';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { originPattern, providerOrigins } from '../../lib/providers/hosts';
-import type { ProviderId } from '../../lib/providers/ids';
+import type { ProviderId } from '../../lib/model/provider-ids';
 
 /**
  * Host access for a provider: its API origin and the hosts its results come from (media hosts send no CORS

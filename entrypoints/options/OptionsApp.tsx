@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { userMessage } from '../../lib/api/errors';
+import { userMessage } from '../../lib/errors/taxonomy';
 import { send } from '../../lib/messaging/client';
-import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/providers/ids';
+import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/model/provider-ids';
 import { settingsSchema, type Secrets, type Settings } from '../../lib/settings/schema';
 import { onChange } from '../../lib/storage/changes';
 import { BehaviourSection } from '../../components/options/BehaviourSection';

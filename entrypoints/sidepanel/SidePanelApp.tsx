@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { userMessage } from '../../lib/api/errors';
-import { isActive, type Job } from '../../lib/jobs/job';
-import { MODE_INFO } from '../../lib/jobs/modes';
+import { userMessage } from '../../lib/errors/taxonomy';
+import { isActive, type Job } from '../../lib/model/job';
+import { MODE_INFO } from '../../lib/model/modes';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
@@ -9,7 +9,7 @@ import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
-import { usePanelKeys } from '../../lib/keyboard/use-panel-keys';
+import { usePanelKeys } from '../../lib/ui/use-panel-keys';
 import { formatNumber, t } from '../../lib/i18n';
 import { slot, withNodes } from '../../lib/i18n/nodes';
 

@@ -3,7 +3,7 @@ import '../../components/theme.css';
 import './sidepanel.css';
 import { useComposer } from '../../lib/ui/composer-store';
 import { useDescription } from '../../lib/ui/description-store';
-import { startBatchSync, useBatch } from '../../lib/batch/panel-store';
+import { startBatchSync, useBatch } from '../../lib/ui/batch-panel-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
 import { startPendingRequestSync } from '../../lib/ui/pending-request';
 import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';

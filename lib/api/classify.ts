@@ -1,4 +1,4 @@
-import { ImagineError, type ErrorInfo, type ErrorKind } from './errors';
+import { ImagineError, type ErrorInfo, type ErrorKind } from '../errors/taxonomy';
 import { errorBodySchema, jobErrorSchema } from './responses';
 import { t } from '../i18n';
 

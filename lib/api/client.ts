@@ -1,4 +1,4 @@
-import { ImagineError, KEY_STATE_MESSAGES, type ErrorInfo, type KeyState } from './errors';
+import { ImagineError, KEY_STATE_MESSAGES, type ErrorInfo, type KeyState } from '../errors/taxonomy';
 import { apiKeyInfoSchema } from './responses';
 import { parseModelListing, type ModelListing } from '../catalog/listing';
 import { requestJson, type HttpConfig, type JsonResponse, type RequestOptions } from './http';

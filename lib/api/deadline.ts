@@ -1,4 +1,4 @@
-import { ImagineError } from './errors';
+import { ImagineError } from '../errors/taxonomy';
 import { formatNumber, t } from '../i18n';
 
 /**

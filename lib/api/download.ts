@@ -1,7 +1,7 @@
 import { readCapped, Stalled, TooLarge } from '../net/read-capped';
 import { parseRetryAfter } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
-import { ImagineError, type ErrorInfo } from './errors';
+import { ImagineError, type ErrorInfo } from '../errors/taxonomy';
 import { formatNumber, t } from '../i18n';
 
 /**

@@ -1,7 +1,7 @@
 import { httpError } from './classify';
 import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
-import { ImagineError, NO_KEY_CODE } from './errors';
+import { ImagineError, NO_KEY_CODE } from '../errors/taxonomy';
 import { readCapped, TooLarge } from '../net/read-capped';
 import { DEFAULT_BASE_URL } from './models';
 import { t } from '../i18n';

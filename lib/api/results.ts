@@ -1,5 +1,5 @@
 import { jobErrorInfo } from './classify';
-import { ImagineError, type ErrorInfo } from './errors';
+import { ImagineError, type ErrorInfo } from '../errors/taxonomy';
 import { malformedResponse } from './http';
 import {
   deferredImagesPollResponseSchema,

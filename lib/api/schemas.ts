@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImagineError } from './errors';
+import { ImagineError } from '../errors/taxonomy';
 import {
   EDIT_MAX_SOURCE_IMAGES,
   IMAGE_ASPECT_RATIOS,
@@ -203,7 +203,7 @@ export type VideoExtensionRequest = z.infer<typeof videoExtensionRequestSchema>;
 
 /**
  * Validates a request before it is sent; returns the parsed value (what goes on the wire). A guard, not the
- * user's validation: jobRequestSchema (lib/jobs/request.ts) already refused what a user can get wrong, in
+ * user's validation: jobRequestSchema (lib/model/request.ts) already refused what a user can get wrong, in
  * words. So the problems here are developer diagnostics in the wire's own terms (field names, English) and
  * travel only in parentheses after a translated sentence, like a server's detail.
  */

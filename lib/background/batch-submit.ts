@@ -1,8 +1,8 @@
-import { userMessage } from '../api/errors';
+import { userMessage } from '../errors/taxonomy';
 import { requestFromDefaults } from '../batch/request';
 import { readBatch, updateItem } from '../batch/store';
 import type { JobEngine } from '../jobs/engine';
-import type { JobOrigin, SourceRef } from '../jobs/request';
+import type { JobOrigin, SourceRef } from '../model/request';
 import type { Reply } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { announce } from '../storage/changes';

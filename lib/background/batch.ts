@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NO_KEY_CODE } from '../api/errors';
+import { NO_KEY_CODE } from '../errors/taxonomy';
 import { ticksToUsd } from '../api/models';
 import { checkBatchCap, estimateBatch } from '../batch/cost';
 import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/schema';

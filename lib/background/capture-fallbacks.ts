@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { toErrorInfo } from '../api/errors';
+import { toErrorInfo } from '../errors/taxonomy';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { blobToDataUrl, dataUrlToBlob } from '../media/encode';

@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
-import { toErrorInfo, userMessage } from '../api/errors';
+import { toErrorInfo, userMessage } from '../errors/taxonomy';
 import { prepareImage, IMAGE_LIMITS, VIDEO_MAX_BYTES, CaptureError } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
-import type { Job } from '../jobs/job';
-import type { Mode } from '../jobs/modes';
-import type { JobOrigin, JobRequest, SourceRef } from '../jobs/request';
+import type { Job } from '../model/job';
+import type { Mode } from '../model/modes';
+import type { JobOrigin, JobRequest, SourceRef } from '../model/request';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
 import { PENDING_PANEL_REQUEST_KEY, type CaptureState, type DescribeState, type PendingPanelRequest } from '../messaging/panel-request';

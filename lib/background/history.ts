@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isTerminal, type Job } from '../jobs/job';
+import { isTerminal, type Job } from '../model/job';
 import { mediaIdsOf } from '../history/archive';
 import { ArchiveError } from '../history/archive-error';
 import { importArchive, readArchive, type ImportTarget } from '../history/archive-import';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { JobEngine } from '../jobs/engine';
 import { PROVIDERS } from '../providers/registry';
 import { setKeyDestinationPolicy } from '../security/key-origin';
-import { savedOriginPolicy } from '../security/saved-origin-policy';
+import { savedOriginPolicy } from '../settings/saved-origin-policy';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';

@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { formatNumber, t } from '../i18n';
 import type { JobEngine } from '../jobs/engine';
-import type { Mode } from '../jobs/modes';
-import { PROVIDER_LABELS } from '../providers/ids';
+import type { Mode } from '../model/modes';
+import { PROVIDER_LABELS } from '../model/provider-ids';
 import { PROVIDERS } from '../providers/registry';
 import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';

@@ -1,14 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { JobEngine } from '../jobs/engine';
-import type { Job } from '../jobs/job';
-import { isVideoMode } from '../jobs/modes';
+import type { Job } from '../model/job';
+import { isVideoMode } from '../model/modes';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
 import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
 import { handleCaptureCommand } from './capture';
 import { openSidePanel } from './menus';
-import { downloadableJobResult } from '../media/file-name';
+import { downloadableJobResult } from '../export/file-name';
 import { loadSettings } from './settings-store';
 import { t } from '../i18n';
 

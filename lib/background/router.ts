@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
+import { NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../errors/taxonomy';
 import type { JobEngine } from '../jobs/engine';
 import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type Reply } from '../messaging/protocol';
-import type { ProviderId } from '../providers/ids';
+import type { ProviderId } from '../model/provider-ids';
 import { keyFor } from '../settings/schema';
 import { catalogFor } from '../catalog/catalog';
 import { originOf } from '../security/base-url';

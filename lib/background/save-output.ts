@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { b64ToBlob, fetchMedia } from '../api/download';
-import { ImagineError } from '../api/errors';
+import { ImagineError } from '../errors/taxonomy';
 import { acceptedMediaLabel, sniffBlob } from '../media/sniff';
-import { checkResultUrl } from '../net/result-url';
+import { checkResultUrl } from '../providers/result-url';
 import { originPattern } from '../providers/hosts';
-import type { Job, JobResult, PendingOutput } from '../jobs/job';
+import type { Job, JobResult, PendingOutput } from '../model/job';
 import { makeThumbnail } from '../media/thumbnail';
 import { putMedia, putThumb } from '../storage/media';
 import { videoPoster } from './video-poster';

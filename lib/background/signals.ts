@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { userMessage } from '../api/errors';
+import { userMessage } from '../errors/taxonomy';
 import { t } from '../i18n';
-import type { Job } from '../jobs/job';
-import { MODE_INFO } from '../jobs/modes';
+import type { Job } from '../model/job';
+import { MODE_INFO } from '../model/modes';
 import { listActiveJobs } from '../storage/jobs';
 
 /** Action badge: how many jobs are in flight. Recomputed from storage, so it is right after a restart. */

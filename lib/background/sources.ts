@@ -1,6 +1,6 @@
-import { ImagineError } from '../api/errors';
+import { ImagineError } from '../errors/taxonomy';
 import { INPUT_IMAGE_MAX_BYTES } from '../api/models';
-import type { SourceRef } from '../jobs/request';
+import type { SourceRef } from '../model/request';
 import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
 import { makeThumbnail } from '../media/thumbnail';
 import { isPublicUrl } from '../security/public-url';

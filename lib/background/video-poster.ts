@@ -1,5 +1,6 @@
 import { dataUrlToBlob } from '../media/encode';
 import type { Thumbnail } from '../media/thumbnail';
+import { getMedia } from '../storage/media';
 import { posterFrameOf, type PosterReply } from '../media/poster-frame';
 
 /**
@@ -18,7 +19,7 @@ const backgroundHasDom = (): boolean => typeof document !== 'undefined' && typeo
 
 export async function videoPoster(mediaId: string): Promise<Thumbnail | undefined> {
   try {
-    const reply = backgroundHasDom() ? await posterFrameOf(mediaId) : await posterFromOffscreen(mediaId);
+    const reply = backgroundHasDom() ? await posterFrameOf(mediaId, getMedia) : await posterFromOffscreen(mediaId);
     if (!reply?.ok) return undefined;
     return { blob: dataUrlToBlob(reply.dataUrl), width: reply.width, height: reply.height };
   } catch (error) {

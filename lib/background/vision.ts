@@ -1,6 +1,6 @@
-import { ImagineError, NO_KEY_CODE } from '../api/errors';
+import { ImagineError, NO_KEY_CODE } from '../errors/taxonomy';
 import { formatJobCost } from '../jobs/cost';
-import type { JobOrigin, SourceRef } from '../jobs/request';
+import type { JobOrigin, SourceRef } from '../model/request';
 import { PROVIDERS } from '../providers/registry';
 import { announce } from '../storage/changes';
 import { putMedia, putThumb } from '../storage/media';

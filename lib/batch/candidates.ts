@@ -1,4 +1,4 @@
-import { bestCandidate, type Candidate } from '../content/srcset';
+import { bestCandidate, type Candidate } from '../media/srcset';
 import { BATCH_MAX_IMAGES, BATCH_MIN_EDGE } from './limits';
 
 /**

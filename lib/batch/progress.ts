@@ -1,5 +1,5 @@
-import type { ErrorInfo } from '../api/errors';
-import type { Job } from '../jobs/job';
+import type { ErrorInfo } from '../errors/taxonomy';
+import type { Job } from '../model/job';
 import type { BatchItem } from './schema';
 import { formatList, formatNumber, t } from '../i18n';
 

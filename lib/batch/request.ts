@@ -1,4 +1,4 @@
-import type { JobRequest, SourceRef } from '../jobs/request';
+import type { JobRequest, SourceRef } from '../model/request';
 import type { Settings } from '../settings/schema';
 import type { BatchMode } from './schema';
 

@@ -1,6 +1,6 @@
 import { pickCandidates, type RawImage, type Size } from '../batch/candidates';
 import { tag } from './find-target';
-import { imgCandidates, parseSrcset, type Candidate } from './srcset';
+import { imgCandidates, parseSrcset, type Candidate } from '../media/srcset';
 
 /**
  * "Reimagine images on this page…": the page script measures every picture on the page — <img> elements

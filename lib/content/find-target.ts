@@ -1,4 +1,4 @@
-import { bestCandidate, imgCandidates, parseSrcset } from './srcset';
+import { bestCandidate, imgCandidates, parseSrcset } from '../media/srcset';
 
 /**
  * Which element did the user right-click? The script is injected after the click, so it cannot have

@@ -1,5 +1,5 @@
 import { strFromU8 } from 'fflate';
-import type { Job } from '../jobs/job';
+import type { Job } from '../model/job';
 import { acceptedMediaLabel, sniffBytes } from '../media/sniff';
 import type { MediaRecord, ThumbRecord } from '../storage/db';
 import { ARCHIVE_PATH, ARCHIVE_VERSION, MANIFEST_PATH, manifestSchema, sha256Hex, type ArchiveMedia } from './archive-format';

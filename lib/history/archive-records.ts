@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TICKS_PER_USD } from '../api/models';
-import { isTerminal, jobSchema, type Job, type JobResult } from '../jobs/job';
+import { isTerminal, jobSchema, type Job, type JobResult } from '../model/job';
 import type { SniffedMedia } from '../media/sniff';
 import { readJobRecord } from '../storage/migrations';
 import { ArchiveError } from './archive-error';

@@ -1,5 +1,5 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { isTerminal, type Job } from '../jobs/job';
+import { isTerminal, type Job } from '../model/job';
 import { sniffBytes } from '../media/sniff';
 import type { MediaRecord } from '../storage/db';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_PATH, sha256Hex, type ArchiveMedia, type Manifest } from './archive-format';

@@ -1,4 +1,4 @@
-import type { Job } from '../jobs/job';
+import type { Job } from '../model/job';
 import { db } from '../storage/db';
 import { migrateJob } from '../storage/migrations';
 

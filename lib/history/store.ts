@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Job } from '../jobs/job';
+import type { Job } from '../model/job';
 import { onChange } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { readHistoryPage, type PageCursor } from './read';

@@ -1,7 +1,7 @@
-import { userMessage } from '../api/errors';
+import { userMessage } from '../errors/taxonomy';
 import { formatJobCost } from '../jobs/cost';
-import { isActive, type Job, type JobStatus } from '../jobs/job';
-import { MODE_INFO, type JobMode } from '../jobs/modes';
+import { isActive, type Job, type JobStatus } from '../model/job';
+import { MODE_INFO, type JobMode } from '../model/modes';
 
 /**
  * What one history row needs, derived from a stored Job. Kept small so the popup can hold thousands of

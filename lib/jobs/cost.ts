@@ -1,4 +1,4 @@
-import type { JobRequest } from './request';
+import type { JobRequest } from '../model/request';
 import { TICKS_PER_USD } from '../api/models';
 import { estimateRequest } from '../pricing/estimate';
 import { formatNumber, formatUsd, t } from '../i18n';

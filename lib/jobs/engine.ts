@@ -1,5 +1,5 @@
-import { capMessage, ImagineError, isRetryable, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
-import { PROVIDER_LABELS, type ProviderId } from '../providers/ids';
+import { capMessage, ImagineError, isRetryable, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../errors/taxonomy';
+import { PROVIDER_LABELS, type ProviderId } from '../model/provider-ids';
 import { originOf } from '../security/base-url';
 import { safeOrigin } from '../security/key-origin';
 import type { Provider, ProviderContext } from '../providers/types';
@@ -7,12 +7,12 @@ import type { Secrets, Settings } from '../settings/schema';
 import { keyFor } from '../settings/schema';
 import { backoffDelay } from './backoff';
 import { estimateCostUsd, usdToTicks } from './cost';
-import { DESCRIBE_MODE, describeNotQueued } from './modes';
+import { DESCRIBE_MODE, describeNotQueued } from '../model/modes';
 import { spendingCapError } from './spend';
-import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from './job';
+import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from '../model/job';
 import { firstPollDelay, nextPollDelay } from './poll-schedule';
 import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
-import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from './request';
+import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../model/request';
 import { formatNumber, t } from '../i18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { Job } from './job';
+import type { Job } from '../model/job';
 
 /**
  * How long a video render is likely to take, learned from the user's own finished jobs.

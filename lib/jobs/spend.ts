@@ -1,5 +1,5 @@
-import type { ErrorInfo, ErrorKind } from '../api/errors';
-import { isActive, type Job } from './job';
+import type { ErrorInfo, ErrorKind } from '../errors/taxonomy';
+import { isActive, type Job } from '../model/job';
 import { formatNumber, t } from '../i18n';
 
 /** Whole cents, as the cap is set: "$0.02 of your $0.03 cap". */

@@ -1,17 +1,19 @@
 import { blobToDataUrl } from './encode';
 import { THUMB_EDGE } from './thumbnail';
-import { getMedia } from '../storage/media';
 import { videoEvent, videoOf } from './video-event';
 
 /**
  * A JPEG poster frame of a stored video. Needs a DOM with a video decoder: Chrome's offscreen document
  * (a service worker has none) or Firefox's event page (which is a document). The video is read from
- * IndexedDB (same extension origin) so no large payload crosses messaging.
+ * IndexedDB (same extension origin) so no large payload crosses messaging; the caller passes the reader, so this
+ * foundation file does not depend on storage (layer rule, docs/ARCHITECTURE.md).
  */
 export type PosterReply = { ok: true; dataUrl: string; width: number; height: number } | { ok: false; message: string };
 
-export async function posterFrameOf(mediaId: string): Promise<PosterReply> {
-  const media = await getMedia(mediaId);
+export type StoredMediaReader = (mediaId: string) => Promise<{ blob: Blob } | undefined>;
+
+export async function posterFrameOf(mediaId: string, readMedia: StoredMediaReader): Promise<PosterReply> {
+  const media = await readMedia(mediaId);
   if (!media) return { ok: false, message: 'no such media' };
   const { video, release } = videoOf(media.blob);
   try {

@@ -1,7 +1,7 @@
 import type { CatalogModels } from '../catalog/catalog';
 import { browser } from 'wxt/browser';
-import type { SourceRef } from '../jobs/request';
-import type { ProviderId } from '../providers/ids';
+import type { SourceRef } from '../model/request';
+import type { ProviderId } from '../model/provider-ids';
 import type { Settings } from '../settings/schema';
 import { replySchema, type Failure, type PageCommand } from './protocol';
 import { t } from '../i18n';

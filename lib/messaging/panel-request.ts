@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MODES } from '../jobs/modes';
-import { jobOriginSchema, sourceRefSchema } from '../jobs/request';
+import { MODES } from '../model/modes';
+import { jobOriginSchema, sourceRefSchema } from '../model/request';
 import { batchPickerSchema } from '../batch/schema';
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { errorInfoSchema } from '../api/errors';
-import { MODES } from '../jobs/modes';
-import { sourceRefSchema, submitInputSchema } from '../jobs/request';
-import { PROVIDER_IDS } from '../providers/ids';
+import { errorInfoSchema } from '../errors/taxonomy';
+import { MODES } from '../model/modes';
+import { sourceRefSchema, submitInputSchema } from '../model/request';
+import { PROVIDER_IDS } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
 import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/schema';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getMedia } from '../storage/media';
 import { posterFrameOf, type PosterReply } from '../media/poster-frame';
 
 /**
@@ -12,7 +13,7 @@ export function listenForPosterRequests(): void {
   chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: PosterReply) => void) => {
     const parsed = posterRequestSchema.safeParse(message);
     if (!parsed.success) return false;
-    void posterFrameOf(parsed.data.mediaId).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: String(error) }));
+    void posterFrameOf(parsed.data.mediaId, getMedia).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: String(error) }));
     return true; // async reply
   });
 }

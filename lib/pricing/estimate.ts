@@ -1,6 +1,6 @@
 import { imageModelInfo, type ImageQuality, type ImageResolution, type VideoResolution } from '../api/models';
-import type { JobRequest } from '../jobs/request';
-import { visionEstimateUsd } from '../vision/models';
+import type { JobRequest } from '../model/request';
+import { visionEstimateUsd } from './vision-models';
 import { AUTO_SERVES, imageInputUsd, imageOutputUsd, videoPrice } from './prices';
 import { formatNumber, t } from '../i18n';
 

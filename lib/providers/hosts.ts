@@ -1,10 +1,10 @@
-import type { ProviderId } from './ids';
+import type { ProviderId } from '../model/provider-ids';
 
 /**
  * Where each provider's results live. Generated media are served from the vendor's CDN, not from the API
  * origin, and those hosts send no CORS headers (nothing documents that they do), so the worker can only
  * read them with host permission for exactly these origins. A result URL on any other origin is refused
- * (see lib/net/result-url.ts): a provider response is attacker-controlled input.
+ * (see lib/providers/result-url.ts): a provider response is attacker-controlled input.
  *
  * Sources: xAI — shared/docs/imagine-api.md ("Media hosts"); Runware — im.runware.ai / vm.runware.ai are
  * the hosts of the URLs its API returns; Vydra — its seed page gives no host, cdn.vydra.ai is our

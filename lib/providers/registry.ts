@@ -1,4 +1,4 @@
-import type { ProviderId } from './ids';
+import type { ProviderId } from '../model/provider-ids';
 import { runwareProvider } from './runware';
 import type { Provider } from './types';
 import { vydraProvider } from './vydra';

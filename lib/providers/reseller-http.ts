@@ -1,5 +1,5 @@
 import { httpError, type ParsedErrorBody } from '../api/classify';
-import { ImagineError, NO_KEY_CODE } from '../api/errors';
+import { ImagineError, NO_KEY_CODE } from '../errors/taxonomy';
 import { requestJson } from '../api/http';
 import { t } from '../i18n';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { mentionsCredits, mentionsModeration, type ParsedErrorBody } from '../api/classify';
-import { ImagineError, type ErrorInfo, type ErrorKind } from '../api/errors';
+import { ImagineError, type ErrorInfo, type ErrorKind } from '../errors/taxonomy';
 import { malformedResponse } from '../api/http';
 import { TICKS_PER_USD } from '../api/models';
-import type { Job, PendingOutput } from '../jobs/job';
-import { MODE_INFO } from '../jobs/modes';
+import type { Job, PendingOutput } from '../model/job';
+import { MODE_INFO } from '../model/modes';
 import { clip, vendorJson } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
 import { formatUsd, t } from '../i18n';
@@ -70,7 +70,7 @@ export const runwareCapabilities: Capabilities = {
   videoAspectRatios: Object.keys(VIDEO_SIZES['480p'] ?? {}),
   imageResolutions: ['1k'],
   videoResolutions: ['480p', '720p'],
-  // numberResults goes to 20 at Runware; the job request schema (lib/jobs/request.ts) allows 10.
+  // numberResults goes to 20 at Runware; the job request schema (lib/model/request.ts) allows 10.
   maxCount: 10,
   // inputs.referenceImages takes one item for this model.
   maxEditSources: 1,

@@ -1,8 +1,8 @@
-import type { ErrorInfo } from '../api/errors';
-import type { Job, PendingOutput } from '../jobs/job';
-import type { JobMode } from '../jobs/modes';
-import type { SourceRef } from '../jobs/request';
-import type { ProviderId } from './ids';
+import type { ErrorInfo } from '../errors/taxonomy';
+import type { Job, PendingOutput } from '../model/job';
+import type { JobMode } from '../model/modes';
+import type { SourceRef } from '../model/request';
+import type { ProviderId } from '../model/provider-ids';
 
 /**
  * What the job engine needs from a provider. Nothing outside lib/providers knows a vendor's wire format:

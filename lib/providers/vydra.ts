@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { jobErrorInfo, parseErrorBody } from '../api/classify';
-import { ImagineError, type ErrorInfo } from '../api/errors';
+import { ImagineError, type ErrorInfo } from '../errors/taxonomy';
 import { malformedResponse } from '../api/http';
-import type { Job, PendingOutput } from '../jobs/job';
-import { MODE_INFO } from '../jobs/modes';
+import type { Job, PendingOutput } from '../model/job';
+import { MODE_INFO } from '../model/modes';
 import { clip, vendorJson, type VendorResponse } from './reseller-http';
 import type { Capabilities, PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';
 import { formatNumber, t } from '../i18n';

@@ -1,5 +1,5 @@
 import { ImagineClient } from '../api/client';
-import { ImagineError } from '../api/errors';
+import { ImagineError } from '../errors/taxonomy';
 import {
   IMAGE_ASPECT_RATIOS,
   IMAGE_MODELS,
@@ -11,8 +11,8 @@ import {
   type ImageQuality,
 } from '../api/models';
 import type { ImageBatchResult } from '../api/results';
-import type { Job, PendingOutput } from '../jobs/job';
-import { describeNotQueued, MODES } from '../jobs/modes';
+import type { Job, PendingOutput } from '../model/job';
+import { describeNotQueued, MODES } from '../model/modes';
 import type { Capabilities, Provider, ProviderContext, SubmitOutcome } from './types';
 import { t } from '../i18n';
 

@@ -1,4 +1,4 @@
-import { ImagineError } from '../api/errors';
+import { ImagineError } from '../errors/taxonomy';
 import { isAllowedBaseUrl } from './base-url';
 import { t } from '../i18n';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
-import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../providers/ids';
+import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
-import { DEFAULT_VISION_MODEL } from '../vision/models';
+import { DEFAULT_VISION_MODEL } from '../pricing/vision-models';
 import { DEFAULT_FILE_NAME_TEMPLATE, fileNameTemplateSchema } from '../export/file-template';
 import { t } from '../i18n';
 

@@ -1,4 +1,4 @@
-import { ACTIVE_STATUSES, jobSchema, isActive, type Job } from '../jobs/job';
+import { ACTIVE_STATUSES, jobSchema, isActive, type Job } from '../model/job';
 import { db } from './db';
 import { migrateJob } from './migrations';
 

@@ -1,4 +1,4 @@
-import { JOB_SCHEMA_VERSION, jobSchema, type Job } from '../jobs/job';
+import { JOB_SCHEMA_VERSION, jobSchema, type Job } from '../model/job';
 
 /**
  * Record-level migrations: a job written by an older version is upgraded on read, step by step.

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AnimationOptions } from '../export/animation';
 import { exportAnimation, type ExportProgress } from '../export/export-animation';
-import type { Job } from '../jobs/job';
-import { resultFileName } from '../media/file-name';
+import type { Job } from '../model/job';
+import { resultFileName } from '../export/file-name';
 import { sniffBlob } from '../media/sniff';
 import { getMedia } from '../storage/media';
 import { fileNameTemplate } from './result-actions';

@@ -1,7 +1,7 @@
 import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
-import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
-import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
+import { MODE_INFO, MODES, type Mode } from '../model/modes';
+import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
 import { formatNumber, t } from '../i18n';

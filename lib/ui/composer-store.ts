@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { JobResult, Job } from '../jobs/job';
-import { MODE_INFO, type Mode } from '../jobs/modes';
-import type { JobOrigin, SourceRef } from '../jobs/request';
+import type { JobResult, Job } from '../model/job';
+import { MODE_INFO, type Mode } from '../model/modes';
+import type { JobOrigin, SourceRef } from '../model/request';
 import type { CaptureState } from '../messaging/panel-request';
 import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';

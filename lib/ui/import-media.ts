@@ -1,7 +1,7 @@
 import { INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MIME_TYPES } from '../api/models';
-import type { SourceRef } from '../jobs/request';
+import type { SourceRef } from '../model/request';
 import { send } from '../messaging/client';
-import { userMessage } from '../api/errors';
+import { userMessage } from '../errors/taxonomy';
 import { formatNumber, t } from '../i18n';
 
 /** Longest edge sent to the API: enough for 2k output, and keeps PNG conversions well under 10 MiB. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Job } from '../jobs/job';
+import type { Job } from '../model/job';
 import { getMedia } from '../storage/media';
-import { downloadableJobResult } from '../media/file-name';
+import { downloadableJobResult } from '../export/file-name';
 import { send } from '../messaging/client';
 import { t } from '../i18n';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CatalogModels } from '../catalog/catalog';
 import { create } from 'zustand';
-import type { ErrorInfo } from '../api/errors';
+import type { ErrorInfo } from '../errors/taxonomy';
 import { send } from '../messaging/client';
 import { PROVIDERS } from '../providers/registry';
 import type { Capabilities } from '../providers/types';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImagineError } from '../api/errors';
+import { ImagineError } from '../errors/taxonomy';
 import { requestJson, type HttpConfig, type RequestOptions } from '../api/http';
 import { t } from '../i18n';
 

@@ -1,4 +1,4 @@
-import type { Mode } from '../jobs/modes';
+import type { Mode } from '../model/modes';
 
 /**
  * What the vision model is asked to write, per purpose. The first line names the task (the emulator

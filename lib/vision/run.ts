@@ -1,17 +1,17 @@
-import { capMessage, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../api/errors';
+import { capMessage, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../errors/taxonomy';
 import { estimateCostUsd, usdToTicks } from '../jobs/cost';
 import type { JobStore } from '../jobs/engine';
 import { FRESH_RUN, startOfDay } from '../jobs/engine';
-import { JOB_SCHEMA_VERSION, type Job } from '../jobs/job';
-import type { Mode } from '../jobs/modes';
-import { jobRequestSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../jobs/request';
+import { JOB_SCHEMA_VERSION, type Job } from '../model/job';
+import type { Mode } from '../model/modes';
+import { jobRequestSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../model/request';
 import { spendingCapError } from '../jobs/spend';
 import type { Provider } from '../providers/types';
-import type { ProviderId } from '../providers/ids';
+import type { ProviderId } from '../model/provider-ids';
 import { keyFor, type Secrets, type Settings } from '../settings/schema';
 import { askVision, type VisionAnswer, type VisionAsk } from './api';
 import { DESCRIBE_INSTRUCTIONS, SUGGEST_INSTRUCTIONS, userText } from './instructions';
-import { MAX_OUTPUT_TOKENS, tokenPrice, tokensUsd } from './models';
+import { MAX_OUTPUT_TOKENS, tokenPrice, tokensUsd } from '../pricing/vision-models';
 import { t } from '../i18n';
 
 /**

@@ -1,7 +1,7 @@
 /** Reading job state the way a page does (IndexedDB, read-only) and sending commands the way a page does. */
 import type { Page } from '@playwright/test';
-import type { Job } from '../../lib/jobs/job';
-import type { JobRequest } from '../../lib/jobs/request';
+import type { Job } from '../../lib/model/job';
+import type { JobRequest } from '../../lib/model/request';
 
 export async function readJobs(page: Page): Promise<Job[]> {
   return page.evaluate(

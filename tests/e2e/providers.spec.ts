@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Job } from '../../lib/jobs/job';
-import type { ProviderId } from '../../lib/providers/ids';
+import type { Job } from '../../lib/model/job';
+import type { ProviderId } from '../../lib/model/provider-ids';
 import { expect, killServiceWorker, openExtensionPage, test, type Emulator } from './fixtures';
 import { readJobs, waitForJobState } from './jobs-helpers';
 import { addPngSource, chooseMode } from './sidepanel-helpers';

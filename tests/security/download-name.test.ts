@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { downloadResult } from '../../lib/background/overlay';
-import { downloadableResult, notSavableMessage } from '../../lib/media/file-name';
+import { downloadableResult, notSavableMessage } from '../../lib/export/file-name';
 import { sniffBytes } from '../../lib/media/sniff';
 import { db } from '../../lib/storage/db';
 import { bytes, freshProfile, MAGIC } from '../unit/helpers/archive-fixture';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ImagineClient, ImagineError } from '../../lib/api';
+import { ImagineClient } from '../../lib/api/client';
+import { ImagineError } from '../../lib/errors/taxonomy';
 import { ERROR_BODY_MAX_BYTES } from '../../lib/api/http';
-import { MAX_ERROR_MESSAGE_CHARS } from '../../lib/api/errors';
+import { MAX_ERROR_MESSAGE_CHARS } from '../../lib/errors/taxonomy';
 
 /**
  * Attack: a hostile or broken server answers with a huge error body. It must not be read whole (memory,

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchMedia } from '../../lib/api/download';
-import { toErrorInfo } from '../../lib/api/errors';
-import { checkResultUrl } from '../../lib/net/result-url';
+import { toErrorInfo } from '../../lib/errors/taxonomy';
+import { checkResultUrl } from '../../lib/providers/result-url';
 import { saveOutput } from '../../lib/background/save-output';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 
 /**
  * A hostile (or compromised) provider or media host: its answers are attacker-controlled input. The worker

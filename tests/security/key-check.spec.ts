@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 import { authorizationLog, startStrangerServer, type StrangerServer } from '../emulator/auth-log';
 import { expect, openExtensionPage, test as base } from '../e2e/fixtures';
 import { readJobs } from '../e2e/jobs-helpers';

@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ImagineClient, ImagineError } from '../../lib/api';
+import { ImagineClient } from '../../lib/api/client';
+import { ImagineError } from '../../lib/errors/taxonomy';
 import { createRouter } from '../../lib/background/router';
 import { saveSecrets, saveSettings } from '../../lib/background/settings-store';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { setKeyDestinationPolicy } from '../../lib/security/key-origin';
-import { savedOriginPolicy } from '../../lib/security/saved-origin-policy';
+import { savedOriginPolicy } from '../../lib/settings/saved-origin-policy';
 import { DEFAULT_SETTINGS, type Secrets, type Settings } from '../../lib/settings/schema';
 import { getJob, putJob } from '../../lib/storage/jobs';
 import { createHarness, freshDatabase, waitForJob } from '../unit/helpers/engine-harness';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ImagineError, b64ToBlob, fetchMedia } from '../../lib/api';
+import { ImagineError } from '../../lib/errors/taxonomy';
+import { b64ToBlob, fetchMedia } from '../../lib/api/download';
 
 // --- tiny fetch stub ----------------------------------------------------------------------------------
 type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;

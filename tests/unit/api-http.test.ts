@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ImagineClient, ImagineError, type ErrorKind } from '../../lib/api';
+import { ImagineClient } from '../../lib/api/client';
+import { ImagineError, type ErrorKind } from '../../lib/errors/taxonomy';
 import { parseErrorBody, parseRetryAfter } from '../../lib/api/classify';
 import { OK_BODY_MAX_BYTES } from '../../lib/api/http';
 

@@ -1,16 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { IMAGE_ASPECT_RATIOS, IMAGE_MODELS, VIDEO_MODELS, videoModelInfo } from '../../lib/api/models';
+import { ImagineClient } from '../../lib/api/client';
 import {
-  IMAGE_ASPECT_RATIOS,
-  IMAGE_MODELS,
-  ImagineClient,
-  VIDEO_MODELS,
   imageEditRequestSchema,
   imageGenerateRequestSchema,
   videoEditRequestSchema,
   videoExtensionRequestSchema,
   videoGenerateRequestSchema,
-  videoModelInfo,
-} from '../../lib/api';
+} from '../../lib/api/schemas';
 import { rejection } from './helpers/rejection';
 
 /** A client whose fetch must never be called: validation happens before the network. */

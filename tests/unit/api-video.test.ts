@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImagineClient, ImagineError } from '../../lib/api';
+import { ImagineClient } from '../../lib/api/client';
+import { ImagineError } from '../../lib/errors/taxonomy';
 
 // --- tiny fetch stub ----------------------------------------------------------------------------------
 type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;

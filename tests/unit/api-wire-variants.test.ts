@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImagineError, userMessage } from '../../lib/api';
+import { ImagineError, userMessage } from '../../lib/errors/taxonomy';
 import { decodeMessage, httpError, jobErrorInfo } from '../../lib/api/classify';
 import { jsonResponse, stubbedClient } from './helpers/fetch-stub';
 import { rejection } from './helpers/rejection';

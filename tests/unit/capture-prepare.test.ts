@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canSendAsIs, detectType, fitWithin, IMAGE_LIMITS, prepareImage } from '../../lib/content/prepare-image';
-import { jobRequestSchema } from '../../lib/jobs/request';
+import { jobRequestSchema } from '../../lib/model/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { menuItems, referenceTitle } from '../../lib/background/menus';
 import { quickActionRequest } from '../../lib/background/capture';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestCandidate, imgCandidates, parseSrcset } from '../../lib/content/srcset';
+import { bestCandidate, imgCandidates, parseSrcset } from '../../lib/media/srcset';
 
 /** Which copy of a page image the capture reads, on markup shaped like real sites'. */
 const MAX_EDGE = 2048;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ImagineClient } from '../../lib/api/client';
-import { ImagineError } from '../../lib/api/errors';
+import { ImagineError } from '../../lib/errors/taxonomy';
 import { loadCatalog, refreshCatalog, refreshCatalogIfStale } from '../../lib/background/catalog';
 import { saveSecrets, saveSettings, loadSettings } from '../../lib/background/settings-store';
 import { CATALOG_MAX_AGE_MS, catalogFor, isCatalogStale, type ModelCatalog } from '../../lib/catalog/catalog';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImagineClient } from '../../lib/api/client';
 import { fetchMedia } from '../../lib/api/download';
-import { ImagineError, type ErrorKind } from '../../lib/api/errors';
+import { ImagineError, type ErrorKind } from '../../lib/errors/taxonomy';
 import { createEmulator, type Emulator } from '../emulator/server';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/server';
 import { getMedia } from '../../lib/storage/media';
 import { putJob } from '../../lib/storage/jobs';
-import type { JobRequest } from '../../lib/jobs/request';
+import type { JobRequest } from '../../lib/model/request';
 import { createHarness, waitForJob } from './helpers/engine-harness';
 import { image, video, submit, useEngineEmulator } from './helpers/engine-suite';
 

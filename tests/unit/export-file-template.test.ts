@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILE_NAME_TEMPLATE, fileNameTemplateSchema, renderFileName } from '../../lib/export/file-template';
-import { resultFileName } from '../../lib/media/file-name';
+import { resultFileName } from '../../lib/export/file-name';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../lib/settings/schema';
 
 const at = new Date(2026, 10, 21, 9, 5, 7);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteHistory } from '../../lib/background/history';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 import { makeJob } from './helpers/job-fixture';
 import { db } from '../../lib/storage/db';
 import { getJob, putJob } from '../../lib/storage/jobs';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { retentionVictims } from '../../lib/background/history';
 import { readHistoryPage } from '../../lib/history/read';
 import { dayBound, EMPTY_FILTER, matcher, summarize } from '../../lib/history/summary';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 import { db, resetDbConnection } from '../../lib/storage/db';
 import { makeJob } from './helpers/job-fixture';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCostUsd } from '../../lib/jobs/cost';
-import { jobRequestSchema, validationMessages } from '../../lib/jobs/request';
+import { jobRequestSchema, validationMessages } from '../../lib/model/request';
 import { backoffDelay } from '../../lib/jobs/backoff';
 
 const source = { mediaId: 'm1', mimeType: 'image/png', bytes: 1000 };

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { JOB_SCHEMA_VERSION } from '../../lib/jobs/job';
+import { JOB_SCHEMA_VERSION } from '../../lib/model/job';
 import { migrateSettings } from '../../lib/settings/migrations';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { db, DB_NAME, DB_VERSION, resetDbConnection } from '../../lib/storage/db';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NO_KEY_CODE } from '../../lib/api/errors';
+import { NO_KEY_CODE } from '../../lib/errors/taxonomy';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 
 const sendMock = vi.hoisted(() => vi.fn());

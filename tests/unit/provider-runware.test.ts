@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../lib/jobs/job';
-import type { JobRequest, SourceRef } from '../../lib/jobs/request';
+import type { Job } from '../../lib/model/job';
+import type { JobRequest, SourceRef } from '../../lib/model/request';
 import { readRunwareError, runwareCapabilities, runwareProvider, runwareTask, taskErrorInfo } from '../../lib/providers/runware';
 import type { ProviderContext } from '../../lib/providers/types';
 import { createEmulator, type Emulator } from '../emulator/server';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JobRequest } from '../../lib/jobs/request';
+import type { JobRequest } from '../../lib/model/request';
 import { getMedia } from '../../lib/storage/media';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { createHarness, freshDatabase, waitForJob } from './helpers/engine-harness';

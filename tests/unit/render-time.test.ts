@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
 import { estimateRenderTime, priorRenderMs, RENDER_PRIOR, renderParamsOf, renderSampleOf, type RenderParams, type RenderSample } from '../../lib/jobs/render-time';
 
 const params: RenderParams = { provider: 'xai', model: 'grok-imagine-video', duration: 6, resolution: '480p' };

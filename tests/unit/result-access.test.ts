@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { originMatches } from '../../lib/jobs/engine';
-import type { JobRequest } from '../../lib/jobs/request';
+import type { JobRequest } from '../../lib/model/request';
 import { MEDIA_ORIGINS, originPattern, providerOrigins } from '../../lib/providers/hosts';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { createHarness, freshDatabase, grantHostAccess, waitForJob } from './helpers/engine-harness';

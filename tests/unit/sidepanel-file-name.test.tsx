@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultFileName } from '../../lib/media/file-name';
+import { resultFileName } from '../../lib/export/file-name';
 
 describe('resultFileName', () => {
   const day = new Date(2026, 10, 21, 15, 0);

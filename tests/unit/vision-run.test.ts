@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../lib/jobs/job';
-import { jobSchema } from '../../lib/jobs/job';
+import type { Job } from '../../lib/model/job';
+import { jobSchema } from '../../lib/model/job';
 import { spentTicks } from '../../lib/jobs/spend';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';

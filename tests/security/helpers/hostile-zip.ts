@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildArchive } from '../../../lib/history/archive';
 import { MANIFEST_PATH } from '../../../lib/history/archive-format';
-import type { Job } from '../../../lib/jobs/job';
+import type { Job } from '../../../lib/model/job';
 import { getMedia, getThumb } from '../../../lib/storage/media';
 
 /** Hostile archives for the security suite: a real export, then edited the way an attacker would. */

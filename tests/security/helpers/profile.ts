@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { ImportReply } from '../../../lib/history/transfer';
 import { importHistory } from '../../../lib/background/history';
-import type { Job } from '../../../lib/jobs/job';
+import type { Job } from '../../../lib/model/job';
 import { db } from '../../../lib/storage/db';
 import { archiveJob, freshProfile, seedArchiveJobs } from '../../unit/helpers/archive-fixture';
 import { exportParts, type ArchiveParts } from './hostile-zip';

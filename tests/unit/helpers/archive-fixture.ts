@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import type { Job } from '../../../lib/jobs/job';
+import type { Job } from '../../../lib/model/job';
 import { db, resetDbConnection, type MediaRecord } from '../../../lib/storage/db';
 import { makeJob } from './job-fixture';
 

@@ -5,7 +5,7 @@ import { resolveSource } from '../../../lib/background/sources';
 import { idbJobStore } from '../../../lib/background/job-store';
 import { loadRenderHistory } from '../../../lib/background/render-history';
 import { JobEngine, type EngineDeps } from '../../../lib/jobs/engine';
-import { isTerminal, type Job } from '../../../lib/jobs/job';
+import { isTerminal, type Job } from '../../../lib/model/job';
 import { PROVIDERS } from '../../../lib/providers/registry';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/schema';
 import { resetDbConnection } from '../../../lib/storage/db';

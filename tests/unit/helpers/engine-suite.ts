@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/server';
-import type { JobRequest } from '../../../lib/jobs/request';
+import type { JobRequest } from '../../../lib/model/request';
 import { createHarness, freshDatabase } from './engine-harness';
 
 /**

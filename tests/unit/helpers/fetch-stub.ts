@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { ImagineClient } from '../../../lib/api';
+import { ImagineClient } from '../../../lib/api/client';
 
 /** An ImagineClient whose fetch answers with `respond` (no network), recording every call. */
 export function stubbedClient(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {

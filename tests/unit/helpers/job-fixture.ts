@@ -1,4 +1,4 @@
-import { JOB_SCHEMA_VERSION, type Job } from '../../../lib/jobs/job';
+import { JOB_SCHEMA_VERSION, type Job } from '../../../lib/model/job';
 
 /** A finished, valid job of the current schema; tests override what they are about. */
 export function makeJob(id: string, extra: Partial<Job> = {}): Job {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ImagineError } from '../../../lib/api/errors';
+import { ImagineError } from '../../../lib/errors/taxonomy';
 
 /**
  * The error a promise rejects with, of class `kind` (ImagineError unless told): fails the test if the promise

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errorInfoSchema } from '../api/errors';
-import { PROVIDER_IDS } from '../providers/ids';
+import { errorInfoSchema } from '../errors/taxonomy';
+import { PROVIDER_IDS } from './provider-ids';
 import { jobOriginSchema, jobRequestSchema } from './request';
 
 /**

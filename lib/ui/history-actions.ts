@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { userMessage } from '../api/errors';
-import type { Job } from '../jobs/job';
+import { userMessage } from '../errors/taxonomy';
+import type { Job } from '../model/job';
 import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
-import { downloadableJobResult } from '../media/file-name';
-import { fileNameTemplate } from '../ui/result-actions';
-import { applyJobChanges } from './store';
+import { downloadableJobResult } from '../export/file-name';
+import { fileNameTemplate } from './result-actions';
+import { applyJobChanges } from '../history/store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 import { formatNumber, t } from '../i18n';
 
@@ -122,7 +122,7 @@ export async function deleteEntries(ids: string[]): Promise<Outcome> {
 export async function exportArchive(jobs: Job[]): Promise<Outcome> {
   if (jobs.length === 0) return { ok: false, message: t('historyData.nothingToExport') };
   // Loaded on demand: the zip code is not needed to show the list.
-  const { archiveFileName, buildArchive } = await import('./archive');
+  const { archiveFileName, buildArchive } = await import('../history/archive');
   const { blob, jobs: count } = await buildArchive(jobs, { getMedia, getThumb });
   if (count === 0) return { ok: false, message: t('historyData.onlyFinishedEntriesCanBe') };
   saveBlob(blob, archiveFileName());

@@ -13,7 +13,7 @@ import {
   videoModelInfo,
 } from '../api/models';
 import { MODE_INFO, MODES, type JobMode } from './modes';
-import { PROVIDER_IDS } from '../providers/ids';
+import { PROVIDER_IDS } from './provider-ids';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';
 

@@ -1,8 +1,8 @@
-import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from '../export/file-template';
-import { withMetadata } from '../export/embed';
-import { metadataFor } from '../export/metadata';
+import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from './file-template';
+import { withMetadata } from './embed';
+import { metadataFor } from './metadata';
 import { t } from '../i18n';
-import { acceptedMediaLabel, sniffBlob, type SniffedMedia } from './sniff';
+import { acceptedMediaLabel, sniffBlob, type SniffedMedia } from '../media/sniff';
 
 /**
  * "reimagine-2026-11-21-a-cat-in-a-hat.jpg" by default: date first so a folder sorts by time, prompt for

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { send } from '../messaging/client';
-import { useComposer } from '../ui/composer-store';
-import { panelKeyAction } from './panel-keys';
-import { announcePanelPresence } from './panel-port';
+import { useComposer } from './composer-store';
+import { panelKeyAction } from '../keyboard/panel-keys';
+import { announcePanelPresence } from '../keyboard/panel-port';
 import { t } from '../i18n';
 
 /** `/` and Esc in the panel (panel-keys.ts), and the panel's presence for the open/close shortcut. */

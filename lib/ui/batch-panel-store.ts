@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { userMessage } from '../api/errors';
+import { userMessage } from '../errors/taxonomy';
 import { send } from '../messaging/client';
 import { onChange } from '../storage/changes';
-import type { BatchMode, BatchPicker, BatchRecord } from './schema';
-import { readBatch, readLatestBatch } from './store';
+import type { BatchMode, BatchPicker, BatchRecord } from '../batch/schema';
+import { readBatch, readLatestBatch } from '../batch/store';
 
 /**
  * The panel's batch state: the picker (from the menu's hand-over) and the batch it started (read from

@@ -1,5 +1,5 @@
-import { apiOrigin, MEDIA_ORIGINS } from '../providers/hosts';
-import type { ProviderId } from '../providers/ids';
+import { apiOrigin, MEDIA_ORIGINS } from './hosts';
+import type { ProviderId } from '../model/provider-ids';
 import { t } from '../i18n';
 
 /**

@@ -1,7 +1,7 @@
-import { PROVIDER_IDS, PROVIDER_LABELS } from '../providers/ids';
-import { keyFor, type Secrets, type Settings } from '../settings/schema';
-import { originOf } from './base-url';
-import { keyRefused, type KeyDestinationPolicy } from './key-origin';
+import { PROVIDER_IDS, PROVIDER_LABELS } from '../model/provider-ids';
+import { keyFor, type Secrets, type Settings } from './schema';
+import { originOf } from '../security/base-url';
+import { keyRefused, type KeyDestinationPolicy } from '../security/key-origin';
 import { t } from '../i18n';
 
 /**
