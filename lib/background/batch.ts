@@ -5,7 +5,8 @@ import { checkBatchCap, estimateBatch } from '../batch/cost';
 import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/schema';
 import { createBatch, readBatch, updateBatch } from '../batch/store';
 import { IMAGE_LIMITS } from '../content/prepare-image';
-import { startOfDay, type JobEngine } from '../jobs/engine';
+import type { JobEngine } from '../jobs/engine';
+import { spentToday } from '../jobs/spend';
 import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
 import { PROVIDERS } from '../providers/registry';
 import { keyFor } from '../settings/schema';
@@ -73,7 +74,7 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
   if (!provider.capabilities.modes[command.mode]) return fail(provider.capabilities.unavailableReason[command.mode] ?? t('worker.theSelectedProviderCannotDo'));
   if (!keyFor(secrets, settings.provider)) return { ok: false, error: { kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') } };
   const estimate = estimateBatch(command.mode, command.prompt, settings, chosen.length);
-  const spent = ticksToUsd(await idbJobStore.spentSince(startOfDay(Date.now())));
+  const spent = ticksToUsd(await spentToday(idbJobStore));
   const verdict = checkBatchCap(estimate, chosen.length, spent, settings.dailySpendCapUsd);
   if (!verdict.ok) return fail(verdict.message, 'spending_cap');
 

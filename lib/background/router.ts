@@ -9,7 +9,7 @@ import { originOf } from '../security/base-url';
 import { loadCatalog, refreshCatalog } from './catalog';
 import { deleteHistory, purgeOldest } from './history';
 import { idbJobStore } from './job-store';
-import { startOfDay } from '../jobs/engine';
+import { spentToday } from '../jobs/spend';
 import { ticksToUsd } from '../api/models';
 import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
@@ -115,7 +115,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       void engine.tick();
       return { ok: true };
     case 'spend.today': {
-      const [spent, settings] = await Promise.all([idbJobStore.spentSince(startOfDay(Date.now())), loadSettings()]);
+      const [spent, settings] = await Promise.all([spentToday(idbJobStore), loadSettings()]);
       return { ok: true, spentUsd: ticksToUsd(spent), capUsd: settings.dailySpendCapUsd };
     }
     case 'vision.run':

@@ -8,7 +8,7 @@ import { keyFor } from '../settings/schema';
 import { backoffDelay } from './backoff';
 import { estimateCostUsd, usdToTicks } from './cost';
 import { DESCRIBE_MODE, describeNotQueued } from '../model/modes';
-import { spendingCapError } from './spend';
+import { spendingCapError, spentToday } from './spend';
 import { JOB_SCHEMA_VERSION, isActive, type Job, type JobResult, type PendingOutput } from '../model/job';
 import { firstPollDelay, nextPollDelay } from './poll-schedule';
 import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
@@ -531,7 +531,7 @@ export class JobEngine {
 
   private async checkSpendingCap(settings: Settings, estimateUsd: number | undefined): Promise<ErrorInfo | undefined> {
     if (settings.dailySpendCapUsd === null) return undefined;
-    const spent = await this.deps.store.spentSince(startOfDay(this.now()));
+    const spent = await spentToday(this.deps.store, this.now());
     return spendingCapError(settings.dailySpendCapUsd, spent, estimateUsd);
   }
 
@@ -582,12 +582,6 @@ function reportedCost(outcome: { costTicks?: number; costCredits?: number; serve
     ...(outcome.costCredits !== undefined ? { costCredits: outcome.costCredits } : {}),
     ...(outcome.servedModel !== undefined ? { servedModel: outcome.servedModel } : {}),
   };
-}
-
-export function startOfDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
 }
 
 function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T, K> {

@@ -23,6 +23,20 @@ export function chargedTicks(job: Pick<Job, 'status' | 'costTicks' | 'estimatedC
   return estimate;
 }
 
+/** Midnight (local time) of the day `now` falls in: the daily cap resets there. */
+export function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/**
+ * "Spent today", in USD ticks: the one place that says which day counts. The engine, the vision runner, the
+ * batch's cap check and Options' "today's spend" all ask this.
+ */
+export const spentToday = (store: { spentSince(since: number): Promise<number> }, now: number = Date.now()): Promise<number> =>
+  store.spentSince(startOfDay(now));
+
 export const spentTicks = (jobs: Iterable<Parameters<typeof chargedTicks>[0] & { createdAt: number }>, since: number): number => {
   let ticks = 0;
   for (const job of jobs) if (job.createdAt >= since) ticks += chargedTicks(job);

@@ -1,11 +1,11 @@
 import { capMessage, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../errors/taxonomy';
 import { estimateCostUsd, usdToTicks } from '../jobs/cost';
 import type { JobStore } from '../jobs/engine';
-import { FRESH_RUN, startOfDay } from '../jobs/engine';
+import { FRESH_RUN } from '../jobs/engine';
 import { JOB_SCHEMA_VERSION, type Job } from '../model/job';
 import type { Mode } from '../model/modes';
 import { jobRequestSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../model/request';
-import { spendingCapError } from '../jobs/spend';
+import { spendingCapError, spentToday } from '../jobs/spend';
 import type { Provider } from '../providers/types';
 import type { ProviderId } from '../model/provider-ids';
 import { keyFor, type Secrets, type Settings } from '../settings/schema';
@@ -75,7 +75,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
   const request = parsed.data as Extract<JobRequest, { mode: 'describe-image' }>;
 
   const estimateUsd = estimateCostUsd(request);
-  const capError = settings.dailySpendCapUsd === null ? undefined : spendingCapError(settings.dailySpendCapUsd, await deps.store.spentSince(startOfDay(now())), estimateUsd);
+  const capError = settings.dailySpendCapUsd === null ? undefined : spendingCapError(settings.dailySpendCapUsd, await spentToday(deps.store, now()), estimateUsd);
   if (capError) return { ok: false, error: capError };
 
   const started = now();

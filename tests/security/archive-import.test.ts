@@ -5,7 +5,7 @@ import { idbJobStore } from '../../lib/background/job-store';
 import { saveSettings } from '../../lib/background/settings-store';
 import { MANIFEST_PATH } from '../../lib/history/archive-format';
 import { ARCHIVE_LIMITS } from '../../lib/history/archive-limits';
-import { startOfDay } from '../../lib/jobs/engine';
+import { spentToday } from '../../lib/jobs/spend';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { getJob } from '../../lib/storage/jobs';
 import { getMedia } from '../../lib/storage/media';
@@ -84,10 +84,10 @@ describe('hostile archive: dates and costs', () => {
     const now = Date.now();
     const rich = archiveJob('rich', now, { costTicks: 1e20, estimatedCostTicks: 1e20 });
     const { parts } = await profileAndArchive([rich], now);
-    const spentBefore = await idbJobStore.spentSince(startOfDay(Date.now()));
+    const spentBefore = await spentToday(idbJobStore);
 
     expect(await importFile(zipParts(parts))).toMatchObject({ ok: true, added: 1 });
-    expect(await idbJobStore.spentSince(startOfDay(Date.now()))).toBe(spentBefore);
+    expect(await spentToday(idbJobStore)).toBe(spentBefore);
     expect((await getJob('rich'))?.costTicks).toBeUndefined(); // not a real cost: dropped
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargedTicks, spentTicks } from '../../lib/jobs/spend';
+import { chargedTicks, spentTicks, spentToday, startOfDay } from '../../lib/jobs/spend';
 
 const base = { createdAt: 10, estimatedCostTicks: 200 } as const;
 
@@ -20,5 +20,16 @@ describe('daily cap: what a job counts', () => {
   });
   it('sums only the day asked for', () => {
     expect(spentTicks([{ ...base, status: 'done', costTicks: 5, sentAt: 1 }, { ...base, createdAt: 1, status: 'done', costTicks: 7, sentAt: 1 }], 5)).toBe(5);
+  });
+});
+
+describe('spent today: one place says which day counts', () => {
+  it('asks the store for everything since local midnight of the given instant', async () => {
+    const now = new Date(2026, 11, 6, 15, 30).getTime();
+    const asked: number[] = [];
+    const store = { spentSince: (since: number) => (asked.push(since), Promise.resolve(42)) };
+    expect(await spentToday(store, now)).toBe(42);
+    expect(asked).toEqual([new Date(2026, 11, 6).getTime()]);
+    expect(startOfDay(new Date(2026, 11, 6).getTime())).toBe(new Date(2026, 11, 6).getTime());
   });
 });
