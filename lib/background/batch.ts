@@ -7,6 +7,7 @@ import { createBatch, readBatch, updateBatch } from '../batch/store';
 import { IMAGE_LIMITS } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { spentToday } from '../jobs/spend';
+import { SESSION_NAMES } from '../storage/keys';
 import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
 import { PROVIDERS } from '../providers/registry';
 import { keyFor } from '../settings/schema';
@@ -33,7 +34,7 @@ interface StoredScan {
   candidates: BatchCandidate[];
 }
 
-const SCAN_PREFIX = 'batchScan:';
+const SCAN_PREFIX = SESSION_NAMES.batchScanPrefix;
 const fail = (message: string, kind: 'invalid_request' | 'not_found' | 'spending_cap' = 'invalid_request'): Reply => ({ ok: false, error: { kind, message } });
 
 async function handPicker(picker: BatchPicker): Promise<void> {

@@ -3,6 +3,7 @@ import { ImagineClient } from '../api/client';
 import { catalogSchema, isCatalogStale, type ModelCatalog } from '../catalog/catalog';
 import { originOf } from '../security/base-url';
 import { announce } from '../storage/changes';
+import { KV } from '../storage/keys';
 import { readRawKv, writeKv } from '../storage/kv';
 import { loadSecrets, loadSettings } from './settings-store';
 import { t } from '../i18n';
@@ -13,10 +14,9 @@ import { t } from '../i18n';
  * (or the bundled table): the catalogue only decides what the Model box suggests, never what may be sent.
  */
 export const CATALOG_ALARM = 'reimagine-catalog';
-const KEY = 'modelCatalog';
 
 export async function loadCatalog(): Promise<ModelCatalog | undefined> {
-  const parsed = catalogSchema.safeParse(await readRawKv(KEY));
+  const parsed = catalogSchema.safeParse(await readRawKv(KV.modelCatalog));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -34,7 +34,7 @@ export async function refreshCatalog(ctx: { apiKey: string; baseUrl: string; sig
     video: video.ids,
     aliases: { ...image.aliases, ...video.aliases },
   };
-  await writeKv(KEY, catalog);
+  await writeKv(KV.modelCatalog, catalog);
   announce({ type: 'settings' });
   return catalog;
 }

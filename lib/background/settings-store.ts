@@ -1,7 +1,8 @@
 import { announce } from '../storage/changes';
+import { KV } from '../storage/keys';
 import { readKv, readRawKv, writeKv } from '../storage/kv';
 import { migrateSettings } from '../settings/migrations';
-import { secretsSchema, settingsSchema, type Secrets, type Settings } from '../settings/schema';
+import { settingsSchema, type Secrets, type Settings } from '../settings/schema';
 
 /**
  * Settings and secrets, cached in the worker (read on every engine tick) and invalidated on save.
@@ -11,12 +12,12 @@ let settingsCache: Promise<Settings> | undefined;
 let secretsCache: Promise<Secrets> | undefined;
 
 /** Older records are upgraded (and a bad field reset alone) by migrateSettings, never wiped wholesale. */
-export const loadSettings = (): Promise<Settings> => (settingsCache ??= readRawKv('settings').then(migrateSettings));
-export const loadSecrets = (): Promise<Secrets> => (secretsCache ??= readKv('secrets', secretsSchema));
+export const loadSettings = (): Promise<Settings> => (settingsCache ??= readRawKv(KV.settings).then(migrateSettings));
+export const loadSecrets = (): Promise<Secrets> => (secretsCache ??= readKv(KV.secrets));
 
 export async function saveSettings(settings: Settings): Promise<void> {
   const valid = settingsSchema.parse(settings);
-  await writeKv('settings', valid);
+  await writeKv(KV.settings, valid);
   settingsCache = Promise.resolve(valid);
   announce({ type: 'settings' });
   for (const listener of savedListeners) listener(valid);
@@ -37,7 +38,7 @@ export async function saveSecrets(patch: Partial<Secrets>): Promise<void> {
     if (key.trim() === '') delete next[provider];
     else next[provider] = key.trim();
   }
-  await writeKv('secrets', secretsSchema.parse(next));
+  await writeKv(KV.secrets, next);
   secretsCache = Promise.resolve(next);
   announce({ type: 'settings' });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { JobEngine } from '../jobs/engine';
 import { COMMAND } from '../keyboard/commands';
 import { togglePanel } from '../keyboard/panel-presence';
+import { kvKey, KV_NAMES } from '../storage/keys';
 import { readKv, writeKv } from '../storage/kv';
 import { notifyError, startCapture, type CaptureTarget } from './capture';
 import { t } from '../i18n';
@@ -13,7 +14,6 @@ import { t } from '../i18n';
  * so a worker restart (or a browser restart, if the tab is restored) does not forget them. It is a new
  * job the user asked for with a key press — the earlier job is never re-sent.
  */
-const LAST_QUICK_KEY = 'lastQuickAction';
 const lastQuickSchema = z.object({
   actionId: z.string().min(1).max(100).optional(),
   target: z
@@ -26,15 +26,16 @@ const lastQuickSchema = z.object({
     })
     .optional(),
 });
+const LAST_QUICK = kvKey(KV_NAMES.lastQuickAction, lastQuickSchema);
 
 export const NO_QUICK_ACTION_YET = t('worker.nothingToRepeatYetRight');
 
 export async function rememberQuickAction(actionId: string, target: CaptureTarget): Promise<void> {
-  await writeKv(LAST_QUICK_KEY, { actionId, target: { ...target, mediaType: 'image' } });
+  await writeKv(LAST_QUICK, { actionId, target: { ...target, mediaType: 'image' } });
 }
 
 export async function repeatLastQuickAction(engine: JobEngine): Promise<void> {
-  const last = await readKv(LAST_QUICK_KEY, lastQuickSchema);
+  const last = await readKv(LAST_QUICK);
   if (!last.actionId || !last.target) return notifyError(NO_QUICK_ACTION_YET);
   const target: CaptureTarget = { tabId: undefined, pageUrl: undefined, srcUrl: undefined, ...last.target };
   await startCapture(engine, { kind: 'quick', actionId: last.actionId }, target);

@@ -1,4 +1,5 @@
 import { db } from '../storage/db';
+import { KV_NAMES } from '../storage/keys';
 import { batchRecordSchema, type BatchItem, type BatchRecord } from './schema';
 
 /**
@@ -7,8 +8,8 @@ import { batchRecordSchema, type BatchItem, type BatchRecord } from './schema';
  * the only writer; the panel reads. Item updates are one readwrite transaction each (read-modify-write with
  * no other await inside), so captures finishing at the same time cannot overwrite each other.
  */
-export const batchKey = (id: string) => `batch:${id}`;
-export const LATEST_BATCH_KEY = 'batch:latest';
+export const batchKey = (id: string) => `${KV_NAMES.batchPrefix}${id}`;
+export const LATEST_BATCH_KEY = KV_NAMES.latestBatch;
 
 export async function readBatch(id: string): Promise<BatchRecord | undefined> {
   const parsed = batchRecordSchema.safeParse(await (await db()).get('kv', batchKey(id)));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatNumber, t } from '../i18n';
+import { PAGE_STORAGE_NAMES } from '../storage/keys';
 
 /**
  * The prompt library: saved prompts with `{variables}` filled in at use, tags, and a house-style suffix.
@@ -7,8 +8,8 @@ import { formatNumber, t } from '../i18n';
  * machine, shared by the panel and Options). Everything read back — stored or imported — goes through
  * zod; an import is all or nothing and never overwrites a saved prompt.
  */
-export const LIBRARY_KEY = 'reimagine.library';
-const LEGACY_PRESETS_KEY = 'reimagine.presets';
+export const LIBRARY_KEY = PAGE_STORAGE_NAMES.library;
+const LEGACY_PRESETS_KEY = PAGE_STORAGE_NAMES.legacyPresets;
 export const LIBRARY_MAX_PROMPTS = 500;
 
 const VARIABLE = /\{([A-Za-z][\w-]{0,39})\}/g;
@@ -107,7 +108,7 @@ export function loadLibrary(): Library {
   }
   console.warn('Reimagine: the stored prompt library is unreadable; starting a new one (the old text stays under a backup key).');
   try {
-    localStorage.setItem(`${LIBRARY_KEY}.unreadable`, raw);
+    localStorage.setItem(PAGE_STORAGE_NAMES.libraryUnreadable, raw);
   } catch {
     // nothing more to do
   }

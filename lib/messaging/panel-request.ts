@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MODES } from '../model/modes';
 import { jobOriginSchema, sourceRefSchema } from '../model/request';
 import { batchPickerSchema } from '../batch/schema';
+import { SESSION_NAMES } from '../storage/keys';
 
 /**
  * A request for the side panel's composer, written by the background (context menu / in-page capture)
@@ -56,7 +57,7 @@ export const pendingPanelRequestSchema = z.object({
 });
 export type PendingPanelRequest = z.infer<typeof pendingPanelRequestSchema>;
 
-export const PENDING_PANEL_REQUEST_KEY = 'pendingPanelRequest';
+export const PENDING_PANEL_REQUEST_KEY = SESSION_NAMES.pendingPanelRequest;
 
 /** A job id the popup asks the panel to bring into view ("Open in side panel"), same storage area. */
-export const PANEL_FOCUS_KEY = 'panelFocusJob';
+export const PANEL_FOCUS_KEY = SESSION_NAMES.panelFocusJob;

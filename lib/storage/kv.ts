@@ -1,20 +1,22 @@
 import type { z } from 'zod';
 import { db } from './db';
+import type { KvKey } from './keys';
 
 /** Small validated records (settings, secrets, engine bookkeeping). A bad record falls back to defaults. */
-export async function readKv<T extends z.ZodType>(key: string, schema: T): Promise<z.infer<T>> {
-  const raw = await (await db()).get('kv', key);
-  const parsed = schema.safeParse(raw ?? {});
+export async function readKv<S extends z.ZodType>(key: KvKey<S>): Promise<z.infer<S>> {
+  const raw = await (await db()).get('kv', key.name);
+  const parsed = key.schema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
-  console.warn(`Reimagine: stored "${key}" is invalid, using defaults`, parsed.error.issues[0]);
-  return schema.parse({});
+  console.warn(`Reimagine: stored "${key.name}" is invalid, using defaults`, parsed.error.issues[0]);
+  return key.schema.parse({});
 }
 
-export async function writeKv(key: string, value: unknown): Promise<void> {
-  await (await db()).put('kv', value, key);
+/** Writes only what the key's schema accepts (throws otherwise): nothing invalid is ever stored. */
+export async function writeKv<S extends z.ZodType>(key: KvKey<S>, value: z.input<S>): Promise<void> {
+  await (await db()).put('kv', key.schema.parse(value), key.name);
 }
 
-/** The stored value as is, for records that run their own migration (settings). */
-export async function readRawKv(key: string): Promise<unknown> {
-  return (await db()).get('kv', key);
+/** The stored value as is, for records that run their own migration (settings) or lenient reading (catalogue). */
+export async function readRawKv(key: KvKey<z.ZodType>): Promise<unknown> {
+  return (await db()).get('kv', key.name);
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { userMessage } from '../errors/taxonomy';
 import { send } from '../messaging/client';
 import { onChange } from '../storage/changes';
+import { PAGE_STORAGE_NAMES } from '../storage/keys';
 import type { BatchMode, BatchPicker, BatchRecord } from '../batch/schema';
 import { readBatch, readLatestBatch } from '../batch/store';
 
@@ -33,7 +34,7 @@ interface BatchPanelState {
 
 /** A finished batch from an earlier session is not brought back after this long. */
 const SHOW_LATEST_FOR_MS = 6 * 60 * 60_000;
-const CLOSED_KEY = 'reimagine.batch.closed';
+const CLOSED_KEY = PAGE_STORAGE_NAMES.batchClosed;
 
 export const useBatch = create<BatchPanelState>()((set, get) => ({
   picker: undefined,

@@ -1,9 +1,10 @@
+import { PAGE_STORAGE_NAMES } from '../storage/keys';
 /**
  * Recent prompts (saved prompts: lib/library/library.ts, which took the old presets in): not job state, so they live in the extension origin's localStorage
  * (per profile, never leaves the machine, shared by every panel window).
  */
-const RECENT_KEY = 'reimagine.recentPrompts';
-const DISMISSED_KEY = 'reimagine.dismissedJobs';
+const RECENT_KEY = PAGE_STORAGE_NAMES.recentPrompts;
+const DISMISSED_KEY = PAGE_STORAGE_NAMES.dismissedJobs;
 const RECENT_MAX = 15;
 
 function read<T>(key: string, fallback: T): T {

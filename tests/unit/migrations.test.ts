@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/schema';
 import { db, DB_NAME, DB_VERSION, resetDbConnection } from '../../lib/storage/db';
 import { listActiveJobs } from '../../lib/storage/jobs';
 import { getJob, listJobs } from '../../lib/storage/jobs';
-import { readRawKv, writeKv } from '../../lib/storage/kv';
+import { KV } from '../../lib/storage/keys';
+import { readRawKv } from '../../lib/storage/kv';
 import { migrateJob } from '../../lib/storage/migrations';
 
 /**
@@ -198,12 +199,12 @@ describe('settings migrations', () => {
   });
 
   it('loadSettings reads old records through the migration', async () => {
-    await writeKv('settings', structuredClone(settingsV0));
+    await (await db()).put('kv', structuredClone(settingsV0), KV.settings.name); // an old record, as an old version wrote it
     // A fresh module: the store caches what it read, and other files in this thread may have read already.
     vi.resetModules();
     const { loadSettings } = await import('../../lib/background/settings-store');
     expect((await loadSettings()).baseUrls.xai).toBe('http://localhost:8080/v1');
     // the stored record itself is only rewritten by the next save
-    expect(await readRawKv('settings')).toMatchObject({ baseUrl: 'http://localhost:8080/v1' });
+    expect(await readRawKv(KV.settings)).toMatchObject({ baseUrl: 'http://localhost:8080/v1' });
   });
 });
