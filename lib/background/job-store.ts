@@ -1,4 +1,4 @@
-import type { JobStore } from '../jobs/engine';
+import type { JobStore } from '../jobs/engine-deps';
 import { spentTicks } from '../jobs/spend';
 import { db } from '../storage/db';
 import { getJob, listActiveJobs, putJob } from '../storage/jobs';

@@ -1,7 +1,7 @@
 import { capMessage, NO_KEY_CODE, toErrorInfo, type ErrorInfo } from '../errors/taxonomy';
 import { estimateCostUsd, usdToTicks } from '../jobs/cost';
-import type { JobStore } from '../jobs/engine';
-import { FRESH_RUN } from '../jobs/engine';
+import type { JobStore } from '../jobs/engine-deps';
+import { FRESH_RUN } from '../jobs/transitions';
 import { JOB_SCHEMA_VERSION, type Job } from '../model/job';
 import type { Mode } from '../model/modes';
 import { jobRequestSchema, validationMessages, type JobOrigin, type JobRequest, type SourceRef } from '../model/request';

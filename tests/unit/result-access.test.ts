@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { originMatches } from '../../lib/jobs/engine';
+import { originMatches } from '../../lib/net/origin-match';
 import type { JobRequest } from '../../lib/model/request';
 import { MEDIA_ORIGINS, originPattern, providerOrigins } from '../../lib/providers/hosts';
 import { createEmulator, type Emulator } from '../emulator/server';
