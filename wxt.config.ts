@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { DEFAULT_BASE_URLS } from './lib/model/provider-ids';
-import { MEDIA_ORIGINS, originPattern } from './lib/providers/hosts';
+import { MEDIA_ORIGINS, originPattern } from './lib/providers/media-origins';
 import { MANIFEST_COMMANDS } from './lib/keyboard/commands';
 import { pseudoLocalesDir } from './scripts/pseudo-locale';
 

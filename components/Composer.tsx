@@ -6,7 +6,7 @@ import { useComposer } from '../lib/ui/composer-store';
 import { draftWithHouseStyle } from '../lib/ui/library-store';
 import { importFile, mediaFiles } from '../lib/ui/import-media';
 import { rememberPrompt } from '../lib/ui/prefs';
-import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
+import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-view-store';
 import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
 import { CostEstimate } from './composer/CostEstimate';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Mode } from '../lib/model/modes';
 import { useComposer } from '../lib/ui/composer-store';
 import { useDescription } from '../lib/ui/description-store';
-import { useCapabilities } from '../lib/ui/settings-store';
+import { useCapabilities } from '../lib/ui/settings-view-store';
 import { formatNumber, t } from '../lib/i18n';
 
 /**

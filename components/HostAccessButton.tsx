@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '../lib/messaging/client';
 import { hostOf } from '../lib/net/host-of';
-import { originPattern } from '../lib/providers/hosts';
+import { originPattern } from '../lib/providers/media-origins';
 import { t } from '../lib/i18n';
 
 /**

@@ -7,7 +7,7 @@ import { userMessage } from '../lib/errors/taxonomy';
 import { applyResultAs } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
-import { useCapabilities } from '../lib/ui/settings-store';
+import { useCapabilities } from '../lib/ui/settings-view-store';
 import { AnimationExport } from './AnimationExport';
 import { formatDateTime, formatNumber, t } from '../lib/i18n';
 

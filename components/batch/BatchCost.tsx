@@ -1,10 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { checkBatchCap, describeBatchCost, estimateBatch } from '../../lib/batch/cost';
+import { checkBatchCap, describeBatchCost, estimateBatch } from '../../lib/batch/batch-cost';
 import { useBatch } from '../../lib/ui/batch-panel-store';
 import { send } from '../../lib/messaging/client';
 import { formatPrice } from '../../lib/pricing/estimate';
 import { useJobs } from '../../lib/ui/jobs-store';
-import { useSettings } from '../../lib/ui/settings-store';
+import { useSettings } from '../../lib/ui/settings-view-store';
 import { t } from '../../lib/i18n';
 
 /**

@@ -1,4 +1,4 @@
-import type { BatchCandidate } from '../../lib/batch/schema';
+import type { BatchCandidate } from '../../lib/batch/batch-schema';
 import { hostOf } from '../../lib/net/host-of';
 import { mayFetchForPage } from '../../lib/net/private-address';
 import { formatNumber, t } from '../../lib/i18n';

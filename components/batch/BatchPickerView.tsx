@@ -1,5 +1,5 @@
 import { useBatch } from '../../lib/ui/batch-panel-store';
-import { BATCH_MAX_IMAGES, type BatchPicker } from '../../lib/batch/schema';
+import { BATCH_MAX_IMAGES, type BatchPicker } from '../../lib/batch/batch-schema';
 import { BatchCost } from './BatchCost';
 import { BatchGrid } from './BatchGrid';
 import { BatchPromptFields } from './BatchPromptFields';

@@ -1,7 +1,7 @@
 import { userMessage } from '../../lib/errors/taxonomy';
 import { batchSummary, itemView } from '../../lib/batch/progress';
 import { useBatch } from '../../lib/ui/batch-panel-store';
-import type { BatchRecord } from '../../lib/batch/schema';
+import type { BatchRecord } from '../../lib/batch/batch-schema';
 import { MODE_INFO } from '../../lib/model/modes';
 import { send } from '../../lib/messaging/client';
 import { hostOf } from '../../lib/net/host-of';

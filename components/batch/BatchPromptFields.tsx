@@ -1,8 +1,8 @@
 import { useBatch } from '../../lib/ui/batch-panel-store';
-import { BATCH_MODES, type BatchMode } from '../../lib/batch/schema';
+import { BATCH_MODES, type BatchMode } from '../../lib/batch/batch-schema';
 import { MODE_INFO } from '../../lib/model/modes';
 import { useLibrary } from '../../lib/ui/library-store';
-import { useCapabilities, useSettings } from '../../lib/ui/settings-store';
+import { useCapabilities, useSettings } from '../../lib/ui/settings-view-store';
 import { t } from '../../lib/i18n';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/ui/history-actions';
-import { useHistory } from '../../lib/history/store';
+import { useHistory } from '../../lib/ui/history-store';
 import { isFiltering, matcher } from '../../lib/history/summary';
 import { send } from '../../lib/messaging/client';
 import { userMessage } from '../../lib/errors/taxonomy';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern, providerOrigins } from '../../lib/providers/hosts';
+import { originPattern, providerOrigins } from '../../lib/providers/media-origins';
 import type { ProviderId } from '../../lib/model/provider-ids';
 
 /**

@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import '../../components/history/history.css';
 import { HistoryApp } from '../../components/history/HistoryApp';
-import { startHistorySync } from '../../lib/history/store';
+import { startHistorySync } from '../../lib/ui/history-store';
 import { localizeDocument, t } from '../../lib/i18n';
 import { configureZodLocale } from '../../lib/i18n/zod-locale';
 

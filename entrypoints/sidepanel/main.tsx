@@ -6,7 +6,7 @@ import { useDescription } from '../../lib/ui/description-store';
 import { startBatchSync, useBatch } from '../../lib/ui/batch-panel-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
 import { startPendingRequestSync } from '../../lib/ui/pending-request';
-import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-store';
+import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-view-store';
 import { Viewer } from '../../components/Viewer';
 import { SidePanelApp } from './SidePanelApp';
 import { localizeDocument } from '../../lib/i18n';

@@ -1,6 +1,6 @@
 import { userMessage } from '../errors/taxonomy';
-import { requestFromDefaults } from '../batch/request';
-import { readBatch, updateItem } from '../batch/store';
+import { requestFromDefaults } from '../batch/default-request';
+import { readBatch, updateItem } from '../batch/batch-store';
 import type { JobEngine } from '../jobs/engine';
 import type { JobOrigin, SourceRef } from '../model/request';
 import type { Reply } from '../messaging/protocol';

@@ -1,9 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { NO_KEY_CODE } from '../errors/taxonomy';
 import { ticksToUsd } from '../api/models';
-import { checkBatchCap, estimateBatch } from '../batch/cost';
-import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/schema';
-import { createBatch, readBatch, updateBatch } from '../batch/store';
+import { checkBatchCap, estimateBatch } from '../batch/batch-cost';
+import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/batch-schema';
+import { createBatch, readBatch, updateBatch } from '../batch/batch-store';
 import { IMAGE_LIMITS } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { spentToday } from '../jobs/spend';

@@ -16,7 +16,7 @@ import { MAX_REFERENCES, setReferenceCount } from './menus';
 import { loadSettings } from './settings-store';
 import { importSource } from './sources';
 import { markBatchCapture, submitBatchItem, withBatchCaptureTurn } from './batch-submit';
-import { requestFromDefaults } from '../batch/request';
+import { requestFromDefaults } from '../batch/default-request';
 import { formatNumber, t } from '../i18n';
 
 /**

@@ -9,7 +9,7 @@ import type { Settings } from '../settings/schema';
 import { announce, onChange } from '../storage/changes';
 import { db } from '../storage/db';
 import { deleteJobs } from '../storage/jobs';
-import { migrateJob } from '../storage/migrations';
+import { migrateJob } from '../storage/job-migrations';
 import { loadSettings } from './settings-store';
 import { t } from '../i18n';
 

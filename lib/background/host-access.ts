@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { JobEngine } from '../jobs/engine';
-import { originPattern } from '../providers/hosts';
+import { originPattern } from '../providers/media-origins';
 import { listActiveJobs } from '../storage/jobs';
 
 /**

@@ -3,7 +3,7 @@ import { b64ToBlob, fetchMedia } from '../api/download';
 import { ImagineError } from '../errors/taxonomy';
 import { acceptedMediaLabel, sniffBlob } from '../media/sniff';
 import { checkResultUrl } from '../providers/result-url';
-import { originPattern } from '../providers/hosts';
+import { originPattern } from '../providers/media-origins';
 import type { Job, JobResult, PendingOutput } from '../model/job';
 import { makeThumbnail } from '../media/thumbnail';
 import { putMedia, putThumb } from '../storage/media';

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../errors/taxonomy';
 import type { Job } from '../model/job';
-import type { BatchItem } from './schema';
+import type { BatchItem } from './batch-schema';
 import { formatList, formatNumber, t } from '../i18n';
 
 /**

@@ -7,7 +7,7 @@ import { imgCandidates, parseSrcset, type Candidate } from '../media/srcset';
  * (with their srcset and <picture> sources, and the `data-src`/`data-srcset` of lazy loaders) and elements
  * with a CSS `background-image` — and lets lib/batch/candidates.ts choose. Each chosen element is tagged
  * with a fresh target id (the same attribute a right-click capture uses), so the batch's captures and
- * results find it again. Plain DOM, no zod: the background validates the answer (lib/batch/schema.ts).
+ * results find it again. Plain DOM, no zod: the background validates the answer (lib/batch/batch-schema.ts).
  */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TICKS_PER_USD } from '../api/models';
 import { isTerminal, jobSchema, type Job, type JobResult } from '../model/job';
 import type { SniffedMedia } from '../media/sniff';
-import { readJobRecord } from '../storage/migrations';
+import { readJobRecord } from '../storage/job-migrations';
 import { ArchiveError } from './archive-error';
 import { formatNumber, t } from '../i18n';
 

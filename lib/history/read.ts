@@ -1,6 +1,6 @@
 import type { Job } from '../model/job';
 import { db } from '../storage/db';
-import { migrateJob } from '../storage/migrations';
+import { migrateJob } from '../storage/job-migrations';
 
 /**
  * Newest-first paging over the jobs store for the history views (read-only; pages never write jobs).

@@ -5,7 +5,7 @@ import { db } from '../storage/db';
  * Thumbnail object URLs for the history list, cached for the life of the page. Scrolling back to a row
  * (virtualised rows unmount and remount) shows its thumbnail at once instead of re-reading IndexedDB,
  * and the first page's thumbnails are fetched in one transaction together with the page itself, so the
- * first render already has them (see store.ts).
+ * first render already has them (see lib/ui/history-store.ts).
  */
 const MAX_CACHED = 600;
 const cache = new Map<string, string>(); // insertion order = age

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODES } from '../model/modes';
 import { jobOriginSchema, sourceRefSchema } from '../model/request';
-import { batchPickerSchema } from '../batch/schema';
+import { batchPickerSchema } from '../batch/batch-schema';
 import { SESSION_NAMES } from '../storage/keys';
 
 /**

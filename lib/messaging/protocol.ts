@@ -5,7 +5,7 @@ import { sourceRefSchema, submitInputSchema } from '../model/request';
 import { PROVIDER_IDS } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema } from '../settings/schema';
-import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/schema';
+import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/batch-schema';
 import { formatNumber, t } from '../i18n';
 
 /**

@@ -1,11 +1,11 @@
-import { apiOrigin, MEDIA_ORIGINS } from './hosts';
+import { apiOrigin, MEDIA_ORIGINS } from './media-origins';
 import type { ProviderId } from '../model/provider-ids';
 import { t } from '../i18n';
 
 /**
  * Which result URLs the worker follows. A provider's answer is attacker-controlled input: it could point the
  * worker (which holds host permissions) at a loopback or intranet address. Results are read only from the
- * https origins the provider declares (lib/providers/hosts.ts), or from the base URL's own origin — which is
+ * https origins the provider declares (lib/providers/media-origins.ts), or from the base URL's own origin — which is
  * how a local emulator serves them, and the only way a loopback URL is ever followed.
  */
 export type ResultUrlCheck = { ok: true; url: URL } | { ok: false; reason: string };

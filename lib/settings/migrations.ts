@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } fro
 
 /**
  * Settings records written by older versions are upgraded on read, step by step (the same pattern as
- * storage/migrations.ts for jobs): each step takes the raw record of version N and returns version N+1.
+ * storage/job-migrations.ts for jobs): each step takes the raw record of version N and returns version N+1.
  * To change the shape: add a step, bump SETTINGS_VERSION, add a fixture to tests/unit/migrations.test.ts.
  *
  * After the steps, one invalid field no longer throws the whole record away: each top-level field that

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const changeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('jobs'), ids: z.array(z.string()) }),
   z.object({ type: z.literal('settings') }),
-  /** A batch's record changed (lib/batch/store.ts): the panel reads it again. */
+  /** A batch's record changed (lib/batch/batch-store.ts): the panel reads it again. */
   z.object({ type: z.literal('batch'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;

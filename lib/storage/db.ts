@@ -34,7 +34,7 @@ let dbPromise: Promise<IDBPDatabase<ReimagineDB>> | undefined;
 export function db(): Promise<IDBPDatabase<ReimagineDB>> {
   dbPromise ??= openDB<ReimagineDB>(DB_NAME, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
-      // Structural migrations, one step per version. Record-level migrations live in migrations.ts.
+      // Structural migrations, one step per version. Record-level migrations live in job-migrations.ts.
       if (oldVersion < 1) {
         const jobs = database.createObjectStore('jobs', { keyPath: 'id' });
         jobs.createIndex('by-created', 'createdAt');

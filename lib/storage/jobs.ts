@@ -1,6 +1,6 @@
 import { ACTIVE_STATUSES, jobSchema, isActive, type Job } from '../model/job';
 import { db } from './db';
-import { migrateJob } from './migrations';
+import { migrateJob } from './job-migrations';
 
 /** Job records. Writes are for the background only; pages use the read functions. */
 

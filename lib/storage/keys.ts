@@ -17,7 +17,7 @@ export const KV_NAMES = {
   modelCatalog: 'modelCatalog',
   /** "Repeat the last quick action": the action and the target it was chosen on (lib/background). */
   lastQuickAction: 'lastQuickAction',
-  /** A batch record is `batch:<id>` (lib/batch/store.ts); `batch:latest` holds the newest batch's id. */
+  /** A batch record is `batch:<id>` (lib/batch/batch-store.ts); `batch:latest` holds the newest batch's id. */
   batchPrefix: 'batch:',
   latestBatch: 'batch:latest',
 } as const;

@@ -3,8 +3,8 @@ import { userMessage } from '../errors/taxonomy';
 import { send } from '../messaging/client';
 import { onChange } from '../storage/changes';
 import { PAGE_STORAGE_NAMES } from '../storage/keys';
-import type { BatchMode, BatchPicker, BatchRecord } from '../batch/schema';
-import { readBatch, readLatestBatch } from '../batch/store';
+import type { BatchMode, BatchPicker, BatchRecord } from '../batch/batch-schema';
+import { readBatch, readLatestBatch } from '../batch/batch-store';
 
 /**
  * The panel's batch state: the picker (from the menu's hand-over) and the batch it started (read from

@@ -5,7 +5,7 @@ import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
 import { downloadableJobResult } from '../export/file-name';
 import { fileNameTemplate } from './result-actions';
-import { applyJobChanges } from '../history/store';
+import { applyJobChanges } from './history-store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 import { formatNumber, t } from '../i18n';
 

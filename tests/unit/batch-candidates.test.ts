@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickCandidates, tooSmall, type RawImage } from '../../lib/batch/candidates';
-import { parseScanReply } from '../../lib/batch/schema';
+import { parseScanReply } from '../../lib/batch/batch-schema';
 import { backgroundUrl, scanPage } from '../../lib/content/batch-scan';
 
 /**

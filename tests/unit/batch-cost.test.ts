@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkBatchCap, describeBatchCost, estimateBatch } from '../../lib/batch/cost';
+import { checkBatchCap, describeBatchCost, estimateBatch } from '../../lib/batch/batch-cost';
 import { batchSummary, itemView } from '../../lib/batch/progress';
 import { estimateRequest } from '../../lib/pricing/estimate';
-import { requestFromDefaults } from '../../lib/batch/request';
+import { requestFromDefaults } from '../../lib/batch/default-request';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 
 const source = { mediaId: 'm', mimeType: 'image/jpeg' };

@@ -7,7 +7,7 @@ import { loadCatalog, refreshCatalog, refreshCatalogIfStale } from '../../lib/ba
 import { saveSecrets, saveSettings, loadSettings } from '../../lib/background/settings-store';
 import { CATALOG_MAX_AGE_MS, catalogFor, isCatalogStale, type ModelCatalog } from '../../lib/catalog/catalog';
 import { parseModelListing } from '../../lib/catalog/listing';
-import { capabilitiesOf } from '../../lib/ui/settings-store';
+import { capabilitiesOf } from '../../lib/ui/settings-view-store';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { freshDatabase } from './helpers/engine-harness';

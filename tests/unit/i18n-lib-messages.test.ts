@@ -4,7 +4,7 @@ import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_KEY_CODE, userMessage } from '../../lib/errors/taxonomy';
-import { batchTargetId } from '../../lib/batch/schema';
+import { batchTargetId } from '../../lib/batch/batch-schema';
 import { problemText } from '../../lib/export/export-animation';
 import { pageCommandSchema } from '../../lib/messaging/protocol';
 import { settingsSchema } from '../../lib/settings/schema';

@@ -9,7 +9,7 @@ import { listActiveJobs } from '../../lib/storage/jobs';
 import { getJob, listJobs } from '../../lib/storage/jobs';
 import { KV } from '../../lib/storage/keys';
 import { readRawKv } from '../../lib/storage/kv';
-import { migrateJob } from '../../lib/storage/migrations';
+import { migrateJob } from '../../lib/storage/job-migrations';
 
 /**
  * One fixture per past version of every persisted shape: job records (JOB_SCHEMA_VERSION), settings

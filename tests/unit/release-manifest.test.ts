@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MEDIA_ORIGINS, originPattern } from '../../lib/providers/hosts';
+import { MEDIA_ORIGINS, originPattern } from '../../lib/providers/media-origins';
 
 /**
  * The release build's permission contract, read from the built manifest (`npm test` builds it first; run

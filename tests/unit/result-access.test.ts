@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { originMatches } from '../../lib/net/origin-match';
 import type { JobRequest } from '../../lib/model/request';
-import { MEDIA_ORIGINS, originPattern, providerOrigins } from '../../lib/providers/hosts';
+import { MEDIA_ORIGINS, originPattern, providerOrigins } from '../../lib/providers/media-origins';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { createHarness, freshDatabase, grantHostAccess, waitForJob } from './helpers/engine-harness';
 

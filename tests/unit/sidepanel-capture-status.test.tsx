@@ -12,7 +12,7 @@ vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));
 
 const { Composer } = await import('../../components/Composer');
 const { useComposer } = await import('../../lib/ui/composer-store');
-const { useSettings } = await import('../../lib/ui/settings-store');
+const { useSettings } = await import('../../lib/ui/settings-view-store');
 
 const png = { mediaId: 'm1', mimeType: 'image/png', bytes: 1000 };
 

@@ -11,7 +11,7 @@ vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));
 
 const { Composer } = await import('../../components/Composer');
 const { useComposer } = await import('../../lib/ui/composer-store');
-const { useSettings } = await import('../../lib/ui/settings-store');
+const { useSettings } = await import('../../lib/ui/settings-view-store');
 
 const xai = PROVIDERS.xai.capabilities;
 const draft = (patch: Partial<Draft>): Draft => ({ ...draftFromSettings(DEFAULT_SETTINGS), ...patch });

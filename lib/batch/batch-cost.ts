@@ -1,7 +1,7 @@
 import { estimateRequest, formatPrice } from '../pricing/estimate';
 import type { Settings } from '../settings/schema';
-import { requestFromDefaults } from './request';
-import type { BatchMode } from './schema';
+import { requestFromDefaults } from './default-request';
+import type { BatchMode } from './batch-schema';
 import { formatNumber, t } from '../i18n';
 
 /**

@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { Job } from '../model/job';
 import { onChange } from '../storage/changes';
 import { getJob } from '../storage/jobs';
-import { readHistoryPage, type PageCursor } from './read';
-import { prefetchThumbs } from './thumbs';
-import { EMPTY_FILTER, summarize, type HistoryFilter, type HistorySummary } from './summary';
+import { readHistoryPage, type PageCursor } from '../history/read';
+import { prefetchThumbs } from '../history/thumbs';
+import { EMPTY_FILTER, summarize, type HistoryFilter, type HistorySummary } from '../history/summary';
 
 /**
  * The popup's read-only view of history. Pages are read newest first: a small first page so the first

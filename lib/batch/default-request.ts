@@ -1,6 +1,6 @@
 import type { JobRequest, SourceRef } from '../model/request';
 import type { Settings } from '../settings/schema';
-import type { BatchMode } from './schema';
+import type { BatchMode } from './batch-schema';
 
 /**
  * The one request a page image becomes without the composer (a quick action, each image of a batch): the

@@ -1,6 +1,6 @@
 import { db } from '../storage/db';
 import { KV_NAMES } from '../storage/keys';
-import { batchRecordSchema, type BatchItem, type BatchRecord } from './schema';
+import { batchRecordSchema, type BatchItem, type BatchRecord } from './batch-schema';
 
 /**
  * Batches live in IndexedDB (kv store, `batch:<id>`), next to their jobs: a worker killed mid-batch finds
