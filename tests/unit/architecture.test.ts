@@ -39,7 +39,7 @@ describe('architecture: layers import only downward', () => {
     expect(report.edges).toBeGreaterThan(800);
   });
 
-  it('every lib/ folder has a declared layer', () => {
+  it('every lib/ folder has a declared layer, every script entry point a context', () => {
     expect(report.unassigned).toEqual([]);
   });
 
@@ -148,5 +148,14 @@ describe('architecture: the checker catches planted violations', () => {
     const files = legal();
     files.set('lib/newthing/x.ts', `export const x = 1;`);
     expect(checkArchitecture(files, { allowedImports: [], allowedFileCycles: [] }).unassigned).toEqual(['lib/newthing']);
+  });
+
+  it('reports a script entry point with no declared context, and checks a known one as its context', () => {
+    const files = legal();
+    files.set('entrypoints/stray.ts', `export const x = 1;`);
+    expect(checkArchitecture(files, { allowedImports: [], allowedFileCycles: [] }).unassigned).toEqual(['entrypoints/stray.ts']);
+    const page = legal();
+    page.set('entrypoints/page.ts', `import { store } from '../lib/ui/store';\nexport { store };`);
+    expect(rules(page)).toEqual(['context']);
   });
 });
