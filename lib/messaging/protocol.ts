@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { CatalogModels } from '../catalog/catalog';
 import { errorInfoSchema } from '../errors/taxonomy';
 import { MODES } from '../model/modes';
-import { sourceRefSchema, submitInputSchema } from '../model/request';
-import { PROVIDER_IDS } from '../model/provider-ids';
+import { sourceRefSchema, submitInputSchema, type SourceRef } from '../model/request';
+import { PROVIDER_IDS, type ProviderId } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
-import { secretsSchema, settingsSchema } from '../settings/schema';
+import { secretsSchema, settingsSchema, type Settings } from '../settings/schema';
 import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/batch-schema';
 import { formatNumber, t } from '../i18n';
 
@@ -136,6 +137,38 @@ export const replySchema = z.union([
 ]);
 export type Failure = { ok: false; error: z.infer<typeof errorInfoSchema>; fields?: Record<string, string> };
 export type Reply<T extends object = Record<string, unknown>> = ({ ok: true } & T) | Failure;
+
+/**
+ * What each page command answers with: the router's handler table is typed by it (a wrong shape does not
+ * compile) and so is `send()` on the page's side.
+ */
+export interface PageReplies {
+  'job.submit': { jobId: string };
+  'job.cancel': object;
+  'job.retry': { jobId: string };
+  'jobs.delete': object;
+  'media.import': { source: SourceRef };
+  'result.download': object;
+  'result.replace-on-page': object;
+  'settings.get': { settings: Settings; maskedKeys: Record<ProviderId, string | undefined>; catalog?: CatalogModels };
+  'settings.save': object;
+  'secrets.reveal': { key: string };
+  'connection.test': { message: string };
+  'engine.wake': object;
+  'access.recheck': object;
+  'capture.retry': object;
+  'capture.screenshot': object;
+  'history.purge-oldest': { deleted: number };
+  /** What counts against today's cap (local day), and the saved cap (null: none). */
+  'spend.today': { spentUsd: number; capUsd: number | null };
+  'vision.run': { jobId: string; text: string; model: string; cost?: string; tokens?: number; note?: string };
+  'vision.models': { models: string[] };
+  'batch.start': { batchId: string };
+  'batch.cancel': { cancelled: number };
+  'batch.apply': object;
+}
+
+export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;
 
 /** Background → content script (overlay updates and capture requests). */
 export const toContentSchema = z.discriminatedUnion('type', [
