@@ -1,0 +1,84 @@
+import { tooSmall } from '../../batch/candidates';
+import { backgroundUrl, isHidden } from '../batch-scan';
+
+/**
+ * Which picture is under the pointer, whatever it is made of. `elementsFromPoint` lists every element
+ * stacked at the point, so a transparent overlay (photo grids, zoomers, lightboxes) does not hide the
+ * photo beneath; open shadow roots are searched too (the document only lists their host). The first
+ * element that shows a picture wins, by the batch scan's rules (batch-scan.ts: `<img>`/`<picture>`, CSS
+ * `background-image`, hidden elements skipped) plus what only a pointer can aim at: `<video>` (its
+ * current frame), `<canvas>`, inline `<svg>` and the `<image>` inside it. Reimagine's own hosts are skipped.
+ * Runs in the isolated world: a page cannot replace `elementsFromPoint` or `getComputedStyle` for us.
+ */
+export type Picture =
+  | { kind: 'img'; el: HTMLImageElement; url: string }
+  | { kind: 'background'; el: Element; url: string }
+  | { kind: 'svg-image'; el: SVGImageElement; url: string }
+  | { kind: 'svg'; el: SVGSVGElement }
+  | { kind: 'canvas'; el: HTMLCanvasElement }
+  | { kind: 'video'; el: HTMLVideoElement };
+
+/** Smaller than this on an edge is a bullet, a rule or a tracking pixel, not a picture anyone points at. */
+export const PICK_MIN_EDGE = 24;
+const MAX_SHADOW_DEPTH = 8;
+
+/** Elements at the point, topmost first, with open shadow roots' contents before their host. */
+export function elementsAt(x: number, y: number, root: Document | ShadowRoot = document, depth = 0): Element[] {
+  const listed = root.elementsFromPoint(x, y);
+  const out: Element[] = [];
+  for (const el of listed) {
+    if (el.localName.startsWith('reimagine-')) continue; // our picker and overlays
+    const inner = el.shadowRoot; // null for closed roots: only open ones, like the batch scan
+    if (inner && depth < MAX_SHADOW_DEPTH) {
+      for (const e of elementsAt(x, y, inner, depth + 1)) if (e !== el && !listed.includes(e) && !out.includes(e)) out.push(e);
+    }
+    if (!out.includes(el)) out.push(el);
+  }
+  return out;
+}
+
+export function pictureAt(x: number, y: number): Picture | undefined {
+  for (const el of elementsAt(x, y)) {
+    const picture = pictureOf(el);
+    if (picture) return picture;
+  }
+  return undefined;
+}
+
+export function pictureOf(el: Element): Picture | undefined {
+  const r = el.getBoundingClientRect();
+  if (tooSmall({ rendered: { width: r.width, height: r.height } }, PICK_MIN_EDGE) || isHidden(el)) return undefined;
+  if (el instanceof HTMLImageElement) {
+    const url = el.currentSrc || el.src;
+    return url && el.complete && el.naturalWidth > 0 ? { kind: 'img', el, url } : undefined;
+  }
+  if (el instanceof HTMLPictureElement) {
+    const img = el.querySelector('img');
+    return img ? pictureOf(img) : undefined;
+  }
+  if (el instanceof HTMLVideoElement) return { kind: 'video', el };
+  if (el instanceof HTMLCanvasElement) return el.width > 0 && el.height > 0 ? { kind: 'canvas', el } : undefined;
+  if (el instanceof SVGImageElement) {
+    const url = resolve(el.href.baseVal, el.baseURI);
+    if (url) return { kind: 'svg-image', el, url };
+  }
+  if (el instanceof SVGElement) {
+    let svg = el instanceof SVGSVGElement ? el : el.ownerSVGElement;
+    while (svg?.ownerSVGElement) svg = svg.ownerSVGElement;
+    return svg && svg !== el ? pictureOf(svg) : svg ? { kind: 'svg', el: svg } : undefined;
+  }
+  const url = backgroundUrl(getComputedStyle(el).backgroundImage || '');
+  return url ? { kind: 'background', el, url } : undefined;
+}
+
+/** A picture with an address is read from it (original bytes); the others are read as pixels. */
+export const addressOf = (picture: Picture): string | undefined => ('url' in picture ? picture.url : undefined);
+
+function resolve(value: string, base: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
