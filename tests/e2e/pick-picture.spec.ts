@@ -88,6 +88,22 @@ test('each kind of picture, picked with real clicks, reaches the request at its 
     expect([sent.width, sent.height]).toEqual([frame.width, frame.height]);
   });
 
+  await test.step('the <image> inside an SVG: its original file', async () => {
+    await startPicking(context, page);
+    await clickOn(page, '#svg-image');
+    const sent = await generate(panel, emulator);
+    expect([sent.width, sent.height]).toEqual([480, 320]);
+  });
+
+  await test.step('"Use this frame" on the video: the current frame, no picking', async () => {
+    const frame = await page.locator('#video').evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight, src: v.currentSrc }));
+    const tab = await tabOf(context, page);
+    await dispatchContextMenu(context, { menuItemId: 'reimagine-use-frame', srcUrl: frame.src, pageUrl: page.url(), frameId: 0, mediaType: 'video', editable: false }, tab);
+    const sent = await generate(panel, emulator);
+    expect([sent.width, sent.height]).toEqual([frame.width, frame.height]);
+    await expect(page.locator(PICKER)).toHaveCount(0);
+  });
+
   await test.step('a tainted canvas: the panel offers the screenshot of its box, one click', async () => {
     await startPicking(context, page);
     await clickOn(page, '#tainted');
@@ -112,6 +128,16 @@ test('dragging an area sends that crop of the tab at device pixels, labelled as 
   await page.keyboard.press('Escape');
   await expect(page.locator(PICKER)).toHaveCount(0);
 
+  // A high-density screen: the crop is in device pixels (2 per CSS pixel), and so is an SVG's raster.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 2, mobile: false });
+  await expect.poll(() => page.evaluate(() => devicePixelRatio)).toBe(2);
+
+  await startPicking(context, page);
+  await clickOn(page, '#svg', { x: 60, y: 80 });
+  const svg = await generate(panel, emulator);
+  expect([svg.width, svg.height]).toEqual([480, 320]);
+
   await startPicking(context, page);
   await page.mouse.move(40, 60);
   await page.mouse.down();
@@ -121,8 +147,7 @@ test('dragging an area sends that crop of the tab at device pixels, labelled as 
   await expect(page.locator(PICKER)).toHaveCount(0);
   await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}, screenshot', { n: 1 }, 'start') })).toBeVisible({ timeout: 20_000 });
   const sent = await generate(panel, emulator);
-  const dpr = await page.evaluate(() => devicePixelRatio);
-  expect([sent.width, sent.height]).toEqual([210 * dpr, 130 * dpr]);
+  expect([sent.width, sent.height]).toEqual([420, 260]);
 });
 
 test('a hostile page moving pictures under the pointer cannot redirect the choice; forged events do nothing', async ({ context, extensionId, emulator, site }) => {
