@@ -21,7 +21,8 @@ import { t } from '../i18n';
 /**
  * "Pick a picture here…" (menu id `reimagine-pick`, every context) and "Use this frame" (`reimagine-use-frame`,
  * videos). The menu click injects the page script (as every capture does: nothing runs in a page before)
- * and starts the picker in the top frame (lib/content/picker/), or reads the clicked video's frame. The
+ * and, beside it, the picker script (picker.js), which starts the picker in the top frame
+ * (lib/content/picker/) or reads the clicked video's frame. The
  * pick is kept in session storage: only that tab and frame may answer, once. What the user chose becomes
  * an ordinary capture for the panel's Edit image mode (capture.ts), so it is read, announced, retried and
  * screenshotted exactly like a right-clicked image:
@@ -41,6 +42,8 @@ interface PendingPick {
 }
 
 const PICK_PREFIX = 'pick:';
+/** entrypoints/picker.ts: injected after page.js, only for a pick. */
+const PICKER_SCRIPT_FILE = '/picker.js';
 const PURPOSE: CapturePurpose = { kind: 'panel', mode: 'edit-image' };
 const session = () => browser.storage.session;
 const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_request', message } });
@@ -57,7 +60,7 @@ export async function startPick(info: Browser.contextMenus.OnClickData, tab: Bro
   await session().set({ [PICK_PREFIX + pick.pickId]: pick });
   const message: ToContent = useFrame ? { type: 'pick.frame', pickId: pick.pickId, ...(info.srcUrl ? { srcUrl: info.srcUrl } : {}) } : { type: 'pick.start', pickId: pick.pickId };
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE, PICKER_SCRIPT_FILE] });
     await browser.tabs.sendMessage(tabId, message, { frameId });
   } catch (error) {
     await session().remove(PICK_PREFIX + pick.pickId);

@@ -64,8 +64,14 @@ export function tag(el: Element, targetId: string): void {
   el.setAttribute(TARGET_ATTR, targetId);
 }
 
-/** Elements the picker chose inside open shadow roots, which document.querySelector cannot see. */
-const inShadowRoots = new Map<string, WeakRef<Element>>();
+/**
+ * Elements the picker chose inside open shadow roots, which document.querySelector cannot see. The picker
+ * (picker.js) and the page script (page.js) are separate bundles in the same isolated world: they share
+ * this map through that world's global (the page's own scripts have another global and never see it).
+ */
+const SHADOW_TARGETS = Symbol.for('reimagine.pickedInShadowRoots');
+const world = globalThis as { [SHADOW_TARGETS]?: Map<string, WeakRef<Element>> };
+const inShadowRoots = (world[SHADOW_TARGETS] ??= new Map());
 
 export function tagPicked(el: Element, targetId: string): void {
   tag(el, targetId);

@@ -5,7 +5,6 @@ import { bestSource, byTag, findMedia, tag } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { BatchControls } from './batch-controls';
 import { scanPage } from './batch-scan';
-import { startPicker, useVideoFrame } from './picker/picker';
 import { CaptureError } from './prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
@@ -200,12 +199,6 @@ export function startContent(): void {
         if (target && !target.jobId) afterCapture(target, message.ok ? { ok: true, next: 'panel' } : { ok: false, error: { message: message.message } });
         break;
       }
-      case 'pick.start':
-        startPicker(message.pickId);
-        break;
-      case 'pick.frame':
-        void useVideoFrame(message.pickId, message.srcUrl);
-        break;
       case 'batch.scan':
         sendResponse(scanPage(message.maxEdge));
         return false;

@@ -1,4 +1,5 @@
 import { blobToDataUrl } from '../../media/encode';
+import type { ToContent } from '../../messaging/protocol';
 import { randomId } from '../batch-scan';
 import { findMedia, tagPicked } from '../find-target';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../prepare-image';
@@ -24,6 +25,20 @@ const DRAG_THRESHOLD = 6;
 const MAX_ADDRESS = 8192;
 
 let active: Picker | undefined;
+
+/** picker.js (entrypoints/picker.ts): once per frame, beside page.js in the same isolated world. */
+export function startPickerScript(): void {
+  const flag = globalThis as { __reimaginePicker?: boolean };
+  if (flag.__reimaginePicker) return;
+  flag.__reimaginePicker = true;
+  chrome.runtime.onMessage.addListener((message: ToContent, _sender, sendResponse) => {
+    if (message?.type === 'pick.start') startPicker(message.pickId);
+    else if (message?.type === 'pick.frame') void useVideoFrame(message.pickId, message.srcUrl);
+    else return false; // page.js answers everything else
+    sendResponse({ ok: true });
+    return false;
+  });
+}
 
 export function startPicker(pickId: string): void {
   active?.end();
