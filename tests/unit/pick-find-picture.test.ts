@@ -63,6 +63,22 @@ describe('pictureAt', () => {
   });
 });
 
+describe('pictureAt, pictures hit testing skips', () => {
+  it('finds a carousel image with pointer-events: none by its box, not one elsewhere', () => {
+    document.body.innerHTML = '<div id="slide"><img id="near" src="https://site.test/n.jpg" style="pointer-events:none"><img id="far" src="https://site.test/f.jpg" style="pointer-events:none"></div>';
+    const slide = document.querySelector('#slide')!;
+    const near = loaded(document.querySelector<HTMLImageElement>('#near')!, 800, 600);
+    const far = loaded(document.querySelector<HTMLImageElement>('#far')!, 800, 600);
+    box(slide, 400, 300);
+    box(near, 400, 300);
+    far.getBoundingClientRect = () => ({ x: 500, y: 0, top: 0, left: 500, right: 900, bottom: 300, width: 400, height: 300, toJSON: () => ({}) }) as DOMRect;
+    stack(document, [slide, document.body, document.documentElement]);
+    expect(pictureAt(100, 100)).toMatchObject({ kind: 'img', el: near });
+    expect(pictureAt(600, 100)).toMatchObject({ kind: 'img', el: far });
+    expect(pictureAt(450, 100)).toBeUndefined();
+  });
+});
+
 describe('pictureOf', () => {
   it('reads canvas, video and SVG as pixels; an SVG shape means its outermost <svg>; an <image> has its address', () => {
     document.body.innerHTML = `<canvas width="300" height="200"></canvas><video></video>

@@ -7,7 +7,8 @@ import { backgroundUrl, isHidden } from '../batch-scan';
  * photo beneath; open shadow roots are searched too (the document only lists their host). The first
  * element that shows a picture wins, by the batch scan's rules (batch-scan.ts: `<img>`/`<picture>`, CSS
  * `background-image`, hidden elements skipped) plus what only a pointer can aim at: `<video>` (its
- * current frame), `<canvas>`, inline `<svg>` and the `<image>` inside it. Reimagine's own hosts are skipped.
+ * current frame), `<canvas>`, inline `<svg>` and the `<image>` inside it. Reimagine's own hosts are skipped;
+ * pictures hit testing ignores (`pointer-events: none`) are found by their box.
  * Runs in the isolated world: a page cannot replace `elementsFromPoint` or `getComputedStyle` for us.
  */
 export type Picture =
@@ -39,6 +40,27 @@ export function elementsAt(x: number, y: number, root: Document | ShadowRoot = d
 
 export function pictureAt(x: number, y: number): Picture | undefined {
   for (const el of elementsAt(x, y)) {
+    const picture = pictureOf(el);
+    if (picture) return picture;
+  }
+  return skippedByHitTesting(x, y);
+}
+
+/** Enough for any real page; a hostile one with a million images does not stall every pointer move. */
+const MAX_SKIPPED_SCAN = 5_000;
+
+/**
+ * Hit testing skips `pointer-events: none`, which galleries and carousels often put on their images (so a
+ * drag moves the slider, or to make "Save image" harder). Those are looked for by their box: the last in
+ * page order (the one painted on top) that holds the point.
+ */
+function skippedByHitTesting(x: number, y: number): Picture | undefined {
+  const all = document.querySelectorAll('img, video, canvas, svg');
+  for (let i = all.length - 1; i >= Math.max(0, all.length - MAX_SKIPPED_SCAN); i--) {
+    const el = all[i]!;
+    const r = el.getBoundingClientRect();
+    if (x < r.left || x >= r.right || y < r.top || y >= r.bottom) continue;
+    if (getComputedStyle(el).pointerEvents !== 'none') continue;
     const picture = pictureOf(el);
     if (picture) return picture;
   }
