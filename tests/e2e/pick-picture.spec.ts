@@ -116,7 +116,7 @@ test('each kind of picture, picked with real clicks, reaches the request at its 
   });
 });
 
-test('dragging an area sends that crop of the tab at device pixels, labelled as a screenshot; Esc cancels', async ({ context, extensionId, emulator, site }) => {
+test('dragging an area sends that crop of the tab at device pixels, labelled as a screenshot; Esc cancels; Tab and Enter pick without a pointer', async ({ context, extensionId, emulator, site }) => {
   await configureApi(context, extensionId, emulator.apiBaseUrl);
   const panel = await openPanel(context, extensionId);
   const page = await context.newPage();
@@ -127,6 +127,14 @@ test('dragging an area sends that crop of the tab at device pixels, labelled as 
   await startPicking(context, page);
   await page.keyboard.press('Escape');
   await expect(page.locator(PICKER)).toHaveCount(0);
+
+  // Without a pointer: Tab walks the pictures on screen (the live region says which), Enter chooses.
+  const picker = await startPicking(context, page);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expect.poll(() => picker.status()).toBe(ui('Picture {n} of {count}. Enter to choose, Tab for the next one.', { n: 3, count: 6 }));
+  await page.keyboard.press('Enter');
+  const canvas = await generate(panel, emulator);
+  expect([canvas.width, canvas.height]).toEqual([300, 200]);
 
   // A high-density screen: the crop is in device pixels (2 per CSS pixel), and so is an SVG's raster.
   const cdp = await context.newCDPSession(page);

@@ -93,6 +93,29 @@ export function pictureOf(el: Element): Picture | undefined {
   return url ? { kind: 'background', el, url } : undefined;
 }
 
+const MAX_ELEMENTS = 20_000;
+
+/**
+ * The keyboard's way to pick: every picture at least partly in the viewport, in page order (one entry per
+ * element: an SVG's shapes are its `<svg>`). Tab and Shift+Tab walk it (picker.ts).
+ */
+export function picturesOnScreen(): Picture[] {
+  const found: Picture[] = [];
+  const seen = new Set<Element>();
+  const all = document.body?.getElementsByTagName('*') ?? [];
+  for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
+    const el = all[i]!;
+    if (el.localName.startsWith('reimagine-') || (el instanceof SVGElement && !(el instanceof SVGSVGElement))) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
+    const picture = pictureOf(el);
+    if (!picture || seen.has(picture.el)) continue;
+    seen.add(picture.el);
+    found.push(picture);
+  }
+  return found;
+}
+
 /** A picture with an address is read from it (original bytes); the others are read as pixels. */
 export const addressOf = (picture: Picture): string | undefined => ('url' in picture ? picture.url : undefined);
 

@@ -5,14 +5,15 @@ import { findMedia, tagPicked } from '../find-target';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../prepare-image';
 import { hideOverlays, painted, restoreOverlays } from '../screenshot-box';
 import { send } from '../target';
-import { t } from '../../i18n';
-import { addressOf, pictureAt, type Picture } from './find-picture';
+import { formatNumber, t } from '../../i18n';
+import { addressOf, pictureAt, picturesOnScreen, type Picture } from './find-picture';
 import { PickerUi, type Rect } from './picker-ui';
 import { readPixels } from './read-picture';
 
 /**
  * "Pick a picture here…" in the page. Hovering outlines the picture under the pointer; a click chooses it;
- * a drag captures the dragged area of the tab; Esc (or Cancel) ends it. The page is hostile:
+ * a drag captures the dragged area of the tab; Esc (or Cancel) ends it. Without a pointer, Tab / Shift+Tab
+ * outline the pictures on screen one by one (the live region says which) and Enter chooses. The page is hostile:
  * - only trusted events act (a page's synthetic clicks and keys do nothing);
  * - what is chosen is what is under the trusted click, found again at the press and at the release: the
  *   press must land on the picture the outline showed, and the release on that same picture. A page that
@@ -130,11 +131,26 @@ class Picker {
     void choose(this.pickId, now);
   }
 
+  /** Esc ends; Tab / Shift+Tab outline the next / previous picture on screen; Enter chooses the outlined one. */
   private onKey(e: KeyboardEvent): void {
-    if (!e.isTrusted || e.key !== 'Escape') return;
+    if (!e.isTrusted || !['Escape', 'Tab', 'Enter'].includes(e.key)) return;
     e.preventDefault();
     e.stopPropagation();
-    this.end();
+    if (e.key === 'Escape') return this.end();
+    if (e.key === 'Enter') {
+      if (!this.hovered?.el.isConnected) return this.ui.setStatus(t('overlay.picker.nothing'));
+      const chosen = this.hovered;
+      this.end();
+      void choose(this.pickId, chosen);
+      return;
+    }
+    const list = picturesOnScreen();
+    if (list.length === 0) return this.ui.setStatus(t('overlay.picker.nothing'));
+    const at = list.findIndex((p) => p.el === this.hovered?.el);
+    const next = at < 0 ? (e.shiftKey ? list.length - 1 : 0) : (at + (e.shiftKey ? list.length - 1 : 1)) % list.length;
+    this.hovered = list[next];
+    this.ui.showOutline(this.hovered?.el.getBoundingClientRect());
+    this.ui.setStatus(t('overlay.picker.picture', { n: formatNumber(next + 1), count: formatNumber(list.length) }));
   }
 }
 
