@@ -131,7 +131,7 @@ test('dragging an area sends that crop of the tab at device pixels, labelled as 
   // Without a pointer: Tab walks the pictures on screen (the live region says which), Enter chooses.
   const picker = await startPicking(context, page);
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-  await expect.poll(() => picker.status()).toBe(ui('Picture {n} of {count}. Enter to choose, Tab for the next one.', { n: 3, count: 6 }));
+  await expect.poll(() => picker.status()).toBe(ui('Picture {n} of {count}. Enter to choose, Tab for the next one.', { n: 3, count: 7 }));
   await page.keyboard.press('Enter');
   const canvas = await generate(panel, emulator);
   expect([canvas.width, canvas.height]).toEqual([300, 200]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { addressOf, elementsAt, pictureAt, pictureOf } from '../../lib/content/picker/find-picture';
+import { addressOf, elementsAt, pictureAt, pictureOf, picturesOnScreen } from '../../lib/content/picker/find-picture';
 
 /**
  * "Pick a picture here…": which picture is under the pointer. happy-dom does no layout or hit testing, so
@@ -76,6 +76,22 @@ describe('pictureAt, pictures hit testing skips', () => {
     expect(pictureAt(100, 100)).toMatchObject({ kind: 'img', el: near });
     expect(pictureAt(600, 100)).toMatchObject({ kind: 'img', el: far });
     expect(pictureAt(450, 100)).toBeUndefined();
+  });
+});
+
+describe('picturesOnScreen (Tab / Enter)', () => {
+  it('lists the pictures in the viewport in page order, with open shadow roots’ pictures, once each', () => {
+    document.body.innerHTML = `<img id="a" src="https://site.test/a.jpg"><div id="host"></div><svg id="s" width="100" height="100"><rect width="50" height="50"></rect></svg>
+      <img id="below" src="https://site.test/below.jpg"><reimagine-overlay-picker></reimagine-overlay-picker>`;
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<canvas width="300" height="200"></canvas>';
+    const a = loaded(document.querySelector<HTMLImageElement>('#a')!, 640, 480);
+    const below = loaded(document.querySelector<HTMLImageElement>('#below')!, 640, 480);
+    const svg = document.querySelector('#s')!;
+    const canvas = root.querySelector('canvas')!;
+    for (const el of [a, svg, canvas, svg.querySelector('rect')!]) box(el, 100, 100);
+    below.getBoundingClientRect = () => ({ x: 0, y: 5000, top: 5000, left: 0, right: 100, bottom: 5100, width: 100, height: 100, toJSON: () => ({}) }) as DOMRect;
+    expect(picturesOnScreen().map((p) => p.el)).toEqual([a, canvas, svg]);
   });
 });
 

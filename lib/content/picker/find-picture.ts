@@ -96,23 +96,30 @@ export function pictureOf(el: Element): Picture | undefined {
 const MAX_ELEMENTS = 20_000;
 
 /**
- * The keyboard's way to pick: every picture at least partly in the viewport, in page order (one entry per
- * element: an SVG's shapes are its `<svg>`). Tab and Shift+Tab walk it (picker.ts).
+ * The keyboard's way to pick: every picture at least partly in the viewport, in page order, open shadow
+ * roots' pictures before their host's (one entry per element: an SVG's shapes are its `<svg>`). Tab and
+ * Shift+Tab walk it (picker.ts).
  */
 export function picturesOnScreen(): Picture[] {
   const found: Picture[] = [];
   const seen = new Set<Element>();
-  const all = document.body?.getElementsByTagName('*') ?? [];
-  for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
-    const el = all[i]!;
-    if (el.localName.startsWith('reimagine-') || (el instanceof SVGElement && !(el instanceof SVGSVGElement))) continue;
-    const r = el.getBoundingClientRect();
-    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
-    const picture = pictureOf(el);
-    if (!picture || seen.has(picture.el)) continue;
-    seen.add(picture.el);
-    found.push(picture);
-  }
+  let budget = MAX_ELEMENTS;
+  const walk = (root: Element | ShadowRoot | undefined, depth: number) => {
+    const all = root?.querySelectorAll('*') ?? [];
+    for (let i = 0; i < all.length && budget-- > 0; i++) {
+      const el = all[i]!;
+      if (el.localName.startsWith('reimagine-')) continue;
+      if (el.shadowRoot && depth < MAX_SHADOW_DEPTH) walk(el.shadowRoot, depth + 1); // open roots, as under the pointer
+      if (el instanceof SVGElement && !(el instanceof SVGSVGElement)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
+      const picture = pictureOf(el);
+      if (!picture || seen.has(picture.el)) continue;
+      seen.add(picture.el);
+      found.push(picture);
+    }
+  };
+  walk(document.body ?? undefined, 0);
   return found;
 }
 
