@@ -7,6 +7,8 @@
  *   fixture CDN (cdn.test) is deliberately not granted: page images from other hosts must work as for a user.
  * - `.output/e2e-cdn`: also holds cdn.test, third.test and img.site.test (a same-site image host) — the state after "Allow access to cdn.test".
  * - `.output/e2e-bare`: only the emulator and site.test — a reseller's media host not (yet) allowed.
+ * - `.output/e2e-capture`: `<all_urls>`, which lets tabs.captureVisibleTab run as the activeTab grant of a real
+ *   right-click would ("Pick a picture here…"'s dragged area and the screenshot fallback).
  * - `.output/e2e-firefox` (`npm run build:e2e firefox`, run by `npm run test:firefox`): the Firefox build with
  *   the `e2e` hosts and WXT_E2E_HOOKS=1, which lets the Firefox smoke reach the menu click handler
  *   (Firefox events have no `dispatch()`). Only this build sets it.
@@ -25,6 +27,9 @@ export const E2E_BUILDS = {
   e2e: [...BARE, ...RESELLER_MEDIA],
   'e2e-cdn': [...BARE, ...RESELLER_MEDIA, 'http://cdn.test/*', 'http://third.test/*', 'http://img.site.test/*'],
   'e2e-bare': BARE,
+  // captureVisibleTab needs the right-click's activeTab grant or <all_urls>; a dispatched menu click gives
+  // no grant, so the picker's area screenshots are tested on a build holding <all_urls>.
+  'e2e-capture': [...BARE, ...RESELLER_MEDIA, '<all_urls>'],
 } as const;
 type Variant = keyof typeof E2E_BUILDS;
 
@@ -60,7 +65,7 @@ if (only === 'firefox') {
   process.exit(0);
 }
 if (only !== 'e2e-pseudo') build('.output/e2e', E2E_BUILDS.e2e);
-for (const name of ['e2e-cdn', 'e2e-bare'] as const) {
+for (const name of ['e2e-cdn', 'e2e-bare', 'e2e-capture'] as const) {
   if (!only || only === name) derive('.output/e2e', `.output/${name}`, E2E_BUILDS[name]);
 }
 // The pseudo-locale variant (accented, ~40 % longer English) for tests/e2e/pseudo-locale.spec.ts. Strings are

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { toErrorInfo } from '../errors/taxonomy';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
-import { blobToDataUrl, dataUrlToBlob } from '../media/encode';
-import { cropRect, type CssBox } from '../media/screenshot-crop';
+import { blobToDataUrl } from '../media/encode';
+import { cropScreenshot, type CssBox } from '../media/screenshot-crop';
 import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
 import { announceCapture, captureInBackground, finishCapture, loadCapture, saveCapture, type PendingCapture } from './capture';
 import { loadSettings } from './settings-store';
@@ -59,25 +59,12 @@ async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<R
     return failWith(t('worker.screenshotRefused', { reason: toErrorInfo(error).message }));
   }
   try {
-    const cropped = await crop(shot, measured.box, measured.devicePixelRatio ?? 1);
+    const cropped = await cropScreenshot(shot, measured.box, measured.devicePixelRatio ?? 1);
     if (!cropped) return await failWith(t('worker.screenshotOffScreen'));
     const prepared = await prepareImage(cropped, IMAGE_LIMITS);
     return await finishCapture(engine, capture, undefined, await blobToDataUrl(prepared.blob), { screenshot: true });
   } catch (error) {
     return failWith(error instanceof CaptureError ? error.message : t('worker.screenshotCropFailed'));
-  }
-}
-
-async function crop(shotDataUrl: string, box: CssBox, devicePixelRatio: number): Promise<Blob | undefined> {
-  const bitmap = await createImageBitmap(dataUrlToBlob(shotDataUrl));
-  try {
-    const rect = cropRect(box, devicePixelRatio, bitmap);
-    if (!rect) return undefined;
-    const canvas = new OffscreenCanvas(rect.sw, rect.sh);
-    canvas.getContext('2d')?.drawImage(bitmap, rect.sx, rect.sy, rect.sw, rect.sh, 0, 0, rect.sw, rect.sh);
-    return await canvas.convertToBlob({ type: 'image/png' });
-  } finally {
-    bitmap.close();
   }
 }
 

@@ -9,6 +9,7 @@ import type { QuickAction, Settings } from '../settings/schema';
 import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
 import { loadSettings, onSettingsSaved } from './settings-store';
 import { scanForBatch } from './batch';
+import { startPick } from './pick';
 import { rememberQuickAction } from './shortcuts';
 
 /**
@@ -27,6 +28,8 @@ export const MENU = {
   generate: 'reimagine-generate',
   describe: 'reimagine-describe',
   batch: 'reimagine-batch',
+  pick: 'reimagine-pick',
+  useFrame: 'reimagine-use-frame',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
 export const MAX_REFERENCES = 7;
@@ -60,6 +63,9 @@ export function menuItems(quickActions: QuickAction[], referenceCount: number, p
     gate({ id: MENU.editVideo, title: t('menu.editVideo'), contexts: ['video'] }, 'edit-video'),
     gate({ id: MENU.extendVideo, title: t('menu.extendVideo'), contexts: ['video'] }, 'extend-video'),
     gate({ id: MENU.generate, title: t('menu.generateFromSelection'), contexts: ['selection'] }, 'create-image'),
+    // Pictures Chrome does not report as images (pick.ts); what is chosen opens in Edit image.
+    gate({ id: MENU.pick, title: t('menu.pickPicture'), contexts: ['page', 'link', 'frame', 'selection', 'video', 'image'] }, 'edit-image'),
+    gate({ id: MENU.useFrame, title: t('menu.useThisFrame'), contexts: ['video'] }, 'edit-image'),
   );
   return items;
 }
@@ -122,6 +128,11 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
   const id = String(info.menuItemId);
   const purpose: CapturePurpose | undefined = id.startsWith(QUICK_PREFIX) ? { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) } : PANEL_MENUS[id];
   // Before any await: a real click's gesture is only good for this synchronous turn.
+  if (id === MENU.pick || id === MENU.useFrame) {
+    openSidePanel(tab);
+    void startPick(info, tab, id === MENU.useFrame).catch((error: unknown) => console.error('Reimagine: starting the picker failed', error));
+    return;
+  }
   if (id === MENU.generate || id === MENU.batch || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
   if (id === MENU.batch) {
     void scanForBatch(tab, info).catch((error: unknown) => console.error('Reimagine: scanning the page failed', error));

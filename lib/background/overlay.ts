@@ -7,6 +7,7 @@ import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
 import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
 import { handleCaptureCommand } from './capture';
+import { handlePickCommand } from './pick';
 import { openSidePanel } from './menus';
 import { downloadableJobResult } from '../export/file-name';
 import { loadSettings } from './settings-store';
@@ -116,5 +117,6 @@ export async function replaceOnPage(jobId: string, index: number): Promise<Reply
 /** Everything a page script may send, routed (the router has already validated it against the schema). */
 export async function handleContentCommand(engine: JobEngine, command: ContentCommand, sender: Browser.runtime.MessageSender): Promise<Reply> {
   if (command.type === 'capture.done' || command.type === 'capture.failed') return handleCaptureCommand(engine, command, sender);
+  if (command.type === 'pick.chosen' || command.type === 'pick.area') return handlePickCommand(engine, command, sender);
   return handleOverlayCommand(engine, command, sender);
 }

@@ -42,7 +42,8 @@ const renderedSize = (el: Element): Size | undefined => {
   return r.width > 0 && r.height > 0 ? { width: r.width, height: r.height } : undefined;
 };
 
-function isHidden(el: Element): boolean {
+/** Shared with the picker (picker/find-picture.ts): what the page hides is not a picture to offer. */
+export function isHidden(el: Element): boolean {
   const style = getComputedStyle(el);
   return style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0';
 }
@@ -109,7 +110,7 @@ function measureBackground(el: Element): RawImage | undefined {
 }
 
 /** crypto.randomUUID exists only in secure contexts, and plenty of pages are still http. */
-function randomId(): string {
+export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `b-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

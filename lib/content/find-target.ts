@@ -64,9 +64,27 @@ export function tag(el: Element, targetId: string): void {
   el.setAttribute(TARGET_ATTR, targetId);
 }
 
-/** The tagged element: an <img>/<video>, or (batch) an element showing a CSS background picture. */
+/**
+ * Elements the picker chose inside open shadow roots, which document.querySelector cannot see. The picker
+ * (picker.js) and the page script (page.js) are separate bundles in the same isolated world: they share
+ * this map through that world's global (the page's own scripts have another global and never see it).
+ */
+const SHADOW_TARGETS = Symbol.for('reimagine.pickedInShadowRoots');
+const world = globalThis as { [SHADOW_TARGETS]?: Map<string, WeakRef<Element>> };
+const inShadowRoots = (world[SHADOW_TARGETS] ??= new Map());
+
+export function tagPicked(el: Element, targetId: string): void {
+  tag(el, targetId);
+  if (el.getRootNode() !== document) inShadowRoots.set(targetId, new WeakRef(el));
+}
+
+/** The tagged element: an <img>/<video>, (batch) an element showing a CSS background picture, or any picked picture. */
 export function byTag(targetId: string): HTMLElement | undefined {
-  return document.querySelector<HTMLElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`) ?? undefined;
+  const inDocument = document.querySelector<HTMLElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`);
+  if (inDocument) return inDocument;
+  const picked = inShadowRoots.get(targetId)?.deref();
+  // Like querySelector<HTMLElement> above, an SVG picture is typed as the element it is used as.
+  return picked?.isConnected ? (picked as HTMLElement) : undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Measured {
 export async function measureForScreenshot(el: Element | undefined): Promise<Measured> {
   if (!el?.isConnected) return { ok: false };
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  for (const overlay of overlays()) overlay.style.setProperty('visibility', 'hidden', 'important');
+  hideOverlays();
   await painted();
   const r = el.getBoundingClientRect();
   const cs = getComputedStyle(el);
@@ -30,6 +30,11 @@ export async function measureForScreenshot(el: Element | undefined): Promise<Mea
   };
 }
 
+/** Reimagine's own overlays must not be in a screenshot (also the picker's dragged area). */
+export function hideOverlays(): void {
+  for (const overlay of overlays()) overlay.style.setProperty('visibility', 'hidden', 'important');
+}
+
 export function restoreOverlays(): void {
   for (const overlay of overlays()) overlay.style.setProperty('visibility', 'visible', 'important');
 }
@@ -37,7 +42,7 @@ export function restoreOverlays(): void {
 const overlays = () => [...document.querySelectorAll<HTMLElement>(OVERLAY_TAG)];
 
 /** Two animation frames: the scroll and the hidden overlays have reached the screen. (A tab that does not paint cannot be captured anyway; the timeout keeps us from hanging on it.) */
-function painted(): Promise<void> {
+export function painted(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 500);
     requestAnimationFrame(() =>

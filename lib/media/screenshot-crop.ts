@@ -1,3 +1,5 @@
+import { dataUrlToBlob } from './encode';
+
 /**
  * "Use a screenshot instead": tabs.captureVisibleTab returns the visible viewport in device pixels; the
  * page script measures the image's box in CSS pixels. This maps one onto the other and clips it to what
@@ -32,6 +34,20 @@ export function cropRect(box: CssBox, devicePixelRatio: number, shot: { width: n
   const bottom = clamp(Math.ceil((box.y + box.height) * scale), 0, shot.height);
   if (right - left < 1 || bottom - top < 1) return undefined;
   return { sx: left, sy: top, sw: right - left, sh: bottom - top };
+}
+
+/** Crop a captureVisibleTab PNG (data: URL) to a CSS box; undefined when the box is off screen. Needs createImageBitmap + OffscreenCanvas (worker or page). */
+export async function cropScreenshot(shotDataUrl: string, box: CssBox, devicePixelRatio: number): Promise<Blob | undefined> {
+  const bitmap = await createImageBitmap(dataUrlToBlob(shotDataUrl));
+  try {
+    const rect = cropRect(box, devicePixelRatio, bitmap);
+    if (!rect) return undefined;
+    const canvas = new OffscreenCanvas(rect.sw, rect.sh);
+    canvas.getContext('2d')?.drawImage(bitmap, rect.sx, rect.sy, rect.sw, rect.sh, 0, 0, rect.sw, rect.sh);
+    return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    bitmap.close();
+  }
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

@@ -30,6 +30,8 @@ const id = z.string().min(1).max(100);
 const index = z.number().int().nonnegative().max(99).default(0);
 const pixels = z.number().int().positive().max(100_000);
 const pageAddress = z.string().max(8192, { error: () => t('validation.addressTooLong') });
+const cssLength = z.number().finite().min(-100_000).max(100_000);
+const cssBox = z.object({ x: cssLength, y: cssLength, width: cssLength.nonnegative(), height: cssLength.nonnegative() });
 
 /** A job submission from a page: the request schema, plus caps on the free-form strings it carries. */
 const pageSubmitInput = submitInputSchema.superRefine((input, ctx) => {
@@ -69,6 +71,21 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
     /** The copy the page script chose (largest srcset candidate), for the background's re-read. */
     srcUrl: z.string().max(8192).optional(),
   }),
+  /**
+   * "Pick a picture here…" (lib/content/picker/): the picture the user clicked. Its address when it has
+   * one (read like a right-clicked image), else its pixels read in the page (canvas, SVG, video frame),
+   * else `unreadable` (the panel offers a screenshot of its box).
+   */
+  z.object({
+    type: z.literal('pick.chosen'),
+    pickId: id,
+    targetId: id,
+    srcUrl: pageAddress.optional(),
+    dataUrl: dataUrl.optional(),
+    unreadable: z.literal(true).optional(),
+  }),
+  /** The picker's dragged rectangle, in CSS pixels of the viewport: the worker crops a screenshot to it. */
+  z.object({ type: z.literal('pick.area'), pickId: id, box: cssBox, devicePixelRatio: z.number().positive().max(16) }),
   z.object({ type: z.literal('overlay.cancel'), jobId: id }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: id }),
   z.object({ type: z.literal('overlay.download'), jobId: id }),
@@ -200,6 +217,10 @@ export const toContentSchema = z.discriminatedUnion('type', [
   /** The panel finished a capture the page saw fail (retry or screenshot): show the overlay again, say so. */
   z.object({ type: z.literal('capture.resolved'), captureId: z.string(), ok: z.boolean(), message: z.string() }),
   z.object({ type: z.literal('overlay.replace'), targetId: z.string(), jobId: z.string(), index: z.number().int().nonnegative().default(0) }),
+  /** "Pick a picture here…": enter the picker (top frame). */
+  z.object({ type: z.literal('pick.start'), pickId: z.string() }),
+  /** "Use this frame": the current frame of the video at `srcUrl`, through the picker's reading. */
+  z.object({ type: z.literal('pick.frame'), pickId: z.string(), srcUrl: z.string().optional() }),
   /** Measure the page's pictures for the batch picker; answered with lib/content/batch-scan.ts `ScanResult`. */
   z.object({ type: z.literal('batch.scan'), maxEdge: z.number().int().positive() }),
   /** Replace / revert every finished image of a batch (the panel's buttons; the page bar acts by itself). */

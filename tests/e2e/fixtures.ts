@@ -44,6 +44,8 @@ export const E2E_OUT_DIR = path.join('.output', 'e2e');
 /** Other test builds (see scripts/build-e2e.ts): pass as `extensionPath` to launchContext. */
 export const E2E_CDN_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-cdn', 'chrome-mv3');
 export const E2E_BARE_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-bare', 'chrome-mv3');
+/** `<all_urls>`: tabs.captureVisibleTab runs as after a real right-click's activeTab grant (a dispatched click gives none). */
+export const E2E_CAPTURE_EXTENSION_PATH = path.join(REPO_ROOT, '.output', 'e2e-capture', 'chrome-mv3');
 export const EXTENSION_PATH = process.env.EXTENSION_DIR ? path.resolve(REPO_ROOT, process.env.EXTENSION_DIR) : path.join(REPO_ROOT, E2E_OUT_DIR, 'chrome-mv3');
 export { CHROMIUM_PATH };
 

@@ -71,4 +71,20 @@ describe('content-script commands', () => {
     ['a non-data URL as bytes', { type: 'capture.done', captureId: 'c', dataUrl: 'https://a.test/x.png' }],
     ['a result index of 10^6', { type: 'overlay.get-result', jobId: 'j', index: 1_000_000 }],
   ])('refuses %s', (_name, message) => expect(accepts(contentCommandSchema, message)).toBe(false));
+
+  it('the picker hands over a bounded box, a sane pixel ratio, and a picture by address, pixels or "unreadable" only', () => {
+    const area = (box: Record<string, number>, devicePixelRatio = 2) => ({ type: 'pick.area', pickId: 'p', box: { x: 0, y: 0, width: 10, height: 10, ...box }, devicePixelRatio });
+    expect(accepts(contentCommandSchema, area({}))).toBe(true);
+    expect(accepts(contentCommandSchema, area({ width: -5 }))).toBe(false);
+    expect(accepts(contentCommandSchema, area({ x: Number.POSITIVE_INFINITY }))).toBe(false);
+    expect(accepts(contentCommandSchema, area({ height: 1e9 }))).toBe(false);
+    expect(accepts(contentCommandSchema, area({}, 0))).toBe(false);
+    expect(accepts(contentCommandSchema, area({}, 100))).toBe(false);
+    const chosen = (over: Record<string, unknown>) => ({ type: 'pick.chosen', pickId: 'p', targetId: 't', ...over });
+    expect(accepts(contentCommandSchema, chosen({ srcUrl: 'https://site.test/a.jpg' }))).toBe(true);
+    expect(accepts(contentCommandSchema, chosen({ srcUrl: `https://site.test/${'x'.repeat(9000)}` }))).toBe(false);
+    expect(accepts(contentCommandSchema, chosen({ dataUrl: 'javascript:alert(1)' }))).toBe(false);
+    expect(accepts(contentCommandSchema, chosen({ unreadable: false }))).toBe(false);
+    expect(accepts(contentCommandSchema, chosen({ targetId: 'x'.repeat(500), unreadable: true }))).toBe(false);
+  });
 });

@@ -53,6 +53,9 @@ describe('menus and quick actions', () => {
     expect(referenceTitle(0)).toBe('Add as reference image');
     expect(items.find((i) => i.id === 'reimagine-generate')?.contexts).toEqual(['selection']);
     expect(items.find((i) => i.id === 'reimagine-batch')).toMatchObject({ title: 'Reimagine images on this page…', contexts: ['page', 'image'] });
+    // "Pick a picture here…" on every context (pictures Chrome does not report as images); "Use this frame" on videos.
+    expect(items.find((i) => i.id === 'reimagine-pick')).toMatchObject({ title: 'Pick a picture here…', contexts: ['page', 'link', 'frame', 'selection', 'video', 'image'] });
+    expect(items.find((i) => i.id === 'reimagine-use-frame')).toMatchObject({ title: 'Use this frame', contexts: ['video'] });
     expect(menuItems([], 0).some((i) => i.type === 'separator')).toBe(false);
   });
 

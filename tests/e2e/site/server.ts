@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gif, hugeJpeg, jpg, png, SVG } from './images';
 import { batch20Page, batchPage } from './batch-pages';
+import { pickHostilePage, pickPage } from './pick-pages';
 import { landscapeJpeg, showcasePage } from './showcase';
 
 /**
@@ -18,6 +19,7 @@ import { landscapeJpeg, showcasePage } from './showcase';
  * - `third.test` — where cdn.test redirects to.
  * - `img.site.test` — a same-site image host (the page's own CDN, as `upload.wikimedia.org` is to
  *   wikipedia.org users' sessions): `/cookie/…` needs `img_session=ok` (GET http://img.site.test/login).
+ * `/pick` and `/pick-hostile` (pick-pages.ts): every kind of picture for "Pick a picture here…".
  * `/showcase` (showcase.ts) is the article with a landscape photo the store screenshots use.
  * Usage: `const site = await startSite(); site.url('/')`, `site.cdnUrl('/img/plain.png')`, `site.close()`.
  */
@@ -186,6 +188,10 @@ export async function startSite(): Promise<Site> {
         return send(200, 'text/html', rerenderPage());
       case '/video':
         return send(200, 'text/html', videoPage());
+      case '/pick':
+        return send(200, 'text/html', page('Pick a picture', pickPage(other)));
+      case '/pick-hostile':
+        return send(200, 'text/html', page('Hostile picking', pickHostilePage()));
       case '/showcase':
         return send(200, 'text/html', showcasePage());
       case '/csp':
