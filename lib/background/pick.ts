@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { toErrorInfo } from '../api/errors';
+import { toErrorInfo } from '../errors/taxonomy';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { blobToDataUrl } from '../media/encode';
