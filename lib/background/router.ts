@@ -75,7 +75,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
       await deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     case 'media.import':
-      return { ok: true, source: await importSource(command.dataUrl) };
+      return { ok: true, source: await importSource(command.dataUrl, { from: { kind: 'file', ...(command.name ? { name: command.name.slice(0, 255) } : {}) } }) };
     case 'result.download':
     case 'result.replace-on-page':
       return deps.onPageExtra(command);
