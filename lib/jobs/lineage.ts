@@ -49,7 +49,7 @@ export type SourceFrom = z.infer<typeof sourceFromSchema>;
 export type ResultFrom = Extract<SourceFrom, { kind: 'result' }>;
 
 /** The parents of a job among other results: the job ids its sources were made from, in source order. */
-export function parentJobIds(sources: readonly { from?: SourceFrom | undefined }[]): string[] {
+export function parentJobIds(sources: readonly { mediaId?: string; from?: SourceFrom | undefined }[]): string[] {
   const ids: string[] = [];
   for (const source of sources) if (source.from?.kind === 'result' && !ids.includes(source.from.jobId)) ids.push(source.from.jobId);
   return ids;
