@@ -71,6 +71,7 @@ export function VersionTreeList({ rows, chosen, onToggle, initialKey }: { rows: 
               tabIndex={item.index === active ? 0 : -1}
               className={`version-row${selected ? ' chosen' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_PX, paddingInlineStart: 6 + Math.min(row.level - 1, MAX_INDENT_LEVELS) * 14 }}
+              onFocus={() => setActive(item.index)}
               onClick={() => {
                 setActive(item.index);
                 onToggle(row.node.key);
