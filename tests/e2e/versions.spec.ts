@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openExtensionPage, test } from './fixtures';
 import { bodiesOf, chooseMode, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 import { ui } from './i18n';
 
@@ -20,7 +20,7 @@ async function generateFrom(panel: Page, from: Locator | undefined, prompt: stri
   await expect(tiles(panel)).toHaveCount(expected, { timeout: 20_000 });
 }
 
-test('Versions: a tree of edits, Compare two siblings, Continue from the root', async ({ context, extensionId, emulator }) => {
+test('Versions: a tree of edits, Compare two siblings, Continue from the root; the popup groups them by picture', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Create image');
   await panel.getByLabel(ui('Count')).fill('1');
@@ -69,4 +69,22 @@ test('Versions: a tree of edits, Compare two siblings, Continue from the root', 
   await expect(item('in fog')).toHaveAttribute('aria-level', '2');
   await panel.keyboard.press('Escape');
   await expect(tree).toBeHidden();
+
+  // The popup's history can group the entries by picture: five versions of one picture are one row.
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  const list = popup.getByRole('list', { name: ui('History') });
+  await expect(list.getByRole('listitem')).toHaveCount(5);
+  await popup.getByRole('checkbox', { name: ui('Group by picture') }).check();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toHaveAccessibleName('in fog'); // the newest version leads
+  const show = list.getByRole('button', { name: ui('Show all {count} versions', { count: 5 }) });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await show.click();
+  await expect(list.getByRole('listitem')).toHaveCount(5);
+  await list.getByRole('button', { name: ui('Hide the other versions') }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  // The choice is remembered.
+  await popup.reload();
+  await expect(popup.getByRole('checkbox', { name: ui('Group by picture') })).toBeChecked();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
 });
