@@ -77,11 +77,11 @@ test('Versions: a tree of edits, Compare two siblings, Continue from the root; t
   await popup.getByRole('checkbox', { name: ui('Group by picture') }).check();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list.getByRole('listitem')).toHaveAccessibleName('in fog'); // the newest version leads
-  const show = list.getByRole('button', { name: ui('Show all {count} versions', { count: 5 }) });
+  const show = list.getByRole('button', { name: ui('{count} versions', { count: 5 }) });
   await expect(show).toHaveAttribute('aria-expanded', 'false');
   await show.click();
   await expect(list.getByRole('listitem')).toHaveCount(5);
-  await list.getByRole('button', { name: ui('Hide the other versions') }).click();
+  await list.getByRole('button', { name: ui('Hide versions') }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   // The choice is remembered.
   await popup.reload();
