@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExtensionPage, test } from './fixtures';
-import { bodiesOf, chooseMode, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { bodiesOf, chooseMode, configure, openPanel, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { overlayFor, rightClick } from './site/helpers';
 import { ui } from './i18n';
 
 /**
@@ -87,4 +88,38 @@ test('Versions: a tree of edits, Compare two siblings, Continue from the root; t
   await popup.reload();
   await expect(popup.getByRole('checkbox', { name: ui('Group by picture') })).toBeChecked();
   await expect(list.getByRole('listitem')).toHaveCount(1);
+});
+
+test('on a page image: the overlay steps through its versions, Replace shows any of them, Revert brings back the page’s own', async ({ context, extensionId, emulator, site }) => {
+  await configure(context, extensionId, emulator);
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const img = page.locator('#plain');
+  const original = await img.getAttribute('src');
+  await rightClick(context, page, '#plain', 'reimagine-quick:sketch');
+  const overlay = await overlayFor(page, '#plain');
+  await overlay.expectButton('Replace', { timeout: 30_000 });
+  await overlay.expectNoButton('Previous version'); // one version: nothing to step through
+
+  // An edit of that result, made in the panel, is a second version of the same page image.
+  const panel = await openPanel(context, extensionId);
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 30_000 });
+  await generateFrom(panel, tiles(panel).first(), 'in winter', 2);
+  await page.bringToFront();
+  await overlay.expectButton('Previous version', { timeout: 30_000 });
+  await overlay.expectButton('Next version');
+
+  await overlay.click('Replace');
+  await expect(img).toHaveAttribute('src', /^blob:/);
+  const second = await img.getAttribute('src');
+  await overlay.click('Previous version');
+  await expect.poll(() => overlay.status()).toBe(ui('Version {n} of {total}', { n: '1', total: '2' }));
+  await expect.poll(() => overlay.visibleButtons()).toContain(ui('Next version')); // at the first version, Previous is disabled
+  await expect(img).not.toHaveAttribute('src', second ?? '');
+  await expect(img).toHaveAttribute('src', /^blob:/);
+  await overlay.click('Next version');
+  await expect.poll(() => overlay.status()).toBe(ui('Version {n} of {total}', { n: '2', total: '2' }));
+  await overlay.click('Revert');
+  await expect(img).toHaveAttribute('src', original ?? '');
 });
