@@ -8,6 +8,7 @@ import { applyResultAs } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
 import { useCapabilities } from '../lib/ui/settings-view-store';
+import { useOpenVersions } from '../lib/ui/versions-store';
 import { AnimationExport } from './AnimationExport';
 import { formatDateTime, formatNumber, t } from '../lib/i18n';
 
@@ -58,6 +59,7 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
 
 function ResultActions({ job, index, onStatus }: { job: Job; index: number; onStatus(message: string): void }) {
   const caps = useCapabilities();
+  const openVersions = useOpenVersions();
   const result = job.results[index]!;
   const isVideo = result.kind === 'video';
   const [canReplace, setCanReplace] = useState(false);
@@ -158,6 +160,9 @@ function ResultActions({ job, index, onStatus }: { job: Job; index: number; onSt
           )}
           <button type="button" onClick={attempt(() => openFullSize(job, index), t('panel.resultTile.openedInTab'))}>
             {t('panel.resultTile.openFullSize')}
+          </button>
+          <button type="button" onClick={() => openVersions(job.id, index)}>
+            {t('panel.versions.open')}
           </button>
           {isVideo ? (
             <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>

@@ -1,16 +1,32 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/ui/history-actions';
 import { useHistory } from '../../lib/ui/history-store';
-import { isFiltering, matcher } from '../../lib/history/summary';
+import { groupByPicture } from '../../lib/history/groups';
+import { isFiltering, matcher, type HistorySummary } from '../../lib/history/summary';
+import { groupByPicturePref, setGroupByPicturePref } from '../../lib/ui/prefs';
 import { send } from '../../lib/messaging/client';
 import { userMessage } from '../../lib/errors/taxonomy';
-import type { EntryAction } from './HistoryEntry';
+import type { EntryAction, GroupInfo } from './HistoryEntry';
 import { HistoryList } from './HistoryList';
 import { HistoryToolbar } from './HistoryToolbar';
 import { StorageFooter } from './StorageFooter';
 import { formatNumber, t } from '../../lib/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/** The rows to show: every entry, or (grouped) one row per picture plus the versions of opened groups. */
+function pictureRows(items: HistorySummary[], grouped: boolean, expanded: ReadonlySet<string>): { visible: HistorySummary[]; groupInfo?: Map<string, GroupInfo> } {
+  if (!grouped) return { visible: items };
+  const visible: HistorySummary[] = [];
+  const groupInfo = new Map<string, GroupInfo>();
+  for (const group of groupByPicture(items)) {
+    const [lead, ...rest] = group.members;
+    const open = expanded.has(group.key);
+    groupInfo.set(lead!.id, { key: group.key, count: group.members.length, expanded: open });
+    visible.push(lead!, ...(open ? rest : []));
+  }
+  return { visible, groupInfo };
+}
 
 export function HistoryApp() {
   const { summaries, jobs, loaded, loading, exhausted, filter, selected, loadMore, loadAll, setFilter, toggle, setSelection } = useHistory();
@@ -22,7 +38,10 @@ export function HistoryApp() {
     void currentWindowId().then((id) => (windowId.current = id));
   }, []);
 
-  const visible = useMemo(() => (isFiltering(filter) ? summaries.filter(matcher(filter)) : summaries), [summaries, filter]);
+  const matching = useMemo(() => (isFiltering(filter) ? summaries.filter(matcher(filter)) : summaries), [summaries, filter]);
+  const [grouped, setGrouped] = useState(groupByPicturePref);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const { visible, groupInfo } = useMemo(() => pictureRows(matching, grouped, expanded), [matching, grouped, expanded]);
   const report = useCallback((o: Outcome) => setStatus({ tone: o.ok ? 'ok' : 'error', text: o.message }), []);
 
   async function run(task: () => Promise<Outcome>) {
@@ -62,6 +81,18 @@ export function HistoryApp() {
           </span>
         </div>
         <HistoryToolbar filter={filter} onFilter={setFilter} />
+        <label className="small" style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
+          <input
+            type="checkbox"
+            style={{ width: 'auto' }}
+            checked={grouped}
+            onChange={(e) => {
+              setGrouped(e.target.checked);
+              setGroupByPicturePref(e.target.checked);
+            }}
+          />
+          {t('history.historyApp.groupByPicture')}
+        </label>
         <div className="row-flex small">
           <label style={{ display: 'flex', gap: 4, alignItems: 'center', fontWeight: 400, margin: 0 }}>
             <input
@@ -107,7 +138,16 @@ export function HistoryApp() {
       {loaded && visible.length === 0 && exhausted ? (
         <p className="empty">{isFiltering(filter) ? t('history.historyApp.nothingMatchesTheseFilters') : t('history.historyApp.noGenerationsYetRight')}</p>
       ) : (
-        <HistoryList items={visible} selected={selected} canLoadMore={!exhausted && !loading} loadMore={() => void loadMore()} onToggle={toggle} onAction={onAction} />
+        <HistoryList
+          items={visible}
+          selected={selected}
+          canLoadMore={!exhausted && !loading}
+          loadMore={() => void loadMore()}
+          onToggle={toggle}
+          onAction={onAction}
+          groups={groupInfo}
+          onExpand={(key) => setExpanded((now) => (now.has(key) ? new Set([...now].filter((k) => k !== key)) : new Set([...now, key])))}
+        />
       )}
 
       <footer>

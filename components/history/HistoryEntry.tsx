@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
-import { formatDateTime, t } from '../../lib/i18n';
+import { formatDateTime, formatNumber, t } from '../../lib/i18n';
 
 export type EntryAction = 'open' | 'download' | 'copy' | 'rerun' | 'delete';
 
@@ -24,10 +24,19 @@ interface Props {
   height: number;
   onToggle(id: string): void;
   onAction(action: EntryAction, id: string): void;
+  /** Set on the row that stands for a group of versions ("Group by picture"). */
+  group?: GroupInfo | undefined;
+  onExpand?(groupKey: string): void;
+}
+
+export interface GroupInfo {
+  key: string;
+  count: number;
+  expanded: boolean;
 }
 
 /** One history row. Memoised: scrolling re-renders only rows whose data or position changed. */
-export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, top, height, onToggle, onAction }: Props) {
+export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, top, height, onToggle, onAction, group, onExpand }: Props) {
   const thumb = useHistoryThumb(s.thumbId);
   const label = s.prompt.trim() || MODE_INFO[s.mode].label;
   const host = hostOf(s.pageUrl);
@@ -64,6 +73,11 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           </div>
         ) : null}
         <div className="actions">
+          {group && group.count > 1 && (
+            <button type="button" aria-expanded={group.expanded} onClick={() => onExpand?.(group.key)}>
+              {group.expanded ? t('history.historyEntry.hideVersions') : t('history.historyEntry.showVersions', group.count, { count: formatNumber(group.count) })}
+            </button>
+          )}
           <button type="button" onClick={() => onAction('open', s.id)} aria-label={t('history.historyEntry.openInSidePanel')} title={t('history.historyEntry.openInSidePanel')}>
             {t('history.historyEntry.open')}
           </button>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { HistorySummary } from '../../lib/history/summary';
-import { HistoryEntry, type EntryAction } from './HistoryEntry';
+import { HistoryEntry, type EntryAction, type GroupInfo } from './HistoryEntry';
 import { t } from '../../lib/i18n';
 
 const ROW_HEIGHT = 96;
@@ -15,10 +15,13 @@ interface Props {
   loadMore(): void;
   onToggle(id: string): void;
   onAction(action: EntryAction, id: string): void;
+  /** "Group by picture": the lead row of each group, by job id. */
+  groups?: Map<string, GroupInfo> | undefined;
+  onExpand?(groupKey: string): void;
 }
 
 /** Virtualised: only the rows in view (plus a few) exist in the DOM, whatever the history's size. */
-export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, onAction }: Props) {
+export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, onAction, groups, onExpand }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -43,7 +46,17 @@ export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, 
         {rows.map((row) => {
           const item = items[row.index];
           return item ? (
-            <HistoryEntry key={item.id} summary={item} selected={selected.has(item.id)} top={row.start} height={ROW_HEIGHT} onToggle={onToggle} onAction={onAction} />
+            <HistoryEntry
+              key={item.id}
+              summary={item}
+              selected={selected.has(item.id)}
+              top={row.start}
+              height={ROW_HEIGHT}
+              onToggle={onToggle}
+              onAction={onAction}
+              group={groups?.get(item.id)}
+              onExpand={onExpand}
+            />
           ) : null;
         })}
       </div>

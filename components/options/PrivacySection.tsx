@@ -22,6 +22,21 @@ export function PrivacySection({ draft, update }: SectionProps) {
           {t('options.privacySection.rememberWhichPageEach')}
         </label>
       </div>
+      <div className="field">
+        <label style={{ fontWeight: 400, display: 'flex', gap: 6, alignItems: 'center' }}>
+          <input
+            type="checkbox"
+            style={{ width: 'auto' }}
+            checked={p.sourcePageInDownloads}
+            onChange={(e) => set({ sourcePageInDownloads: e.target.checked })}
+            aria-describedby="source-page-in-downloads-hint"
+          />
+          {t('options.privacySection.sourcePageInDownloads')}
+        </label>
+        <p className="hint" id="source-page-in-downloads-hint">
+          {t('options.privacySection.sourcePageInDownloadsHint')}
+        </p>
+      </div>
     </section>
   );
 }

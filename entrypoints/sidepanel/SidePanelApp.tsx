@@ -8,6 +8,7 @@ import { Composer } from '../../components/Composer';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
+import { VersionsDialog } from '../../components/versions/VersionsDialog';
 import { QueueList } from '../../components/QueueList';
 import { usePanelKeys } from '../../lib/ui/use-panel-keys';
 import { formatNumber, t } from '../../lib/i18n';
@@ -79,6 +80,7 @@ export function SidePanelApp() {
           )}
         </section>
       </div>
+      <VersionsDialog onStatus={announce} />
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
         {announcement}
       </div>

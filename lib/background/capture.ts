@@ -244,10 +244,19 @@ export async function finishCapture(
   const srcUrl = done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl; // the page script may have found a larger srcset candidate
   let source: SourceRef;
   try {
+    const imageUrl = keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? srcUrl : undefined;
     source = await importSource(dataUrl, {
       ...extra,
-      ...(keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? { srcUrl } : {}),
+      ...(imageUrl ? { srcUrl: imageUrl } : {}),
       ...(sendAsUrl ? { sendAsUrl: true } : {}),
+      // Lineage: a page image. Its addresses only when the user lets Reimagine remember source pages.
+      from: {
+        kind: 'page',
+        capturedAt: Date.now(),
+        ...(settings.privacy.rememberSourcePages && capture.pageUrl ? { pageUrl: capture.pageUrl } : {}),
+        ...(imageUrl ? { imageUrl } : {}),
+        ...(extra.screenshot ? { screenshot: true } : {}),
+      },
     });
   } catch (error) {
     const message = toErrorInfo(error).message;

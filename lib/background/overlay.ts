@@ -10,6 +10,7 @@ import { handleCaptureCommand } from './capture';
 import { handlePickCommand } from './pick';
 import { openSidePanel } from './menus';
 import { downloadableJobResult } from '../export/file-name';
+import { provenanceFor } from '../versions/provenance';
 import { loadSettings } from './settings-store';
 import { t } from '../i18n';
 
@@ -81,7 +82,9 @@ export async function downloadResult(job: Job, index: number): Promise<Reply> {
   const result = job.results[index];
   const media = result ? await getMedia(result.mediaId) : undefined;
   if (!result || !media) return fail(t('worker.thisResultIsNoLonger'), 'not_found');
-  const file = await downloadableJobResult(job, media.blob, index, (await loadSettings()).exports.fileNameTemplate);
+  const settings = await loadSettings();
+  const provenance = await provenanceFor(job, { sourcePage: settings.privacy.sourcePageInDownloads });
+  const file = await downloadableJobResult(job, media.blob, index, settings.exports.fileNameTemplate, provenance);
   if (!file.ok) return fail(file.message);
   // Chrome's service worker has no URL.createObjectURL, so its download takes a data: URL; Firefox refuses
   // data: URLs in downloads.download ("Access denied") but its event page is a document with object URLs.

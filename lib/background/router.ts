@@ -88,7 +88,10 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
       await deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     },
-    'media.import': async (command) => ({ ok: true, source: await importSource(command.dataUrl) }),
+    'media.import': async (command) => ({
+      ok: true,
+      source: await importSource(command.dataUrl, { from: { kind: 'file', ...(command.name ? { name: command.name.slice(0, 255) } : {}) } }),
+    }),
     'result.download': (command) => deps.onPageExtra(command),
     'result.replace-on-page': (command) => deps.onPageExtra(command),
     'settings.get': async () => {

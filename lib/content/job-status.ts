@@ -1,5 +1,6 @@
 import type { ToContent } from '../messaging/protocol';
 import { showError, type Target } from './target';
+import { rememberVersion } from './versions-nav';
 import { t } from '../i18n';
 
 /** A job update from the worker, shown on its element's overlay: the running clock, progress, then the outcome. */
@@ -36,6 +37,7 @@ export function showUpdate(target: Target, msg: Update): void {
     // The result is fetched only when the user asks for it (Replace, Compare): until then it is not in
     // the page's process at all, so the page cannot read it as pixels before the user chose Replace.
     target.ui.setStatus(t('overlay.done'));
+    rememberVersion(target, job.id, target.resultIndex ?? 0);
     target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
     target.ui.focus('replace');
   } else if (job.status === 'cancelled') {

@@ -11,6 +11,7 @@ import { isPublicUrl } from '../security/public-url';
 import { formatNumber, t } from '../i18n';
 import { compare, replace, revert, stopCompare, swapFor } from './result-view';
 import { showUpdate } from './job-status';
+import { rememberVersion, stepVersion } from './versions-nav';
 import { currentElement, dismiss, reattach, send, showError, targets, type Outcome, type Target } from './target';
 
 /**
@@ -148,6 +149,11 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
       return;
     case 'dismiss':
       return dismiss(target);
+    case 'previous-version':
+    case 'next-version':
+      await stepVersion(target, action === 'previous-version' ? -1 : 1);
+      if (target.batchId) refreshBatchBar(target.batchId);
+      return;
   }
 }
 
@@ -221,6 +227,7 @@ export function startContent(): void {
           target.jobId = message.jobId;
           target.resultIndex = message.index;
           target.result = undefined;
+          rememberVersion(target, message.jobId, message.index);
           void replace(target);
         }
         break;

@@ -29,6 +29,7 @@ button { font: inherit; color: #fff; background: #5b4bdb; border: 0; border-radi
 button.secondary { background: rgba(255,255,255,.16); }
 button[hidden] { display: none; }
 button:hover { filter: brightness(1.15); }
+button:disabled { opacity: .4; cursor: default; filter: none; }
 button:focus-visible, input:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
 input[type=range] { flex: 1 1 100%; accent-color: #8f7fff; }
 input[hidden] { display: none; }

@@ -14,10 +14,12 @@ import { formatNumber, t } from '../i18n';
  */
 export const OVERLAY_TAG = 'reimagine-overlay';
 
-export type OverlayAction = 'cancel' | 'replace' | 'compare' | 'revert' | 'download' | 'open-panel' | 'dismiss';
+export type OverlayAction = 'cancel' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'download' | 'open-panel' | 'dismiss';
 
 const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['cancel', () => t('overlay.cancel'), true],
+  ['previous-version', () => t('overlay.previousVersion'), true],
+  ['next-version', () => t('overlay.nextVersion'), true],
   ['replace', () => t('overlay.replace'), false],
   ['compare', () => t('overlay.compare'), true],
   ['revert', () => t('overlay.revert'), true],
@@ -34,6 +36,8 @@ export class OverlayUi {
   private readonly progress: HTMLDivElement;
   private readonly slider: HTMLInputElement;
   private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
+  private versionNav: { previous: boolean; next: boolean } | undefined;
+  private shown: OverlayAction[] = [];
   private raf = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -113,7 +117,20 @@ export class OverlayUi {
   }
 
   show(actions: OverlayAction[]): void {
-    for (const [action, button] of this.buttons) button.hidden = !actions.includes(action);
+    this.shown = actions;
+    // Version stepping goes with a finished result's actions (those always include Download).
+    const nav = this.versionNav && actions.includes('download') ? (['previous-version', 'next-version'] as const) : [];
+    for (const [action, button] of this.buttons) button.hidden = !actions.includes(action) && !(nav as readonly OverlayAction[]).includes(action);
+    const previous = this.buttons.get('previous-version');
+    const next = this.buttons.get('next-version');
+    if (previous) previous.disabled = !this.versionNav?.previous;
+    if (next) next.disabled = !this.versionNav?.next;
+  }
+
+  /** Previous/Next version buttons (undefined: one version, none shown), with which way there is to go. */
+  setVersionNav(nav: { previous: boolean; next: boolean } | undefined): void {
+    this.versionNav = nav;
+    this.show(this.shown);
   }
 
   setPressed(action: OverlayAction, pressed: boolean): void {

@@ -37,6 +37,9 @@ export interface Target {
   /** The original as displayed, drawn at Replace time: Compare must not re-decode a 6000×4000 source. */
   originalSnapshot?: HTMLCanvasElement;
   downloading?: boolean;
+  /** The finished results this overlay has shown, oldest first, and which one is chosen (versions-nav.ts). */
+  versions?: { jobId: string; index: number }[];
+  versionAt?: number;
 }
 
 export const targets = new Map<string, Target>();

@@ -1,6 +1,6 @@
 import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from './file-template';
 import { withMetadata } from './embed';
-import { metadataFor } from './metadata';
+import { metadataFor, type Provenance } from './metadata';
 import { t } from '../i18n';
 import { acceptedMediaLabel, sniffBlob, type SniffedMedia } from '../media/sniff';
 
@@ -52,12 +52,13 @@ interface ExportableJob {
 
 /**
  * A job's result as a download: sniffed and named as above (with the user's pattern), with its prompt,
- * model and date written inside the file (lib/export/embed.ts).
+ * model, date and provenance (IPTC source type; the chain and source page from lib/versions/provenance.ts)
+ * written inside the file (lib/export/embed.ts).
  */
-export async function downloadableJobResult(job: ExportableJob, blob: Blob, index: number, template?: string): Promise<Downloadable> {
+export async function downloadableJobResult(job: ExportableJob, blob: Blob, index: number, template?: string, provenance?: Provenance): Promise<Downloadable> {
   const sniffed = await sniffBlob(blob);
   if (!sniffed) return { ok: false, message: notSavableMessage() };
-  const meta = metadataFor(job);
+  const meta = metadataFor(job, provenance);
   return {
     ok: true,
     blob: await withMetadata(blob.slice(0, blob.size, sniffed.mimeType), sniffed.extension, meta),

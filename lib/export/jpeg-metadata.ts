@@ -1,4 +1,5 @@
 import { fromUtf8, utf8, type ResultMetadata } from './metadata';
+import { xmpPacket } from './xmp';
 
 /**
  * JPEG: an XMP packet in an APP1 segment (UTF-8; the form Photoshop, Lightroom, exiftool and the OS file
@@ -10,35 +11,18 @@ import { fromUtf8, utf8, type ResultMetadata } from './metadata';
 export const XMP_HEADER = 'http://ns.adobe.com/xap/1.0/\0';
 const MAX_SEGMENT_DATA = 0xffff - 2;
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
-export function xmpPacket(meta: ResultMetadata): string {
-  return [
-    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-    '<rdf:Description rdf:about=""',
-    ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
-    ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-    ' xmlns:reimagine="https://reimagine.invalid/xmp/1.0/"',
-    ` xmp:CreatorTool="${escapeXml(meta.software)}"`,
-    ` xmp:CreateDate="${escapeXml(meta.date)}"`,
-    ` reimagine:Model="${escapeXml(meta.model)}">`,
-    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.prompt)}</rdf:li></rdf:Alt></dc:description>`,
-    '</rdf:Description>',
-    '</rdf:RDF>',
-    '</x:xmpmeta>',
-    '<?xpacket end="w"?>',
-  ].join('');
-}
-
 function segmentData(meta: ResultMetadata): Uint8Array {
   let prompt = meta.prompt;
+  let chain = meta.chain ?? [];
   for (;;) {
-    const data = utf8(XMP_HEADER + xmpPacket({ ...meta, prompt }));
+    const data = utf8(XMP_HEADER + xmpPacket({ ...meta, prompt, chain }));
     if (data.length <= MAX_SEGMENT_DATA) return data;
-    // Too long for one segment (escaping can grow a hostile prompt 6×): shorten and try again.
+    // Too long for one segment: the oldest versions of the chain go first (the nearest say most)…
+    if (chain.length) {
+      chain = chain.slice(Math.max(1, Math.floor(chain.length / 2)));
+      continue;
+    }
+    // …then the prompt is shortened (escaping can grow a hostile prompt 6×) and tried again.
     prompt = `${[...prompt].slice(0, Math.floor([...prompt].length * 0.8)).join('')}…`;
   }
 }

@@ -1,11 +1,12 @@
 import { concat } from './jpeg-metadata';
 import { fromUtf8, utf8, type ResultMetadata } from './metadata';
 import { box, FULL_BOX_ZERO, latin1, listBoxes, type Box } from './mp4-boxes';
+import { xmpPacket } from './xmp';
 
 /**
  * MP4: iTunes-style metadata in moov/udta/meta/ilst — "©cmt" (prompt), "©day" (date), "©too" (software)
  * and a freeform "----" item (mean "org.reimagine", name "model"): what QuickTime, VLC, ffprobe/exiftool
- * and the OS file browsers show. mp4box.js reads but cannot edit in place, and no maintained browser
+ * and the OS file browsers show; and the XMP packet (provenance, xmp.ts) in a top-level uuid box at the end. mp4box.js reads but cannot edit in place, and no maintained browser
  * library writes ilst, so this is a small box writer.
  *
  * Growing moov moves everything after it: when moov comes before mdat ("fast start", what generators
@@ -48,7 +49,26 @@ export function writeMp4Metadata(mp4: Uint8Array, meta: ResultMetadata): Uint8Ar
   const growth = newMoov.length - (moov.end - moov.start);
   const mediaAfterMoov = top.some((b) => b.type === 'mdat' && b.start > moov.start);
   if (mediaAfterMoov && growth !== 0) shiftChunkOffsets(newMoov, growth);
-  return concat([mp4.subarray(0, moov.start), newMoov, mp4.subarray(moov.end)]);
+  // XMP (provenance) in its own top-level uuid box, appended last so no offset moves; an older one goes.
+  const xmp = box('uuid', XMP_UUID, utf8(xmpPacket(meta)));
+  const pieces = [mp4.subarray(0, moov.start), newMoov, mp4.subarray(moov.end)];
+  const oldXmp = top.find(isXmpBox(mp4));
+  if (oldXmp) {
+    // Removing bytes before media data would move it: only a trailing one is replaced.
+    if (oldXmp.start < moov.end || top.some((b) => b.type === 'mdat' && b.start > oldXmp.start)) throw new Mp4MetadataError('XMP box before the media: left as it is');
+    pieces.splice(2, 1, mp4.subarray(moov.end, oldXmp.start), mp4.subarray(oldXmp.end));
+  }
+  return concat([...pieces, xmp]);
+}
+
+/** The XMP packet's uuid box (Adobe XMP Specification Part 3, "MPEG-4"). */
+const XMP_UUID = Uint8Array.from([0xbe, 0x7a, 0xcf, 0xcb, 0x97, 0xa9, 0x42, 0xe8, 0x9c, 0x71, 0x99, 0x94, 0x91, 0xe3, 0xaf, 0xac]);
+const isXmpBox = (mp4: Uint8Array) => (b: Box) => b.type === 'uuid' && b.body + 16 <= b.end && XMP_UUID.every((v, i) => mp4[b.body + i] === v);
+
+/** The file's XMP packet, as text (tests, and reading a file back). */
+export function readMp4Xmp(mp4: Uint8Array): string | undefined {
+  const found = listBoxes(mp4).find(isXmpBox(mp4));
+  return found ? fromUtf8(mp4.subarray(found.body + 16, found.end)) : undefined;
 }
 
 /** Adds `delta` to every stco/co64 entry under moov/trak/mdia/minf/stbl (in place). */

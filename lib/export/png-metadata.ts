@@ -1,14 +1,17 @@
 import extractChunks from 'png-chunks-extract';
 import encodeChunks from 'png-chunks-encode';
 import { fromUtf8, utf8, type ResultMetadata } from './metadata';
+import { xmpPacket } from './xmp';
 
 /**
- * PNG: one iTXt chunk per field (UTF-8, uncompressed), right after IHDR. Keywords are the registered
+ * PNG: one iTXt chunk per field (UTF-8, uncompressed), right after IHDR, and the XMP packet in an iTXt
+ * "XML:com.adobe.xmp" (where exiftool, exifr and Adobe's tools read XMP in a PNG). Keywords are the registered
  * ones where there is one ("Description", "Creation Time", "Software"); the model has its own. The
  * chunk walking and CRCs are png-chunks-extract/-encode's (a bad CRC refuses the file: it is then saved
  * as it was).
  */
 const KEYWORDS = { prompt: 'Description', model: 'Model', date: 'Creation Time', software: 'Software' } as const;
+export const XMP_KEYWORD = 'XML:com.adobe.xmp';
 
 function itxt(keyword: string, text: string): Uint8Array {
   // keyword \0, compression flag 0, method 0, empty language tag \0, empty translated keyword \0, text.
@@ -24,10 +27,12 @@ export function writePngMetadata(png: Uint8Array, meta: ResultMetadata): Uint8Ar
   const chunks = extractChunks(png);
   const ihdr = chunks.findIndex((c) => c.name === 'IHDR');
   if (ihdr !== 0) throw new Error('not a PNG');
-  const ours = new Set<string>(Object.values(KEYWORDS));
+  const ours = new Set<string>([...Object.values(KEYWORDS), XMP_KEYWORD]);
   // A provider's own text chunks stay, except ones with our keywords (two "Description"s would confuse readers).
   const kept = chunks.filter((c) => !((c.name === 'iTXt' || c.name === 'tEXt') && ours.has(keywordOf(c.data))));
   const added = (Object.keys(KEYWORDS) as (keyof typeof KEYWORDS)[]).map((field) => ({ name: 'iTXt', data: itxt(KEYWORDS[field], meta[field]) }));
+  // The XMP packet (provenance, xmp.ts) in the iTXt keyword readers look for.
+  added.push({ name: 'iTXt', data: itxt(XMP_KEYWORD, xmpPacket(meta)) });
   return encodeChunks([kept[0]!, ...added, ...kept.slice(1)]);
 }
 

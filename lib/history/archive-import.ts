@@ -5,6 +5,7 @@ import type { MediaRecord, ThumbRecord } from '../storage/db';
 import { ARCHIVE_PATH, ARCHIVE_VERSION, MANIFEST_PATH, manifestSchema, sha256Hex, type ArchiveMedia } from './archive-format';
 import { ArchiveError } from './archive-error';
 import { ARCHIVE_LIMITS, formatBytes } from './archive-limits';
+import { checkArchiveLineage } from './archive-lineage';
 import { importableJob, type ImportedMedia } from './archive-records';
 import { inflateEntries, readDirectory, type WantedEntry } from './zip-reader';
 import { formatNumber, t } from '../i18n';
@@ -15,7 +16,8 @@ import { formatNumber, t } from '../i18n';
  *   2. manifest.json alone is inflated (capped) and validated: job and media counts, every field;
  *   3. every file in the zip must be one the manifest lists, and every listed file must be there;
  *   4. the listed files are inflated (each capped at the size the manifest declares), hashed, typed from bytes;
- *   5. every job record is validated and rebuilt as history (archive-records.ts).
+ *   5. every job record is validated and rebuilt as history (archive-records.ts);
+ *   6. lineage: every parent is in the file, no cycle, not too deep (archive-lineage.ts).
  * Any problem throws an ArchiveError that says in words what is wrong; nothing has been written yet.
  */
 export type ArchiveMediaItem = ImportedMedia & { role: 'source' | 'result'; jobId?: string };
@@ -85,6 +87,7 @@ export async function readArchive(zip: Uint8Array, now = Date.now()): Promise<Pa
     }
     return job;
   });
+  checkArchiveLineage(jobs);
   const used = new Map<string, ArchiveMediaItem>();
   for (const job of jobs) {
     for (const result of job.results) used.set(result.mediaId, { ...media.get(result.mediaId)!, role: 'result', jobId: job.id });

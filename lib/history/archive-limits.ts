@@ -18,6 +18,8 @@ export const ARCHIVE_LIMITS = {
   /** manifest.json: ~1.5 kB per job, so 20,000 jobs with long prompts fit. */
   manifestBytes: 32 * MiB,
   jobs: 20_000,
+  /** Versions made from versions: far beyond any real chain of edits, short of a stack-breaking one. */
+  lineageDepth: 1_000,
   /** Media listed in the manifest (each is a file, most with a thumbnail). */
   media: 65_534,
   /** Files in the zip: as many as a zip without zip64 (which our exporter never writes) can hold. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TICKS_PER_USD } from '../api/models';
 import { isTerminal, jobSchema, type Job, type JobResult } from '../model/job';
+import type { SourceFrom } from '../model/lineage';
 import type { SniffedMedia } from '../media/sniff';
 import { readJobRecord } from '../storage/job-migrations';
 import { ArchiveError } from './archive-error';
@@ -41,6 +42,13 @@ export function webUrl(value: string | undefined): string | undefined {
   }
 }
 
+/** The page addresses a source's lineage keeps must be web addresses too. */
+function importableFrom(from: SourceFrom | undefined): SourceFrom | undefined {
+  if (from?.kind !== 'page') return from;
+  const { pageUrl, imageUrl, ...rest } = from;
+  return { ...rest, ...optional('pageUrl', webUrl(pageUrl)), ...optional('imageUrl', webUrl(imageUrl)) };
+}
+
 const within = (value: number | undefined, max: number) => (value !== undefined && value <= max ? value : undefined);
 const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
 
@@ -67,8 +75,8 @@ export function importableJob(raw: unknown, index: number, media: ReadonlyMap<st
             if (!archiveIdSchema.safeParse(source.mediaId).success) throw new ArchiveError(t('archive.invalidSourceId', { which, n: formatNumber(i + 1) }));
             const file = media.get(source.mediaId);
             // `sendAsUrl` is a decision for this browser's settings to make again; the URL must be a web URL.
-            const { sendAsUrl: _send, srcUrl, ...kept } = source;
-            return { ...kept, ...(file ? { mimeType: file.mimeType, bytes: file.bytes } : {}), ...optional('srcUrl', webUrl(srcUrl)) };
+            const { sendAsUrl: _send, srcUrl, from, ...kept } = source;
+            return { ...kept, ...(file ? { mimeType: file.mimeType, bytes: file.bytes } : {}), ...optional('srcUrl', webUrl(srcUrl)), ...optional('from', importableFrom(from)) };
           }),
         }
       : job.request;

@@ -2,6 +2,7 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { isTerminal, type Job } from '../model/job';
 import { sniffBytes } from '../media/sniff';
 import type { MediaRecord } from '../storage/db';
+import { withoutMissingParents } from './archive-lineage';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, MANIFEST_PATH, sha256Hex, type ArchiveMedia, type Manifest } from './archive-format';
 
 /** History export: builds the archive described in archive-format.ts (import: archive-import.ts). */
@@ -38,7 +39,9 @@ export async function buildArchive(jobs: Job[], source: ArchiveSource, now = Dat
     entry.push(data, true);
   };
 
-  const kept = jobs.filter((j) => isTerminal(j.status)).map(exportable);
+  const finished = jobs.filter((j) => isTerminal(j.status));
+  const exported = new Set(finished.map((j) => j.id));
+  const kept = finished.map((j) => withoutMissingParents(exportable(j), exported));
   const media: ArchiveMedia[] = [];
   const seen = new Set<string>();
   for (const job of kept) {

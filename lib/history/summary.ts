@@ -1,6 +1,7 @@
 import { userMessage } from '../errors/taxonomy';
 import { formatJobCost } from '../jobs/cost';
 import { isActive, type Job, type JobStatus } from '../model/job';
+import type { SourceFrom } from '../model/lineage';
 import { MODE_INFO, type JobMode } from '../model/modes';
 
 /**
@@ -27,6 +28,10 @@ export interface HistorySummary {
   /** Bytes of the job's results (what deleting it frees, give or take sources). */
   bytes: number;
   error?: string;
+  /** Lineage, for "Group by picture": the job its first source was made from… */
+  parentId?: string;
+  /** …or, for an original, the picture it started from (a page image's address, else the source file). */
+  pictureKey?: string;
 }
 
 export function summarize(job: Job): HistorySummary {
@@ -53,7 +58,15 @@ export function summarize(job: Job): HistorySummary {
     bytes: job.results.reduce((sum, r) => sum + r.bytes, 0),
     // The plain-language reason and what to do (the server's raw text stays in the job for details).
     ...(job.error ? { error: userMessage(job.error) } : {}),
+    ...lineageOf(sources[0]),
   };
+}
+
+function lineageOf(source: { mediaId: string; from?: SourceFrom | undefined } | undefined): Pick<HistorySummary, 'parentId' | 'pictureKey'> {
+  const from = source?.from;
+  if (!source) return {};
+  if (from?.kind === 'result') return { parentId: from.jobId };
+  return { pictureKey: from?.kind === 'page' && from.imageUrl ? `page:${from.imageUrl}` : `file:${source.mediaId}` };
 }
 
 export type StatusFilter = 'all' | 'done' | 'failed' | 'cancelled' | 'active';

@@ -43,7 +43,8 @@ export const pendingOutputSchema = z.object({
 });
 export type PendingOutput = z.infer<typeof pendingOutputSchema>;
 
-export const JOB_SCHEMA_VERSION = 1;
+/** 2: sources carry lineage (`from`, lib/model/lineage.ts). */
+export const JOB_SCHEMA_VERSION = 2;
 
 export const jobSchema = z.object({
   schemaVersion: z.literal(JOB_SCHEMA_VERSION),

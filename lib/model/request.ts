@@ -16,6 +16,7 @@ import { MODE_INFO, MODES, type JobMode } from './modes';
 import { PROVIDER_IDS } from './provider-ids';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';
+import { sourceFromSchema } from './lineage';
 
 /**
  * What a user asks for, validated before anything is sent. The same schema runs in the composer (inline
@@ -35,6 +36,8 @@ export const sourceRefSchema = z.object({
   sendAsUrl: z.boolean().optional(),
   /** A crop of the visible tab ("Use a screenshot instead"), not the image file: the tray says so. */
   screenshot: z.boolean().optional(),
+  /** Lineage: the page image, earlier result or file this source is (lib/model/lineage.ts). */
+  from: sourceFromSchema.optional(),
 });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 

@@ -76,6 +76,8 @@ export const settingsSchema = z.object({
       /** Default bytes: a private page stays private only if we never hand its URLs to a third party. */
       sendImagesAs: z.enum(['bytes', 'url']).default('bytes'),
       rememberSourcePages: z.boolean().default(true),
+      /** Write the original's page address into downloads (XMP): off, since a shared file would reveal it. */
+      sourcePageInDownloads: z.boolean().default(false),
     })
     .prefault({}),
 });

@@ -12,7 +12,27 @@ const steps: Record<number, (raw: Raw) => Raw> = {
     const { submissions, ...rest } = raw;
     return { ...rest, sends: typeof submissions === 'number' ? submissions : 1, schemaVersion: 1 };
   },
+  // Version 1: sources had no lineage. A page capture (its image address kept, or a screenshot) becomes a
+  // `page` reference; anything else is kept as it is (lib/versions links reused result files on read).
+  1: (raw) => ({ ...raw, request: withLegacyLineage(raw), schemaVersion: 2 }),
 };
+
+function withLegacyLineage(raw: Raw): unknown {
+  const request = raw.request;
+  if (typeof request !== 'object' || request === null || !Array.isArray((request as Raw).sources)) return request;
+  const origin = typeof raw.origin === 'object' && raw.origin !== null ? (raw.origin as Raw) : {};
+  const pageUrl = typeof origin.pageUrl === 'string' ? origin.pageUrl : undefined;
+  const capturedAt = typeof raw.createdAt === 'number' && raw.createdAt >= 0 ? raw.createdAt : 0;
+  const sources = ((request as Raw).sources as unknown[]).map((source) => {
+    if (typeof source !== 'object' || source === null || 'from' in source) return source;
+    const s = source as Raw;
+    const imageUrl = typeof s.srcUrl === 'string' ? s.srcUrl : undefined;
+    if (s.screenshot !== true && imageUrl === undefined) return source;
+    const from = { kind: 'page', capturedAt, ...(pageUrl ? { pageUrl } : {}), ...(imageUrl ? { imageUrl } : {}), ...(s.screenshot === true ? { screenshot: true } : {}) };
+    return { ...s, from };
+  });
+  return { ...(request as Raw), sources };
+}
 
 export function migrateJob(input: unknown): Job | undefined {
   const result = readJobRecord(input);

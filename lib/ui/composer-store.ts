@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { JobResult, Job } from '../model/job';
 import { MODE_INFO, type Mode } from '../model/modes';
+import type { ResultFrom } from '../model/lineage';
 import type { JobOrigin, SourceRef } from '../model/request';
 import type { CaptureState } from '../messaging/panel-request';
 import type { Capabilities } from '../providers/types';
@@ -117,8 +118,9 @@ export const useComposer = create<ComposerState>()((set, get) => ({
 }));
 
 /** A finished result as a source: its bytes are already in IndexedDB, nothing is uploaded again. */
-export function sourceFromResult(result: JobResult): SourceRef {
+export function sourceFromResult(result: JobResult, from?: ResultFrom): SourceRef {
   return {
+    ...(from ? { from } : {}),
     mediaId: result.mediaId,
     mimeType: result.mimeType,
     bytes: result.bytes,
@@ -131,7 +133,7 @@ export function sourceFromResult(result: JobResult): SourceRef {
 export function applyResultAs(job: Job, index: number, mode: Mode, caps?: Capabilities): void {
   const result = job.results[index];
   if (!result) return;
-  const source = sourceFromResult(result);
+  const source = sourceFromResult(result, { kind: 'result', jobId: job.id, output: index });
   const composer = useComposer.getState();
   const origin = job.origin ? { ...job.origin, via: 'panel' as const } : undefined;
   if (mode === 'reference-video' && composer.draft.mode === 'reference-video') {

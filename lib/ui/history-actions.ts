@@ -4,7 +4,8 @@ import type { Job } from '../model/job';
 import { send } from '../messaging/client';
 import { getMedia, getThumb } from '../storage/media';
 import { downloadableJobResult } from '../export/file-name';
-import { fileNameTemplate } from './result-actions';
+import { downloadSettings } from './result-actions';
+import { provenanceFor } from '../versions/provenance';
 import { applyJobChanges } from './history-store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
 import { formatNumber, t } from '../i18n';
@@ -71,11 +72,12 @@ export async function downloadResults(job: Job): Promise<Outcome> {
   if (job.results.length === 0) return { ok: false, message: t('historyData.thisEntryHasNoResult') };
   let saved = 0;
   let refused: string | undefined;
-  const template = await fileNameTemplate();
+  const { template, sourcePage } = await downloadSettings();
+  const provenance = await provenanceFor(job, { sourcePage });
   for (const [i, result] of job.results.entries()) {
     const media = await getMedia(result.mediaId);
     if (!media) continue;
-    const file = await downloadableJobResult(job, media.blob, i, template);
+    const file = await downloadableJobResult(job, media.blob, i, template, provenance);
     if (!file.ok) {
       refused = file.message;
       continue;

@@ -26,7 +26,8 @@ export async function importFile(file: Blob): Promise<ImportOutcome> {
     } else {
       return { ok: false, message: t('import.notMedia') };
     }
-    const reply = await send({ type: 'media.import', dataUrl: await readAsDataUrl(blob) });
+    const name = file instanceof File && file.name ? { name: file.name.slice(0, 255) } : {};
+    const reply = await send({ type: 'media.import', dataUrl: await readAsDataUrl(blob), ...name });
     return reply.ok ? { ok: true, source: reply.source } : { ok: false, message: userMessage(reply.error) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -43,3 +43,8 @@ export const dismissedJobs = (): string[] => {
 export function dismissJob(id: string): void {
   write(DISMISSED_KEY, [id, ...dismissedJobs().filter((x) => x !== id)].slice(0, 200));
 }
+
+/** The popup's "Group by picture" toggle (a view choice, like the recent prompts: this profile only). */
+const GROUP_KEY = 'reimagine.history.groupByPicture';
+export const groupByPicturePref = (): boolean => read<unknown>(GROUP_KEY, false) === true;
+export const setGroupByPicturePref = (on: boolean): void => write(GROUP_KEY, on);

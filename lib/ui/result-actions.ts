@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Job } from '../model/job';
 import { getMedia } from '../storage/media';
 import { downloadableJobResult } from '../export/file-name';
+import { provenanceFor } from '../versions/provenance';
 import { send } from '../messaging/client';
 import { t } from '../i18n';
 
@@ -15,7 +16,8 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
   if (!result) throw new Error(t('results.gone'));
   const media = await getMedia(result.mediaId);
   if (!media) throw new Error(t('results.missingFile'));
-  const file = await downloadableJobResult(job, media.blob, index, await fileNameTemplate());
+  const { template, sourcePage } = await downloadSettings();
+  const file = await downloadableJobResult(job, media.blob, index, template, await provenanceFor(job, { sourcePage }));
   if (!file.ok) throw new Error(file.message);
   const { filename } = file;
   const url = URL.createObjectURL(file.blob);
@@ -26,6 +28,12 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
   return filename;
+}
+
+/** The file name pattern and whether downloads carry the source page (Options); defaults when unreadable. */
+export async function downloadSettings(): Promise<{ template?: string; sourcePage: boolean }> {
+  const reply = await send({ type: 'settings.get' });
+  return reply.ok ? { template: reply.settings.exports.fileNameTemplate, sourcePage: reply.settings.privacy.sourcePageInDownloads } : { sourcePage: false };
 }
 
 /** The user's file name pattern (Options); the default when settings can't be read. */

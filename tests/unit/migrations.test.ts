@@ -33,7 +33,7 @@ const jobV0 = {
   costTicks: 200_000_000,
 };
 
-/** Version 1 (current). */
+/** Version 1: sources without lineage. */
 const jobV1 = {
   schemaVersion: 1,
   id: 'job-v1',
@@ -54,7 +54,23 @@ const jobV1 = {
   error: { kind: 'content_policy', message: 'Blocked by moderation.' },
 };
 
-const JOB_FIXTURES: Record<number, Record<string, unknown>> = { 0: jobV0, 1: jobV1 };
+/** Version 1 edits: a page capture (address kept), a screenshot, a reused result, a picked file. */
+const editV1 = (id: string, sources: Record<string, unknown>[]) => ({
+  ...jobV1,
+  id,
+  status: 'done',
+  error: undefined,
+  request: { mode: 'edit-image', prompt: 'make it blue', model: 'grok-imagine-image', n: 1, resolution: '1k', sources },
+  results: [{ mediaId: `${id}-out`, kind: 'image', mimeType: 'image/jpeg', bytes: 10 }],
+});
+
+/** Version 2 (current): sources carry `from`. */
+const jobV2 = {
+  ...editV1('job-v2', [{ mediaId: 'm-parent', mimeType: 'image/jpeg', from: { kind: 'result', jobId: 'job-v0', output: 0 } }]),
+  schemaVersion: 2,
+};
+
+const JOB_FIXTURES: Record<number, Record<string, unknown>> = { 0: jobV0, 1: jobV1, 2: jobV2 };
 
 /** Settings version 0: unversioned, a single top-level `baseUrl`. */
 const settingsV0 = { provider: 'xai', baseUrl: 'http://localhost:8080/v1', concurrency: 5, notifications: false };
@@ -94,6 +110,33 @@ describe('job record migrations', () => {
 
   it('keeps a current record as it is', () => {
     expect(migrateJob(structuredClone(jobV1))).toMatchObject({ id: 'job-v1', sends: 1, origin: { via: 'context-menu', pageUrl: 'https://example.org/page' } });
+    const current = migrateJob(structuredClone(jobV2))!;
+    expect(current.request).toMatchObject({ sources: [{ mediaId: 'm-parent', from: { kind: 'result', jobId: 'job-v0', output: 0 } }] });
+  });
+
+  it('v1 → v2: page captures become page references; sources that cannot be linked are kept as they are', () => {
+    const job = migrateJob(
+      editV1('edit-v1', [
+        { mediaId: 'm-page', mimeType: 'image/jpeg', srcUrl: 'https://site.test/cat.jpg' },
+        { mediaId: 'm-shot', mimeType: 'image/png', screenshot: true },
+        { mediaId: 'm-other', mimeType: 'image/png', bytes: 5 },
+      ]),
+    )!;
+    expect(job.schemaVersion).toBe(2);
+    const sources = 'sources' in job.request ? job.request.sources : [];
+    expect(sources[0]).toEqual({
+      mediaId: 'm-page',
+      mimeType: 'image/jpeg',
+      srcUrl: 'https://site.test/cat.jpg',
+      from: { kind: 'page', imageUrl: 'https://site.test/cat.jpg', pageUrl: 'https://example.org/page', capturedAt: jobV1.createdAt },
+    });
+    expect(sources[1]!.from).toEqual({ kind: 'page', pageUrl: 'https://example.org/page', capturedAt: jobV1.createdAt, screenshot: true });
+    expect(sources[2]).toEqual({ mediaId: 'm-other', mimeType: 'image/png', bytes: 5 });
+  });
+
+  it('v1 → v2: a job without sources or with an odd source list is not touched beyond its version', () => {
+    expect(migrateJob(structuredClone(jobV1))!.request).toEqual(request);
+    expect(migrateJob(editV1('odd', [{ mediaId: 'x', mimeType: 'image/png', from: { kind: 'nonsense' } }]))).toBeUndefined();
   });
 
   it('skips records it cannot read (garbage, a newer version) instead of failing the list', () => {

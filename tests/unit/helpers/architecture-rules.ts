@@ -35,7 +35,7 @@ export const FOLDER_LAYERS: Readonly<Record<string, number>> = {
   'lib/history': 5,
   'lib/library': 5,
   'lib/keyboard': 5,
-  'lib/versions': 5, // branch "versions" (its lib/jobs/lineage.ts is model data: it belongs in lib/model/)
+  'lib/versions': 5,
   // 6 the messaging contract between the contexts
   'lib/messaging': 6,
   // 7 runtime contexts
