@@ -9,11 +9,16 @@ import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
 import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
-import { CostEstimate } from './composer/CostEstimate';
+import { CostEstimate, EstimateTotal } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
+import { SettingsDisclosure } from './composer/SettingsDisclosure';
 import { SubmitArea } from './composer/SubmitArea';
+import { MODE_INFO } from '../lib/jobs/modes';
 import { t } from '../lib/i18n';
+
+/** Fields that live inside the folded settings: an error there opens them. */
+const SETTINGS_FIELDS = new Set(['model', 'n', 'aspectRatio', 'resolution', 'quality', 'duration', 'outputFormat']);
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -40,18 +45,24 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const [sending, setSending] = useState(false);
   const [importing, setImporting] = useState(0);
   const [dragging, setDragging] = useState(false);
+  // Folded: only the Generate bar stays, and the queue and results move up into view.
+  const [collapsed, setCollapsed] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const validation = useMemo(() => validateDraft(draft, caps), [draft, caps]);
   const fields = showErrors ? { ...(validation.ok ? {} : validation.fields), ...serverFields } : serverFields;
-  const estimate = useMemo(() => estimateDraft(draft, caps), [draft, caps]);
+  // The price does not depend on the words: an empty prompt still shows what Generate would cost.
+  const estimate = useMemo(() => estimateDraft(draft.prompt.trim() ? draft : { ...draft, prompt: '…' }, caps), [draft, caps]);
   const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
   const max = maxSources(draft.mode, caps, modelOf(draft));
 
   useEffect(() => {
-    if (focusPromptAt) promptRef.current?.focus();
+    if (!focusPromptAt) return;
+    setCollapsed(false);
+    requestAnimationFrame(() => promptRef.current?.focus());
   }, [focusPromptAt]);
 
   async function addFiles(files: File[]) {
@@ -120,6 +131,8 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   }
 
   function focusField(key: string | undefined) {
+    setCollapsed(false);
+    if (key && SETTINGS_FIELDS.has(key)) setSettingsOpen(true);
     const id = key === 'mode' ? `mode-${useComposer.getState().draft.mode}` : key ? FIELD_IDS[key] : undefined;
     if (id) requestAnimationFrame(() => document.getElementById(id)?.focus());
   }
@@ -170,31 +183,76 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           void generate();
         }}
       >
-        <ModePicker mode={draft.mode} caps={caps} onChange={(m) => setMode(m, caps)} />
-        {err('mode') && (
-          <p id="mode-error" className="error">
-            {err('mode')}
-          </p>
-        )}
+        <div className="composer-head">
+          {collapsed ? (
+            <button type="button" className="composer-folded" onClick={() => setCollapsed(false)}>
+              <strong>{MODE_INFO[draft.mode].label}</strong>
+              <span className="hint">{draft.prompt.trim() || t('ux.composer.noPrompt')}</span>
+            </button>
+          ) : (
+            <ModePicker mode={draft.mode} caps={caps} onChange={(m) => setMode(m, caps)} />
+          )}
+          <button
+            type="button"
+            className="icon fold"
+            aria-expanded={!collapsed}
+            aria-controls="composer-body"
+            aria-label={t('ux.composer.toggle')}
+            title={collapsed ? t('ux.composer.show') : t('ux.composer.hide')}
+            onClick={() => setCollapsed((c) => !c)}
+          >
+            <span className="chevron" aria-hidden="true" />
+          </button>
+        </div>
+        <div id="composer-body" hidden={collapsed}>
+          {err('mode') && (
+            <p id="mode-error" className="error">
+              {err('mode')}
+            </p>
+          )}
 
-        {max > 0 && (
-          <SourceTray
-            mode={draft.mode}
-            sources={draft.sources}
-            max={max}
-            error={err('sources')}
-            busy={importing > 0}
-            onRemove={removeSource}
-            onMove={moveSource}
-            onInsertTag={insertTag}
-            onPickFiles={() => fileRef.current?.click()}
+          {max > 0 && (
+            <SourceTray
+              mode={draft.mode}
+              sources={draft.sources}
+              max={max}
+              error={err('sources')}
+              busy={importing > 0}
+              onRemove={removeSource}
+              onMove={moveSource}
+              onInsertTag={insertTag}
+              onPickFiles={() => fileRef.current?.click()}
+            />
+          )}
+          {max === 0 && importing > 0 && (
+            <p className="hint" role="status">
+              {t('panel.composer.adding')}
+            </p>
+          )}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}{' '}
+              <button type="button" className="link" onClick={() => setNotice(undefined)}>
+                {t('panel.composer.dismiss')}
+              </button>
+            </p>
+          )}
+
+          <PromptField
+            draft={draft}
+            caps={caps}
+            promptRef={promptRef}
+            error={err('prompt')}
+            describedBy={describe('prompt', 'prompt-count prompt-keys')}
+            update={update}
+            onSubmitShortcut={() => formRef.current?.requestSubmit()}
           />
-        )}
-        {max === 0 && importing > 0 && (
-          <p className="hint" role="status">
-            {t('panel.composer.adding')}
-          </p>
-        )}
+
+          <SettingsDisclosure draft={draft} controls={controls} estimate={estimate?.estimate} open={settingsOpen} onToggle={setSettingsOpen}>
+            <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
+            <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
+          </SettingsDisclosure>
+        </div>
         <input
           ref={fileRef}
           id="add-files"
@@ -210,30 +268,15 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
             void addFiles(files);
           }}
         />
-        {notice && (
-          <p className="notice" role="status">
-            {notice}{' '}
-            <button type="button" className="link" onClick={() => setNotice(undefined)}>
-              {t('panel.composer.dismiss')}
-            </button>
-          </p>
-        )}
 
-        <PromptField
-          draft={draft}
-          caps={caps}
-          promptRef={promptRef}
-          error={err('prompt')}
-          describedBy={describe('prompt', 'prompt-count prompt-keys')}
-          update={update}
-          onSubmitShortcut={() => formRef.current?.requestSubmit()}
+        <SubmitArea
+          sending={sending}
+          readingImage={readingImage}
+          pageUrl={origin?.pageUrl}
+          hasKey={hasKey}
+          error={error}
+          estimate={<EstimateTotal result={estimate} capUsd={settings.dailySpendCapUsd} />}
         />
-
-        <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
-
-        <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
-
-        <SubmitArea sending={sending} readingImage={readingImage} pageUrl={origin?.pageUrl} hasKey={hasKey} error={error} />
       </form>
     </section>
   );
