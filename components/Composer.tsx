@@ -4,17 +4,17 @@ import { send } from '../lib/messaging/client';
 import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
 import { draftWithHouseStyle } from '../lib/ui/library-store';
-import { importFile, mediaFiles } from '../lib/ui/import-media';
+import { mediaFiles } from '../lib/ui/import-media';
 import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-store';
-import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
+import { ComposerHead } from './composer/ComposerHead';
 import { CostEstimate, EstimateTotal } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
 import { SettingsDisclosure } from './composer/SettingsDisclosure';
 import { SubmitArea } from './composer/SubmitArea';
-import { MODE_INFO } from '../lib/jobs/modes';
+import { useSourceFiles } from './composer/useSourceFiles';
 import { t } from '../lib/i18n';
 
 /** Fields that live inside the folded settings: an error there opens them. */
@@ -34,7 +34,7 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
-  const { draft, origin, notice, focusPromptAt, capture, patch, setMode, addSources, removeSource, moveSource, setNotice } = useComposer();
+  const { draft, origin, notice, focusPromptAt, capture, patch, setMode, removeSource, moveSource, setNotice } = useComposer();
   const readingImage = capture?.state === 'pending'; // no Generate (in any mode) until the right-clicked image is here
   const caps = useCapabilities();
   const settings = useSettings((s) => s.settings);
@@ -43,7 +43,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo>();
   const [sending, setSending] = useState(false);
-  const [importing, setImporting] = useState(0);
+  const { importing, addFiles } = useSourceFiles(caps);
   const [dragging, setDragging] = useState(false);
   // Folded: only the Generate bar stays, and the queue and results move up into view.
   const [collapsed, setCollapsed] = useState(false);
@@ -64,33 +64,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     setCollapsed(false);
     requestAnimationFrame(() => promptRef.current?.focus());
   }, [focusPromptAt]);
-
-  async function addFiles(files: File[]) {
-    if (files.length === 0) return;
-    setImporting((n) => n + files.length);
-    const added = [];
-    const problems: string[] = [];
-    for (const file of files) {
-      const outcome = await importFile(file);
-      if (outcome.ok) added.push(outcome.source);
-      else problems.push(t('panel.composer.fileProblem', { file: file.name || t('panel.composer.pastedItem'), reason: outcome.message }));
-    }
-    setImporting((n) => n - files.length);
-    addSources(added, caps);
-    if (problems.length) setNotice(problems.join(' '));
-  }
-
-  // Paste anywhere in the panel: images and videos become sources; text pastes are left alone.
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      const files = mediaFiles(event.clipboardData);
-      if (files.length === 0) return;
-      event.preventDefault();
-      void addFiles(files);
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  });
 
   function update(p: Partial<Draft>) {
     patch(p);
@@ -183,27 +156,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           void generate();
         }}
       >
-        <div className="composer-head">
-          {collapsed ? (
-            <button type="button" className="composer-folded" onClick={() => setCollapsed(false)}>
-              <strong>{MODE_INFO[draft.mode].label}</strong>
-              <span className="hint">{draft.prompt.trim() || t('ux.composer.noPrompt')}</span>
-            </button>
-          ) : (
-            <ModePicker mode={draft.mode} caps={caps} onChange={(m) => setMode(m, caps)} />
-          )}
-          <button
-            type="button"
-            className="icon fold"
-            aria-expanded={!collapsed}
-            aria-controls="composer-body"
-            aria-label={t('ux.composer.toggle')}
-            title={collapsed ? t('ux.composer.show') : t('ux.composer.hide')}
-            onClick={() => setCollapsed((c) => !c)}
-          >
-            <span className="chevron" aria-hidden="true" />
-          </button>
-        </div>
+        <ComposerHead mode={draft.mode} prompt={draft.prompt} caps={caps} collapsed={collapsed} onMode={(m) => setMode(m, caps)} onCollapsed={setCollapsed} />
         <div id="composer-body" hidden={collapsed}>
           {err('mode') && (
             <p id="mode-error" className="error">
