@@ -12,7 +12,8 @@ import { formatNumber, t } from '../../lib/i18n';
 
 type Status = { tone: 'ok' | 'error'; text: string } | undefined;
 
-export function HistoryApp() {
+/** The full-page History (entrypoints/history); `page` is its wide layout. */
+export function HistoryApp({ page = false }: { page?: boolean }) {
   const { summaries, jobs, loaded, loading, exhausted, filter, selected, loadMore, loadAll, setFilter, toggle, setSelection } = useHistory();
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
@@ -53,7 +54,7 @@ export function HistoryApp() {
   const allVisibleSelected = visible.length > 0 && visible.every((s) => selected.has(s.id));
 
   return (
-    <main className="history">
+    <main className={`history${page ? ' page' : ''}`}>
       <header>
         <div className="row-flex" style={{ justifyContent: 'space-between' }}>
           <h1>{t('history.historyApp.history')}</h1>
