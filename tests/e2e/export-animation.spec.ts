@@ -23,7 +23,7 @@ async function videoTile(page: Page, emulator: Parameters<typeof configure>[2], 
     if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
     return v.duration;
   });
-  await tile.getByText(ui('More actions')).click();
+  await tile.getByRole('button', { name: ui('More actions'), exact: true }).click();
   return { tile, duration };
 }
 
