@@ -36,7 +36,6 @@ function NowChip({ job }: { job: Job }) {
   return (
     <span className="now-chip" title={`${MODE_INFO[job.request.mode].label} · ${statusLabel(job.status)}`}>
       {thumb ? <img src={thumb} alt="" /> : <span className={`now-dot kind-${MODE_INFO[job.request.mode].output}`} />}
-      <span>{statusLabel(job.status)}</span>
     </span>
   );
 }

@@ -38,7 +38,9 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
           : t('panel.queueList.queue')}
       </h2>
       {queue.length === 0 ? (
-        <p className="empty hint">{t('panel.queueList.nothingInProgressJobs')}</p>
+        <p className="empty hint" title={t('panel.queueList.nothingInProgressJobs')}>
+          {t('ux.queue.idle')}
+        </p>
       ) : (
         <ul className="plain job-list">
           {queue.map((job) => (

@@ -94,6 +94,14 @@ export async function tileAction(tile: Locator, english: string | RegExp): Promi
   return button;
 }
 
+/** Opens a result tile's viewer (its picture is a "View <title>" button); returns the dialog. */
+export async function openViewer(panel: Page, tile: Locator): Promise<Locator> {
+  await tile.locator('.tile-open').click();
+  const dialog = panel.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
 /** Options as a new user fills it: only the key; the shipped base URL (https://api.x.ai/v1) stays. */
 export async function configureKeyOnly(context: BrowserContext, extensionId: string, key = EMULATOR_KEY): Promise<void> {
   const options = await openExtensionPage(context, extensionId, 'options.html');

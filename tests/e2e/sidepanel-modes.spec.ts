@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addPngSource, bodiesOf, chooseMode, queue, results, setting, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { addPngSource, bodiesOf, chooseMode, openViewer, queue, results, setting, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 import { ui, uiMatch, uiRe, uiUsd } from './i18n';
 
 /** Every generation mode end to end against the emulator, chained through the result actions. */
@@ -19,7 +19,10 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ prompt: 'a red fox in snow', n: 2, aspect_ratio: '16:9' });
   // The actual cost reported by the API is shown with the result.
-  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: uiUsd(0.04) }));
+  const viewer = await openViewer(panel, tiles(panel).first());
+  await expect(viewer.locator('dd').filter({ hasText: uiUsd(0.04) })).toHaveCount(1);
+  await panel.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
