@@ -203,7 +203,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
 
           <SettingsDisclosure draft={draft} controls={controls} estimate={estimate?.estimate} open={settingsOpen} onToggle={setSettingsOpen}>
             <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
-            <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
+            <CostEstimate result={estimate} />
           </SettingsDisclosure>
         </div>
         <input

@@ -18,25 +18,34 @@ function useCapState(estimate: Estimate | undefined, capUsd: number | null) {
 
 /**
  * The estimate beside Generate: the total (to as many decimals as its breakdown needs, so "$0.022" and not
- * "$0.02" over lines adding up to $0.022), and a warning when it would pass today's cap.
+ * "$0.02" over lines adding up to $0.022), and today's spend against the daily cap (a warning when this
+ * job would pass it), always in view.
  * `usd` is what the cap reserves (the top of the range when the server picks).
  */
 export function EstimateTotal({ result, capUsd }: { result: Result; capUsd: number | null }) {
   const estimate = result?.estimate;
   const { spentUsd, overCap } = useCapState(estimate, capUsd);
-  if (!estimate) return <span className="hint estimate-total">{result === undefined ? t('ux.estimate.pending') : t('ux.estimate.unknown')}</span>;
   return (
-    <span className={`estimate-total${overCap ? ' error' : ''}`}>
-      {withNodes(t('composer.costEstimate.estimatedCost', { cost: slot('cost') }), { cost: <strong data-testid="cost-estimate">{formatUsdPrecise(estimate.usd)}</strong> })}
-      {overCap && capUsd !== null && <span className="visually-hidden"> {t('composer.costEstimate.todayOverCap', { spent: formatUsd(spentUsd), cap: formatUsd(capUsd) })}</span>}
-    </span>
+    <>
+      {estimate ? (
+        <span className={`estimate-total${overCap ? ' error' : ''}`}>
+          {withNodes(t('composer.costEstimate.estimatedCost', { cost: slot('cost') }), { cost: <strong data-testid="cost-estimate">{formatUsdPrecise(estimate.usd)}</strong> })}
+        </span>
+      ) : (
+        <span className="hint estimate-total">{result === undefined ? t('ux.estimate.pending') : t('ux.estimate.unknown')}</span>
+      )}
+      {capUsd !== null && (
+        <span className={`cap-line ${overCap ? 'error' : 'hint'}`}>
+          {t(overCap ? 'composer.costEstimate.todayOverCap' : 'composer.costEstimate.todayOfCap', { spent: formatUsd(spentUsd), cap: formatUsd(capUsd) })}
+        </span>
+      )}
+    </>
   );
 }
 
-/** Inside the settings: each line of the estimate (quantity × unit price) and today's spend against the cap. */
-export function CostEstimate({ result, capUsd }: { result: Result; capUsd: number | null }) {
+/** Inside the settings: each line of the estimate (quantity × unit price); today's spend is in the bar. */
+export function CostEstimate({ result }: { result: Result }) {
   const estimate = result?.estimate;
-  const { spentUsd, overCap } = useCapState(estimate, capUsd);
   return (
     <div className="cost" aria-label={t('composer.costEstimate.cost')}>
       {result === undefined ? (
@@ -54,11 +63,6 @@ export function CostEstimate({ result, capUsd }: { result: Result; capUsd: numbe
             ))}
           </ul>
         </>
-      )}
-      {capUsd !== null && (
-        <p className={overCap ? 'error' : 'hint'}>
-          {t(overCap ? 'composer.costEstimate.todayOverCap' : 'composer.costEstimate.todayOfCap', { spent: formatUsd(spentUsd), cap: formatUsd(capUsd) })}
-        </p>
       )}
     </div>
   );

@@ -49,9 +49,13 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   expect(animate).toMatchObject({ duration: 3 });
   expect(animate.image).toBeTruthy();
   expect(animate.prompt).toBeUndefined();
-  // Videos play inline, muted, with controls.
+  // Videos preview muted in the grid (they play on hover) and play with controls in the viewer.
   const video = results(panel).locator('video').first();
-  expect(await video.evaluate((v: HTMLVideoElement) => v.muted && v.controls)).toBe(true);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  const player = await openViewer(panel, results(panel).locator('article[data-kind=video]').first());
+  expect(await player.locator('video').evaluate((v: HTMLVideoElement) => v.muted && v.controls)).toBe(true);
+  await panel.keyboard.press('Escape');
+  await expect(player).toHaveCount(0);
 
   // Use as reference (twice) → reference-video with <IMAGE_n> tags.
   const images = results(panel).locator('article[data-kind=image]');
