@@ -57,7 +57,10 @@ export function HistoryApp({ page = false }: { page?: boolean }) {
     <main className={`history${page ? ' page' : ''}`}>
       <header>
         <div className="row-flex" style={{ justifyContent: 'space-between' }}>
-          <h1>{t('history.historyApp.history')}</h1>
+          <h1>
+            {page && <span className="brand-mark" aria-hidden="true" />}
+            {t('history.historyApp.history')}
+          </h1>
           <span className="small hint" aria-live="polite">
             {!loaded ? t('history.historyApp.loading') : t(isFiltering(filter) ? 'history.historyApp.matching' : 'history.historyApp.entries', visible.length, { count: formatNumber(visible.length) + (exhausted ? '' : '+') })}
           </span>
@@ -135,14 +138,13 @@ export function HistoryApp({ page = false }: { page?: boolean }) {
           >
             {t('history.historyApp.exportAll')}
           </button>
-          <label className="small" style={{ margin: 0, fontWeight: 400 }}>
-            <span className="visually-hidden">{t('history.historyApp.importArchive')}</span>
-            <span aria-hidden="true">{t('history.historyApp.import')}{' '}</span>
+          <label className="file-button">
+            <span aria-hidden="true">{t('ux.history.importButton')}</span>
             <input
               type="file"
               accept=".zip,application/zip"
               aria-label={t('history.historyApp.importArchive')}
-              style={{ width: 180 }}
+              className="visually-hidden"
               disabled={busy}
               onChange={(e) => {
                 const file = e.target.files?.[0];

@@ -25,6 +25,7 @@ export function LauncherApp() {
   const recent = useMemo(() => summaries.filter((s) => s.resultCount > 0 && s.thumbId).filter(matcher({ ...filter, kind: 'all', status: 'all' })).slice(0, RECENT), [summaries, filter]);
   // No await before openInSidePanel: sidePanel.open needs the click's user gesture.
   const open = (id?: string) => void openInSidePanel(id, windowId.current).then(setStatus);
+  const showHistory = () => void openHistoryPage(filter.text).then(closeIfPopup);
 
   return (
     <main className="launcher">
@@ -45,7 +46,7 @@ export function LauncherApp() {
         className="launcher-search"
         onSubmit={(e) => {
           e.preventDefault();
-          void openHistoryPage(filter.text).then(() => window.close());
+          showHistory();
         }}
       >
         <input type="search" aria-label={t('history.historyToolbar.searchPrompts')} placeholder={t('history.historyToolbar.searchPrompts')} value={filter.text} onChange={(e) => setFilter({ text: e.target.value })} />
@@ -53,7 +54,7 @@ export function LauncherApp() {
       <section aria-labelledby="recent-title" className="launcher-recent">
         <div className="launcher-row">
           <h2 id="recent-title">{t('ux.launcher.recent')}</h2>
-          <button type="button" className="link" onClick={() => void openHistoryPage(filter.text).then(() => window.close())}>
+          <button type="button" className="link" onClick={showHistory}>
             {t('ux.launcher.allHistory')}
           </button>
         </div>
@@ -74,6 +75,11 @@ export function LauncherApp() {
       </p>
     </main>
   );
+}
+
+/** The popup gets out of the way of the tab it opened; the same page opened as a tab stays. */
+async function closeIfPopup(): Promise<void> {
+  if (!(await browser.tabs.getCurrent())) window.close();
 }
 
 function RecentTile({ summary: s, onOpen }: { summary: HistorySummary; onOpen(): void }) {
