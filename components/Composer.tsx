@@ -156,7 +156,15 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           void generate();
         }}
       >
-        <ComposerHead mode={draft.mode} prompt={draft.prompt} caps={caps} collapsed={collapsed} onMode={(m) => setMode(m, caps)} onCollapsed={setCollapsed} />
+        <ComposerHead
+          mode={draft.mode}
+          prompt={draft.prompt}
+          caps={caps}
+          sourceKind={draft.sources[0] ? (draft.sources[0].mimeType.startsWith('video/') ? 'video' : 'image') : undefined}
+          collapsed={collapsed}
+          onMode={(m) => setMode(m, caps)}
+          onCollapsed={setCollapsed}
+        />
         <div id="composer-body" hidden={collapsed}>
           {err('mode') && (
             <p id="mode-error" className="error">

@@ -23,15 +23,18 @@ const shortLabel = (mode: Mode): string =>
  * group named "Mode" (the other kind's radios are visually hidden, not removed), so arrow keys still walk
  * every mode and the switch simply follows the checked one.
  */
-export function ModePicker({ mode, caps, onChange }: { mode: Mode; caps: Capabilities; onChange(mode: Mode): void }) {
+export function ModePicker({ mode, caps, sourceKind, onChange }: { mode: Mode; caps: Capabilities; sourceKind?: 'image' | 'video'; onChange(mode: Mode): void }) {
   const kind = kindOf(mode);
   // The mode last used of each kind, so Image → Video → Image comes back to where the user was.
   const lastOfKind = useRef<Record<Kind, Mode>>({ image: 'create-image', video: 'create-video' });
   lastOfKind.current[kind] = mode;
+  // The switch never drops the attached sources when a mode of that kind can take them (Edit image →
+  // Video lands on Animate image with the picture, not on Create video without it).
+  const keepsSources = (m: Mode) => !sourceKind || (MODE_INFO[m].sources.max > 0 && MODE_INFO[m].sources.kind === sourceKind);
   const switchTo = (next: Kind) => {
     if (next === kind) return;
-    const remembered = lastOfKind.current[next];
-    const target = caps.modes[remembered] ? remembered : MODES.find((m) => kindOf(m) === next && caps.modes[m]);
+    const candidates = [lastOfKind.current[next], ...MODES.filter((m) => kindOf(m) === next)].filter((m) => caps.modes[m]);
+    const target = candidates.find(keepsSources) ?? candidates[0];
     if (target) onChange(target);
   };
   const unavailable = MODES.filter((m) => kindOf(m) === kind && !caps.modes[m]);

@@ -11,6 +11,7 @@ export function ComposerHead({
   mode,
   prompt,
   caps,
+  sourceKind,
   collapsed,
   onMode,
   onCollapsed,
@@ -18,6 +19,8 @@ export function ComposerHead({
   mode: Mode;
   prompt: string;
   caps: Capabilities;
+  /** What the attached sources are, so the Image | Video switch keeps them where it can. */
+  sourceKind: 'image' | 'video' | undefined;
   collapsed: boolean;
   onMode(mode: Mode): void;
   onCollapsed(collapsed: boolean): void;
@@ -30,7 +33,7 @@ export function ComposerHead({
           <span className="hint">{prompt.trim() || t('ux.composer.noPrompt')}</span>
         </button>
       ) : (
-        <ModePicker mode={mode} caps={caps} onChange={onMode} />
+        <ModePicker mode={mode} caps={caps} sourceKind={sourceKind} onChange={onMode} />
       )}
       <button
         type="button"

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { submitFromPage, waitForJobState } from './jobs-helpers';
-import { chooseMode, pngBytes, results, setupPanel, tiles } from './sidepanel-helpers';
+import { submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
+import { chooseMode, pngBytes, queue, results, setupPanel, tiles } from './sidepanel-helpers';
 import { ui } from './i18n';
 
 const VIDEO = new URL('../emulator/fixtures/video-16x9.mp4', import.meta.url);
@@ -105,4 +105,20 @@ test('at 400×860 the folded composer leaves at least 9 results in view; a thumb
   await panel.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
   await expect(results(panel)).toBeVisible();
+});
+
+test('while jobs run, the Now generating strip stays at the top and brings the queue into view', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 10 * 60_000 });
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.setViewportSize({ width: 400, height: 860 });
+  const strip = panel.getByTestId('now-generating');
+  await expect(strip).toHaveCount(0);
+  await submitFromPage(panel, videoRequest('waves at sunset'));
+  await expect(strip).toHaveText(ui('{count} job in progress', { count: 1 }));
+  // Even with the page scrolled, the strip is in view; a click brings the Queue's card up.
+  await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(strip).toBeInViewport();
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  await strip.click();
+  await expect(queue(panel).getByRole('article').first()).toBeInViewport();
 });
