@@ -41,6 +41,10 @@ export function ResultViewer({ items, at, onMove, onClose, onStatus }: { items: 
       className="viewer-dialog"
       aria-label={resultTitle(item.job)}
       onClose={onClose}
+      // A click on the dimmed backdrop (the dialog element itself, outside its content) closes it.
+      onClick={(e) => {
+        if (e.target === e.currentTarget) e.currentTarget.close();
+      }}
       onKeyDown={(e) => {
         const target = e.target as HTMLElement;
         if (target.closest('select, input, textarea, video')) return; // their own arrow keys
