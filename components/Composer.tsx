@@ -4,16 +4,21 @@ import { send } from '../lib/messaging/client';
 import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
 import { draftWithHouseStyle } from '../lib/ui/library-store';
-import { importFile, mediaFiles } from '../lib/ui/import-media';
+import { mediaFiles } from '../lib/ui/import-media';
 import { rememberPrompt } from '../lib/ui/prefs';
 import { settingsReady, useCapabilities, useSettings } from '../lib/ui/settings-view-store';
-import { ModePicker } from './ModePicker';
 import { SourceTray } from './SourceTray';
-import { CostEstimate } from './composer/CostEstimate';
+import { ComposerHead } from './composer/ComposerHead';
+import { CostEstimate, EstimateTotal } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
+import { SettingsDisclosure } from './composer/SettingsDisclosure';
 import { SubmitArea } from './composer/SubmitArea';
+import { useSourceFiles } from './composer/useSourceFiles';
 import { t } from '../lib/i18n';
+
+/** Fields that live inside the folded settings: an error there opens them. */
+const SETTINGS_FIELDS = new Set(['model', 'n', 'aspectRatio', 'resolution', 'quality', 'duration', 'outputFormat']);
 
 /** Field order, for moving focus to the first invalid one. */
 const FIELD_IDS: Record<string, string> = {
@@ -29,7 +34,7 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
-  const { draft, origin, notice, focusPromptAt, capture, patch, setMode, addSources, removeSource, moveSource, setNotice } = useComposer();
+  const { draft, origin, notice, focusPromptAt, capture, patch, setMode, removeSource, moveSource, setNotice } = useComposer();
   const readingImage = capture?.state === 'pending'; // no Generate (in any mode) until the right-clicked image is here
   const caps = useCapabilities();
   const settings = useSettings((s) => s.settings);
@@ -38,48 +43,27 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo>();
   const [sending, setSending] = useState(false);
-  const [importing, setImporting] = useState(0);
+  const { importing, addFiles } = useSourceFiles(caps);
   const [dragging, setDragging] = useState(false);
+  // Folded: only the Generate bar stays, and the queue and results move up into view.
+  const [collapsed, setCollapsed] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const promptRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const validation = useMemo(() => validateDraft(draft, caps), [draft, caps]);
   const fields = showErrors ? { ...(validation.ok ? {} : validation.fields), ...serverFields } : serverFields;
-  const estimate = useMemo(() => estimateDraft(draft, caps), [draft, caps]);
+  // The price does not depend on the words: an empty prompt still shows what Generate would cost.
+  const estimate = useMemo(() => estimateDraft(draft.prompt.trim() ? draft : { ...draft, prompt: '…' }, caps), [draft, caps]);
   const controls = controlsFor(draft.mode, draft.sources.length, caps, modelOf(draft));
   const max = maxSources(draft.mode, caps, modelOf(draft));
 
   useEffect(() => {
-    if (focusPromptAt) promptRef.current?.focus();
+    if (!focusPromptAt) return;
+    setCollapsed(false);
+    requestAnimationFrame(() => promptRef.current?.focus());
   }, [focusPromptAt]);
-
-  async function addFiles(files: File[]) {
-    if (files.length === 0) return;
-    setImporting((n) => n + files.length);
-    const added = [];
-    const problems: string[] = [];
-    for (const file of files) {
-      const outcome = await importFile(file);
-      if (outcome.ok) added.push(outcome.source);
-      else problems.push(t('panel.composer.fileProblem', { file: file.name || t('panel.composer.pastedItem'), reason: outcome.message }));
-    }
-    setImporting((n) => n - files.length);
-    addSources(added, caps);
-    if (problems.length) setNotice(problems.join(' '));
-  }
-
-  // Paste anywhere in the panel: images and videos become sources; text pastes are left alone.
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
-      const files = mediaFiles(event.clipboardData);
-      if (files.length === 0) return;
-      event.preventDefault();
-      void addFiles(files);
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  });
 
   function update(p: Partial<Draft>) {
     patch(p);
@@ -120,6 +104,8 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   }
 
   function focusField(key: string | undefined) {
+    setCollapsed(false);
+    if (key && SETTINGS_FIELDS.has(key)) setSettingsOpen(true);
     const id = key === 'mode' ? `mode-${useComposer.getState().draft.mode}` : key ? FIELD_IDS[key] : undefined;
     if (id) requestAnimationFrame(() => document.getElementById(id)?.focus());
   }
@@ -170,31 +156,64 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           void generate();
         }}
       >
-        <ModePicker mode={draft.mode} caps={caps} onChange={(m) => setMode(m, caps)} />
-        {err('mode') && (
-          <p id="mode-error" className="error">
-            {err('mode')}
-          </p>
-        )}
+        <ComposerHead
+          mode={draft.mode}
+          prompt={draft.prompt}
+          caps={caps}
+          sourceKind={draft.sources[0] ? (draft.sources[0].mimeType.startsWith('video/') ? 'video' : 'image') : undefined}
+          collapsed={collapsed}
+          onMode={(m) => setMode(m, caps)}
+          onCollapsed={setCollapsed}
+        />
+        <div id="composer-body" hidden={collapsed}>
+          {err('mode') && (
+            <p id="mode-error" className="error">
+              {err('mode')}
+            </p>
+          )}
 
-        {max > 0 && (
-          <SourceTray
-            mode={draft.mode}
-            sources={draft.sources}
-            max={max}
-            error={err('sources')}
-            busy={importing > 0}
-            onRemove={removeSource}
-            onMove={moveSource}
-            onInsertTag={insertTag}
-            onPickFiles={() => fileRef.current?.click()}
+          {max > 0 && (
+            <SourceTray
+              mode={draft.mode}
+              sources={draft.sources}
+              max={max}
+              error={err('sources')}
+              busy={importing > 0}
+              onRemove={removeSource}
+              onMove={moveSource}
+              onInsertTag={insertTag}
+              onPickFiles={() => fileRef.current?.click()}
+            />
+          )}
+          {max === 0 && importing > 0 && (
+            <p className="hint" role="status">
+              {t('panel.composer.adding')}
+            </p>
+          )}
+          {notice && (
+            <p className="notice" role="status">
+              {notice}{' '}
+              <button type="button" className="link" onClick={() => setNotice(undefined)}>
+                {t('panel.composer.dismiss')}
+              </button>
+            </p>
+          )}
+
+          <PromptField
+            draft={draft}
+            caps={caps}
+            promptRef={promptRef}
+            error={err('prompt')}
+            describedBy={describe('prompt', 'prompt-count prompt-keys')}
+            update={update}
+            onSubmitShortcut={() => formRef.current?.requestSubmit()}
           />
-        )}
-        {max === 0 && importing > 0 && (
-          <p className="hint" role="status">
-            {t('panel.composer.adding')}
-          </p>
-        )}
+
+          <SettingsDisclosure draft={draft} controls={controls} estimate={estimate?.estimate} open={settingsOpen} onToggle={setSettingsOpen}>
+            <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
+            <CostEstimate result={estimate} />
+          </SettingsDisclosure>
+        </div>
         <input
           ref={fileRef}
           id="add-files"
@@ -210,30 +229,15 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
             void addFiles(files);
           }}
         />
-        {notice && (
-          <p className="notice" role="status">
-            {notice}{' '}
-            <button type="button" className="link" onClick={() => setNotice(undefined)}>
-              {t('panel.composer.dismiss')}
-            </button>
-          </p>
-        )}
 
-        <PromptField
-          draft={draft}
-          caps={caps}
-          promptRef={promptRef}
-          error={err('prompt')}
-          describedBy={describe('prompt', 'prompt-count prompt-keys')}
-          update={update}
-          onSubmitShortcut={() => formRef.current?.requestSubmit()}
+        <SubmitArea
+          sending={sending}
+          readingImage={readingImage}
+          pageUrl={origin?.pageUrl}
+          hasKey={hasKey}
+          error={error}
+          estimate={<EstimateTotal result={estimate} capUsd={settings.dailySpendCapUsd} />}
         />
-
-        <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
-
-        <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
-
-        <SubmitArea sending={sending} readingImage={readingImage} pageUrl={origin?.pageUrl} hasKey={hasKey} error={error} />
       </form>
     </section>
   );

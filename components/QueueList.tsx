@@ -25,7 +25,7 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
     .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || a.createdAt - b.createdAt);
   const activeCount = queue.filter((j) => isActive(j.status)).length;
   return (
-    <section aria-label={t('panel.queueList.queue')} className="queue">
+    <section id="queue" tabIndex={-1} aria-label={t('panel.queueList.queue')} className={`queue${queue.length === 0 ? ' idle' : ''}`}>
       <h2>
         {activeCount > 0
           ? withNodes(t('panel.queueList.heading', { count: slot('count') }), {
@@ -38,7 +38,9 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
           : t('panel.queueList.queue')}
       </h2>
       {queue.length === 0 ? (
-        <p className="empty hint">{t('panel.queueList.nothingInProgressJobs')}</p>
+        <p className="empty hint" title={t('panel.queueList.nothingInProgressJobs')}>
+          {t('ux.queue.idle')}
+        </p>
       ) : (
         <ul className="plain job-list">
           {queue.map((job) => (

@@ -1,183 +1,143 @@
-import { useEffect, useState } from 'react';
-import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Job } from '../lib/model/job';
-import { MODE_INFO, type Mode } from '../lib/model/modes';
-import { send } from '../lib/messaging/client';
-import { userMessage } from '../lib/errors/taxonomy';
-import { applyResultAs } from '../lib/ui/composer-store';
+import { MODE_INFO } from '../lib/model/modes';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
-import { copyResultImage, downloadResult, openFullSize, originTabOpen } from '../lib/ui/result-actions';
-import { useCapabilities } from '../lib/ui/settings-view-store';
-import { useOpenVersions } from '../lib/ui/versions-store';
 import { AnimationExport } from './AnimationExport';
-import { formatDateTime, formatNumber, t } from '../lib/i18n';
+import { Icon } from './gallery/Icon';
+import { useResultActions, type ResultAction } from './gallery/useResultActions';
+import { t } from '../lib/i18n';
+
+/** The name a result goes by: its prompt, else (a prompt-less animation, say) its mode. */
+export const resultTitle = (job: Job) => job.request.prompt.trim() || MODE_INFO[job.request.mode].label;
 
 /**
- * One finished result with its actions. `compact` leaves the actions out (small previews elsewhere);
- * `onStatus` receives one-line outcomes ("Copied.") for the page's polite live region.
+ * One finished result in the dense grid: the picture (click or Enter opens the viewer), and on hover or
+ * focus a few icon actions plus a More actions menu with the rest. Outcomes ("Copied the image.") show as
+ * a toast on the tile and go to the page's live region through `onStatus`.
  */
-export function ResultTile({ job, index, compact, onStatus }: { job: Job; index: number; compact?: boolean; onStatus?(message: string): void }) {
+export function ResultTile({ job, index, onOpen, onStatus }: { job: Job; index: number; onOpen(): void; onStatus(message: string): void }) {
   const result = job.results[index];
   const isVideo = result?.kind === 'video';
   const thumb = useThumbUrl(result?.thumb ? result.mediaId : undefined);
   // Images show their thumbnail (small, fast); the full file is only read for videos and thumb-less images.
   const media = useMediaUrl(result && (isVideo || !result.thumb) ? result.mediaId : undefined);
+  const { actions, message, report } = useResultActions(job, index, onStatus);
+  const [menuOpen, setMenuOpen] = useState(false);
   if (!result) return null;
-  const title = job.request.prompt.trim() || MODE_INFO[job.request.mode].label;
+  const title = resultTitle(job);
   const label = t(isVideo ? 'panel.resultTile.videoLabel' : 'panel.resultTile.imageLabel', { title });
   return (
-    <article className="result-tile" aria-label={label} data-job-id={job.id} data-index={index} data-kind={result.kind}>
-      {/* Known dimensions reserve the space up front (no layout jump); a video without them sizes itself. */}
-      <div
-        className="result-media"
-        style={result.width && result.height ? { aspectRatio: `${result.width} / ${result.height}` } : isVideo ? { aspectRatio: 'auto' } : undefined}
-      >
+    <article className={`result-tile${menuOpen ? ' menu-open' : ''}`} aria-label={label} data-job-id={job.id} data-index={index} data-kind={result.kind}>
+      <div className="result-media">
         {isVideo ? (
-          <video src={media} poster={thumb} muted controls playsInline preload="metadata" aria-label={title} />
+          <video
+            src={media}
+            poster={thumb}
+            muted
+            loop
+            playsInline
+            preload="metadata"
+            aria-label={title}
+            onMouseEnter={(e) => void e.currentTarget.play().catch(() => undefined)}
+            onMouseLeave={(e) => e.currentTarget.pause()}
+          />
         ) : media || thumb ? (
           <img src={thumb ?? media} alt={title} loading="lazy" decoding="async" />
         ) : (
           <span className="placeholder" aria-hidden="true" />
         )}
+        {isVideo && (
+          <span className="video-badge" aria-hidden="true">
+            <Icon name="video" />
+          </span>
+        )}
       </div>
-      {!compact && (
-        <>
-          <p className="result-caption" title={job.request.prompt}>
-            {title}
-          </p>
-          <p className="hint result-meta">
-            {MODE_INFO[job.request.mode].label} · {formatDateTime(job.finishedAt ?? job.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
-            {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · ${t('panel.resultTile.cost', { cost: formatCostVsEstimate(job) ?? '' })}` : ''}
-            {index === 0 && servedByLabel(job) ? ` · ${servedByLabel(job)}` : ''}
-          </p>
-          <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
-        </>
+      <button type="button" className="tile-open" aria-label={t('ux.gallery.open', { title })} onClick={onOpen} />
+      <div className="tile-actions" role="group" aria-label={t('panel.resultTile.resultActions')}>
+        {actions
+          .filter((a) => a.primary)
+          .map((a) => (
+            <IconButton key={a.id} action={a} />
+          ))}
+        <button
+          type="button"
+          className="tile-icon"
+          aria-label={t('panel.resultTile.moreActions')}
+          title={t('panel.resultTile.moreActions')}
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <Icon name="more" />
+        </button>
+      </div>
+      {menuOpen && (
+        <TileMenu onClose={() => setMenuOpen(false)}>
+          {actions
+            .filter((a) => !a.primary)
+            .map((a) => (
+              <button
+                key={a.id}
+                type="button"
+                className={a.danger ? 'danger' : undefined}
+                disabled={a.disabled}
+                autoFocus={a.id === 'confirm-delete'}
+                onClick={() => {
+                  a.run();
+                  if (!a.keepOpen) setMenuOpen(false);
+                }}
+              >
+                <Icon name={a.icon} />
+                {a.label}
+              </button>
+            ))}
+          {isVideo && <AnimationExport job={job} index={index} onStatus={report} />}
+        </TileMenu>
+      )}
+      {message && (
+        <p className={`tile-toast${message.tone === 'error' ? ' error' : ''}`} role={message.tone === 'error' ? 'alert' : undefined}>
+          {message.text}
+        </p>
       )}
     </article>
   );
 }
 
-function ResultActions({ job, index, onStatus }: { job: Job; index: number; onStatus(message: string): void }) {
-  const caps = useCapabilities();
-  const openVersions = useOpenVersions();
-  const result = job.results[index]!;
-  const isVideo = result.kind === 'video';
-  const [canReplace, setCanReplace] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string }>();
-
-  useEffect(() => {
-    let live = true;
-    if (job.origin?.tabId !== undefined) void originTabOpen(job).then((open) => live && setCanReplace(open));
-    return () => {
-      live = false;
-    };
-  }, [job]);
-
-  useEffect(() => {
-    if (!confirming) return;
-    const timer = setTimeout(() => setConfirming(false), 5_000);
-    return () => clearTimeout(timer);
-  }, [confirming]);
-
-  const report = (tone: 'ok' | 'error', text: string) => {
-    setMessage({ tone, text });
-    onStatus(text);
-  };
-  /** `done`: the sentence once `run` succeeds, given what it returned (e.g. the file name being saved). */
-  const attempt = (run: () => Promise<string | void>, done: string | ((extra: string) => string)) => async () => {
-    try {
-      const extra = await run();
-      report('ok', typeof done === 'function' ? done(extra ?? '') : typeof extra === 'string' ? `${done} ${extra}` : done);
-    } catch (error) {
-      report('error', error instanceof Error ? error.message : String(error));
-    }
-  };
-  const use = (mode: Mode) => () => {
-    applyResultAs(job, index, mode, caps);
-    onStatus(t('panel.resultTile.addedToComposer', { mode: MODE_INFO[mode].label }));
-  };
-
-  const replace = canReplace && (
-    <button
-      type="button"
-      onClick={attempt(async () => {
-        const reply = await send({ type: 'result.replace-on-page', jobId: job.id, index });
-        if (!reply.ok) throw new Error(userMessage(reply.error));
-      }, t('panel.resultTile.replacedOnPage'))}
-    >
-      {t('panel.resultTile.replaceOnPage')}
+function IconButton({ action }: { action: ResultAction }) {
+  return (
+    <button type="button" className="tile-icon" aria-label={action.label} title={action.label} disabled={action.disabled} onClick={action.run}>
+      <Icon name={action.icon} />
     </button>
   );
-  const remove = confirming ? (
-    <button
-      type="button"
-      className="danger"
-      autoFocus
-      onClick={() => {
-        setConfirming(false);
-        void send({ type: 'jobs.delete', jobIds: [job.id] }).then((reply) => (reply.ok ? onStatus(t('panel.resultTile.deleted')) : report('error', userMessage(reply.error))));
+}
+
+/** The tile's menu: opens toward the side with room, closes on Escape or a click outside. */
+function TileMenu({ onClose, children }: { onClose(): void; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [side, setSide] = useState<'left' | 'right'>('left');
+  useEffect(() => {
+    const el = ref.current;
+    const tile = el?.parentElement;
+    if (tile) setSide(tile.getBoundingClientRect().left + tile.offsetWidth / 2 > window.innerWidth / 2 ? 'right' : 'left');
+    const onPointer = (e: PointerEvent) => {
+      if (tile && !tile.contains(e.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [onClose]);
+  return (
+    <div
+      ref={ref}
+      className={`tile-menu align-${side}`}
+      role="group"
+      aria-label={t('panel.resultTile.moreActions')}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+        ref.current?.parentElement?.querySelector<HTMLButtonElement>('[aria-expanded]')?.focus();
       }}
     >
-      {job.results.length > 1 ? t('panel.resultTile.confirmDeleteAll', { count: formatNumber(job.results.length) }) : t('panel.resultTile.confirmDelete')}
-    </button>
-  ) : (
-    <button type="button" onClick={() => setConfirming(true)}>
-      {t('panel.resultTile.delete')}
-    </button>
-  );
-
-  // The likely next steps stay visible; the rest sits one click away so two tiles fit side by side at 320 px.
-  return (
-    <div className="result-actions">
-      <div className="button-row" role="group" aria-label={t('panel.resultTile.resultActions')}>
-        <button type="button" onClick={attempt(() => downloadResult(job, index), (file) => t('panel.animationExport.downloading', { file }))}>
-          {t('panel.resultTile.download')}
-        </button>
-        {replace}
-        {isVideo ? (
-          <button type="button" disabled={!caps.modes['extend-video']} onClick={use('extend-video')}>
-            {t('panel.resultTile.extendThis')}
-          </button>
-        ) : (
-          <>
-            <button type="button" disabled={!caps.modes['edit-image']} onClick={use('edit-image')}>
-              {t('panel.resultTile.editThis')}
-            </button>
-            <button type="button" disabled={!caps.modes['animate-image']} onClick={use('animate-image')}>
-              {t('panel.resultTile.animateThis')}
-            </button>
-          </>
-        )}
-      </div>
-      <details className="more-actions">
-        <summary>{t('panel.resultTile.moreActions')}</summary>
-        <div className="button-row" role="group" aria-label={t('panel.resultTile.moreActions')}>
-          {!isVideo && (
-            <button type="button" onClick={attempt(() => copyResultImage(job, index), t('panel.resultTile.copiedImage'))}>
-              {t('panel.resultTile.copyImage')}
-            </button>
-          )}
-          <button type="button" onClick={attempt(() => openFullSize(job, index), t('panel.resultTile.openedInTab'))}>
-            {t('panel.resultTile.openFullSize')}
-          </button>
-          <button type="button" onClick={() => openVersions(job.id, index)}>
-            {t('panel.versions.open')}
-          </button>
-          {isVideo ? (
-            <button type="button" disabled={!caps.modes['edit-video']} onClick={use('edit-video')}>
-              {t('panel.resultTile.editThis')}
-            </button>
-          ) : (
-            <button type="button" disabled={!caps.modes['reference-video']} onClick={use('reference-video')}>
-              {t('panel.resultTile.useAsReference')}
-            </button>
-          )}
-          {remove}
-        </div>
-        {isVideo && <AnimationExport job={job} index={index} onStatus={report} />}
-      </details>
-      {message && <p className={`hint ${message.tone === 'error' ? 'error' : ''}`}>{message.text}</p>}
+      {children}
     </div>
   );
 }

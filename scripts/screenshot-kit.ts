@@ -78,12 +78,57 @@ export async function shoot(page: Page, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) await shootIn(page, colorScheme, path.join(outDir, `panel-${colorScheme}-${name}.png`), 'device');
 }
 
+/** docs/screenshots/<name>-<light|dark>.png (device pixels). */
+export async function shootDocs(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) await shootIn(page, colorScheme, path.join(outDir, `${name}-${colorScheme}.png`), 'device');
+}
+
 /**
  * docs/store/screenshots/<light|dark>-<name>.png at the page's CSS size, one pixel per CSS pixel: the
  * Chrome Web Store takes exactly 1280×800 (or 640×400), so call it with the viewport at that size.
  */
 export async function shootForStore(page: Page, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) await shootIn(page, colorScheme, path.join(storeDir, `${colorScheme}-${name}.png`), 'css');
+}
+
+/** The side panel's width as people see it (Chrome's default side panel is about this wide). */
+export const PANEL_WIDTH = 400;
+
+/**
+ * The side panel at PANEL_WIDTH beside the page it works on, as a user sees the browser window: each is
+ * shot at its own size in the given scheme, then the two are laid side by side (with the panel's border)
+ * in a page of `size` and shot again, for the README (device pixels) and the store (CSS pixels).
+ */
+export async function shootBeside(context: BrowserContext, page: Page, panel: Page, size: { width: number; height: number }, name: string): Promise<void> {
+  await page.setViewportSize({ width: size.width - PANEL_WIDTH, height: size.height });
+  await panel.setViewportSize({ width: PANEL_WIDTH, height: size.height });
+  const canvas = await context.newPage();
+  await canvas.setViewportSize(size);
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const shots: string[] = [];
+      for (const target of [page, panel]) {
+        await target.emulateMedia({ colorScheme });
+        await target.waitForTimeout(150); // a screenshot script, not a test: let the scheme's transition settle
+        shots.push((await target.screenshot({ scale: 'device' })).toString('base64'));
+      }
+      await canvas.setContent(
+        `<style>html,body{margin:0;height:100%;overflow:hidden;background:${colorScheme === 'dark' ? '#15151c' : '#fff'}}` +
+          `body{display:flex}img{display:block;height:100%}.panel{width:${PANEL_WIDTH}px;border-left:1px solid ${colorScheme === 'dark' ? '#383848' : '#d0d0dc'};box-shadow:-8px 0 24px rgb(0 0 0 / ${colorScheme === 'dark' ? 45 : 10}%)}` +
+          `.page{width:${size.width - PANEL_WIDTH}px}</style>` +
+          `<img class="page" src="data:image/png;base64,${shots[0]}"><img class="panel" src="data:image/png;base64,${shots[1]}">`,
+      );
+      await canvas.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+      await canvas.screenshot({ path: path.join(outDir, `panel-${colorScheme}-${name}.png`), scale: 'device' });
+      process.stderr.write(`wrote docs/screenshots/panel-${colorScheme}-${name}.png\n`);
+      if (size.width === 1280 && size.height === 800) {
+        await canvas.screenshot({ path: path.join(storeDir, `${colorScheme}-panel.png`), scale: 'css' });
+        process.stderr.write(`wrote docs/store/screenshots/${colorScheme}-panel.png\n`);
+      }
+    }
+  } finally {
+    await canvas.close();
+  }
 }
 
 async function shootIn(page: Page, colorScheme: 'light' | 'dark', file: string, scale: 'css' | 'device'): Promise<void> {

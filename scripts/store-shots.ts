@@ -1,12 +1,12 @@
 /**
  * The store listing's shots of the surfaces other than the side panel, each 1280×800 in light and dark
- * (docs/store/screenshots/<light|dark>-<page|history|options>.png). Called by scripts/screenshots.ts after
+ * (docs/store/screenshots/<light|dark>-<page|history|options>.png), and the popup for the README. Called by scripts/screenshots.ts after
  * the panel's shots, so the history already holds the jobs those made.
  */
 import type { Page } from '@playwright/test';
 import { rightClick } from '../tests/e2e/site/helpers';
 import { ClosedOverlay, overlayHostSelector } from '../tests/e2e/site/overlay';
-import { shootForStore, type ShotSession } from './screenshot-kit';
+import { shootDocs, shootForStore, type ShotSession } from './screenshot-kit';
 
 export const STORE_VIEWPORT = { width: 1280, height: 800 };
 
@@ -64,16 +64,27 @@ async function until(ready: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-/** The toolbar popup (history) at its own size, centred on a plain 1280×800 backdrop. */
+/** The full-page History (a tab the popup opens): search, filters, the list, storage, export and import. */
 export async function shootHistory({ context, base }: ShotSession): Promise<void> {
-  const popup = await context.newPage();
-  await popup.setViewportSize(STORE_VIEWPORT);
-  await popup.goto(`${base}/popup.html`);
-  const rows = popup.getByRole('list', { name: 'History' }).getByRole('listitem');
+  const history = await context.newPage();
+  await history.setViewportSize(STORE_VIEWPORT);
+  await history.goto(`${base}/history.html`);
+  const rows = history.getByRole('list', { name: 'History' }).getByRole('listitem');
   await rows.nth(4).waitFor();
-  await popup.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.thumb')].every((image) => image.complete && image.naturalWidth > 0));
+  await history.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.thumb')].every((image) => image.complete && image.naturalWidth > 0));
+  await shootForStore(history, 'history');
+  await history.close();
+}
+
+/** The toolbar popup (the launcher) at its own size, on a plain backdrop: docs/screenshots/popup-<scheme>.png. */
+export async function shootPopup({ context, base }: ShotSession): Promise<void> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 620 });
+  await popup.goto(`${base}/popup.html`);
+  await popup.getByRole('list', { name: 'Recent results' }).getByRole('button').nth(3).waitFor();
+  await popup.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
   await backdrop(popup);
-  await shootForStore(popup, 'history');
+  await shootDocs(popup, 'popup');
   await popup.close();
 }
 
@@ -88,7 +99,7 @@ export async function shootOptions({ context, base }: ShotSession): Promise<void
 }
 
 /**
- * The popup's page is only as wide as the popup (460 px): in a wide tab it would sit in the top-left corner.
+ * The popup's page is only as wide as the popup (340 px): in a wide tab it would sit in the top-left corner.
  * A backdrop behind it and a shadow under it, as the browser draws a popup, in either scheme.
  */
 async function backdrop(page: Page): Promise<void> {

@@ -62,8 +62,10 @@ export function PromptField({
         {MODE_INFO[draft.mode].promptRequired ? t('composer.promptField.ctrlEnterToGenerate') : t('composer.promptField.optionalCtrlEnterToGenerate')}
       </span>
       <FieldError id="prompt-error" message={error ?? (over ? t('composer.promptField.tooLong', { limit: max }) : undefined)} />
-      <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
-      <PromptLibrary draft={draft} onApply={(p) => update(p)} />
+      <div className="prompt-tools">
+        <SuggestPrompt draft={draft} caps={caps} onApply={(prompt) => update({ prompt })} />
+        <PromptLibrary draft={draft} onApply={(p) => update(p)} />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseTags, searchLibrary } from '../../lib/library/library';
 import type { Draft } from '../../lib/ui/composer-draft';
 import { useLibrary } from '../../lib/ui/library-store';
@@ -23,6 +23,16 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
   const { save, setHouseStyleOn } = useLibrary.getState();
   const found = searchLibrary(library.prompts, query);
   const recent = open ? recentPrompts() : [];
+  const details = useRef<HTMLDetailsElement>(null);
+  // A popover: a click outside it or Escape closes it (and Escape gives focus back to its summary).
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (details.current && !details.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
 
   return (
     <>
@@ -31,8 +41,15 @@ export function PromptLibrary({ draft, onApply }: { draft: Draft; onApply(patch:
         {t('composer.promptLibrary.addHouseStyle')}{library.houseStyle.trim() ? `: “${library.houseStyle.trim()}”` : t('composer.promptLibrary.setOneInThe')}
       </label>
       <details
+        ref={details}
         className="library"
         open={open}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !open) return;
+          e.preventDefault();
+          setOpen(false);
+          details.current?.querySelector('summary')?.focus();
+        }}
         onToggle={(e) => {
           const isOpen = (e.currentTarget as HTMLDetailsElement).open;
           setOpen(isOpen);

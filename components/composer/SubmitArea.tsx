@@ -1,38 +1,33 @@
+import type { ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import { userMessage, type ErrorInfo } from '../../lib/errors/taxonomy';
 import { hostOf } from '../../lib/net/host-of';
 import { t } from '../../lib/i18n';
 import { slot, withNodes } from '../../lib/i18n/nodes';
 
-/** Generate, what is happening meanwhile, and why the last attempt was refused (with the way to fix it). */
+/**
+ * The bar pinned to the bottom of the panel: Generate and the estimate are always in view, whatever the
+ * form's length, plus what is happening meanwhile and why the last attempt was refused (with the fix).
+ */
 export function SubmitArea({
   sending,
   readingImage,
   pageUrl,
   hasKey,
   error,
+  estimate,
 }: {
   sending: boolean;
   readingImage: boolean;
   pageUrl: string | undefined;
   hasKey: boolean | undefined;
   error: ErrorInfo | undefined;
+  /** The estimate's total, shown beside Generate. */
+  estimate: ReactNode;
 }) {
   const openOptions = () => void browser.runtime.openOptionsPage();
   return (
-    <>
-      <div className="actions">
-        <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
-          {t('composer.submitArea.generate')}
-        </button>
-        {readingImage && <span className="hint">{t('composer.submitArea.waitingForThePage')}</span>}
-        {sending && (
-          <span className="hint" role="status">
-            {t('composer.submitArea.sending')}
-          </span>
-        )}
-        {pageUrl && <span className="hint origin">{t('composer.submitArea.fromHost', { host: hostOf(pageUrl) ?? pageUrl })}</span>}
-      </div>
+    <div className="generate-bar">
       {hasKey === false && (
         <p className="notice">
           {withNodes(t('composer.submitArea.noApiKey', { openOptions: slot('openOptions') }), {
@@ -54,6 +49,23 @@ export function SubmitArea({
           )}
         </div>
       )}
-    </>
+      <div className="actions">
+        <div className="bar-info">
+          {estimate}
+          {readingImage ? (
+            <span className="hint">{t('composer.submitArea.waitingForThePage')}</span>
+          ) : sending ? (
+            <span className="hint" role="status">
+              {t('composer.submitArea.sending')}
+            </span>
+          ) : (
+            pageUrl && <span className="hint origin">{t('composer.submitArea.fromHost', { host: hostOf(pageUrl) ?? pageUrl })}</span>
+          )}
+        </div>
+        <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
+          {t('composer.submitArea.generate')}
+        </button>
+      </div>
+    </div>
   );
 }

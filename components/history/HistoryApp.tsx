@@ -28,7 +28,8 @@ function pictureRows(items: HistorySummary[], grouped: boolean, expanded: Readon
   return { visible, groupInfo };
 }
 
-export function HistoryApp() {
+/** The full-page History (entrypoints/history); `page` is its wide layout. */
+export function HistoryApp({ page = false }: { page?: boolean }) {
   const { summaries, jobs, loaded, loading, exhausted, filter, selected, loadMore, loadAll, setFilter, toggle, setSelection } = useHistory();
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
@@ -72,10 +73,13 @@ export function HistoryApp() {
   const allVisibleSelected = visible.length > 0 && visible.every((s) => selected.has(s.id));
 
   return (
-    <main className="history">
+    <main className={`history${page ? ' page' : ''}`}>
       <header>
         <div className="row-flex" style={{ justifyContent: 'space-between' }}>
-          <h1>{t('history.historyApp.history')}</h1>
+          <h1>
+            {page && <span className="brand-mark" aria-hidden="true" />}
+            {t('history.historyApp.history')}
+          </h1>
           <span className="small hint" aria-live="polite">
             {!loaded ? t('history.historyApp.loading') : t(isFiltering(filter) ? 'history.historyApp.matching' : 'history.historyApp.entries', visible.length, { count: formatNumber(visible.length) + (exhausted ? '' : '+') })}
           </span>
@@ -174,14 +178,13 @@ export function HistoryApp() {
           >
             {t('history.historyApp.exportAll')}
           </button>
-          <label className="small" style={{ margin: 0, fontWeight: 400 }}>
-            <span className="visually-hidden">{t('history.historyApp.importArchive')}</span>
-            <span aria-hidden="true">{t('history.historyApp.import')}{' '}</span>
+          <label className="file-button">
+            <span aria-hidden="true">{t('ux.history.importButton')}</span>
             <input
               type="file"
               accept=".zip,application/zip"
               aria-label={t('history.historyApp.importArchive')}
-              style={{ width: 180 }}
+              className="visually-hidden"
               disabled={busy}
               onChange={(e) => {
                 const file = e.target.files?.[0];

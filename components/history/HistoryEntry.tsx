@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
+import { plainModelName } from '../../lib/ui/model-name';
 import { formatDateTime, formatNumber, t } from '../../lib/i18n';
 
 export type EntryAction = 'open' | 'download' | 'copy' | 'rerun' | 'delete';
@@ -56,7 +57,7 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           {label}
         </p>
         <div className="meta">
-          <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span> {MODE_INFO[s.mode].label} · {s.model} · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt)}</time>
+          <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span> {MODE_INFO[s.mode].label} · <span title={s.model}>{plainModelName(s.model)}</span> · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
           {cost ? ` · ${cost}` : ''}
           {host ? (
             <>

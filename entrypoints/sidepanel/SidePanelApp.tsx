@@ -10,6 +10,7 @@ import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
 import { VersionsDialog } from '../../components/versions/VersionsDialog';
 import { QueueList } from '../../components/QueueList';
+import { NowGenerating } from '../../components/NowGenerating';
 import { usePanelKeys } from '../../lib/ui/use-panel-keys';
 import { formatNumber, t } from '../../lib/i18n';
 import { slot, withNodes } from '../../lib/i18n/nodes';
@@ -38,7 +39,11 @@ export function SidePanelApp() {
   return (
     <div className="panel">
       <header className="panel-header">
-        <h1>{t('panel.sidePanelApp.reimagine')}</h1>
+        <h1>
+          <span className="brand-mark" aria-hidden="true" />
+          {t('panel.sidePanelApp.reimagine')}
+        </h1>
+        <NowGenerating jobs={jobs} />
       </header>
       <div className="panel-main">
         <div className="panel-left">

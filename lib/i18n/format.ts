@@ -73,6 +73,16 @@ export function formatUsd(usd: number): string {
   return formatNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/**
+ * Money with as many decimals as the amount needs (2 to 4): an estimate of $0.022 reads "$0.022", so it
+ * equals the sum of its breakdown lines, while $0.04 stays "$0.04".
+ */
+export function formatUsdPrecise(usd: number): string {
+  const cents = Math.round(usd * 10_000);
+  const digits = cents % 100 === 0 ? 2 : cents % 10 === 0 ? 3 : 4;
+  return formatNumber(usd, { style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
 /** Byte sizes ("3.2 MB") with Intl's unit formatting. */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

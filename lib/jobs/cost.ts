@@ -35,6 +35,8 @@ const ticksToUsdValue = (ticks: number) => ticks / TICKS_PER_USD;
 export function formatCostVsEstimate(job: { costTicks?: number; costCredits?: number; estimatedCostTicks?: number }): string | undefined {
   const actual = formatJobCost(job);
   if (job.costTicks === undefined || job.estimatedCostTicks === undefined) return actual;
+  // Said once when the bill matched the estimate: "$0.02", not "$0.02 (estimated $0.02)".
+  if (formatUsd(ticksToUsdValue(job.estimatedCostTicks)) === actual) return actual;
   return t('cost.actualVsEstimate', { actual: actual ?? '', estimate: formatUsd(ticksToUsdValue(job.estimatedCostTicks)) });
 }
 

@@ -22,8 +22,9 @@ export { PANEL_FOCUS_KEY };
  * Must run synchronously inside the click handler: `sidePanel.open` needs the user gesture, so the
  * window id is looked up beforehand (see `currentWindowId`) and nothing is awaited before the call.
  */
-export function openInSidePanel(jobId: string, windowId: number | undefined): Promise<Outcome> {
-  void chrome.storage?.session?.set({ [PANEL_FOCUS_KEY]: jobId });
+export function openInSidePanel(jobId: string | undefined, windowId: number | undefined): Promise<Outcome> {
+  // Without a job (the launcher's "Open side panel"), the panel just opens as it was.
+  if (jobId !== undefined) void chrome.storage?.session?.set({ [PANEL_FOCUS_KEY]: jobId });
   // Firefox: no side-panel API; its sidebar (`sidebar_action`) opens through sidebarAction in the gesture.
   const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
   if (typeof sidebar?.open === 'function') {
@@ -41,9 +42,15 @@ export function openInSidePanel(jobId: string, windowId: number | undefined): Pr
   return openPanelTab(jobId);
 }
 
-async function openPanelTab(jobId: string): Promise<Outcome> {
-  await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
+async function openPanelTab(jobId: string | undefined): Promise<Outcome> {
+  await browser.tabs.create({ url: browser.runtime.getURL(jobId === undefined ? '/sidepanel.html' : `/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
   return { ok: true, message: t('historyData.openedInATab') };
+}
+
+/** The full-page History (filters, purge, export, import) in a tab of its own; `query` pre-fills its search. */
+export async function openHistoryPage(query = ''): Promise<void> {
+  const search = query.trim() ? `?q=${encodeURIComponent(query.trim())}` : '';
+  await browser.tabs.create({ url: browser.runtime.getURL(`/history.html${search}` as '/history.html') });
 }
 
 export async function currentWindowId(): Promise<number | undefined> {

@@ -17,13 +17,13 @@ async function videoTile(page: Page, emulator: Parameters<typeof configure>[2], 
   emulator.configure({ videoRenderMs: 500 });
   const id = await submitFromPage(page, videoRequest(prompt));
   await waitForJobState(page, id, ['done']);
-  const tile = tiles(page).filter({ hasText: prompt }).first();
+  const tile = tiles(page).filter({ has: page.getByRole('button', { name: ui('View {title}', { title: prompt }) }) }).first();
   await expect(tile).toBeVisible({ timeout: 20_000 });
   const duration = await tile.locator('video').evaluate(async (v: HTMLVideoElement) => {
     if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
     return v.duration;
   });
-  await tile.getByText(ui('More actions')).click();
+  await tile.getByRole('button', { name: ui('More actions'), exact: true }).click();
   return { tile, duration };
 }
 

@@ -17,7 +17,7 @@ import { raw, ui, uiMatch, uiRe } from './i18n';
 const HOSTILE = 'A cat </rdf:li> & "quotes" <evil/> 猫 🐈';
 
 async function download(panel: Page, prompt: string): Promise<{ bytes: Buffer; download: Download; tile: Locator }> {
-  const tile = tiles(panel).filter({ hasText: prompt.slice(0, 10) }).first();
+  const tile = tiles(panel).filter({ has: panel.getByRole('button', { name: ui('View {title}', { title: prompt.trim() }), exact: true }) }).first();
   await expect(tile).toBeVisible({ timeout: 30_000 });
   const [file] = await Promise.all([panel.waitForEvent('download'), (await tileAction(tile, 'Download')).click()]);
   return { bytes: readFileSync((await file.path())!), download: file, tile };

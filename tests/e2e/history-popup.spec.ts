@@ -40,18 +40,18 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
 
   test('history survives a browser restart; search, filters, re-run and delete work', async ({ context, extensionId, emulator, userDataDir }) => {
     await configure(context, extensionId, emulator);
-    const page = await openExtensionPage(context, extensionId, 'popup.html');
+    const page = await openExtensionPage(context, extensionId, 'history.html');
     await makeHistory(page, emulator);
     await context.close();
 
     const relaunched = await launchContext(userDataDir);
     try {
-      const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'popup.html');
+      const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'history.html');
       await expect(rows(popup)).toHaveCount(3);
       // newest first, with status, mode, model and cost
       await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
       await expect(row(popup, 'a forbidden picture')).toContainText(ui('Failed'));
-      await expect(row(popup, 'a red fox in the snow')).toContainText(new RegExp([ui('Done'), ui('Create image'), 'grok-imagine-image', uiUsd(0.02)].map(escapeRe).join('.*')));
+      await expect(row(popup, 'a red fox in the snow')).toContainText(new RegExp([ui('Done'), ui('Create image'), 'Grok Imagine 1.0', uiUsd(0.02)].map(escapeRe).join('.*')));
       await thumbsPainted(popup, 2);
 
       await popup.getByRole('searchbox', { name: ui('Search prompts') }).fill('BOAT pond');
@@ -99,7 +99,7 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
 
 test('export, then import into a fresh profile: same entries, media intact, import is idempotent', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
-  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  const popup = await openExtensionPage(context, extensionId, 'history.html');
   await makeHistory(popup, emulator);
   await popup.reload();
   await expect(rows(popup)).toHaveCount(3);
@@ -135,7 +135,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
   const freshDir = await mkdtemp(path.join(tmpdir(), 'reimagine-e2e-fresh-'));
   const fresh = await launchContext(freshDir);
   try {
-    const other = await openExtensionPage(fresh, await idOf(fresh), 'popup.html');
+    const other = await openExtensionPage(fresh, await idOf(fresh), 'history.html');
     await expect(other.getByText(uiRe(/No generations yet/))).toBeVisible();
     await other.getByLabel(ui('Import archive')).setInputFiles(file);
     await expect(other.getByRole('status').filter({ hasText: ui('Imported {count} entries.', { count: 3 }) })).toBeVisible({ timeout: 30_000 });
@@ -168,7 +168,7 @@ test('storage meter, one-click purge of the oldest, and Copy prompt', async ({ c
   for (let i = 0; i < 11; i++) ids.push(await submitFromPage(page, image(`entry number ${i}`)));
   for (const id of ids) await waitForJobState(page, id, ['done']);
 
-  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  const popup = await openExtensionPage(context, extensionId, 'history.html');
   await expect(popup.getByRole('meter', { name: ui('Storage used') })).toBeVisible();
   await expect(popup.getByText(uiRe(/used of .* available/))).toBeVisible();
 
@@ -185,4 +185,32 @@ test('storage meter, one-click purge of the oldest, and Copy prompt', async ({ c
   await expect(rows(popup)).toHaveCount(1);
   await expect(row(popup, 'entry number 10')).toBeVisible();
   expect((await readJobs(page)).map((j) => j.request.prompt)).toEqual(['entry number 10']);
+});
+
+test('the popup is a launcher: open the side panel, search, recent results; the full History opens in a tab', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator);
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  const fox = await submitFromPage(popup, image('a red fox in the snow'));
+  const boat = await submitFromPage(popup, image('a paper boat on a pond'));
+  for (const id of [fox, boat]) await waitForJobState(popup, id, ['done']);
+  await popup.reload();
+
+  // No admin screen: no filters, purge, export or import here.
+  await expect(popup.getByRole('button', { name: ui('Open side panel') })).toBeVisible();
+  for (const gone of [popup.getByRole('combobox', { name: ui('Kind') }), popup.getByRole('button', { name: ui('Export all') }), popup.getByLabel(ui('Import archive'))]) await expect(gone).toHaveCount(0);
+
+  const recent = popup.getByRole('list', { name: ui('Recent results') }).getByRole('button');
+  await expect(recent).toHaveCount(2);
+  await expect(recent.first()).toHaveAccessibleName(ui('Open {title} in the side panel', { title: 'a paper boat on a pond' }));
+  await popup.getByRole('searchbox', { name: ui('Search prompts') }).fill('fox');
+  await expect(recent).toHaveCount(1);
+  await expect(recent.first()).toHaveAccessibleName(ui('Open {title} in the side panel', { title: 'a red fox in the snow' }));
+
+  // Enter in the search opens the full History in a tab, searching the same words.
+  const [history] = await Promise.all([context.waitForEvent('page'), popup.getByRole('searchbox', { name: ui('Search prompts') }).press('Enter')]);
+  await history.waitForLoadState();
+  expect(history.url()).toContain('/history.html?q=fox');
+  await expect(history.getByRole('searchbox', { name: ui('Search prompts') })).toHaveValue('fox');
+  await expect(history.getByRole('list', { name: ui('History') }).getByRole('listitem')).toHaveCount(1);
+  await expect(history.getByRole('button', { name: ui('Export all') })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { expect, openExtensionPage, test } from './fixtures';
 import { readJobs, submitFromPage, videoRequest, waitForJobState } from './jobs-helpers';
-import { bodiesOf, configure, configureKeyOnly, setupPanel, tiles } from './sidepanel-helpers';
+import { bodiesOf, chooseMode, configure, configureKeyOnly, openSettings, openViewer, setupPanel, tiles } from './sidepanel-helpers';
 import { ui, uiPrice, uiUsd } from './i18n';
 
 /** Image 2.0 with quality, the retired slug, polls through 429s, and what counts against the daily cap. */
@@ -8,6 +8,7 @@ import { ui, uiPrice, uiUsd } from './i18n';
 test('image 2.0 with a quality: the request carries it, the estimate is right, the actual cost is shown beside it', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
+  await openSettings(panel);
   await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-2.0');
   await panel.getByRole('combobox', { name: ui('Quality') }).selectOption('medium');
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.06));
@@ -15,18 +16,21 @@ test('image 2.0 with a quality: the request carries it, the estimate is right, t
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'medium' });
-  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: ui('{actual} (estimated {estimate})', { actual: uiUsd(0.06), estimate: uiUsd(0.06) }) }));
+  // The viewer's details: the cost, said once when the bill matched the estimate.
+  const viewer = await openViewer(panel, tiles(panel).first());
+  await expect(viewer.locator('dd').filter({ hasText: uiUsd(0.06) })).toHaveText(uiUsd(0.06));
 });
 
 test('a retired slug is shown as served by the model that answered', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('an old slug');
+  await openSettings(panel);
   await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-quality');
   await expect(panel.getByRole('combobox', { name: ui('Quality') })).toHaveCount(0);
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });
-  await expect(tiles(panel).first()).toContainText(ui('served by {model}', { model: 'grok-imagine-image-2.0' }));
+  await expect(await openViewer(panel, tiles(panel).first())).toContainText(ui('served by {model}', { model: 'grok-imagine-image-2.0' }));
   expect('quality' in (bodiesOf(emulator, '/v1/images/generations')[0] ?? {})).toBe(false);
   const [job] = await readJobs(panel);
   expect(job?.servedModel).toBe('grok-imagine-image-2.0');
@@ -73,7 +77,7 @@ test('Test connection reads the live catalogue, which fills the Model combobox (
   const options2 = panel.getByTestId('model-options').locator('option');
   await expect(options2).toHaveCount(2);
   expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
-  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Create video') }).check();
+  await chooseMode(panel, 'Create video');
   await expect(options2).toHaveCount(3);
   await expect(options2.nth(1)).toHaveAttribute('value', 'grok-imagine-video-1.5');
 });

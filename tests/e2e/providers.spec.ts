@@ -141,9 +141,10 @@ for (const c of CASES) {
     expect(done).toMatchObject({ status: 'done', provider: c.id });
     expect(done.results[0]?.kind).toBe('video');
 
-    // Modes the provider lacks are explained in the composer, not silently missing.
+    // Modes the provider lacks are explained in the composer (under their kind's modes), not silently missing.
     if (c.id !== 'xai') {
       await panel.reload();
+      await panel.getByRole('group', { name: ui('Output') }).getByRole('button', { name: ui('Video'), exact: true }).click();
       await expect(panel.getByText(new RegExp(`${escapeRe(ui('{mode}: {reason}', { mode: ui('Extend video'), reason: '' }))}(${[ui('Vydra offers text-to-image, text-to-video and image-to-video only.'), ui('Runware offers Grok Imagine image generation, single-image edits, text-to-video and image-to-video only.')].map(escapeRe).join('|')})`))).toBeVisible();
     }
   });

@@ -37,7 +37,8 @@ async function clipped(page: Page): Promise<{ page: number; elements: string[] }
 
 for (const [name, ready] of [
   ['sidepanel.html', 'Ĝéñéŕàţé'],
-  ['popup.html', 'Ĥîšţöŕý'],
+  ['popup.html', 'Öþéñ šîđé þàñéļ'],
+  ['history.html', 'Ĥîšţöŕý'],
   ['options.html', 'Šàṽé'],
 ] as [ExtensionPageName, string][]) {
   test(`pseudo-locale at ${WIDTH} px: nothing clipped in ${name}`, async ({ context, extensionId }, testInfo) => {

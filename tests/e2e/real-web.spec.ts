@@ -1,6 +1,6 @@
 import { E2E_BARE_EXTENSION_PATH, expect, openExtensionPage, test } from './fixtures';
 import { readJobs } from './jobs-helpers';
-import { chooseMode, configureKeyOnly, openPanel, queue, results } from './sidepanel-helpers';
+import { chooseMode, configureKeyOnly, openPanel, queue, results, setting } from './sidepanel-helpers';
 import { ui, uiRe } from './i18n';
 
 /**
@@ -15,7 +15,7 @@ test('a video with the shipped default base URL: the paid result is saved though
   const panel = await openPanel(context, extensionId);
   await chooseMode(panel, 'Create video');
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('waves at sunset');
-  await panel.getByLabel(ui('Duration (s)')).fill('4');
+  await (await setting(panel, 'Duration (s)')).fill('4');
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 60_000 });
 

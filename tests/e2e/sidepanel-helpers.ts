@@ -26,9 +26,28 @@ export async function setupPanel(context: BrowserContext, extensionId: string, e
   return openPanel(context, extensionId);
 }
 
-/** `label`: the mode's English label (ui() gives it in the language under test). */
+/**
+ * `label`: the mode's English label (ui() gives it in the language under test). The modes of the other
+ * kind sit behind the Image | Video switch, so the switch is chosen first, as a user would.
+ */
 export async function chooseMode(panel: Page, label: string): Promise<void> {
-  await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui(label) }).check();
+  const radio = panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui(label), exact: true });
+  const kind = await radio.evaluate((input) => input.closest('[data-kind]')?.getAttribute('data-kind'));
+  const toggle = panel.getByRole('group', { name: ui('Output') }).getByRole('button', { name: ui(kind === 'video' ? 'Video' : 'Image'), exact: true });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await radio.check();
+}
+
+/** The composer's folded settings (model, count, ratio, resolution, duration…), opened. */
+export async function openSettings(panel: Page): Promise<void> {
+  const details = panel.locator('details.settings');
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+}
+
+/** A labelled composer setting, with the settings opened first. */
+export async function setting(panel: Page, english: string): Promise<Locator> {
+  await openSettings(panel);
+  return panel.getByLabel(ui(english), { exact: true });
 }
 
 export const results = (panel: Page) => panel.getByRole('region', { name: ui('Results'), exact: true });
@@ -67,12 +86,20 @@ export function bodiesOf(emulator: Emulator, path: string): Record<string, unkno
   return emulator.requests.filter((r) => r.method === 'POST' && r.path === path).map((r) => r.body as Record<string, unknown>);
 }
 
-/** A result tile's action button, opening "More actions" when it lives there. */
+/** A result tile's action button (an icon on the tile), opening its "More actions" menu when it lives there. */
 export async function tileAction(tile: Locator, english: string | RegExp): Promise<Locator> {
   const name = typeof english === 'string' ? ui(english) : english;
   const button = tile.getByRole('button', { name, exact: typeof name === 'string' });
-  if ((await button.count()) === 0) await tile.getByText(ui('More actions')).click();
+  if ((await button.count()) === 0) await tile.getByRole('button', { name: ui('More actions'), exact: true }).click();
   return button;
+}
+
+/** Opens a result tile's viewer (its picture is a "View <title>" button); returns the dialog. */
+export async function openViewer(panel: Page, tile: Locator): Promise<Locator> {
+  await tile.locator('.tile-open').click();
+  const dialog = panel.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
 }
 
 /** Options as a new user fills it: only the key; the shipped base URL (https://api.x.ai/v1) stays. */

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { addPngSource, bodiesOf, chooseMode, openViewer, queue, results, setting, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 import { ui, uiMatch, uiRe, uiUsd } from './i18n';
 
 /** Every generation mode end to end against the emulator, chained through the result actions. */
@@ -12,14 +12,17 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   // Create image, 2 outputs.
   await chooseMode(panel, 'Create image');
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a red fox in snow');
-  await panel.getByLabel(ui('Count')).fill('2');
-  await panel.getByLabel(ui('Aspect ratio')).selectOption('16:9');
+  await (await setting(panel, 'Count')).fill('2');
+  await (await setting(panel, 'Aspect ratio')).selectOption('16:9');
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await generate.click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ prompt: 'a red fox in snow', n: 2, aspect_ratio: '16:9' });
   // The actual cost reported by the API is shown with the result.
-  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: uiUsd(0.04) }));
+  const viewer = await openViewer(panel, tiles(panel).first());
+  await expect(viewer.locator('dd').filter({ hasText: uiUsd(0.04) })).toHaveCount(1);
+  await panel.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
@@ -27,7 +30,7 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toBeFocused();
   await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toHaveCount(1);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('make it a pencil sketch');
-  await panel.getByLabel(ui('Count')).fill('1');
+  await (await setting(panel, 'Count')).fill('1');
   await generate.click();
   await expect(tiles(panel)).toHaveCount(3, { timeout: 20_000 });
   const edit = bodiesOf(emulator, '/v1/images/edits')[0]!;
@@ -38,7 +41,7 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await (await tileAction(tiles(panel).first(), 'Animate this')).click();
   await expect(panel.getByRole('radio', { name: ui('Animate image') })).toBeChecked();
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('');
-  await panel.getByLabel(ui('Duration (s)')).fill('3');
+  await (await setting(panel, 'Duration (s)')).fill('3');
   await generate.click();
   await expect(queue(panel).getByRole('article')).toHaveCount(1);
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
@@ -46,9 +49,13 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   expect(animate).toMatchObject({ duration: 3 });
   expect(animate.image).toBeTruthy();
   expect(animate.prompt).toBeUndefined();
-  // Videos play inline, muted, with controls.
+  // Videos preview muted in the grid (they play on hover) and play with controls in the viewer.
   const video = results(panel).locator('video').first();
-  expect(await video.evaluate((v: HTMLVideoElement) => v.muted && v.controls)).toBe(true);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+  const player = await openViewer(panel, results(panel).locator('article[data-kind=video]').first());
+  expect(await player.locator('video').evaluate((v: HTMLVideoElement) => v.muted && v.controls)).toBe(true);
+  await panel.keyboard.press('Escape');
+  await expect(player).toHaveCount(0);
 
   // Use as reference (twice) → reference-video with <IMAGE_n> tags.
   const images = results(panel).locator('article[data-kind=image]');
@@ -59,7 +66,7 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('the fox from');
   await panel.getByRole('button', { name: ui('Insert {tag} in the prompt', { tag: '<IMAGE_0>' }) }).click();
   await expect(panel.getByRole('textbox', { name: ui('Prompt') })).toHaveValue('the fox from <IMAGE_0> ');
-  await panel.getByLabel(ui('Duration (s)')).fill('2');
+  await (await setting(panel, 'Duration (s)')).fill('2');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(2, { timeout: 30_000 });
   const reference = bodiesOf(emulator, '/v1/videos/generations')[1]!;
@@ -75,8 +82,8 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
 
   await chooseMode(panel, 'Create video');
   await prompt.fill('waves at sunset');
-  await panel.getByLabel(ui('Duration (s)')).fill('4');
-  await panel.getByLabel(ui('Resolution')).selectOption('720p');
+  await (await setting(panel, 'Duration (s)')).fill('4');
+  await (await setting(panel, 'Resolution')).selectOption('720p');
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.28));
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
@@ -85,7 +92,7 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await (await tileAction(tiles(panel).first(), 'Extend this')).click();
   await expect(panel.getByRole('radio', { name: ui('Extend video') })).toBeChecked();
   await prompt.fill('a boat sails in');
-  await panel.getByLabel(ui('Extend by (s)')).fill('2');
+  await (await setting(panel, 'Extend by (s)')).fill('2');
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(2, { timeout: 30_000 });
   const extend = bodiesOf(emulator, '/v1/videos/extensions')[0]!;
@@ -109,7 +116,7 @@ test('edit image with two picked files, a ratio and Ctrl+Enter', async ({ contex
   await addPngSource(panel, 'a.png', [200, 30, 30]);
   await addPngSource(panel, 'b.png', [30, 200, 30]);
   await expect(panel.getByRole('listitem', { name: uiRe(/^Source/) })).toHaveCount(2);
-  await panel.getByLabel(ui('Aspect ratio')).selectOption('1:1');
+  await (await setting(panel, 'Aspect ratio')).selectOption('1:1');
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('combine <IMAGE_0> and <IMAGE_1>');
   await panel.getByRole('textbox', { name: ui('Prompt') }).press('Control+Enter');
   await expect(tiles(panel)).toHaveCount(1, { timeout: 20_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { chooseMode, openPanel, queue, setupPanel, tiles } from './sidepanel-helpers';
+import { chooseMode, openPanel, queue, setting, setupPanel, tiles } from './sidepanel-helpers';
 import { ui, uiMatch, uiRe, uiUsd } from './i18n';
 
 test('live queue: two panels agree, cancel, retry, and the failure reason', async ({ context, extensionId, emulator }) => {
@@ -7,7 +7,7 @@ test('live queue: two panels agree, cancel, retry, and the failure reason', asyn
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Create video');
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a slow sunrise');
-  await panel.getByLabel(ui('Duration (s)')).fill('2');
+  await (await setting(panel, 'Duration (s)')).fill('2');
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const card = queue(panel).getByRole('article', { name: `${ui('Create video')}: a slow sunrise` });
   await expect(card).toHaveAttribute('data-status', 'running', { timeout: 15_000 });

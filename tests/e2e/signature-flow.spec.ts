@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, openExtensionPage, test } from './fixtures';
-import { configureKeyOnly } from './sidepanel-helpers';
+import { configureKeyOnly, setting } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
 import type { Site } from './site/server';
 import { ui, uiMatch, uiRe } from './i18n';
@@ -61,7 +61,7 @@ test('"Replace on page" from the gallery uses the result you picked, not the fir
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
   await expect(panel.getByRole('listitem', { name: uiMatch('Source {n}{tag}', { n: 1 }, 'start') })).toBeVisible();
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('two takes');
-  await panel.getByLabel(ui('Count')).fill('2');
+  await (await setting(panel, 'Count')).fill('2');
   await panel.getByRole('button', { name: ui('Generate') }).click();
 
   const second = panel.locator('article.result-tile[data-index="1"]');

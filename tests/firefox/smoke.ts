@@ -186,9 +186,9 @@ async function main(): Promise<void> {
     step('video done with a poster frame');
     assert.equal((await readJobs(panel)).filter((j) => j.status === 'done').length, 4);
 
-    // The popup's "Open in side panel": Firefox has no side-panel API; sidebarAction.open() in the click.
+    // The popup launcher's "Open side panel": Firefox has no side-panel API; sidebarAction.open() in the click.
     const popup = await openExtensionPage(await ff.newPage(), `${origin}/popup.html`);
-    await popup.locator('::-p-aria([name="Open in side panel"][role="button"])').click();
+    await popup.locator('::-p-aria([name="Open side panel"][role="button"])').click();
     await popup.waitForFunction(() => document.body.innerText.includes('Opened in the side panel.'), WAIT);
     type SidebarAction = { isOpen(details: object): Promise<boolean> };
     await popup.waitForFunction(() => (browser as unknown as { sidebarAction: SidebarAction }).sidebarAction.isOpen({}), WAIT);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'; // the source tray reads thumbnails from IndexedDB
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
@@ -125,6 +125,31 @@ describe('<Composer>', () => {
     fireEvent.keyDown(screen.getByRole('textbox', { name: 'Prompt' }), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(submits()).toHaveLength(1));
     expect(submits()[0]![0]).toMatchObject({ type: 'job.submit', input: { provider: 'xai', request: { mode: 'create-image', prompt: 'a lighthouse', n: 2 } } });
+  });
+
+  it('the Image | Video switch keeps the one Mode group whole and keeps attached sources where it can', () => {
+    render(<Composer />);
+    // All seven modes stay radios of one group, whichever kind is shown.
+    expect(screen.getAllByRole('radio')).toHaveLength(7);
+    fireEvent.click(screen.getByRole('radio', { name: 'Edit image' }));
+    act(() => useComposer.setState({ draft: { ...useComposer.getState().draft, sources: [png] } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Video' }));
+    // Not Create video (which takes no source): Animate image, with the picture.
+    expect((screen.getByRole('radio', { name: 'Animate image' }) as HTMLInputElement).checked).toBe(true);
+    expect(useComposer.getState().draft.sources).toEqual([png]);
+    expect(screen.getByRole('button', { name: 'Video' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Image' }));
+    expect((screen.getByRole('radio', { name: 'Edit image' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getAllByRole('radio')).toHaveLength(7);
+  });
+
+  it('the folded settings line names the model, count, resolution and the estimate to its precision', () => {
+    render(<Composer />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Edit image' }));
+    act(() => useComposer.setState({ draft: { ...useComposer.getState().draft, imageModel: 'grok-imagine-image', sources: [png], prompt: 'x' } }));
+    const summary = document.querySelector('details.settings > summary')!;
+    expect(summary.getAttribute('aria-label')).toBe('Settings: 1.0, 1 image, 1k, $0.022'); // $0.02 + one input image at $0.002
+    expect(screen.getByTestId('cost-estimate').textContent).toBe('$0.022');
   });
 
   it('shows only the controls a mode takes, and a character count against the limit', async () => {
