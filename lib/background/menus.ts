@@ -6,10 +6,13 @@ import { PROVIDER_LABELS } from '../providers/ids';
 import { PROVIDERS } from '../providers/registry';
 import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
-import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
+import { writePendingPanelRequest, type CapturePurpose } from './capture/pending';
+import { clearReferences, countReferences, watchReferenceCount } from './capture/references';
+import { rememberQuickAction } from './capture/last-quick';
+import { startCapture } from './capture/start';
+import { openSidePanel } from './side-panel';
 import { loadSettings, onSettingsSaved } from './settings-store';
 import { scanForBatch } from './batch';
-import { rememberQuickAction } from './shortcuts';
 
 /**
  * The right-click entry points. Items are created once (runtime.onInstalled) — Chrome keeps them across
@@ -29,7 +32,6 @@ export const MENU = {
   batch: 'reimagine-batch',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
-export const MAX_REFERENCES = 7;
 
 export const referenceTitle = (count: number) => (count > 0 ? t('menu.addReferenceCount', { count: formatNumber(count) }) : t('menu.addReference'));
 
@@ -84,29 +86,9 @@ export function rebuildMenus(settings?: Settings): Promise<void> {
   return building.catch((error: unknown) => console.error('Reimagine: building menus failed', error));
 }
 
-export async function setReferenceCount(count: number): Promise<void> {
+async function setReferenceCount(count: number): Promise<void> {
   await building;
   await browser.contextMenus.update(MENU.reference, { title: referenceTitle(count) }).catch(() => undefined);
-}
-
-/**
- * Must be called synchronously: the side panel can only be opened while the click's user gesture is
- * live. Without one (tests' dispatch(), Firefox without a sidebar, old Chrome) it fails quietly — the
- * request was or will be written to session storage and the panel picks it up when it next opens.
- */
-export function openSidePanel(tab: { id?: number; windowId?: number } | undefined): void {
-  try {
-    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open?: (o: object) => Promise<void> } } }).chrome?.sidePanel;
-    if (sidePanel?.open) {
-      const target = tab?.id !== undefined ? { tabId: tab.id } : tab?.windowId !== undefined ? { windowId: tab.windowId } : undefined;
-      if (target) void sidePanel.open(target).catch(() => undefined);
-      return;
-    }
-    const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
-    void sidebar?.open?.().catch(() => undefined);
-  } catch {
-    // no gesture / unsupported: the pending request waits in session storage
-  }
 }
 
 const PANEL_MENUS: Record<string, CapturePurpose> = {
@@ -146,6 +128,7 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
 
 /** Wire menus into a worker start. Listeners are added synchronously (see main.ts). */
 export function registerMenus(engine: JobEngine): void {
+  watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
   browser.runtime.onInstalled.addListener(() => void rebuildMenus());
   // Session storage (collected references) is empty after a browser restart: reset the title with it.
   browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));

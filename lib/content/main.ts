@@ -5,7 +5,7 @@ import { bestSource, byTag, findMedia, tag } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { BatchControls } from './batch-controls';
 import { scanPage } from './batch-scan';
-import { CaptureError } from './prepare-image';
+import { CaptureError } from '../media/prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
 import { formatNumber, t } from '../i18n';

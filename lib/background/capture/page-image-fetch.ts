@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../net/hosts';
-import { readCapped, TooLarge } from '../net/read-capped';
-import { RAW_IMAGE_MAX_BYTES } from '../content/prepare-image';
-import { formatMegabytes, t } from '../i18n';
+import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../../net/hosts';
+import { readCapped, TooLarge } from '../../net/read-capped';
+import { RAW_IMAGE_MAX_BYTES } from '../../media/prepare-image';
+import { formatMegabytes, t } from '../../i18n';
 
 /**
  * The worker's re-read of a page image the page itself may not read (cross-origin, no CORS). It runs with
