@@ -8,7 +8,6 @@ import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
 import { writePendingPanelRequest, type CapturePurpose } from './capture/pending';
 import { clearReferences, countReferences, watchReferenceCount } from './capture/references';
-import { rememberQuickAction } from './capture/last-quick';
 import { startCapture } from './capture/start';
 import { openSidePanel } from './side-panel';
 import { loadSettings, onSettingsSaved } from './settings-store';
@@ -121,8 +120,6 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     srcUrl: info.srcUrl,
     mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? ('video' as const) : ('image' as const),
   };
-  // For the "repeat the last quick action" shortcut (shortcuts.ts).
-  if (purpose.kind === 'quick') void rememberQuickAction(purpose.actionId, target).catch(() => undefined);
   void startCapture(engine, purpose, target);
 }
 

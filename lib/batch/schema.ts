@@ -94,6 +94,8 @@ export const batchRecordSchema = z.object({
   createdAt: z.number(),
   tabId: z.number().int(),
   frameId: z.number().int().nonnegative(),
+  /** The scanned document (Chrome): Replace all / Revert all go to it only. */
+  documentId: z.string().max(200).optional(),
   pageUrl: z.string().max(8192).optional(),
   mode: z.enum(BATCH_MODES),
   prompt: z.string().max(5000),

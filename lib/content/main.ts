@@ -52,7 +52,7 @@ async function startCapture(msg: Start): Promise<void> {
   let src: string | undefined;
   try {
     if (!msg.srcUrl) throw new CaptureError(t('capture.noAddress'));
-    src = bestSource(target.el, msg.srcUrl, msg.maxEdge);
+    src = msg.exactSrc ? msg.srcUrl : bestSource(target.el, msg.srcUrl, msg.maxEdge);
     if (msg.mediaType === 'video') {
       const blob = await captureVideoBytes(src, msg.maxBytes);
       outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), ...(isWebAddress(msg.srcUrl) ? { srcUrl: msg.srcUrl } : {}) });

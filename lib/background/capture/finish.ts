@@ -31,9 +31,11 @@ export async function finishCapture(
   const settings = await loadSettings();
   const dataUrl = done?.dataUrl ?? readDataUrl;
   if (!dataUrl) return fail(t('panel.captureStatus.theImageCouldNot'));
-  const sendAsUrl = settings.privacy.sendImagesAs === 'url' && done?.publicUrl === true && capture.mediaType === 'image';
+  // The page script may have found a larger srcset candidate; a replay keeps exactly the stored address.
+  const srcUrl = capture.replay ? capture.srcUrl : (done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl);
+  const pageSaysPublic = done?.publicUrl === true && (!capture.replay || done.srcUrl === capture.srcUrl);
+  const sendAsUrl = settings.privacy.sendImagesAs === 'url' && pageSaysPublic && capture.mediaType === 'image';
   const keepSrc = sendAsUrl || settings.privacy.rememberSourcePages;
-  const srcUrl = done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl; // the page script may have found a larger srcset candidate
   let source: SourceRef;
   try {
     source = await importSource(dataUrl, {
@@ -50,6 +52,7 @@ export async function finishCapture(
   const origin: JobOrigin = {
     tabId: capture.tabId,
     frameId: capture.frameId,
+    ...(capture.documentId ? { documentId: capture.documentId } : {}),
     ...(settings.privacy.rememberSourcePages && capture.pageUrl ? { pageUrl: capture.pageUrl } : {}),
     targetId: capture.captureId,
     via: capture.purpose.kind === 'quick' ? 'quick-action' : 'context-menu',

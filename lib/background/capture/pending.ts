@@ -22,6 +22,15 @@ export interface CaptureTarget {
   pageUrl: string | undefined;
   srcUrl: string | undefined;
   mediaType: 'image' | 'video';
+  /** The document the user pointed in (identity.ts): set by the injection, or stored for a replay. */
+  documentId?: string | undefined;
+  /** A replay's stored document URL: the page must still be that document. */
+  documentUrl?: string | undefined;
+  /**
+   * "Repeat the last quick action": read exactly `srcUrl` (never a srcset candidate the page proposes now),
+   * in exactly the stored document, or refuse with a sentence.
+   */
+  replay?: boolean;
 }
 
 export interface PendingCapture extends CaptureTarget {
@@ -37,7 +46,7 @@ export interface PendingCapture extends CaptureTarget {
 }
 
 /** The page script, injected on demand into the frame the user pointed at. */
-export const CONTENT_SCRIPT_FILE = '/page.js';
+export const CONTENT_SCRIPT_FILE = '/page.js' as const;
 const CAPTURE_PREFIX = 'capture:';
 const session = () => browser.storage.session;
 

@@ -10,6 +10,8 @@ import { announceCapture, canScreenshotFor, failCapture } from './announce';
 import { finishCapture } from './finish';
 import { notifyError } from './notify';
 import { fetchPageImage, PageImageError, type PageImageFailure } from './page-image-fetch';
+import { currentUrlOf, fromDocument, injectInto, messageOptions } from './identity';
+import { recordQuickAction } from './last-quick-record';
 import { CONTENT_SCRIPT_FILE, loadCapture, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './pending';
 
 /**
@@ -29,6 +31,8 @@ export async function startCapture(
   const { tabId } = target;
   if (tabId === undefined || tabId < 0) return notifyError(t('worker.onlyNormalTabs'));
   const capture: PendingCapture = { ...target, tabId, captureId, purpose, createdAt: Date.now() };
+  // A replay acts only in the document it was recorded in; anywhere else it refuses before injecting anything.
+  if (capture.replay && !(await stillTheDocument(capture))) return notifyError(t('worker.pageChangedSinceQuickAction'));
   await saveCapture(capture);
   // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
   if (purpose.kind !== 'quick' && purpose.kind !== 'batch') await announceCapture(capture, { state: 'pending' });
@@ -36,14 +40,24 @@ export async function startCapture(
     type: 'capture.start',
     captureId: capture.captureId,
     ...(target.srcUrl ? { srcUrl: target.srcUrl } : {}),
+    ...(capture.replay ? { exactSrc: true } : {}),
     mediaType: target.mediaType,
     maxEdge: IMAGE_LIMITS.maxEdge,
     maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes,
   };
   try {
-    if (!options.injected) await browser.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: [CONTENT_SCRIPT_FILE] });
-    await browser.tabs.sendMessage(tabId, start, { frameId: target.frameId });
+    if (!options.injected) {
+      capture.documentId = await injectInto(capture, CONTENT_SCRIPT_FILE);
+      await saveCapture(capture);
+    }
+    await browser.tabs.sendMessage(tabId, start, messageOptions(capture));
   } catch (error) {
+    // A capture bound to a document (a replay, a batch's scan) whose document is gone: never read it elsewhere.
+    if (capture.replay || target.documentId) {
+      const gone = capture.replay ? t('worker.pageChangedSinceQuickAction') : t('worker.thePageTheseImagesCame');
+      await failCapture(capture, gone, { canScreenshot: false, quietForQuick: true });
+      return capture.replay ? notifyError(gone) : undefined;
+    }
     // No access to the page (chrome:// pages, the Web Store, file:// without permission): without an
     // overlay we can still read a web image ourselves; otherwise say why in a notification.
     if (target.mediaType === 'image' && target.srcUrl && /^https?:/.test(target.srcUrl)) {
@@ -60,24 +74,39 @@ export async function startCapture(
   }
 }
 
-/** capture.done / capture.failed from the page script. Only the tab the capture was started in may answer. */
+/**
+ * Is the tab's frame still the recorded document? With a documentId the injection itself answers (it only
+ * reaches that document); without one (Firefox) the frame's URL must be the recorded one.
+ */
+async function stillTheDocument(capture: PendingCapture): Promise<boolean> {
+  if (capture.documentId) return true; // injectInto targets documentIds: a gone document fails there
+  if (!capture.documentUrl) return false;
+  return (await currentUrlOf(capture))?.split('#')[0] === capture.documentUrl.split('#')[0];
+}
+
+/** capture.done / capture.failed from the page script. Only the document the capture was started in may answer. */
 export async function handleCaptureCommand(
   engine: JobEngine,
   command: Extract<ContentCommand, { type: 'capture.done' | 'capture.failed' }>,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply> {
   const capture = await loadCapture(command.captureId);
-  if (!capture || capture.failed || sender.tab?.id !== capture.tabId) return { ok: false, error: { kind: 'invalid_request', message: t('worker.thisCaptureIsNoLonger') } };
-  if (command.type === 'capture.done') return inTurn(capture, () => finishCapture(engine, capture, command));
+  if (!capture || capture.failed || !fromDocument(capture, sender)) return { ok: false, error: { kind: 'invalid_request', message: t('worker.thisCaptureIsNoLonger') } };
+  if (command.type === 'capture.done') {
+    await recordQuickAction(capture, sender, command.srcUrl);
+    return inTurn(capture, () => finishCapture(engine, capture, command));
+  }
   if (!command.corsBlocked) {
     // The page shows its own message; the panel gets the same one, and the screenshot way out.
     await failCapture(capture, command.message, { canScreenshot: canScreenshotFor(capture), quietForQuick: true });
     return { ok: true };
   }
-  if (command.srcUrl) {
+  // A replay reads exactly the stored address: a srcset candidate the page proposes now is ignored.
+  if (command.srcUrl && !capture.replay) {
     capture.chosenSrc = command.srcUrl;
     await saveCapture(capture);
   }
+  await recordQuickAction(capture, sender, capture.chosenSrc);
   return inTurn(capture, () => captureInBackground(engine, capture));
 }
 
