@@ -42,9 +42,12 @@ test.describe('with host access to the image host (as after "Read images on all 
   const posts = emulator.requests.filter((r) => r.method === 'POST').length;
 
   await dispatchCommand(context, 'repeat-quick-action', { id: tab.id, windowId: tab.windowId });
-  await expect.poll(() => errorNotifications(context), { timeout: 30_000 }).toBeGreaterThan(0);
+  // Settled: refused with a sentence (the fix), or a second edit went out (b5f0b03, before the fix).
+  const sent = () => emulator.requests.filter((r) => r.method === 'POST').length;
+  await expect.poll(async () => (await errorNotifications(context)) > 0 || sent() > posts, { timeout: 30_000 }).toBe(true);
   expect(site.hits.slice(hitsBefore).filter((h) => h.path.startsWith('/cookie/'))).toEqual([]);
-  expect(emulator.requests.filter((r) => r.method === 'POST')).toHaveLength(posts);
+  expect(sent()).toBe(posts);
+  expect(await errorNotifications(context)).toBeGreaterThan(0);
   // Nothing was injected into the hostile page: no overlay, no tag.
   expect(await page.locator('reimagine-overlay').count()).toBe(0);
   expect(await page.locator('[data-reimagine-target]').count()).toBe(0);
