@@ -11,6 +11,7 @@ import { importSource } from '../sources';
 import { visionReply } from '../vision';
 import { formatNumber, t } from '../../i18n';
 import { failCapture } from './announce';
+import { readableAnonymously } from './public-check';
 import { forgetCapture, writePendingPanelRequest, type PendingCapture } from './pending';
 import { loadReferences, MAX_REFERENCES, saveReferences } from './references';
 
@@ -34,7 +35,7 @@ export async function finishCapture(
   // The page script may have found a larger srcset candidate; a replay keeps exactly the stored address.
   const srcUrl = capture.replay ? capture.srcUrl : (done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl);
   const pageSaysPublic = done?.publicUrl === true && (!capture.replay || done.srcUrl === capture.srcUrl);
-  const sendAsUrl = settings.privacy.sendImagesAs === 'url' && pageSaysPublic && capture.mediaType === 'image';
+  const sendAsUrl = settings.privacy.sendImagesAs === 'url' && pageSaysPublic && capture.mediaType === 'image' && !!srcUrl && (await readableAnonymously(srcUrl));
   const keepSrc = sendAsUrl || settings.privacy.rememberSourcePages;
   let source: SourceRef;
   try {
