@@ -15,6 +15,7 @@ import { withBatchLock } from './batch-submit';
 import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from './capture/pending';
 import { startCapture } from './capture/start';
 import { injectInto, messageOptions } from './capture/identity';
+import { fillThumbnails } from './batch-thumbs';
 import { idbJobStore } from './job-store';
 import { loadSecrets, loadSettings } from './settings-store';
 import { t } from '../i18n';
@@ -59,7 +60,9 @@ export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Brow
   } catch (error) {
     return nothing(t('worker.cannotReadPage', { reason: error instanceof Error ? error.message : String(error) }));
   }
-  const { candidates, total } = parseScanReply(reply);
+  const scanned = parseScanReply(reply);
+  const total = scanned.total;
+  const candidates = await fillThumbnails(scanned.candidates, pageUrl);
   const scanId = crypto.randomUUID();
   const stored: StoredScan = { tabId, frameId, candidates, ...(documentId ? { documentId } : {}), ...(pageUrl ? { pageUrl } : {}) };
   await browser.storage.session.set({ [SCAN_PREFIX + scanId]: stored });
@@ -93,7 +96,7 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
     mode: command.mode,
     prompt: command.prompt,
     cancelled: false,
-    items: chosen.map((c) => ({ targetId: c.id, srcUrl: c.url, kind: c.kind, state: 'capturing' as const })),
+    items: chosen.map((c) => ({ targetId: c.id, srcUrl: c.url, kind: c.kind, state: 'capturing' as const, ...(c.thumb ? { thumb: c.thumb } : {}) })),
   });
   await browser.storage.session.remove(key); // one run per scan: a second click cannot double the batch
   announce({ type: 'batch', id: batchId });

@@ -1,4 +1,5 @@
 import { pickCandidates, type RawImage, type Size } from '../batch/candidates';
+import { thumbOf } from './batch-thumbs';
 import { tag } from './find-target';
 import { imgCandidates, parseSrcset, type Candidate } from './srcset';
 
@@ -15,7 +16,7 @@ const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
 const MAX_ELEMENTS = 20_000;
 
 export interface ScanResult {
-  candidates: Array<{ id: string; url: string; kind: 'img' | 'background'; width?: number; height?: number; alt?: string }>;
+  candidates: Array<{ id: string; url: string; kind: 'img' | 'background'; width?: number; height?: number; alt?: string; thumb?: string }>;
   total: number;
 }
 
@@ -131,7 +132,8 @@ export function scanPage(maxEdge: number, newId: () => string = randomId): ScanR
   const candidates = picked.map(({ index, ...rest }) => {
     const id = newId();
     tag(elements[index]!, id);
-    return { id, ...rest };
+    const thumb = thumbOf(elements[index]!);
+    return { id, ...rest, ...(thumb ? { thumb } : {}) };
   });
   return { candidates, total };
 }
