@@ -5,6 +5,7 @@ import type { JobEngine } from '../../jobs/engine';
 import { blobToDataUrl } from '../../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
 import { withBatchCaptureTurn } from '../batch-submit';
+import { parseHttpUrl } from '../../net/hosts';
 import { t } from '../../i18n';
 import { announceCapture, canScreenshotFor, failCapture } from './announce';
 import { finishCapture } from './finish';
@@ -102,13 +103,20 @@ export async function handleCaptureCommand(
     return { ok: true };
   }
   // A replay reads exactly the stored address: a srcset candidate the page proposes now is ignored.
-  if (command.srcUrl && !capture.replay) {
+  // Any other copy must be on the pointed-at image's origin: "Allow access to <host>" names that host.
+  if (command.srcUrl && !capture.replay && sameOrigin(command.srcUrl, capture.srcUrl)) {
     capture.chosenSrc = command.srcUrl;
     await saveCapture(capture);
   }
   await recordQuickAction(capture, sender, capture.chosenSrc);
   return inTurn(capture, () => captureInBackground(engine, capture));
 }
+
+const sameOrigin = (a: string, b: string | undefined): boolean => {
+  const x = parseHttpUrl(a);
+  const y = parseHttpUrl(b);
+  return !!x && !!y && x.origin === y.origin;
+};
 
 /** A batch's images are stored one at a time (batch-submit.ts); every other capture goes at once. */
 const inTurn = <T>(capture: PendingCapture, work: () => Promise<T>): Promise<T> =>
