@@ -129,7 +129,8 @@ const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 /**
  * Merges an exported library into `current`. The file is hostile: size-capped, parsed, zod-validated as a
  * whole (any bad entry refuses the file, naming it, and nothing changes). Prompts already present (same id,
- * or same name and text) are skipped, never overwritten; the house style is taken only if none is set.
+ * or same name and text) are skipped, never overwritten; the file's house style is ignored (settings-like
+ * state is the user's to type, never an import's).
  */
 export function importLibrary(current: Library, text: string): ImportOutcome {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, message: t('library.nothingWasImportedTheFile') };
@@ -157,7 +158,8 @@ export function importLibrary(current: Library, text: string): ImportOutcome {
   if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: t('library.wouldExceed', { max: formatNumber(LIBRARY_MAX_PROMPTS) }) };
   return {
     ok: true,
-    library: { ...current, prompts: [...current.prompts, ...fresh], houseStyle: current.houseStyle || parsed.data.houseStyle },
+    // Prompts only. The house style is appended silently to later prompts: a file must never set it (issue 22).
+    library: { ...current, prompts: [...current.prompts, ...fresh] },
     added: fresh.length,
     skipped: parsed.data.prompts.length - fresh.length,
   };
