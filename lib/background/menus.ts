@@ -10,6 +10,7 @@ import { writePendingPanelRequest, type CapturePurpose } from './capture/pending
 import { clearReferences, countReferences, watchReferenceCount } from './capture/references';
 import { startCapture } from './capture/start';
 import { openSidePanel } from './side-panel';
+import { stripInvisible } from '../security/invisible-text';
 import { loadSettings, onSettingsSaved } from './settings-store';
 import { scanForBatch } from './batch';
 
@@ -109,7 +110,7 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     return;
   }
   if (id === MENU.generate) {
-    void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: (info.selectionText ?? '').trim().slice(0, 5000) });
+    void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: stripInvisible(info.selectionText ?? '').trim().slice(0, 5000) });
     return;
   }
   if (!purpose) return;

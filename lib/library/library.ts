@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatNumber, t } from '../i18n';
+import { stripInvisible } from '../security/invisible-text';
 
 /**
  * The prompt library: saved prompts with `{variables}` filled in at use, tags, and a house-style suffix.
@@ -154,13 +155,15 @@ export function importLibrary(current: Library, text: string): ImportOutcome {
   }
   const ids = new Set(current.prompts.map((p) => p.id));
   const same = new Set(current.prompts.map((p) => `${p.name}\n${p.text}`));
-  const fresh = parsed.data.prompts.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
+  // A shared file's prompts are read by the user before use: nothing in them may be invisible (bidi, zero-width).
+  const cleaned = parsed.data.prompts.map((p) => ({ ...p, name: stripInvisible(p.name), text: stripInvisible(p.text) }));
+  const fresh = cleaned.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
   if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: t('library.wouldExceed', { max: formatNumber(LIBRARY_MAX_PROMPTS) }) };
   return {
     ok: true,
     // Prompts only. The house style is appended silently to later prompts: a file must never set it (issue 22).
     library: { ...current, prompts: [...current.prompts, ...fresh] },
     added: fresh.length,
-    skipped: parsed.data.prompts.length - fresh.length,
+    skipped: cleaned.length - fresh.length,
   };
 }
