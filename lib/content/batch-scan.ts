@@ -132,7 +132,8 @@ export function scanPage(maxEdge: number, newId: () => string = randomId): ScanR
   const candidates = picked.map(({ index, ...rest }) => {
     const id = newId();
     tag(elements[index]!, id);
-    const thumb = thumbOf(elements[index]!);
+    // A lazy loader's placeholder is not the picture: the worker reads that one (without cookies) instead.
+    const thumb = raw[index]!.lazy ? undefined : thumbOf(elements[index]!);
     return { id, ...rest, ...(thumb ? { thumb } : {}) };
   });
   return { candidates, total };
