@@ -69,6 +69,12 @@ export default defineConfig({
     // image hosts ("Allow access to <host>") and "Read images on all sites" are requested at runtime.
     host_permissions: [...RELEASE_HOSTS, ...extraHostPermissions()],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Extension pages never load a page-chosen address (issue 22): images and media only from the package,
+    // blob: (results and sources from IndexedDB) and data: (batch thumbnails as bytes). A regression that
+    // renders a page's URL in the panel fails to load instead of sending a credentialed GET.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: data:",
+    },
     action: { default_title: '__MSG_extension_actionTitle__' },
     // Keyboard shortcuts, rebindable at chrome://extensions/shortcuts (defaults and why: lib/keyboard/commands.ts).
     commands: MANIFEST_COMMANDS,

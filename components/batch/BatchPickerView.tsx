@@ -28,7 +28,7 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
               </button>
             </span>
           </div>
-          <BatchGrid candidates={picker.candidates} selected={selected} pageUrl={picker.pageUrl} onToggle={toggle} />
+          <BatchGrid candidates={picker.candidates} selected={selected} onToggle={toggle} />
           <BatchPromptFields />
           <BatchCost count={count}>
             {(blocked) => (

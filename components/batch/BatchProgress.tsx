@@ -32,7 +32,7 @@ export function BatchProgress({ record }: { record: BatchRecord }) {
           const view = views[i]!;
           return (
             <li key={item.targetId} aria-label={t('batch.image', { n: formatNumber(i + 1), host: hostOf(item.srcUrl) ?? t('batch.page') })}>
-              <span className={`badge badge-${view.tone}`}>{view.label}</span> <span className="hint">{hostOf(item.srcUrl)}</span>
+              {item.thumb ? <img className="batch-item-thumb" src={item.thumb} alt="" /> : <span className="placeholder batch-item-thumb" />} <span className={`badge badge-${view.tone}`}>{view.label}</span>
               {view.error && <p className="job-error">{userMessage(view.error)}</p>}
               {item.state === 'failed' && item.accessOrigin && !record.cancelled && (
                 <HostAccessButton origin={item.accessOrigin} onGranted={() => void send({ type: 'capture.retry', captureId: item.targetId })} />

@@ -4,7 +4,7 @@ import { ticksToUsd } from '../api/models';
 import { checkBatchCap, estimateBatch } from '../batch/batch-cost';
 import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/batch-schema';
 import { createBatch, readBatch, updateBatch } from '../batch/batch-store';
-import { IMAGE_LIMITS } from '../content/prepare-image';
+import { IMAGE_LIMITS } from '../media/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { spentToday } from '../jobs/spend';
 import { SESSION_NAMES } from '../storage/keys';
@@ -14,7 +14,10 @@ import { keyFor } from '../settings/schema';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { withBatchLock } from './batch-submit';
-import { CONTENT_SCRIPT_FILE, startCapture, writePendingPanelRequest } from './capture';
+import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from './capture/pending';
+import { startCapture } from './capture/start';
+import { injectInto, messageOptions } from './capture/identity';
+import { fillThumbnails } from './batch-thumbs';
 import { idbJobStore } from './job-store';
 import { loadSecrets, loadSettings } from './settings-store';
 import { t } from '../i18n';
@@ -30,6 +33,8 @@ import { t } from '../i18n';
 interface StoredScan {
   tabId: number;
   frameId: number;
+  /** The scanned document (capture/identity.ts): the run captures in it, or not at all. */
+  documentId?: string;
   pageUrl?: string;
   candidates: BatchCandidate[];
 }
@@ -49,16 +54,19 @@ export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Brow
   const nothing = (message: string) => handPicker({ scanId: '', candidates: [], total: 0, message, ...(pageUrl ? { pageUrl } : {}) });
   if (tabId === undefined || tabId < 0) return nothing(t('worker.reimagineCanOnlyReadImages'));
   let reply: unknown;
+  let documentId: string | undefined;
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    documentId = await injectInto({ tabId, frameId }, CONTENT_SCRIPT_FILE);
     const scan: ToContent = { type: 'batch.scan', maxEdge: IMAGE_LIMITS.maxEdge };
-    reply = await browser.tabs.sendMessage(tabId, scan, { frameId });
+    reply = await browser.tabs.sendMessage(tabId, scan, messageOptions({ frameId, documentId }));
   } catch (error) {
     return nothing(t('worker.cannotReadPage', { reason: error instanceof Error ? error.message : String(error) }));
   }
-  const { candidates, total } = parseScanReply(reply);
+  const scanned = parseScanReply(reply);
+  const total = scanned.total;
+  const candidates = await fillThumbnails(scanned.candidates, pageUrl);
   const scanId = crypto.randomUUID();
-  const stored: StoredScan = { tabId, frameId, candidates, ...(pageUrl ? { pageUrl } : {}) };
+  const stored: StoredScan = { tabId, frameId, candidates, ...(documentId ? { documentId } : {}), ...(pageUrl ? { pageUrl } : {}) };
   await browser.storage.session.set({ [SCAN_PREFIX + scanId]: stored });
   await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: t('worker.noPicturesOf128Px') } : {}) });
 }
@@ -85,24 +93,24 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
     createdAt: Date.now(),
     tabId: scan.tabId,
     frameId: scan.frameId,
+    ...(scan.documentId ? { documentId: scan.documentId } : {}),
     ...(scan.pageUrl ? { pageUrl: scan.pageUrl } : {}),
     mode: command.mode,
     prompt: command.prompt,
     cancelled: false,
-    items: chosen.map((c) => ({ targetId: c.id, srcUrl: c.url, kind: c.kind, state: 'capturing' as const })),
+    items: chosen.map((c) => ({ targetId: c.id, srcUrl: c.url, kind: c.kind, state: 'capturing' as const, ...(c.thumb ? { thumb: c.thumb } : {}) })),
   });
   await browser.storage.session.remove(key); // one run per scan: a second click cannot double the batch
   announce({ type: 'batch', id: batchId });
   const purpose = { kind: 'batch' as const, batchId };
   // The page script is injected once (the scan put it there; a reload since would have removed it), then
   // every capture starts at once: the page reads them in parallel, the queue sends them at its own pace.
-  const injected = await browser.scripting
-    .executeScript({ target: { tabId: scan.tabId, frameIds: [scan.frameId] }, files: [CONTENT_SCRIPT_FILE] })
+  const injected = await injectInto(scan, CONTENT_SCRIPT_FILE)
     .then(() => true)
     .catch(() => false);
   await Promise.all(
     chosen.map((item) =>
-      startCapture(engine, purpose, { tabId: scan.tabId, frameId: scan.frameId, pageUrl: scan.pageUrl, srcUrl: item.url, mediaType: 'image' }, item.id, { injected }),
+      startCapture(engine, purpose, { tabId: scan.tabId, frameId: scan.frameId, documentId: scan.documentId, pageUrl: scan.pageUrl, srcUrl: item.url, mediaType: 'image' }, item.id, { injected }),
     ),
   );
   return { ok: true, batchId };
@@ -135,7 +143,7 @@ export async function applyBatch(batchId: string, action: 'replace' | 'revert'):
   if (items.length === 0) return fail(t('worker.noImageOfThisBatch'));
   const message: ToContent = { type: 'batch.apply', batchId, action, items };
   try {
-    await browser.tabs.sendMessage(record.tabId, message, { frameId: record.frameId });
+    await browser.tabs.sendMessage(record.tabId, message, messageOptions(record));
     return { ok: true };
   } catch {
     return fail(t('worker.thePageTheseImagesCame'));

@@ -5,8 +5,8 @@ import { setKeyDestinationPolicy } from '../security/key-origin';
 import { savedOriginPolicy } from '../settings/saved-origin-policy';
 import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
-import { forgetUsedReferences } from './capture';
-import { handleCaptureFallback } from './capture-fallbacks';
+import { forgetUsedReferences } from './capture/references';
+import { handleCaptureFallback } from './capture/fallbacks';
 import { handleBatchCommand } from './batch';
 import { startHistoryService } from './history';
 import { recheckBlockedDownloads, watchHostAccess } from './host-access';
@@ -69,7 +69,7 @@ export function startBackground(): void {
     onBatch: (command) => handleBatchCommand(engine, command),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
+  // Context menus + in-page overlay (lib/background/menus.ts, capture/, overlay.ts).
   registerMenus(engine);
   registerShortcuts(engine); // keyboard commands (lib/keyboard/commands.ts)
   trackPanelPorts(); // which windows show a side panel, for the open/close shortcut

@@ -6,11 +6,14 @@ import { PROVIDER_LABELS } from '../model/provider-ids';
 import { PROVIDERS } from '../providers/registry';
 import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
-import { clearReferences, countReferences, startCapture, writePendingPanelRequest, type CapturePurpose } from './capture';
+import { writePendingPanelRequest, type CapturePurpose } from './capture/pending';
+import { clearReferences, countReferences, watchReferenceCount } from './capture/references';
+import { startCapture } from './capture/start';
+import { openSidePanel } from './side-panel';
+import { stripInvisible } from '../security/invisible-text';
 import { loadSettings, onSettingsSaved } from './settings-store';
 import { scanForBatch } from './batch';
 import { startPick } from './pick';
-import { rememberQuickAction } from './shortcuts';
 
 /**
  * The right-click entry points. Items are created once (runtime.onInstalled) — Chrome keeps them across
@@ -32,7 +35,6 @@ export const MENU = {
   useFrame: 'reimagine-use-frame',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
-export const MAX_REFERENCES = 7;
 
 export const referenceTitle = (count: number) => (count > 0 ? t('menu.addReferenceCount', { count: formatNumber(count) }) : t('menu.addReference'));
 
@@ -90,29 +92,9 @@ export function rebuildMenus(settings?: Settings): Promise<void> {
   return building.catch((error: unknown) => console.error('Reimagine: building menus failed', error));
 }
 
-export async function setReferenceCount(count: number): Promise<void> {
+async function setReferenceCount(count: number): Promise<void> {
   await building;
   await browser.contextMenus.update(MENU.reference, { title: referenceTitle(count) }).catch(() => undefined);
-}
-
-/**
- * Must be called synchronously: the side panel can only be opened while the click's user gesture is
- * live. Without one (tests' dispatch(), Firefox without a sidebar, old Chrome) it fails quietly — the
- * request was or will be written to session storage and the panel picks it up when it next opens.
- */
-export function openSidePanel(tab: { id?: number; windowId?: number } | undefined): void {
-  try {
-    const sidePanel = (globalThis as { chrome?: { sidePanel?: { open?: (o: object) => Promise<void> } } }).chrome?.sidePanel;
-    if (sidePanel?.open) {
-      const target = tab?.id !== undefined ? { tabId: tab.id } : tab?.windowId !== undefined ? { windowId: tab.windowId } : undefined;
-      if (target) void sidePanel.open(target).catch(() => undefined);
-      return;
-    }
-    const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
-    void sidebar?.open?.().catch(() => undefined);
-  } catch {
-    // no gesture / unsupported: the pending request waits in session storage
-  }
 }
 
 const PANEL_MENUS: Record<string, CapturePurpose> = {
@@ -139,7 +121,7 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     return;
   }
   if (id === MENU.generate) {
-    void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: (info.selectionText ?? '').trim().slice(0, 5000) });
+    void writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], prompt: stripInvisible(info.selectionText ?? '').trim().slice(0, 5000) });
     return;
   }
   if (!purpose) return;
@@ -150,13 +132,12 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     srcUrl: info.srcUrl,
     mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? ('video' as const) : ('image' as const),
   };
-  // For the "repeat the last quick action" shortcut (shortcuts.ts).
-  if (purpose.kind === 'quick') void rememberQuickAction(purpose.actionId, target).catch(() => undefined);
   void startCapture(engine, purpose, target);
 }
 
 /** Wire menus into a worker start. Listeners are added synchronously (see main.ts). */
 export function registerMenus(engine: JobEngine): void {
+  watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
   browser.runtime.onInstalled.addListener(() => void rebuildMenus());
   // Session storage (collected references) is empty after a browser restart: reset the title with it.
   browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));

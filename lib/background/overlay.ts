@@ -6,18 +6,19 @@ import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
 import { getJob } from '../storage/jobs';
 import { getMedia } from '../storage/media';
-import { handleCaptureCommand } from './capture';
-import { handlePickCommand } from './pick';
-import { openSidePanel } from './menus';
+import { handleCaptureCommand } from './capture/start';
+import { fromDocument, messageOptions } from './capture/identity';
+import { openSidePanel } from './side-panel';
 import { downloadableJobResult } from '../export/file-name';
+import { handlePickCommand } from './pick';
 import { provenanceFor } from '../versions/provenance';
 import { loadSettings } from './settings-store';
 import { t } from '../i18n';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are
- * pushed to that tab's page script, and the overlay's buttons come back here. A page script may only
- * act on jobs started from its own tab.
+ * pushed to the page script of the document they were captured in, and the overlay's buttons come back
+ * here. A page script may only act on jobs captured in its own document.
  */
 export function pushOverlayUpdates(jobs: Job[]): void {
   for (const job of jobs) {
@@ -37,15 +38,17 @@ export function pushOverlayUpdates(jobs: Job[]): void {
       },
     };
     // The tab may have navigated or closed since: then there is nobody to tell.
-    void browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 }).catch(() => undefined);
+    // Only to the document it came from (capture/identity.ts): a new document in that tab hears nothing.
+    void browser.tabs.sendMessage(origin.tabId, message, messageOptions(origin)).catch(() => undefined);
   }
 }
 
 const fail = (message: string, kind: 'invalid_request' | 'not_found' = 'invalid_request'): Reply => ({ ok: false, error: { kind, message } });
 
+/** A page script may act only on jobs captured in its own document (not merely its tab: a tab id survives navigation). */
 async function ownJob(jobId: string, sender: Browser.runtime.MessageSender): Promise<Job | undefined> {
   const job = await getJob(jobId);
-  return job && job.origin?.tabId !== undefined && job.origin.tabId === sender.tab?.id ? job : undefined;
+  return job?.origin && fromDocument(job.origin, sender) ? job : undefined;
 }
 
 export async function handleOverlayCommand(
@@ -110,7 +113,7 @@ export async function replaceOnPage(jobId: string, index: number): Promise<Reply
   if (!job.results[index]) return fail(t('worker.thatResultIsNoLonger'), 'not_found');
   const message: ToContent = { type: 'overlay.replace', targetId: origin.targetId, jobId, index };
   try {
-    await browser.tabs.sendMessage(origin.tabId, message, { frameId: origin.frameId ?? 0 });
+    await browser.tabs.sendMessage(origin.tabId, message, messageOptions(origin));
     return { ok: true };
   } catch {
     return fail(t('worker.thePageThisImageCame'));

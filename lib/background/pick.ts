@@ -1,21 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { toErrorInfo } from '../errors/taxonomy';
-import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
+import { CaptureError, IMAGE_LIMITS, prepareImage } from '../media/prepare-image';
 import type { JobEngine } from '../jobs/engine';
 import { blobToDataUrl } from '../media/encode';
 import { cropScreenshot } from '../media/screenshot-crop';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import {
-  announceCapture,
-  CONTENT_SCRIPT_FILE,
-  finishCapture,
-  notifyError,
-  saveCapture,
-  startCapture,
-  type CapturePurpose,
-  type CaptureTarget,
-  type PendingCapture,
-} from './capture';
+import { announceCapture } from './capture/announce';
+import { finishCapture } from './capture/finish';
+import { notifyError } from './capture/notify';
+import { CONTENT_SCRIPT_FILE, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './capture/pending';
+import { startCapture } from './capture/start';
 import { t } from '../i18n';
 
 /**

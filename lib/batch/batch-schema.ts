@@ -28,6 +28,9 @@ export const httpUrl = z
     }
   }, { error: () => t('validation.onlyHttpAddresses') });
 
+/** A small JPEG/PNG/WebP as a data: URL (about 96 px; generous cap). */
+export const thumbDataUrl = z.string().max(60_000).regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/);
+
 const edge = z.number().int().nonnegative().max(100_000);
 
 export const batchCandidateSchema = z.object({
@@ -38,6 +41,11 @@ export const batchCandidateSchema = z.object({
   width: edge.optional(),
   height: edge.optional(),
   alt: z.string().max(200).optional(),
+  /**
+   * The picker's thumbnail, as bytes: drawn by the page script from the pixels the page already shows, or
+   * read by the worker without cookies (batch-thumbs.ts). Extension pages never load a page-chosen URL.
+   */
+  thumb: thumbDataUrl.optional(),
 });
 export type BatchCandidate = z.infer<typeof batchCandidateSchema>;
 
@@ -86,6 +94,8 @@ export const batchItemSchema = z.object({
   message: z.string().max(1000).optional(),
   /** The read failed for lack of host access: the panel offers "Allow access to <host>" for this image. */
   accessOrigin: z.string().max(300).optional(),
+  /** The picker's thumbnail of this picture (bytes, never an address). */
+  thumb: thumbDataUrl.optional(),
 });
 export type BatchItem = z.infer<typeof batchItemSchema>;
 
@@ -94,6 +104,8 @@ export const batchRecordSchema = z.object({
   createdAt: z.number(),
   tabId: z.number().int(),
   frameId: z.number().int().nonnegative(),
+  /** The scanned document (Chrome): Replace all / Revert all go to it only. */
+  documentId: z.string().max(200).optional(),
   pageUrl: z.string().max(8192).optional(),
   mode: z.enum(BATCH_MODES),
   prompt: z.string().max(5000),

@@ -48,6 +48,14 @@ export interface Picked {
 const NOT_A_PICTURE =
   /(favicon|apple-touch-icon|\.ico(?:$|\?)|[/_-]sprites?[/._-]|[/_-]icons?[/._-]|[/_-]emoji[/._-]|spacer\.gif|blank\.gif|1x1\.|[/_-]pixel(?:\.gif|\.png|$|\?|\/)|[/_-]beacon|[/_-]tracking[/._-]|\/collect\?|doubleclick\.net|facebook\.com\/tr)/i;
 
+const sameOrigin = (a: string, b: string): boolean => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+
 export const isHttpUrl = (url: string): boolean => /^https?:\/\//i.test(url) && url.length <= 8192;
 
 /** Any known edge under the minimum: an icon, a button, a 1×1 pixel, a thin rule. */
@@ -111,7 +119,9 @@ export function pickCandidates(images: RawImage[], maxEdge: number, limit = BATC
     const size = image.natural ?? image.declared ?? image.rendered;
     picked.push({
       index,
-      url: isHttpUrl(url) ? url : image.shown,
+      // A larger copy on another origin is not what the page shows: the host the user is asked to allow, and
+      // the one the worker reads, is the shown image's (issue 22).
+      url: isHttpUrl(url) && sameOrigin(url, image.shown) ? url : image.shown,
       kind: image.kind,
       ...(size?.width ? { width: Math.round(size.width) } : {}),
       ...(size?.height ? { height: Math.round(size.height) } : {}),

@@ -1,4 +1,5 @@
 import { OVERLAY_TAG } from './overlay-ui';
+import { OverlayGuard } from './overlay-guard';
 import { overlaySheet } from './overlay-styles';
 import { formatNumber, t } from '../i18n';
 
@@ -13,16 +14,15 @@ export type BatchBarAction = 'replace-all' | 'revert-all' | 'dismiss';
 
 export class BatchBar {
   private readonly host: HTMLElement;
+  private readonly guard: OverlayGuard;
   private readonly status: HTMLDivElement;
   private readonly buttons = new Map<BatchBarAction, HTMLButtonElement>();
 
   constructor(batchId: string, onAction: (action: BatchBarAction) => void) {
     this.host = document.createElement(BATCH_BAR_TAG);
     this.host.setAttribute('data-reimagine-batch', batchId);
-    for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['z-index', '2147483647'], ['display', 'block']] as const) {
-      this.host.style.setProperty(prop, value, 'important');
-    }
     const root = this.host.attachShadow({ mode: 'closed' });
+    this.guard = new OverlayGuard(this.host, root); // top layer, own style, clicks only when visibly on top
     root.adoptedStyleSheets = [overlaySheet()];
     const frame = document.createElement('div');
     frame.className = 'frame batch';
@@ -47,14 +47,16 @@ export class BatchBar {
       if (action === 'dismiss') button.setAttribute('aria-label', t('overlay.batch.close'));
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        if (event.isTrusted) onAction(action);
+        if (this.guard.allows(event, button)) onAction(action);
       });
+      this.guard.watch(button);
       this.buttons.set(action, button);
       bar.append(button);
     }
     frame.append(bar);
     root.append(frame);
     document.documentElement.append(this.host);
+    this.guard.mount();
   }
 
   /** `done` finished images of `total`; `replaced` of them are on the page now. */
@@ -66,6 +68,7 @@ export class BatchBar {
   }
 
   destroy(): void {
+    this.guard.destroy();
     this.host.remove();
   }
 }

@@ -1,4 +1,5 @@
 import { pickCandidates, type RawImage, type Size } from '../batch/candidates';
+import { thumbOf } from './batch-thumbs';
 import { tag } from './find-target';
 import { imgCandidates, parseSrcset, type Candidate } from '../media/srcset';
 
@@ -15,7 +16,7 @@ const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
 const MAX_ELEMENTS = 20_000;
 
 export interface ScanResult {
-  candidates: Array<{ id: string; url: string; kind: 'img' | 'background'; width?: number; height?: number; alt?: string }>;
+  candidates: Array<{ id: string; url: string; kind: 'img' | 'background'; width?: number; height?: number; alt?: string; thumb?: string }>;
   total: number;
 }
 
@@ -132,7 +133,9 @@ export function scanPage(maxEdge: number, newId: () => string = randomId): ScanR
   const candidates = picked.map(({ index, ...rest }) => {
     const id = newId();
     tag(elements[index]!, id);
-    return { id, ...rest };
+    // A lazy loader's placeholder is not the picture: the worker reads that one (without cookies) instead.
+    const thumb = raw[index]!.lazy ? undefined : thumbOf(elements[index]!);
+    return { id, ...rest, ...(thumb ? { thumb } : {}) };
   });
   return { candidates, total };
 }

@@ -1,4 +1,4 @@
-import { CaptureError, prepareImage, RAW_IMAGE_MAX_BYTES, type Drawable, type ImageLimits } from './prepare-image';
+import { CaptureError, prepareImage, RAW_IMAGE_MAX_BYTES, type Drawable, type ImageLimits } from '../media/prepare-image';
 import { formatMegabytes, t } from '../i18n';
 
 /**

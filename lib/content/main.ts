@@ -5,7 +5,7 @@ import { bestSource, byTag, findMedia, tag } from './find-target';
 import { OverlayUi, type OverlayAction } from './overlay-ui';
 import { BatchControls } from './batch-controls';
 import { scanPage } from './batch-scan';
-import { CaptureError } from './prepare-image';
+import { CaptureError } from '../media/prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
 import { formatNumber, t } from '../i18n';
@@ -53,7 +53,7 @@ async function startCapture(msg: Start): Promise<void> {
   let src: string | undefined;
   try {
     if (!msg.srcUrl) throw new CaptureError(t('capture.noAddress'));
-    src = bestSource(target.el, msg.srcUrl, msg.maxEdge);
+    src = msg.exactSrc ? msg.srcUrl : bestSource(target.el, msg.srcUrl, msg.maxEdge);
     if (msg.mediaType === 'video') {
       const blob = await captureVideoBytes(src, msg.maxBytes);
       outcome = await send({ type: 'capture.done', captureId: msg.captureId, dataUrl: await blobToDataUrl(blob), ...(isWebAddress(msg.srcUrl) ? { srcUrl: msg.srcUrl } : {}) });

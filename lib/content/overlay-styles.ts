@@ -1,7 +1,8 @@
 /**
  * Overlay styles, applied with a constructed stylesheet (`adoptedStyleSheets`): a page's strict
  * `style-src` CSP blocks <style> elements and style attributes, even inside our shadow root, but not
- * CSSOM. `:host { all: initial }` keeps page CSS out; the shadow boundary keeps ours in.
+ * CSSOM. `:host { all: initial }` keeps page CSS out; the shadow boundary keeps ours in. No `filter`, `opacity` or
+ * `transform` on the buttons or their boxes: the click guard (overlay-guard.ts) refuses a button drawn with them.
  */
 export const OVERLAY_CSS = `
 :host { all: initial; }
@@ -28,8 +29,9 @@ export const OVERLAY_CSS = `
 button { font: inherit; color: #fff; background: #5b4bdb; border: 0; border-radius: 6px; padding: 3px 9px; cursor: pointer; }
 button.secondary { background: rgba(255,255,255,.16); }
 button[hidden] { display: none; }
-button:hover { filter: brightness(1.15); }
-button:disabled { opacity: .4; cursor: default; filter: none; }
+button:hover { background: #6d5ee8; }
+button.secondary:hover { background: rgba(255,255,255,.26); }
+button:disabled { opacity: .4; cursor: default; }
 button:focus-visible, input:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
 input[type=range] { flex: 1 1 100%; accent-color: #8f7fff; }
 input[hidden] { display: none; }

@@ -1,3 +1,4 @@
+import { OverlayGuard } from './overlay-guard';
 import { overlaySheet } from './overlay-styles';
 import { formatNumber, t } from '../i18n';
 
@@ -38,6 +39,7 @@ export class OverlayUi {
   private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
   private versionNav: { previous: boolean; next: boolean } | undefined;
   private shown: OverlayAction[] = [];
+  private readonly guard: OverlayGuard;
   private raf = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -48,11 +50,10 @@ export class OverlayUi {
   ) {
     this.host = document.createElement(OVERLAY_TAG);
     this.host.setAttribute('data-reimagine-for', targetId);
-    // CSSOM writes are allowed under any style-src CSP (style attributes in markup are not).
-    for (const [prop, value] of [['all', 'initial'], ['position', 'fixed'], ['top', '0'], ['left', '0'], ['z-index', '2147483647'], ['display', 'block']]) {
-      this.host.style.setProperty(prop as string, value as string, 'important');
-    }
     const root = this.host.attachShadow({ mode: 'closed' });
+    // Top layer, its own style, and clicks only when visibly on top (overlay-guard.ts). CSSOM writes are
+    // allowed under any style-src CSP (style attributes in markup are not).
+    this.guard = new OverlayGuard(this.host, root);
     root.adoptedStyleSheets = [overlaySheet()];
     this.frame = el('div', 'frame');
     this.layer = el('div', 'layer');
@@ -90,8 +91,9 @@ export class OverlayUi {
       button.hidden = true;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        if (event.isTrusted) onAction(action);
+        if (this.guard.allows(event, button)) onAction(action);
       });
+      this.guard.watch(button);
       this.buttons.set(action, button);
       bar.append(button);
     }
@@ -101,6 +103,7 @@ export class OverlayUi {
       if (event.isTrusted && event.key === 'Escape') onAction('dismiss');
     });
     document.documentElement.append(this.host);
+    this.guard.mount();
     this.follow();
   }
 
@@ -201,6 +204,7 @@ export class OverlayUi {
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.stopClock();
+    this.guard.destroy();
     this.host.remove();
   }
 }

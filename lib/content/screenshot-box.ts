@@ -1,4 +1,4 @@
-import { OVERLAY_TAG } from './overlay-ui';
+import { hideOverlaysForScreenshot } from './overlay-guard';
 
 /**
  * The page half of "Use a screenshot instead": bring the image on screen, hide Reimagine's own overlays
@@ -14,7 +14,7 @@ export interface Measured {
 export async function measureForScreenshot(el: Element | undefined): Promise<Measured> {
   if (!el?.isConnected) return { ok: false };
   el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  hideOverlays();
+  hideOverlaysForScreenshot(true);
   await painted();
   const r = el.getBoundingClientRect();
   const cs = getComputedStyle(el);
@@ -32,14 +32,12 @@ export async function measureForScreenshot(el: Element | undefined): Promise<Mea
 
 /** Reimagine's own overlays must not be in a screenshot (also the picker's dragged area). */
 export function hideOverlays(): void {
-  for (const overlay of overlays()) overlay.style.setProperty('visibility', 'hidden', 'important');
+  hideOverlaysForScreenshot(true);
 }
 
 export function restoreOverlays(): void {
-  for (const overlay of overlays()) overlay.style.setProperty('visibility', 'visible', 'important');
+  hideOverlaysForScreenshot(false);
 }
-
-const overlays = () => [...document.querySelectorAll<HTMLElement>(OVERLAY_TAG)];
 
 /** Two animation frames: the scroll and the hidden overlays have reached the screen. (A tab that does not paint cannot be captured anyway; the timeout keeps us from hanging on it.) */
 export function painted(): Promise<void> {

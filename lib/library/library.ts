@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatNumber, t } from '../i18n';
+import { stripInvisible } from '../security/invisible-text';
 import { PAGE_STORAGE_NAMES } from '../storage/keys';
 
 /**
@@ -130,7 +131,8 @@ const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 /**
  * Merges an exported library into `current`. The file is hostile: size-capped, parsed, zod-validated as a
  * whole (any bad entry refuses the file, naming it, and nothing changes). Prompts already present (same id,
- * or same name and text) are skipped, never overwritten; the house style is taken only if none is set.
+ * or same name and text) are skipped, never overwritten; the file's house style is ignored (settings-like
+ * state is the user's to type, never an import's).
  */
 export function importLibrary(current: Library, text: string): ImportOutcome {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, message: t('library.nothingWasImportedTheFile') };
@@ -154,12 +156,15 @@ export function importLibrary(current: Library, text: string): ImportOutcome {
   }
   const ids = new Set(current.prompts.map((p) => p.id));
   const same = new Set(current.prompts.map((p) => `${p.name}\n${p.text}`));
-  const fresh = parsed.data.prompts.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
+  // A shared file's prompts are read by the user before use: nothing in them may be invisible (bidi, zero-width).
+  const cleaned = parsed.data.prompts.map((p) => ({ ...p, name: stripInvisible(p.name), text: stripInvisible(p.text) }));
+  const fresh = cleaned.filter((p) => !ids.has(p.id) && !same.has(`${p.name}\n${p.text}`));
   if (current.prompts.length + fresh.length > LIBRARY_MAX_PROMPTS) return { ok: false, message: t('library.wouldExceed', { max: formatNumber(LIBRARY_MAX_PROMPTS) }) };
   return {
     ok: true,
-    library: { ...current, prompts: [...current.prompts, ...fresh], houseStyle: current.houseStyle || parsed.data.houseStyle },
+    // Prompts only. The house style is appended silently to later prompts: a file must never set it (issue 22).
+    library: { ...current, prompts: [...current.prompts, ...fresh] },
     added: fresh.length,
-    skipped: parsed.data.prompts.length - fresh.length,
+    skipped: cleaned.length - fresh.length,
   };
 }

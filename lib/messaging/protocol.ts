@@ -193,6 +193,8 @@ export const toContentSchema = z.discriminatedUnion('type', [
     type: z.literal('capture.start'),
     captureId: z.string(),
     srcUrl: z.string().optional(),
+    /** A replay: read exactly srcUrl, never a srcset candidate. */
+    exactSrc: z.boolean().optional(),
     mediaType: z.enum(['image', 'video']),
     maxEdge: z.number().int().positive(),
     maxBytes: z.number().int().positive(),

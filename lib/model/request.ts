@@ -164,6 +164,8 @@ function checkImageModel(req: { model: string; sources?: unknown[]; aspectRatio?
 export const jobOriginSchema = z.object({
   tabId: z.number().int().optional(),
   frameId: z.number().int().optional(),
+  /** The document the image was captured in (Chrome's documentId): overlay traffic and result reads stay with it. */
+  documentId: z.string().max(200).optional(),
   pageUrl: z.string().optional(),
   /** Marker the content script put on the element (data attribute), to find it again after re-renders. */
   targetId: z.string().optional(),

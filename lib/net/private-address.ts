@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
  *
  * Where a URL points, as far as an extension can tell without DNS: a public host on the internet, or
  * something on the user's own machine or network (loopback, RFC 1918, link-local, CGNAT, IPv6 ULA, or an
- * intranet name). The worker uses it before it re-reads a page-chosen URL with the extension's privileges,
+ * intranet name, or a wildcard-DNS name spelling such an address). The worker uses it before it re-reads a page-chosen URL with the extension's privileges,
  * so a web page cannot make a right-click read the user's router or a local dev server. Names that resolve
  * to private addresses through DNS are not caught here (no DNS API in Chrome); host permissions are the
  * second fence for those.
@@ -21,7 +21,22 @@ export function isPrivateHost(hostname: string): boolean {
   if (!host) return true;
   if (ipaddr.isValid(host)) return ipaddr.process(host).range() !== 'unicast'; // ::ffff:127.0.0.1 → IPv4 first
   if (host === 'localhost' || !host.includes('.')) return true; // dotless names are intranet hosts
+  if (spellsPrivateAddress(host)) return true;
   return PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix));
+}
+
+/**
+ * Wildcard-DNS names answer with the address written in them (127.0.0.1.nip.io, 10-0-0-1.sslip.io,
+ * app.192.168.1.10.traefik.me): a public-looking name for a private address. Any name that spells a
+ * non-public IPv4 address, dotted or dashed, counts as private. (Other public names that resolve to private
+ * addresses can't be seen without DNS; SECURITY.md says so.)
+ */
+function spellsPrivateAddress(host: string): boolean {
+  for (const match of host.matchAll(/(?:^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})(?=$|[.-])/g)) {
+    const address = match.slice(1, 5).join('.');
+    if (ipaddr.IPv4.isValidFourPartDecimal(address) && ipaddr.IPv4.parse(address).range() !== 'unicast') return true;
+  }
+  return false;
 }
 
 export function parseHttpUrl(url: string | undefined): URL | undefined {

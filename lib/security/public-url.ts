@@ -10,12 +10,41 @@
 const PRIVATE_SUFFIXES = ['.local', '.localhost', '.internal', '.intranet', '.lan', '.home', '.home.arpa', '.corp', '.private', '.localdomain'];
 
 /**
- * Query or fragment parameter names that make a URL a credential: AWS/GCS/Azure/CloudFront signatures,
- * CDN tokens (Akamai hdnts), OAuth tokens, API keys, sessions.
+ * Wildcard-DNS services that answer any name with the address written in it (127.0.0.1.nip.io → 127.0.0.1):
+ * a public-looking name for a private address.
  */
-const SECRET_PARAM =
-  /token|signature|^sig$|^sign$|credential|secret|passw|^auth|^key$|api[-_]?key|access[-_]?key|session|^sid$|^jwt$|^hdn(ts|ea)$|^key-pair-id$|^policy$|^expires$|^hmac$|^code$/i;
+const ADDRESS_IN_NAME = /(^|[.-])(\d{1,3})[.-](\d{1,3})[.-](\d{1,3})[.-](\d{1,3})([.-]|$)|(^|\.)(nip\.io|sslip\.io|xip\.io|localtest\.me|lvh\.me|traefik\.me)$/i;
 
+/** Hosts whose paths are themselves the capability (a shared album's picture: anyone holding the link sees it). */
+const CAPABILITY_HOSTS = /(^|\.)(googleusercontent\.com|photos\.app\.goo\.gl|photos\.google\.com|dropboxusercontent\.com|1drv\.ms|sharepoint\.com|icloud-content\.com)$/i;
+
+/**
+ * A path segment that is a token, not a name: Cloudinary's signed `s--…--`, or a long mixed-case random run
+ * (at least 24 letters/digits with upper case, lower case and digits) as capability paths use.
+ */
+function capabilityPath(pathname: string): boolean {
+  return pathname.split('/').some((raw) => {
+    const segment = decodeURIComponentSafe(raw);
+    if (/^s--[\w-]{6,}--$/.test(segment)) return true;
+    const run = segment.match(/[A-Za-z0-9_-]{24,}/)?.[0];
+    return !!run && /[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run);
+  });
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The address alone may be sent — half of the rule: the worker also reads it anonymously (no cookies, no
+ * Referer) before it does (lib/background/capture/public-check.ts). Inverted since issue 22: any query string
+ * or fragment (Discord `hm=`, Facebook/Instagram `oh=`/`oe=`, imgix `s=`, any signature we have not heard of)
+ * means bytes.
+ */
 export function isPublicUrl(value: string): boolean {
   let url: URL;
   try {
@@ -24,7 +53,9 @@ export function isPublicUrl(value: string): boolean {
     return false;
   }
   if (url.protocol !== 'https:' || url.username || url.password) return false;
-  if (carriesSecret(url)) return false;
+  if (url.search || url.hash) return false;
+  if ((!parseIpv4(url.hostname) && ADDRESS_IN_NAME.test(url.hostname)) || CAPABILITY_HOSTS.test(url.hostname)) return false;
+  if (capabilityPath(url.pathname)) return false;
   return isPublicHost(url.hostname);
 }
 
@@ -36,13 +67,6 @@ export function isPublicHost(hostname: string): boolean {
   if (v4) return isPublicIpv4(v4);
   if (!host.includes('.')) return false; // "intranet", "nas", "localhost"
   return !PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix));
-}
-
-function carriesSecret(url: URL): boolean {
-  const names = [...url.searchParams.keys()];
-  const fragment = url.hash.slice(1);
-  if (fragment.includes('=')) names.push(...new URLSearchParams(fragment).keys());
-  return names.some((name) => SECRET_PARAM.test(name));
 }
 
 function parseIpv4(host: string): number[] | undefined {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImagineError } from '../errors/taxonomy';
 import { requestJson, type HttpConfig, type RequestOptions } from '../api/http';
+import { stripInvisible } from '../security/invisible-text';
 import { t } from '../i18n';
 
 /**
@@ -53,7 +54,8 @@ const chatAnswerSchema = z.object({
 }).loose();
 
 function answerOrThrow(text: string | undefined, rest: Omit<VisionAnswer, 'text'>): VisionAnswer {
-  const trimmed = text?.trim() ?? '';
+  // A model's answer becomes a prompt the user reads before sending: nothing in it may be invisible.
+  const trimmed = stripInvisible(text ?? '').trim();
   if (trimmed === '') throw new ImagineError({ kind: 'server_error', message: t('vision.theVisionModelAnsweredWith') });
   return { text: trimmed.slice(0, MAX_TEXT_CHARS), ...rest };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fetchPageImage, PageImageError, type PageImageFetchDeps } from '../../lib/background/page-image-fetch';
-import { RAW_IMAGE_MAX_BYTES } from '../../lib/content/prepare-image';
+import { fetchPageImage, PageImageError, type PageImageFetchDeps } from '../../lib/background/capture/page-image-fetch';
+import { RAW_IMAGE_MAX_BYTES } from '../../lib/media/prepare-image';
 
 /** The worker's re-read of a page image, against a scripted fetch (the browser half is in tests/security). */
 interface Call {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchInPage } from '../../lib/content/capture';
-import { CaptureError } from '../../lib/content/prepare-image';
+import { CaptureError } from '../../lib/media/prepare-image';
 import { formatMegabytes } from '../../lib/i18n';
 import { rejection } from './helpers/rejection';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canSendAsIs, detectType, fitWithin, IMAGE_LIMITS, prepareImage } from '../../lib/content/prepare-image';
+import { canSendAsIs, detectType, fitWithin, IMAGE_LIMITS, prepareImage } from '../../lib/media/prepare-image';
 import { jobRequestSchema } from '../../lib/model/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { menuItems, referenceTitle } from '../../lib/background/menus';
-import { quickActionRequest } from '../../lib/background/capture';
+import { quickActionRequest } from '../../lib/background/capture/finish';
 
 describe('capture: what is sent as is, what is converted', () => {
   it('keeps API types within the limits, converts the rest', () => {

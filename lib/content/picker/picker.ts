@@ -2,7 +2,7 @@ import { blobToDataUrl } from '../../media/encode';
 import type { ToContent } from '../../messaging/protocol';
 import { randomId } from '../batch-scan';
 import { findMedia, tagPicked } from '../find-target';
-import { CaptureError, IMAGE_LIMITS, prepareImage } from '../prepare-image';
+import { CaptureError, IMAGE_LIMITS, prepareImage } from '../../media/prepare-image';
 import { hideOverlays, painted, restoreOverlays } from '../screenshot-box';
 import { send } from '../target';
 import { formatNumber, t } from '../../i18n';

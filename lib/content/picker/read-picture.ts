@@ -1,6 +1,6 @@
 import { blobToDataUrl } from '../../media/encode';
 import { fetchInPage } from '../capture';
-import { RAW_IMAGE_MAX_BYTES } from '../prepare-image';
+import { RAW_IMAGE_MAX_BYTES } from '../../media/prepare-image';
 import type { Picture } from './find-picture';
 
 /**

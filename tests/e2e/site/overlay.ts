@@ -61,6 +61,8 @@ async function hittableCentre(this: ShadowRoot, name: string): Promise<{ x: numb
   const look = () => {
     for (const button of this.querySelectorAll('button')) {
       if ((button.getAttribute('aria-label') ?? button.textContent ?? '') !== name || !button.checkVisibility()) continue;
+      // The click guard ignores a button that just appeared or moved (overlay-guard.ts): wait until it is armed.
+      if (!button.hasAttribute('data-armed')) return null;
       const r = button.getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height / 2;
@@ -93,6 +95,22 @@ function clickEverything(this: ShadowRoot): number {
   const slider = this.querySelector('input[type="range"]') as HTMLInputElement | null;
   slider?.dispatchEvent(new Event('input', { bubbles: true }));
   return buttons.length;
+}
+
+/** Runs in the DevTools world: how many trusted clicks the click guard refused on the button labelled `name`. */
+function refusedClicks(this: ShadowRoot, name: string): number {
+  for (const button of this.querySelectorAll('button')) {
+    if ((button.getAttribute('aria-label') ?? button.textContent ?? '') === name) return Number(button.getAttribute('data-refused') ?? '0');
+  }
+  return 0;
+}
+
+/** Runs in the DevTools world: would the click guard let a click on this button act now? */
+function isArmed(this: ShadowRoot, name: string): boolean {
+  for (const button of this.querySelectorAll('button')) {
+    if ((button.getAttribute('aria-label') ?? button.textContent ?? '') === name) return button.hasAttribute('data-armed');
+  }
+  return false;
 }
 
 export class ClosedOverlay {
@@ -164,6 +182,16 @@ export class ClosedOverlay {
   async expectNoButton(english: string): Promise<void> {
     const name = ui(english);
     await expect.poll(() => this.visibleButtons(), { message: `overlay button "${name}" hidden` }).not.toContain(name);
+  }
+
+  /** Trusted clicks on the button that the click guard refused (lib/content/overlay-guard.ts). */
+  async refused(english: string): Promise<number> {
+    return (await this.inDevtoolsWorld(refusedClicks, ui(english))) ?? 0;
+  }
+
+  /** The click guard would let a click on the button act (visible on top, settled). */
+  async armed(english: string): Promise<boolean> {
+    return (await this.inDevtoolsWorld(isArmed, ui(english))) ?? false;
   }
 
   async status(): Promise<string> {

@@ -91,24 +91,12 @@ export interface AllowedFileCycle {
 }
 
 /**
- * TEMPORARY. Debts other branches of the same round are paying; the integrator deletes each entry once that
- * branch is merged (the test fails on an entry nothing needs any more).
+ * TEMPORARY debts only, each with its reason: an entry silences exactly one import or file cycle while a
+ * change that pays it is in flight, and the test fails once nothing needs it any more. Empty today.
  */
-const SEC_MOVES_PREPARE_IMAGE =
-  'background → content: branch "sec" moves lib/content/prepare-image.ts to lib/media/ (and capture into lib/background/capture/)';
-export const ALLOWED_IMPORTS: AllowedImport[] = [
-  { from: 'lib/background/capture.ts', to: 'lib/content/prepare-image.ts', why: SEC_MOVES_PREPARE_IMAGE },
-  { from: 'lib/background/capture-fallbacks.ts', to: 'lib/content/prepare-image.ts', why: SEC_MOVES_PREPARE_IMAGE },
-  { from: 'lib/background/page-image-fetch.ts', to: 'lib/content/prepare-image.ts', why: SEC_MOVES_PREPARE_IMAGE },
-  { from: 'lib/background/batch.ts', to: 'lib/content/prepare-image.ts', why: SEC_MOVES_PREPARE_IMAGE },
-];
+export const ALLOWED_IMPORTS: AllowedImport[] = [];
 
-export const ALLOWED_FILE_CYCLES: AllowedFileCycle[] = [
-  {
-    files: ['lib/background/batch.ts', 'lib/background/capture.ts', 'lib/background/menus.ts', 'lib/background/shortcuts.ts', 'lib/background/overlay.ts'],
-    why: 'the capture ↔ menus ↔ batch ↔ shortcuts circle; branch "sec" breaks it by moving capture into lib/background/capture/',
-  },
-];
+export const ALLOWED_FILE_CYCLES: AllowedFileCycle[] = [];
 
 export type Rule = 'upward' | 'context' | 'folder-cycle' | 'file-cycle' | 'index-bypass';
 export interface Violation {

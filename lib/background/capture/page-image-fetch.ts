@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../net/hosts';
-import { readCapped, TooLarge } from '../net/read-capped';
-import { RAW_IMAGE_MAX_BYTES } from '../content/prepare-image';
-import { formatMegabytes, t } from '../i18n';
+import { isSameSite, mayFetchForPage, parseHttpUrl, refererFor } from '../../net/hosts';
+import { readCapped, TooLarge } from '../../net/read-capped';
+import { RAW_IMAGE_MAX_BYTES } from '../../media/prepare-image';
+import { formatMegabytes, t } from '../../i18n';
 
 /**
  * The worker's re-read of a page image the page itself may not read (cross-origin, no CORS). It runs with
@@ -33,10 +33,16 @@ export interface PageImageFetchDeps {
   setReferer(url: string, referer: string): Promise<() => Promise<void>>;
 }
 
-export async function fetchPageImage(src: string, pageUrl: string | undefined, deps: PageImageFetchDeps = defaultDeps()): Promise<Blob> {
+export async function fetchPageImage(
+  src: string,
+  pageUrl: string | undefined,
+  deps: PageImageFetchDeps = defaultDeps(),
+  options: { anonymous?: boolean; maxBytes?: number } = {},
+): Promise<Blob> {
   const url = parseHttpUrl(src);
   if (!url) throw new PageImageError({ reason: 'refused', message: t('worker.thePageDoesNotAllow') });
-  const sameSite = isSameSite(url.href, pageUrl);
+  // `anonymous`: never cookies (the batch picker's thumbnails: the page chose these addresses, not the user).
+  const sameSite = !options.anonymous && isSameSite(url.href, pageUrl);
   let response = await request(url, pageUrl, sameSite, deps);
   if (sameSite && response.redirected && !isSameSite(response.url, pageUrl)) {
     // Cookies went with a same-site request that ended on another site: read that site without them.
@@ -48,7 +54,7 @@ export async function fetchPageImage(src: string, pageUrl: string | undefined, d
     throw failed(t('capture.httpError', { status: String(response.status) }));
   }
   try {
-    return await readCapped(response, RAW_IMAGE_MAX_BYTES);
+    return await readCapped(response, options.maxBytes ?? RAW_IMAGE_MAX_BYTES);
   } catch (error) {
     if (error instanceof TooLarge) throw failed(t('capture.pageImageTooLarge', { max: formatMegabytes(RAW_IMAGE_MAX_BYTES, 0) }));
     throw failed(t('worker.theImageDownloadWasInterrupted'));

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { toErrorInfo } from '../errors/taxonomy';
-import { CaptureError, IMAGE_LIMITS, prepareImage } from '../content/prepare-image';
-import type { JobEngine } from '../jobs/engine';
-import { blobToDataUrl } from '../media/encode';
-import { cropScreenshot, type CssBox } from '../media/screenshot-crop';
-import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
-import { announceCapture, captureInBackground, finishCapture, loadCapture, saveCapture, type PendingCapture } from './capture';
-import { loadSettings } from './settings-store';
-import { t } from '../i18n';
+import { toErrorInfo } from '../../errors/taxonomy';
+import { CaptureError, IMAGE_LIMITS, prepareImage } from '../../media/prepare-image';
+import type { JobEngine } from '../../jobs/engine';
+import { blobToDataUrl } from '../../media/encode';
+import { cropScreenshot, type CssBox } from '../../media/screenshot-crop';
+import type { PageCommand, Reply, ToContent } from '../../messaging/protocol';
+import { announceCapture } from './announce';
+import { finishCapture } from './finish';
+import { loadCapture, saveCapture, type PendingCapture } from './pending';
+import { captureInBackground } from './start';
+import { loadSettings } from '../settings-store';
+import { t } from '../../i18n';
 
 /**
  * The side panel's ways out of a failed page-image capture, both started by a click in the panel:

@@ -1,4 +1,4 @@
-import { sniffImageType } from '../media/encode';
+import { sniffImageType } from './encode';
 import { t } from '../i18n';
 
 /**
