@@ -16,6 +16,7 @@ import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from '.
 import { importSource } from './sources';
 import { visionModels, visionReply } from './vision';
 import { formatNumber, t } from '../i18n';
+import { isExtensionPage } from './sender';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
@@ -33,10 +34,6 @@ export interface RouterDeps {
 }
 
 const fail = (error: ErrorInfo, fields?: Record<string, string>): Reply => ({ ok: false, error, ...(fields ? { fields } : {}) });
-
-export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-}
 
 export function createRouter(deps: RouterDeps) {
   return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> => {
