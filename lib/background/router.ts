@@ -7,7 +7,6 @@ import { keyFor } from '../settings/schema';
 import { catalogFor } from '../catalog/catalog';
 import { originOf } from '../security/base-url';
 import { loadCatalog, refreshCatalog } from './catalog';
-import { deleteHistory, purgeOldest } from './history';
 import { idbJobStore } from './job-store';
 import { startOfDay } from '../jobs/engine';
 import { ticksToUsd } from '../api/models';
@@ -20,7 +19,8 @@ import { isExtensionPage } from './sender';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
- * protocol, content scripts only the content protocol, anything else is refused.
+ * protocol, content scripts only the content protocol, anything else is refused. History upkeep (and with it
+ * the archive code, fflate) is imported when a command needs it, not with the router.
  */
 export interface RouterDeps {
   engine: JobEngine;
@@ -69,7 +69,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     }
     case 'jobs.delete':
       for (const id of command.jobIds) await engine.cancel(id);
-      await deleteHistory(command.jobIds); // also announces: every open page drops them
+      await (await import('./history')).deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     case 'media.import':
       return { ok: true, source: await importSource(command.dataUrl) };
@@ -124,7 +124,7 @@ async function handlePage(command: PageCommand, deps: RouterDeps): Promise<Reply
     case 'batch.apply':
       return deps.onBatch(command);
     case 'history.purge-oldest':
-      return { ok: true, deleted: await purgeOldest(command.count) };
+      return { ok: true, deleted: await (await import('./history')).purgeOldest(command.count) };
   }
 }
 

@@ -9,7 +9,6 @@ import { getJob } from '../storage/jobs';
 import { clearReferences, forgetUsedReferences } from './capture';
 import { handleCaptureFallback } from './capture-fallbacks';
 import { handleBatchCommand } from './batch';
-import { handleWorkerMessage, startRetention } from './history';
 import { recheckBlockedDownloads } from './host-access';
 import { idbJobStore } from './job-store';
 import { handleMenuClick, rebuildMenus, watchMenuSettings } from './menus';
@@ -70,7 +69,10 @@ export function startServices() {
     onBatch: (command) => handleBatchCommand(engine, command),
   });
   watchMenuSettings(); // the menus follow the quick actions and the provider
-  startRetention(); // history retention (after settings and job changes, and soon after this start)
+  // History retention (after settings and job changes, and soon after this start) and archive imports load the
+  // archive code (fflate): in a later task, after the event that loaded the handlers has its answer.
+  const history = () => import('./history');
+  setTimeout(() => void history().then((h) => h.startRetention()));
 
   // Reconciliation: the engine reads the active jobs and schedules the next wake; the rest comes after.
   void engine
@@ -83,7 +85,7 @@ export function startServices() {
     route,
     onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined) => handleMenuClick(engine, info, tab),
     onCommand: (name: string, tab: Browser.tabs.Tab | undefined) => handleCommand(engine, name, tab),
-    onWorkerMessage: handleWorkerMessage,
+    onWorkerMessage: (event: MessageEvent) => history().then((h) => h.handleWorkerMessage(event)),
     onInstalled: () => {
       void rebuildMenus();
       checkCatalogOnStart();
