@@ -95,6 +95,9 @@ export default defineConfig({
   },
   // Dev server never used by tests: they run on the production build so the worker can be killed.
   webExt: { disabled: true },
+  // `npm run bench -- --only=wake-profile` builds unminified (REIMAGINE_PROFILE_BUILD=1) so that a CPU profile of
+  // the worker's start names the source module every sample ran in (rolldown's `//#region <file>` comments).
+  ...(process.env.REIMAGINE_PROFILE_BUILD === '1' ? { vite: () => ({ build: { minify: false, rollupOptions: { output: { strictExecutionOrder: true } } } }) } : {}),
   // Lets parallel work (and the bench) build into its own folder without clobbering .output/.
   ...(process.env.WXT_OUT_DIR ? { outDir: process.env.WXT_OUT_DIR } : {}),
 });

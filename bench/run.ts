@@ -18,6 +18,8 @@ import type { BenchColumn, BenchContext, BenchModule, BenchRow, BenchSection, Be
 
 const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'sizes', load: () => import('./sizes') },
+  { name: 'wake', load: () => import('./wake') },
+  { name: 'wake-profile', load: () => import('./wake-profile') },
   { name: 'popup', load: () => import('./popup') },
   { name: 'polling', load: () => import('./polling') },
   { name: 'page', load: () => import('./page') },

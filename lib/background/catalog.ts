@@ -7,13 +7,13 @@ import { KV } from '../storage/keys';
 import { readRawKv, writeKv } from '../storage/kv';
 import { loadSecrets, loadSettings } from './settings-store';
 import { t } from '../i18n';
+import { CATALOG_ALARM } from './wake';
 
 /**
  * Keeps the live model catalogue (lib/catalog) for the xAI provider: refreshed by "Test connection", and
  * at browser start, install/update, or on the alarm, when it is older than a day. A failure keeps what was cached
  * (or the bundled table): the catalogue only decides what the Model box suggests, never what may be sent.
  */
-export const CATALOG_ALARM = 'reimagine-catalog';
 
 export async function loadCatalog(): Promise<ModelCatalog | undefined> {
   const parsed = catalogSchema.safeParse(await readRawKv(KV.modelCatalog));
@@ -55,15 +55,11 @@ export async function refreshCatalogIfStale(now = Date.now()): Promise<void> {
 
 /**
  * Browser start and install/update — not every worker wake (polls wake it often): make sure the daily
- * check's alarm exists, and refresh now if the catalogue is stale. Registered synchronously at start.
+ * check's alarm exists, and refresh now if the catalogue is stale. main.ts calls it from those events.
  */
-export function watchCatalog(): void {
-  const check = () => {
-    scheduleCatalogRefresh();
-    void refreshCatalogIfStale();
-  };
-  browser.runtime.onInstalled.addListener(check);
-  browser.runtime.onStartup.addListener(check);
+export function checkCatalogOnStart(): void {
+  scheduleCatalogRefresh();
+  void refreshCatalogIfStale();
 }
 
 function scheduleCatalogRefresh(): void {

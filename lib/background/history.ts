@@ -171,25 +171,26 @@ export async function importHistory(archive: Blob): Promise<ImportReply> {
   }
 }
 
-type WorkerMessageEvent = MessageEvent & { waitUntil?(promise: Promise<unknown>): void; source: { url?: string } | null };
+type WorkerMessageEvent = MessageEvent & { source: { url?: string } | null };
 
 /**
- * Registers the import channel and the retention triggers. Call synchronously at worker start.
- * Retention runs at start, after settings change, and (debounced) after jobs change.
+ * The import channel: an archive posted (structured clone) by an extension page. main.ts listens for the
+ * worker's `message` events at start and hands them here; the promise is what the event's waitUntil keeps
+ * the worker alive for.
  */
-export function startHistoryService(): void {
-  self.addEventListener('message', (event) => {
-    const e = event as WorkerMessageEvent;
-    if ((e.data as { type?: unknown } | null)?.type !== IMPORT_MESSAGE) return;
-    const port = e.ports[0];
-    const fromExtensionPage = typeof e.source?.url === 'string' && e.source.url.startsWith(browser.runtime.getURL('/'));
-    const parsed = importMessageSchema.safeParse(e.data);
-    const work: Promise<ImportReply> =
-      !fromExtensionPage || !parsed.success ? Promise.resolve({ ok: false, message: t('worker.badImportRequest') }) : importHistory(parsed.data.archive);
-    const done = work.then((reply) => port?.postMessage(reply));
-    e.waitUntil?.(done);
-  });
+export function handleWorkerMessage(event: MessageEvent): Promise<unknown> {
+  const e = event as WorkerMessageEvent;
+  if ((e.data as { type?: unknown } | null)?.type !== IMPORT_MESSAGE) return Promise.resolve();
+  const port = e.ports[0];
+  const fromExtensionPage = typeof e.source?.url === 'string' && e.source.url.startsWith(browser.runtime.getURL('/'));
+  const parsed = importMessageSchema.safeParse(e.data);
+  const work: Promise<ImportReply> =
+    !fromExtensionPage || !parsed.success ? Promise.resolve({ ok: false, message: t('worker.badImportRequest') }) : importHistory(parsed.data.archive);
+  return work.then((reply) => port?.postMessage(reply));
+}
 
+/** Retention runs soon after the worker loads its handlers, after settings change, and (debounced) after jobs change. */
+export function startRetention(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const soon = (ms: number) => {
     clearTimeout(timer);

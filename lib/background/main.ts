@@ -1,104 +1,84 @@
-import { browser } from 'wxt/browser';
-import { JobEngine } from '../jobs/engine';
-import { PROVIDERS } from '../providers/registry';
-import { setKeyDestinationPolicy } from '../security/key-origin';
-import { savedOriginPolicy } from '../settings/saved-origin-policy';
-import { announce } from '../storage/changes';
-import { getJob } from '../storage/jobs';
-import { forgetUsedReferences } from './capture/references';
-import { handleCaptureFallback } from './capture/fallbacks';
-import { handleBatchCommand } from './batch';
-import { startHistoryService } from './history';
-import { recheckBlockedDownloads, watchHostAccess } from './host-access';
-import { idbJobStore } from './job-store';
-import { registerMenus } from './menus';
-import { registerShortcuts } from './shortcuts';
-import { trackPanelPorts } from '../keyboard/panel-presence';
-import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
-import { loadRenderHistory } from './render-history';
-import { createRouter } from './router';
-import { saveOutput } from './save-output';
-import { loadSecrets, loadSettings } from './settings-store';
-import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
-import { resolveSource } from './sources';
-import { scheduleWake, WAKE_ALARM } from './wake';
-import { CATALOG_ALARM, refreshCatalogIfStale, watchCatalog } from './catalog';
-import { t } from '../i18n';
-import { configureZodLocale } from '../i18n/zod-locale';
+import { browser, type Browser } from 'wxt/browser';
+import { COMMAND } from '../keyboard/commands';
+import { togglePanel, trackPanelPorts } from '../keyboard/panel-presence';
+import { menuOpensPanel, openSidePanel } from './menu-gesture';
+import { isExtensionPage } from './sender';
+import type { Services } from './services';
+import { CATALOG_ALARM, WAKE_ALARM } from './wake';
 
 /**
- * Everything the service worker does, wired once per worker start. All listeners are registered
- * synchronously here (Chrome only delivers the events that woke a worker to listeners added in the
- * first turn), then the engine reconciles whatever the previous worker left behind.
+ * The service worker's start path: every listener, registered synchronously here (Chrome only delivers the
+ * event that woke a worker to listeners added in its first turn), and nothing heavy. The handlers, the job
+ * engine, zod's schemas, the Public Suffix List, the archive code… live in services.ts and are loaded on
+ * demand by `import()` (the background is built as one classic script, where rolldown turns it into a lazy
+ * init: see docs/ARCHITECTURE.md, "The worker's start path"). What a listener must do inside the event's own
+ * turn — open the side panel within a click's or a shortcut's user gesture — is done here, before loading.
  */
+
+/** If no event needs the handlers sooner, they load (and the engine resumes its jobs) this long after a start. */
+const IDLE_LOAD_MS = 300;
+
 export function startBackground(): void {
-  configureZodLocale();
-  // Before anything can send a request: a saved key only goes to the origin saved for it.
-  setKeyDestinationPolicy(savedOriginPolicy(async () => ({ settings: await loadSettings(), secrets: await loadSecrets() })));
-  const engine: JobEngine = new JobEngine({
-    store: idbJobStore,
-    providers: PROVIDERS,
-    loadSettings,
-    loadSecrets,
-    resolveSource,
-    saveOutput,
-    isOnline: () => navigator.onLine,
-    renderHistory: loadRenderHistory,
-    scheduleWake: (at) => scheduleWake(at, () => void engine.tick(), engine.busy),
-    changed(jobs) {
-      announce({ type: 'jobs', ids: jobs.map((j) => j.id) });
-      void refreshBadge();
-      pushOverlayUpdates(jobs); // the in-page overlays of jobs started from a page
-      void forgetUsedReferences(jobs);
-    },
-    finished(job) {
-      void loadSettings().then((s) => notifyFinished(job, s.notifications));
-    },
+  let loaded: Services | undefined;
+  let loading: Promise<Services> | undefined;
+  const services = (): Promise<Services> =>
+    (loading ??= import('./services').then(({ startServices }) => (loaded = startServices())));
+  // A start with no event (Chrome starting the worker to resume alarms, a wake by DevTools) still resumes jobs.
+  setTimeout(() => void services(), IDLE_LOAD_MS);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // A page asking the engine to look at its queue needs no answer from it: answer at once, and load in a
+    // later task (a microtask would run the load before the answer leaves).
+    if (!loaded && isExtensionPage(sender) && (message as { type?: unknown } | null)?.type === 'engine.wake') {
+      setTimeout(() => void services().then((s) => s.engine.tick()));
+      return Promise.resolve({ ok: true });
+    }
+    return loaded ? loaded.route(message, sender) : services().then((s) => s.route(message, sender));
   });
 
-  const route = createRouter({
-    engine,
-    providers: PROVIDERS,
-    onContent: (command, sender) => handleContentCommand(engine, command, sender),
-    onPageExtra: async (command) => {
-      if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId, command.index);
-      const job = await getJob(command.jobId);
-      return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
-    },
-    onCaptureFallback: (command) => handleCaptureFallback(engine, command),
-    onBatch: (command) => handleBatchCommand(engine, command),
+  // Context menus (menus.ts): the panel opens in the click's turn; the rest once the handlers are loaded.
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (loaded) return loaded.onMenuClick(info, tab);
+    if (menuOpensPanel(info.menuItemId)) openSidePanel(tab);
+    void services().then((s) => s.onMenuClick(info, tab));
   });
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  // Context menus + in-page overlay (lib/background/menus.ts, capture/, overlay.ts).
-  registerMenus(engine);
-  registerShortcuts(engine); // keyboard commands (lib/keyboard/commands.ts)
+  // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like
+  // Chromium's, so the Firefox smoke (tests/firefox/) reaches the same handler through the event page's
+  // window. A release build never sets the variable and the bundler drops this code.
+  if (import.meta.env.WXT_E2E_HOOKS === '1') {
+    (globalThis as { __reimagineMenuClick?: unknown }).__reimagineMenuClick = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) =>
+      // Copies: the objects come from the calling page's realm, and the handler keeps them around.
+      void services().then((s) => s.onMenuClick(structuredClone(info), tab && structuredClone(tab)));
+  }
+
+  // Keyboard commands (lib/keyboard/commands.ts): open/close the panel synchronously, in the key's gesture.
+  browser.commands?.onCommand.addListener((name, tab) => {
+    if (name === COMMAND.togglePanel || loaded) return loaded ? loaded.onCommand(name, tab) : void togglePanel(tab);
+    void services().then((s) => s.onCommand(name, tab));
+  });
   trackPanelPorts(); // which windows show a side panel, for the open/close shortcut
-  watchHostAccess(engine); // results waiting for "Allow access to <host>"
-  startHistoryService(); // archive imports (structured-clone channel) + retention
-  watchCatalog(); // the live model catalogue: browser start, install/update, and a periodic alarm
 
+  // Results waiting for "Allow access to <host>" (host-access.ts): a grant made while the worker slept wakes it.
+  browser.permissions.onAdded.addListener((permissions) => {
+    if (permissions.origins?.length) void services().then((s) => s.engine.accessGranted(permissions.origins ?? []));
+  });
+  // Archive imports (history.ts) arrive as the worker's own `message` events; waitUntil must be called now.
+  self.addEventListener('message', (event) => {
+    (event as MessageEvent & { waitUntil?(p: Promise<unknown>): void }).waitUntil?.(services().then((s) => s.onWorkerMessage(event as MessageEvent)));
+  });
+
+  browser.runtime.onInstalled.addListener(() => void services().then((s) => s.onInstalled()));
+  // Browser relaunch: this listener is what starts the worker; loading the handlers resumes the jobs.
+  browser.runtime.onStartup.addListener(() => void services().then((s) => s.onBrowserStart()));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WAKE_ALARM) void engine.tick();
-    if (alarm.name === CATALOG_ALARM) void refreshCatalogIfStale();
+    if (alarm.name === WAKE_ALARM) void services().then((s) => s.engine.tick());
+    if (alarm.name === CATALOG_ALARM) void services().then((s) => s.onCatalogAlarm());
   });
-  // Browser relaunch: this listener is what starts the worker, and start() below resumes the jobs.
-  browser.runtime.onStartup.addListener(() => undefined);
-  self.addEventListener('online', () => void engine.tick());
-
-  browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
-    const jobId = id.slice(NOTIFICATION_PREFIX.length);
-    void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
-    void browser.notifications.clear(id);
-  });
+  self.addEventListener('online', () => void services().then((s) => s.engine.tick()));
+  browser.notifications.onClicked.addListener((id) => void services().then((s) => s.onNotificationClicked(id)));
 
   // The toolbar button opens the history popup; the side panel opens from the popup, the context
   // menus, or Chrome's own side-panel menu. (Firefox has no side-panel API: its sidebar is
   // `sidebar_action`, opened through `sidebarAction`; the Firefox bundle leaves this call out.)
   if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
-
-  void engine
-    .start()
-    .then(() => recheckBlockedDownloads(engine))
-    .then(refreshBadge);
 }

@@ -7,34 +7,22 @@ import { PROVIDERS } from '../providers/registry';
 import type { Provider } from '../providers/types';
 import type { QuickAction, Settings } from '../settings/schema';
 import { writePendingPanelRequest, type CapturePurpose } from './capture/pending';
-import { clearReferences, countReferences, watchReferenceCount } from './capture/references';
+import { countReferences } from './capture/references';
 import { startCapture } from './capture/start';
-import { openSidePanel } from './side-panel';
 import { stripInvisible } from '../security/invisible-text';
 import { loadSettings, onSettingsSaved } from './settings-store';
 import { scanForBatch } from './batch';
 import { startPick } from './pick';
+import { MENU, openSidePanel, QUICK_PREFIX } from './menu-gesture';
+
+export { MENU, openSidePanel, QUICK_PREFIX };
 
 /**
  * The right-click entry points. Items are created once (runtime.onInstalled) — Chrome keeps them across
  * worker restarts — and rebuilt only when the quick actions change; the click listener is registered
  * synchronously at every worker start, so a click that wakes the worker is delivered.
- * Ids are stable: tests dispatch clicks by id.
+ * Ids are stable (menu-gesture.ts): tests dispatch clicks by id.
  */
-export const MENU = {
-  edit: 'reimagine-edit',
-  animate: 'reimagine-animate',
-  reference: 'reimagine-reference',
-  quickSeparator: 'reimagine-quick-separator',
-  editVideo: 'reimagine-edit-video',
-  extendVideo: 'reimagine-extend-video',
-  generate: 'reimagine-generate',
-  describe: 'reimagine-describe',
-  batch: 'reimagine-batch',
-  pick: 'reimagine-pick',
-  useFrame: 'reimagine-use-frame',
-} as const;
-export const QUICK_PREFIX = 'reimagine-quick:';
 
 export const referenceTitle = (count: number) => (count > 0 ? t('menu.addReferenceCount', { count: formatNumber(count) }) : t('menu.addReference'));
 
@@ -92,7 +80,7 @@ export function rebuildMenus(settings?: Settings): Promise<void> {
   return building.catch((error: unknown) => console.error('Reimagine: building menus failed', error));
 }
 
-async function setReferenceCount(count: number): Promise<void> {
+export async function setReferenceCount(count: number): Promise<void> {
   await building;
   await browser.contextMenus.update(MENU.reference, { title: referenceTitle(count) }).catch(() => undefined);
 }
@@ -135,21 +123,11 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
   void startCapture(engine, purpose, target);
 }
 
-/** Wire menus into a worker start. Listeners are added synchronously (see main.ts). */
-export function registerMenus(engine: JobEngine): void {
-  watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
-  browser.runtime.onInstalled.addListener(() => void rebuildMenus());
-  // Session storage (collected references) is empty after a browser restart: reset the title with it.
-  browser.runtime.onStartup.addListener(() => void clearReferences().then(() => rebuildMenus()));
-  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(engine, info, tab));
-  // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like
-  // Chromium's, so the Firefox smoke (tests/firefox/) reaches this same handler through the event page's
-  // window. A release build never sets the variable and the bundler drops this code.
-  if (import.meta.env.WXT_E2E_HOOKS === '1') {
-    (globalThis as { __reimagineMenuClick?: unknown }).__reimagineMenuClick = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) =>
-      // Copies: the objects come from the calling page's realm, and the handler keeps them around.
-      handleMenuClick(engine, structuredClone(info), tab && structuredClone(tab));
-  }
+/**
+ * Wire menus into a loaded worker. Their browser listeners (install, browser start, clicks) are registered by
+ * main.ts at every worker start, which calls rebuildMenus / handleMenuClick from them.
+ */
+export function watchMenuSettings(): void {
   let lastShape: string | undefined;
   onSettingsSaved((settings) => {
     // Only what the menus show: the quick actions, and the provider (which modes are enabled).

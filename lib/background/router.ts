@@ -7,7 +7,6 @@ import { keyFor } from '../settings/schema';
 import { catalogFor } from '../catalog/catalog';
 import { originOf } from '../security/base-url';
 import { loadCatalog, refreshCatalog } from './catalog';
-import { deleteHistory, purgeOldest } from './history';
 import { idbJobStore } from './job-store';
 import { spentToday } from '../jobs/spend';
 import { ticksToUsd } from '../api/models';
@@ -16,10 +15,12 @@ import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from '.
 import { importSource } from './sources';
 import { visionModels, visionReply } from './vision';
 import { formatNumber, t } from '../i18n';
+import { isExtensionPage } from './sender';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
- * protocol, content scripts only the content protocol, anything else is refused.
+ * protocol, content scripts only the content protocol, anything else is refused. History upkeep (and with it
+ * the archive code, fflate) is imported when a command needs it, not with the router.
  */
 export interface RouterDeps {
   engine: JobEngine;
@@ -36,10 +37,6 @@ const fail = (error: ErrorInfo, fields?: Record<string, string>): Failure => ({ 
 
 /** One handler per page command, each typed by the reply its command promises (protocol.ts `PageReplies`). */
 export type PageHandlers = { [K in PageCommand['type']]: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
-
-export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
-}
 
 export function createRouter(deps: RouterDeps) {
   const handlers = pageHandlers(deps);
@@ -85,7 +82,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     },
     'jobs.delete': async (command) => {
       for (const id of command.jobIds) await engine.cancel(id);
-      await deleteHistory(command.jobIds); // also announces: every open page drops them
+      await (await import('./history')).deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     },
     'media.import': async (command) => ({
@@ -139,7 +136,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     'batch.start': (command) => batchReply(deps.onBatch(command)),
     'batch.cancel': (command) => batchReply(deps.onBatch(command)),
     'batch.apply': (command) => deps.onBatch(command),
-    'history.purge-oldest': async (command) => ({ ok: true, deleted: await purgeOldest(command.count) }),
+    'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('./history')).purgeOldest(command.count) }),
   };
 }
 

@@ -115,7 +115,7 @@ describe('browser specifics', () => {
   it('Chrome: side panel and offscreen document', () => {
     const manifest = manifestOf('chrome');
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
-    expect(manifest.background).toEqual({ type: 'module', service_worker: 'background.js' });
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect(Object.keys(files.chrome)).toContain('offscreen.html');
   });
 
@@ -124,7 +124,7 @@ describe('browser specifics', () => {
     expect(manifest.browser_specific_settings?.gecko?.id).toBe('reimagine@example.org');
     expect(manifest.browser_specific_settings?.gecko?.data_collection_permissions?.required).toEqual(['websiteContent']);
     expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
-    expect(manifest.background).toEqual({ type: 'module', scripts: ['background.js'] });
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.side_panel).toBeUndefined();
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.permissions).not.toContain('offscreen');

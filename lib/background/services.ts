@@ -1,0 +1,109 @@
+import './zod-jitless'; // first: before any schema is built
+import { browser, type Browser } from 'wxt/browser';
+import { JobEngine } from '../jobs/engine';
+import { PROVIDERS } from '../providers/registry';
+import { setKeyDestinationPolicy } from '../security/key-origin';
+import { savedOriginPolicy } from '../settings/saved-origin-policy';
+import { announce } from '../storage/changes';
+import { getJob } from '../storage/jobs';
+import { clearReferences, forgetUsedReferences, watchReferenceCount } from './capture/references';
+import { handleCaptureFallback } from './capture/fallbacks';
+import { handleBatchCommand } from './batch';
+import { recheckBlockedDownloads } from './host-access';
+import { idbJobStore } from './job-store';
+import { handleMenuClick, rebuildMenus, setReferenceCount, watchMenuSettings } from './menus';
+import { handleCommand } from './shortcuts';
+import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
+import { loadRenderHistory } from './render-history';
+import { createRouter } from './router';
+import { saveOutput } from './save-output';
+import { loadSecrets, loadSettings } from './settings-store';
+import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
+import { resolveSource } from './sources';
+import { scheduleWake } from './wake';
+import { checkCatalogOnStart, refreshCatalogIfStale } from './catalog';
+import { t } from '../i18n';
+import { configureZodLocale } from '../i18n/zod-locale';
+
+/**
+ * The worker's handlers and the job engine: everything main.ts's listeners hand their events to. Loaded on
+ * demand (main.ts imports this module with `import()`, which the background's single-file build turns into a
+ * lazy init): the first event that needs it, or shortly after a start that brought none, pays for it, so a
+ * wake does not. Loading it starts the engine, which resumes whatever the previous worker left behind.
+ */
+export function startServices() {
+  configureZodLocale();
+  // Before anything can send a request: a saved key only goes to the origin saved for it.
+  setKeyDestinationPolicy(savedOriginPolicy(async () => ({ settings: await loadSettings(), secrets: await loadSecrets() })));
+  const engine: JobEngine = new JobEngine({
+    store: idbJobStore,
+    providers: PROVIDERS,
+    loadSettings,
+    loadSecrets,
+    resolveSource,
+    saveOutput,
+    isOnline: () => navigator.onLine,
+    renderHistory: loadRenderHistory,
+    scheduleWake: (at) => scheduleWake(at, () => void engine.tick(), engine.busy),
+    changed(jobs) {
+      announce({ type: 'jobs', ids: jobs.map((j) => j.id) });
+      void refreshBadge();
+      pushOverlayUpdates(jobs); // the in-page overlays of jobs started from a page
+      void forgetUsedReferences(jobs);
+    },
+    finished(job) {
+      void loadSettings().then((s) => notifyFinished(job, s.notifications));
+    },
+  });
+
+  const route = createRouter({
+    engine,
+    providers: PROVIDERS,
+    onContent: (command, sender) => handleContentCommand(engine, command, sender),
+    onPageExtra: async (command) => {
+      if (command.type === 'result.replace-on-page') return replaceOnPage(command.jobId, command.index);
+      const job = await getJob(command.jobId);
+      return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
+    },
+    onCaptureFallback: (command) => handleCaptureFallback(engine, command),
+    onBatch: (command) => handleBatchCommand(engine, command),
+  });
+  watchMenuSettings(); // the menus follow the quick actions and the provider
+  watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
+  // History retention (after settings and job changes, and soon after this start) and archive imports load the
+  // archive code (fflate): in a later task, after the event that loaded the handlers has its answer.
+  const history = () => import('./history');
+  setTimeout(() => void history().then((h) => h.startRetention()));
+
+  // Reconciliation: the engine reads the active jobs and schedules the next wake; the rest comes after.
+  void engine
+    .start()
+    .then(() => recheckBlockedDownloads(engine))
+    .then(refreshBadge);
+
+  return {
+    engine,
+    route,
+    onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined) => handleMenuClick(engine, info, tab),
+    onCommand: (name: string, tab: Browser.tabs.Tab | undefined) => handleCommand(engine, name, tab),
+    onWorkerMessage: (event: MessageEvent) => history().then((h) => h.handleWorkerMessage(event)),
+    onInstalled: () => {
+      void rebuildMenus();
+      checkCatalogOnStart();
+    },
+    onBrowserStart: () => {
+      // Session storage (collected references) is empty after a browser restart: reset the menu title with it.
+      void clearReferences().then(() => rebuildMenus());
+      checkCatalogOnStart();
+    },
+    onCatalogAlarm: () => void refreshCatalogIfStale(),
+    onNotificationClicked: (id: string) => {
+      if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+      const jobId = id.slice(NOTIFICATION_PREFIX.length);
+      void browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?job=${encodeURIComponent(jobId)}`) });
+      void browser.notifications.clear(id);
+    },
+  };
+}
+
+export type Services = ReturnType<typeof startServices>;
