@@ -82,7 +82,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   });
 
   function update(p: Partial<Draft>) {
-    patch(p);
+    patch(p, caps);
     setServerFields({});
   }
 

@@ -103,8 +103,8 @@ export function OutputControls({
               aria-describedby={describe('resolution')}
               onChange={(e) => update({ videoResolution: e.target.value })}
             >
-              {/* An unsupported current value stays visible so its error makes sense. */}
-              {[...new Set([...videoResolutionsFor(draft.videoModel, caps), draft.videoResolution])].map((r) => (
+              {/* Only what the model and mode take (a carried-over value is corrected: lib/ui/composer-limits.ts). */}
+              {videoResolutionsFor(draft.videoModel, caps, draft.mode).map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>
@@ -123,8 +123,8 @@ export function OutputControls({
           <input
             id="duration"
             type="number"
-            min={draft.mode === 'extend-video' ? 2 : videoDurationFor(draft.videoModel, caps).min}
-            max={draft.mode === 'extend-video' ? 10 : videoDurationFor(draft.videoModel, caps).max}
+            min={videoDurationFor(draft.videoModel, caps, draft.mode).min}
+            max={videoDurationFor(draft.videoModel, caps, draft.mode).max}
             value={(draft.mode === 'extend-video' ? draft.extendDuration : draft.duration) || ''}
             aria-invalid={!!err('duration')}
             aria-describedby={describe('duration')}

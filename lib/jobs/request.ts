@@ -13,6 +13,7 @@ import {
   videoModelInfo,
 } from '../api/models';
 import { MODE_INFO, MODES, type JobMode } from './modes';
+import { videoLimits } from './video-limits';
 import { PROVIDER_IDS } from '../providers/ids';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';
@@ -123,11 +124,7 @@ export const jobRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.writePrompt') });
     }
     if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
-    // Model strings are free-form: only a known model's resolution list is enforced.
-    const known = 'resolution' in req && MODE_INFO[req.mode].output === 'video' ? videoModelInfo(req.model) : undefined;
-    if (known && 'resolution' in req && !(known.resolutions as readonly string[]).includes(req.resolution)) {
-      ctx.addIssue({ code: 'custom', path: ['resolution'], message: t('validation.resolutionNeeds', { model: req.model, resolutions: known.resolutions.join(', ') }) });
-    }
+    if (req.mode === 'create-video' || req.mode === 'animate-image' || req.mode === 'reference-video') checkVideoLimits(req, ctx);
     if ('sources' in req && MODE_INFO[req.mode].sources.kind === 'image') {
       req.sources.forEach((s, i) => {
         if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(s.mimeType)) {
@@ -140,6 +137,29 @@ export const jobRequestSchema = z
     }
   });
 export type JobRequest = z.infer<typeof jobRequestSchema>;
+
+/**
+ * Duration and resolution as the mode and model accept them (video-limits.ts): reference-to-video at most
+ * 10 s and 720p, 1080p only where the model advertises it. The service answers anything else with a 400.
+ */
+function checkVideoLimits(req: { mode: 'create-video' | 'animate-image' | 'reference-video'; model: string; duration: number; resolution: string }, ctx: z.RefinementCtx) {
+  const limits = videoLimits(req.mode, req.model);
+  if (!(limits.resolutions as readonly string[]).includes(req.resolution)) {
+    const message =
+      req.mode === 'reference-video' && videoModelInfo(req.model)?.resolutions.includes(req.resolution as never)
+        ? t('validation.referenceResolutionMax', { resolutions: limits.resolutions.join(', ') })
+        : t('validation.resolutionNeeds', { model: req.model, resolutions: limits.resolutions.join(', ') });
+    ctx.addIssue({ code: 'custom', path: ['resolution'], message });
+  }
+  const range = limits.duration;
+  if (range && (req.duration < range.min || req.duration > range.max)) {
+    const message =
+      req.mode === 'reference-video' && req.duration > range.max
+        ? t('validation.referenceDurationMax', { max: formatNumber(range.max) })
+        : t('validation.durationRange', { min: formatNumber(range.min), max: formatNumber(range.max) });
+    ctx.addIssue({ code: 'custom', path: ['duration'], message });
+  }
+}
 
 /** A known image model's own limits: edit sources (5 for 2.0, 3 otherwise), ratios, quality. */
 function checkImageModel(req: { model: string; sources?: unknown[]; aspectRatio?: string | undefined; quality?: string | undefined }, ctx: z.RefinementCtx) {

@@ -1,6 +1,7 @@
 import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
+import { videoLimits } from '../jobs/video-limits';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
@@ -140,7 +141,7 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
     const max = maxSources(draft.mode, caps, modelOf(draft));
     if (draft.sources.length > max) fields.sources ??= t('validation.atMostSourcesForMode', max, { max: formatNumber(max), mode: MODE_INFO[draft.mode].label });
     if (controls.includes('duration') && draft.mode !== 'extend-video') {
-      const { min, max: maxS } = videoDurationFor(modelOf(draft), caps);
+      const { min, max: maxS } = videoDurationFor(modelOf(draft), caps, draft.mode);
       if (draft.duration < min || draft.duration > maxS) fields.duration ??= t('validation.durationRange', { min: formatNumber(min), max: formatNumber(maxS) });
     }
   }
@@ -168,16 +169,20 @@ export function maxSources(mode: Mode, caps?: Capabilities, model?: string): num
   return max;
 }
 
-/** Durations the draft's video model takes with this provider (a known model's own range within the provider's). */
-export function videoDurationFor(model: string, caps: Capabilities): { min: number; max: number } {
-  const known = videoModelInfo(model.trim())?.duration;
-  return known ? { min: Math.max(caps.videoDuration.min, known.min), max: Math.min(caps.videoDuration.max, known.max) } : caps.videoDuration;
+/**
+ * Durations the draft's video model takes in this mode with this provider (lib/jobs/video-limits.ts within
+ * the provider's range): reference-to-video stops at 10 s.
+ */
+export function videoDurationFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): { min: number; max: number } {
+  const own = videoLimits(mode, model).duration ?? caps.videoDuration;
+  if (mode === 'extend-video') return own;
+  return { min: Math.max(caps.videoDuration.min, own.min), max: Math.min(caps.videoDuration.max, own.max) };
 }
 
-/** Resolutions offered for the draft's video model (a known model's own list, else the provider's). */
-export function videoResolutionsFor(model: string, caps: Capabilities): readonly string[] {
-  const known = videoModelInfo(model.trim());
-  return known ? caps.videoResolutions.filter((r) => (known.resolutions as readonly string[]).includes(r)) : caps.videoResolutions;
+/** Resolutions offered for the draft's video model in this mode: 1080p only where the model advertises it, never for references. */
+export function videoResolutionsFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): readonly string[] {
+  const own: readonly string[] = videoLimits(mode, model).resolutions;
+  return caps.videoResolutions.filter((r) => own.includes(r));
 }
 
 /** Multi-image prompts refer to sources as <IMAGE_0>, <IMAGE_1>…; only shown where that applies. */

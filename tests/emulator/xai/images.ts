@@ -9,7 +9,7 @@ import { type ResolvedImage, resolveImage } from './inputs';
 import { createJobFromRequest, type XaiContext } from './job-types';
 import { type ImageModel, type Quality, isErrorReply, resolveImageModel, servedQuality, usdToTicks } from './models';
 import { decodeJsonBody } from './request-body';
-import { type ImageEditBody, type ImageGenerationBody, imageEditSchema, imageGenerationSchema } from './schemas';
+import { IMAGE_EDIT_FIELDS, IMAGE_GENERATION_FIELDS, type ImageEditBody, type ImageGenerationBody, imageEditSchema, imageGenerationSchema } from './schemas';
 
 const MAX_IMAGES_PER_REQUEST = 10;
 
@@ -74,9 +74,19 @@ function respond(
   return json(200, imageResponseBody(produceImages(plan, context.env), request));
 }
 
+/** The first top-level field the endpoint does not know: the service refuses it rather than ignore it. */
+function unknownField(request: ApiRequest, allowed: readonly string[]): ErrorReply | undefined {
+  const body = request.received.body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const extra = Object.keys(body).find((name) => !allowed.includes(name));
+  return extra === undefined ? undefined : invalidArgument(`Argument not supported: ${extra}`);
+}
+
 export async function handleImageGeneration(request: ApiRequest, context: XaiContext): Promise<Reply> {
   const body = decodeJsonBody(request, imageGenerationSchema);
   if (isErrorReply(body)) return body;
+  const extra = unknownField(request, IMAGE_GENERATION_FIELDS);
+  if (extra) return extra;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
   const fields = checkCommonFields(body, model, 'generation');
@@ -126,6 +136,8 @@ function editSize(body: ImageEditBody, sources: ResolvedImage[], resolution: Com
 export async function handleImageEdit(request: ApiRequest, context: XaiContext): Promise<Reply> {
   const body = decodeJsonBody(request, imageEditSchema);
   if (isErrorReply(body)) return body;
+  const extra = unknownField(request, IMAGE_EDIT_FIELDS);
+  if (extra) return extra;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
   const fields = checkCommonFields(body, model, 'edit');
