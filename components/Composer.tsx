@@ -13,6 +13,7 @@ import { CostEstimate } from './composer/CostEstimate';
 import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
 import { SubmitArea } from './composer/SubmitArea';
+import { VoiceField } from './composer/VoiceField';
 import { t } from '../lib/i18n';
 
 /** Field order, for moving focus to the first invalid one. */
@@ -26,6 +27,7 @@ const FIELD_IDS: Record<string, string> = {
   quality: 'quality',
   duration: 'duration',
   outputFormat: 'output-format',
+  voices: 'voice',
 };
 
 export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
@@ -230,6 +232,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         />
 
         <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />
+        {controls.includes('voices') && <VoiceField voices={draft.voices} error={err('voices')} onChange={(voices) => update({ voices })} onInsertTag={insertTag} />}
 
         <CostEstimate result={estimate} capUsd={settings.dailySpendCapUsd} />
 

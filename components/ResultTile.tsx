@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatCostVsEstimate, servedByLabel } from '../lib/jobs/cost';
 import type { Job } from '../lib/jobs/job';
+import { hasSound } from '../lib/jobs/sound';
 import { MODE_INFO, type Mode } from '../lib/jobs/modes';
 import { send } from '../lib/messaging/client';
 import { userMessage } from '../lib/api/errors';
@@ -48,6 +49,7 @@ export function ResultTile({ job, index, compact, onStatus }: { job: Job; index:
             {MODE_INFO[job.request.mode].label} · {formatDateTime(job.finishedAt ?? job.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
             {index === 0 && (job.costTicks !== undefined || job.costCredits !== undefined) ? ` · ${t('panel.resultTile.cost', { cost: formatCostVsEstimate(job) ?? '' })}` : ''}
             {index === 0 && servedByLabel(job) ? ` · ${servedByLabel(job)}` : ''}
+            {isVideo ? ` · ${t(hasSound(job) ? 'panel.resultTile.withSound' : 'panel.resultTile.noSound')}` : ''}
           </p>
           <ResultActions job={job} index={index} onStatus={onStatus ?? (() => undefined)} />
         </>

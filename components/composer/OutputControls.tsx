@@ -5,6 +5,7 @@ import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';
 import { ModelField } from './ModelField';
 import { QualityField } from './QualityField';
+import { SoundField } from './SoundField';
 import { t } from '../../lib/i18n';
 
 /**
@@ -135,6 +136,7 @@ export function OutputControls({
           />
         </Control>
       )}
+      {controls.includes('sound') && <SoundField value={draft.sound} onChange={(sound) => update({ sound })} />}
       {controls.includes('outputFormat') && (
         <Control id="output-format" label={t('composer.outputControls.format')} error={err('outputFormat')}>
           <select id="output-format" value={draft.outputFormat} onChange={(e) => update({ outputFormat: e.target.value })}>

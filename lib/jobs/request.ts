@@ -10,6 +10,8 @@ import {
   INPUT_IMAGE_MIME_TYPES,
   VIDEO_ASPECT_RATIOS,
   VIDEO_RESOLUTIONS,
+  VIDEO_MAX_REFERENCE_AUDIOS,
+  VOICE_MODEL,
   videoModelInfo,
 } from '../api/models';
 import { MODE_INFO, MODES, type JobMode } from './modes';
@@ -52,6 +54,15 @@ const imageSources = (min: number, max: number) =>
     .min(min, { error: () => (min === 1 ? t('validation.addSourceImage') : t('validation.addSourceImages', { min: formatNumber(min) })) })
     .max(max, { error: () => t('validation.atMostSourceImages', { max: formatNumber(max) }) });
 
+/** Preset voice ids (lib/api/models.ts SUGGESTED_VOICES, or typed): `reference_audios: [{voice_id}]`. */
+const voices = z
+  .array(z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('validation.voiceId') }))
+  .max(VIDEO_MAX_REFERENCE_AUDIOS, { error: () => t('validation.atMostVoices', { max: formatNumber(VIDEO_MAX_REFERENCE_AUDIOS) }) })
+  .optional();
+
+/** Absent = with sound (the service's default); only `false` goes out, as `generate_audio: false`. */
+const sound = z.boolean().optional();
+
 const imageOutput = {
   n: count,
   resolution: z.enum(IMAGE_RESOLUTIONS),
@@ -79,6 +90,7 @@ export const jobRequestSchema = z
       duration: videoDuration,
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
     }),
     z.object({
       mode: z.literal('animate-image'),
@@ -87,6 +99,7 @@ export const jobRequestSchema = z
       sources: imageSources(1, 1),
       duration: videoDuration,
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
     }),
     z.object({
       mode: z.literal('reference-video'),
@@ -96,14 +109,17 @@ export const jobRequestSchema = z
       duration: videoDuration,
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
+      voices,
     }),
-    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToEdit') }) }),
+    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToEdit') }), sound }),
     z.object({
       mode: z.literal('extend-video'),
       prompt,
       model,
       sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToExtend') }),
       duration: z.number().int().min(2, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }).max(10, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }),
+      sound,
     }),
     /**
      * A vision call (lib/vision): `purpose` describe = "Describe image"; suggest = "Suggest a prompt" for
@@ -125,6 +141,7 @@ export const jobRequestSchema = z
     }
     if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
     if (req.mode === 'create-video' || req.mode === 'animate-image' || req.mode === 'reference-video') checkVideoLimits(req, ctx);
+    if (req.mode === 'reference-video') checkVoices(req, ctx);
     if ('sources' in req && MODE_INFO[req.mode].sources.kind === 'image') {
       req.sources.forEach((s, i) => {
         if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(s.mimeType)) {
@@ -159,6 +176,16 @@ function checkVideoLimits(req: { mode: 'create-video' | 'animate-image' | 'refer
         : t('validation.durationRange', { min: formatNumber(range.min), max: formatNumber(range.max) });
     ctx.addIssue({ code: 'custom', path: ['duration'], message });
   }
+}
+
+/** Voices only on grok-imagine-video-1.5 reference-to-video; every <AUDIO_n> in the prompt names one of them. */
+function checkVoices(req: { model: string; prompt: string; voices?: string[] | undefined }, ctx: z.RefinementCtx) {
+  const count = req.voices?.length ?? 0;
+  if (count > 0 && req.model.trim() !== VOICE_MODEL) {
+    ctx.addIssue({ code: 'custom', path: ['voices'], message: t('validation.voicesNeedModel', { model: VOICE_MODEL }) });
+  }
+  const past = [...req.prompt.matchAll(/<AUDIO_(\d+)>/g)].find((match) => Number(match[1]) >= count);
+  if (past) ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.audioTagUnknown', { tag: past[0], count: formatNumber(count) }) });
 }
 
 /** A known image model's own limits: edit sources (5 for 2.0, 3 otherwise), ratios, quality. */

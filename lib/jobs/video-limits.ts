@@ -1,4 +1,4 @@
-import { VIDEO_EXTENSION_DURATION, VIDEO_RESOLUTIONS, videoModelInfo, type VideoResolution } from '../api/models';
+import { REFERENCE_VIDEO_MAX_SECONDS, VIDEO_EXTENSION_DURATION, VIDEO_RESOLUTIONS, videoModelInfo, type VideoResolution } from '../api/models';
 import type { Mode } from './modes';
 
 /**
@@ -14,7 +14,6 @@ import type { Mode } from './modes';
  *   typed model we don't know is not offered 1080p: nothing says it takes it.
  * - Extensions add 2–10 s; edits keep their input's length (no duration field).
  */
-export const REFERENCE_VIDEO_MAX_SECONDS = 10;
 export const REFERENCE_VIDEO_RESOLUTIONS: readonly VideoResolution[] = ['480p', '720p'];
 const WITHOUT_1080P: readonly VideoResolution[] = VIDEO_RESOLUTIONS.filter((r) => r !== '1080p');
 

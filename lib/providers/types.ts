@@ -40,6 +40,8 @@ export interface Capabilities {
    * `unavailableReason['describe-image']` says why. Never a queued mode: see DESCRIBE_MODE.
    */
   vision: boolean;
+  /** Can turn a video's sound off (`generate_audio: false`); only then does the composer offer Sound. */
+  soundOff?: true;
   /** Why a mode is missing, in words for the composer and the menus. */
   unavailableReason: Partial<Record<JobMode, string>>;
   imageAspectRatios: readonly string[];

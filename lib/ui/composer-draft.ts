@@ -1,4 +1,4 @@
-import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
+import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, VOICE_MODEL, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
 import { videoLimits } from '../jobs/video-limits';
@@ -31,9 +31,13 @@ export interface Draft {
   videoResolution: string;
   duration: number;
   extendDuration: number;
+  /** Every video mode: sent as `sound: false` (→ generate_audio:false) only when off. */
+  sound: boolean;
+  /** Video from references on grok-imagine-video-1.5: preset voice ids, the prompt's <AUDIO_0>… */
+  voices: string[];
 }
 
-export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat';
+export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat' | 'sound' | 'voices';
 
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
@@ -53,6 +57,8 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
     videoResolution: video.resolution,
     duration: video.duration,
     extendDuration: video.extendDuration ?? VIDEO_EXTENSION_DURATION.default,
+    sound: video.sound ?? true,
+    voices: [],
   };
 }
 
@@ -79,6 +85,8 @@ export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities
     case 'edit-video':
       break;
   }
+  if (MODE_INFO[mode].output === 'video' && caps?.soundOff) out.push('sound');
+  if (takesVoices(mode, model, caps)) out.push('voices');
   if (MODE_INFO[mode].output === 'image' && takesQuality(model)) out.push('quality');
   if (MODE_INFO[mode].output === 'image' && (caps?.outputFormats.length ?? 0) > 1) out.push('outputFormat');
   return out;
@@ -88,6 +96,10 @@ export const modelOf = (draft: Draft) => (MODE_INFO[draft.mode].output === 'imag
 
 /** Known models that take `quality` (2.0); a typed unknown model gets no quality control. */
 export const takesQuality = (model: string | undefined) => model !== undefined && imageModelInfo(model.trim())?.qualities !== undefined;
+
+/** The Voice picker: only Video from references on grok-imagine-video-1.5, with a provider that sends voices (xAI). */
+export const takesVoices = (mode: Mode, model: string | undefined, caps?: Capabilities) =>
+  mode === 'reference-video' && model?.trim() === VOICE_MODEL && caps?.soundOff === true;
 
 /** Image aspect ratios for the selected model: 21:9 and 5:2 only where it takes them. */
 export function imageRatiosFor(model: string, caps: Capabilities): readonly string[] {
@@ -100,6 +112,7 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
   const base = { mode: draft.mode, prompt: draft.prompt.trim(), model: modelOf(draft).trim() };
   const outputFormat = caps && caps.outputFormats.length > 1 ? { outputFormat: draft.outputFormat } : {};
   const quality = takesQuality(draft.imageModel) ? { quality: draft.quality } : {};
+  const sound = draft.sound === false && caps?.soundOff ? { sound: false } : {};
   switch (draft.mode) {
     case 'create-image':
       return { ...base, n: draft.n, aspectRatio: draft.imageAspectRatio, resolution: draft.imageResolution, ...quality, ...outputFormat };
@@ -114,15 +127,24 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
         ...outputFormat,
       };
     case 'create-video':
-      return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+      return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution, ...sound };
     case 'animate-image':
-      return { ...base, sources: draft.sources, duration: draft.duration, resolution: draft.videoResolution };
+      return { ...base, sources: draft.sources, duration: draft.duration, resolution: draft.videoResolution, ...sound };
     case 'reference-video':
-      return { ...base, sources: draft.sources, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+      return {
+        ...base,
+        sources: draft.sources,
+        duration: draft.duration,
+        aspectRatio: draft.videoAspectRatio,
+        resolution: draft.videoResolution,
+        ...sound,
+        // Voices stay in the draft across a model change but go out only where the picker is offered.
+        ...(draft.voices.length && takesVoices(draft.mode, draft.videoModel, caps) ? { voices: draft.voices } : {}),
+      };
     case 'edit-video':
-      return { ...base, sources: draft.sources };
+      return { ...base, sources: draft.sources, ...sound };
     case 'extend-video':
-      return { ...base, sources: draft.sources, duration: draft.extendDuration };
+      return { ...base, sources: draft.sources, duration: draft.extendDuration, ...sound };
   }
 }
 
@@ -215,6 +237,8 @@ export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   if (MODE_INFO[request.mode].output === 'image') patch.imageModel = request.model;
   else patch.videoModel = request.model;
   if ('n' in request) patch.n = request.n;
+  if (request.mode === 'reference-video') patch.voices = request.voices ?? [];
+  if (MODE_INFO[request.mode].output === 'video') patch.sound = !('sound' in request && request.sound === false);
   if ('quality' in request && request.quality) patch.quality = request.quality;
   if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
   if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;

@@ -1,0 +1,90 @@
+import { expect, test } from './fixtures';
+import { addPngSource, bodiesOf, chooseMode, results, setupPanel } from './sidepanel-helpers';
+import { ui } from './i18n';
+
+/**
+ * Today's Grok Imagine, second pass (shared/docs/imagine-api.md): sound, voices, and the reference-to-video
+ * limits, as the user meets them in the side panel, checked against what the emulator received.
+ */
+
+test('Sound is on by default and omitted; turned off it sends generate_audio:false, and the tile says so', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 800 });
+  const panel = await setupPanel(context, extensionId, emulator);
+  await chooseMode(panel, 'Create video');
+  const sound = panel.getByRole('checkbox', { name: ui('Sound') });
+  await expect(sound).toBeChecked();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('waves with sound');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(1);
+  expect('generate_audio' in bodiesOf(emulator, '/v1/videos/generations')[0]!).toBe(false);
+
+  await sound.uncheck();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a silent film');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(2);
+  expect(bodiesOf(emulator, '/v1/videos/generations')[1]).toMatchObject({ prompt: 'a silent film', generate_audio: false });
+  // The choice stays for the next video, in any video mode.
+  await chooseMode(panel, 'Animate image');
+  await expect(panel.getByRole('checkbox', { name: ui('Sound') })).not.toBeChecked();
+
+  const videos = results(panel).locator('article[data-kind=video]');
+  await expect(videos).toHaveCount(2, { timeout: 30_000 });
+  await expect(videos.filter({ hasText: 'a silent film' })).toContainText(ui('no sound'));
+  await expect(videos.filter({ hasText: 'waves with sound' })).toContainText(ui('with sound'));
+});
+
+test('a voice is sent with its tag (1.5, Video from references only)', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 800 });
+  const panel = await setupPanel(context, extensionId, emulator);
+  await chooseMode(panel, 'Video from references');
+  await addPngSource(panel);
+  const model = panel.getByRole('combobox', { name: ui('Model') });
+  await model.fill('grok-imagine-video');
+  await expect(panel.getByRole('combobox', { name: ui('Voice') })).toHaveCount(0);
+  await model.fill('grok-imagine-video-1.5');
+  const prompt = panel.getByRole('textbox', { name: ui('Prompt') });
+  await prompt.fill('<IMAGE_0> waves and says hello in ');
+  await panel.getByRole('combobox', { name: ui('Voice') }).fill('eve');
+  await panel.getByRole('button', { name: ui('Add voice') }).click();
+  await expect(prompt).toHaveValue('<IMAGE_0> waves and says hello in <AUDIO_0> ');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(1);
+  const body = bodiesOf(emulator, '/v1/videos/generations')[0]!;
+  expect(body).toMatchObject({ model: 'grok-imagine-video-1.5', reference_audios: [{ voice_id: 'eve' }] });
+  expect(String(body.prompt)).toContain('<AUDIO_0>');
+
+  // Other modes don't offer the picker, and their requests never carry voices.
+  await chooseMode(panel, 'Create video');
+  await expect(panel.getByRole('combobox', { name: ui('Voice') })).toHaveCount(0);
+  await prompt.fill('no voices here');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(2);
+  expect('reference_audios' in bodiesOf(emulator, '/v1/videos/generations')[1]!).toBe(false);
+});
+
+test('a 15 s or 1080p value carried into Video from references is corrected with a sentence, never sent', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 800 });
+  const panel = await setupPanel(context, extensionId, emulator);
+  await chooseMode(panel, 'Create video');
+  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-video-1.5');
+  await panel.getByLabel(ui('Duration (s)')).fill('15');
+  await panel.getByRole('combobox', { name: ui('Resolution') }).selectOption('1080p');
+  await chooseMode(panel, 'Video from references');
+  const notice = panel.getByRole('status').filter({ hasText: ui('{mode} takes at most {to} s here, so the duration went from {from} s to {to} s.', { mode: ui('Video from references'), from: 15, to: 10 }) });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(ui('{mode} with {model} does not take {from}, so the resolution is now {to}.', { mode: ui('Video from references'), model: 'grok-imagine-video-1.5', from: '1080p', to: '720p' }));
+  await expect(panel.getByLabel(ui('Duration (s)'))).toHaveValue('10');
+  const offered = await panel.getByRole('combobox', { name: ui('Resolution') }).locator('option').allTextContents();
+  expect(offered).toEqual(['480p', '720p']);
+  // Typing 15 again is an inline error, and nothing is sent.
+  await panel.getByLabel(ui('Duration (s)')).fill('15');
+  await addPngSource(panel);
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('<IMAGE_0> walks');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect(panel.getByText(ui('Video from references is at most {max} s long.', { max: 10 }))).toBeVisible();
+  expect(bodiesOf(emulator, '/v1/videos/generations')).toHaveLength(0);
+  await panel.getByLabel(ui('Duration (s)')).fill('10');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(1);
+  expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ duration: 10, resolution: '720p' });
+});
