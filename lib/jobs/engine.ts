@@ -208,7 +208,7 @@ export class JobEngine {
       if (!isActive(j.status) || (options.onlyQueued && j.status !== 'queued')) return undefined;
       const note =
         j.status === 'running'
-          ? t('jobs.stoppedWatchingThisJobThe')
+          ? t(this.deps.providers[j.provider]?.cancel && j.remoteId ? 'jobs.askedProviderToCancel' : 'jobs.stoppedWatchingThisJobThe')
           : j.status === 'submitting'
             ? t('jobs.cancelledWhileSendingTheProvider')
             : undefined;
@@ -216,6 +216,7 @@ export class JobEngine {
     });
     if (updated || !options.onlyQueued) this.inflight.get(id)?.abort();
     if (updated) this.deps.changed([updated]);
+    if (updated?.remoteId) void this.askProviderToCancel(updated as Job & { remoteId: string });
     void this.tick();
     return updated;
   }
@@ -331,6 +332,18 @@ export class JobEngine {
         this.inflight.delete(job.id);
         void this.tick();
       });
+  }
+
+  /** A provider that can stop a running job (Vydra) is asked to; it is best effort and never un-cancels. */
+  private async askProviderToCancel(job: Job & { remoteId: string }): Promise<void> {
+    const provider = this.deps.providers[job.provider];
+    if (!provider?.cancel) return;
+    try {
+      const apiKey = keyFor(await this.deps.loadSecrets(), job.provider);
+      if (apiKey) await provider.cancel(job, { apiKey, baseUrl: job.baseUrl, signal: AbortSignal.timeout(15_000) });
+    } catch (error) {
+      console.warn('The provider did not confirm the cancel', error);
+    }
   }
 
   private signalFor(id: string): AbortSignal {

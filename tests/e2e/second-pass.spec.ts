@@ -1,6 +1,10 @@
-import { expect, test } from './fixtures';
-import { addPngSource, bodiesOf, chooseMode, results, setupPanel } from './sidepanel-helpers';
-import { ui } from './i18n';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { REPO_ROOT, expect, openExtensionPage, test, type Emulator } from './fixtures';
+import { readJobs, waitForJobState } from './jobs-helpers';
+import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel } from './sidepanel-helpers';
+import { ui, uiRe } from './i18n';
 
 /**
  * Today's Grok Imagine, second pass (shared/docs/imagine-api.md): sound, voices, and the reference-to-video
@@ -87,4 +91,67 @@ test('a 15 s or 1080p value carried into Video from references is corrected with
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect.poll(() => bodiesOf(emulator, '/v1/videos/generations').length).toBe(1);
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ duration: 10, resolution: '720p' });
+});
+
+/** Options: a reseller, its key and the emulator's base URL, tested and saved. */
+async function useProvider(context: BrowserContext, extensionId: string, id: 'vydra' | 'runware', key: string, baseUrl: string): Promise<void> {
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByLabel(ui('Provider'), { exact: true }).selectOption(id);
+  await options.getByRole('textbox', { name: ui('API key'), exact: true }).fill(key);
+  await options.getByRole('textbox', { name: ui('API base URL'), exact: true }).fill(baseUrl);
+  await options.getByRole('button', { name: ui('Save'), exact: true }).click();
+  await expect(options.getByText(uiRe(/^Saved(\.| at)/))).toBeVisible();
+  await options.close();
+}
+
+const runwareTasks = (emulator: Emulator) =>
+  emulator.requests.filter((r) => r.method === 'POST' && r.path === '/runware/v1').flatMap((r) => (Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : []));
+
+test('Runware: grok-imagine-video-1.5 goes out as xai:grok-imagine@video-1.5, and a video edit goes through inputs.video on @video', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 800 });
+  await useProvider(context, extensionId, 'runware', 'runware-emulator-key', emulator.runwareBaseUrl);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await chooseMode(panel, 'Create video');
+  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-video-1.5');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a comet');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => runwareTasks(emulator).filter((t) => t.taskType === 'videoInference').length).toBe(1);
+  expect(runwareTasks(emulator).find((t) => t.taskType === 'videoInference')).toMatchObject({ model: 'xai:grok-imagine@video-1.5' });
+  const videos = results(panel).locator('article[data-kind=video]');
+  await expect(videos).toHaveCount(1, { timeout: 30_000 });
+
+  // Edit that video: Runware now offers it, through inputs.video on @video.
+  await chooseMode(panel, 'Edit video');
+  await panel.locator('input[type=file]').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: readFileSync(path.join(REPO_ROOT, 'tests/emulator/fixtures/video-16x9.mp4')) });
+  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-video');
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('make it snow');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => runwareTasks(emulator).filter((t) => t.taskType === 'videoInference').length).toBe(2);
+  const edit = runwareTasks(emulator).filter((t) => t.taskType === 'videoInference')[1]!;
+  expect(edit).toMatchObject({ model: 'xai:grok-imagine@video', positivePrompt: 'make it snow' });
+  expect(String((edit.inputs as { video: string }).video)).toMatch(/^data:video\/mp4;base64,/);
+  await expect(videos).toHaveCount(2, { timeout: 30_000 });
+});
+
+test('Vydra: a private page image is uploaded (POST /upload) and its URL sent; Cancel calls DELETE /jobs/{id}', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ videoRenderMs: 600_000 });
+  await useProvider(context, extensionId, 'vydra', 'vydra-emulator-key', emulator.vydraBaseUrl);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await chooseMode(panel, 'Animate image');
+  await addPngSource(panel);
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect.poll(() => bodiesOf(emulator, '/vydra/api/v1/models/grok-imagine').length).toBe(1);
+  const upload = emulator.requests.find((r) => r.method === 'POST' && r.path === '/vydra/api/v1/upload');
+  expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
+  const sent = bodiesOf(emulator, '/vydra/api/v1/models/grok-imagine')[0]!;
+  expect(String(sent.image_url)).toMatch(/^https:\/\/cdn\.vydra\.ai\//);
+
+  const card = queue(panel).getByRole('article');
+  await expect(card).toHaveCount(1);
+  const [job] = await readJobs(panel);
+  await waitForJobState(panel, job!.id, ['running']);
+  await card.getByRole('button', { name: ui('Cancel') }).click();
+  const cancelled = await waitForJobState(panel, job!.id, ['cancelled']);
+  await expect.poll(() => emulator.requests.some((r) => r.method === 'DELETE' && r.path === `/vydra/api/v1/jobs/${cancelled.remoteId}`)).toBe(true);
+  expect(cancelled.note).toBe(ui('Asked the provider to stop this job. A job it already started may still be charged.'));
 });
