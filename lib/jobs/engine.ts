@@ -275,7 +275,9 @@ export class JobEngine {
       if (at !== undefined) wakeAt = wakeAt === undefined ? at : Math.min(wakeAt, at);
     };
 
-    let busy = jobs.filter((j) => j.status !== 'queued').length;
+    // A job being sent counts even when this snapshot still reads "queued" (read before send() persisted
+    // "submitting"): with real, slow answers that window is wide, and the limit was overrun without this.
+    let busy = jobs.filter((j) => j.status !== 'queued' || this.inflight.has(j.id)).length;
     // A phase in flight has no wake of its own (the alarm that started it is used up): if the worker is
     // stopped mid-request, this backstop brings it back.
     const backstop = () => wake(now + INFLIGHT_BACKSTOP_MS);

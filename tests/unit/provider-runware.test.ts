@@ -5,13 +5,14 @@ import { readRunwareError, runwareCapabilities, runwareProvider, runwareTask, ta
 import type { ProviderContext } from '../../lib/providers/types';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { rejection } from './helpers/rejection';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** Runware adapter: task mapping, sync/async answers, getResponse polling, errors (emulator + malformed stubs). */
 
 let emulator: Emulator;
 let sourceUri = '';
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
   // A real PNG as a data URI, like resolveSource gives for a stored source.
   const { PNG } = await import('pngjs');
   const png = new PNG({ width: 40, height: 30 });

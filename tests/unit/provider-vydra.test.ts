@@ -5,12 +5,13 @@ import type { ProviderContext } from '../../lib/providers/types';
 import { vydraCapabilities, vydraProvider, vydraRequestBody } from '../../lib/providers/vydra';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { rejection } from './helpers/rejection';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** Vydra adapter: request mapping, answers and errors (against the emulator, and malformed bodies from a stub). */
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { draftFromSettings, videoDurationFor, videoResolutionsFor, type Draft } from '../../lib/ui/composer-draft';
 import { correctCarriedOver } from '../../lib/ui/composer-limits';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * The second pass's limits (shared/docs/imagine-api.md): reference-to-video ≤ 10 s and ≤ 720p, 1080p only
@@ -49,7 +50,7 @@ describe('emulator strictness', () => {
   const KEY = 'xai-emulator-key';
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+    emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
   });
   afterAll(() => emulator.close());
   beforeEach(() => emulator.reset());

@@ -9,6 +9,7 @@ import { listedPrices, listLanguageModels } from '../../lib/vision/api';
 import { ASSUMED_PRICE_SOURCE, LISTED_PRICE_SOURCE, TEXT_PRICES, tokenPrice } from '../../lib/vision/models';
 import { runVision, type VisionDeps } from '../../lib/vision/run';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * Vision token prices come from GET /v1/language-models' price fields (xai-proto: USD cents per 100 M tokens);
@@ -17,7 +18,7 @@ import { createEmulator, type Emulator } from '../emulator/server';
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, rotateReadings: false });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, rotateReadings: false });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
@@ -52,7 +53,7 @@ describe('listed vision prices', () => {
       frameOf: async () => ({ mediaId: 'f', mimeType: 'image/jpeg' }),
       changed: () => undefined,
       // A fixed answer without cost_in_usd_ticks: 1 M input tokens, 100 k output.
-      ask: async () => ({ text: 'a grey square', usage: { inputTokens: 1_000_000, outputTokens: 100_000 } }),
+      ask: async () => ({ text: 'a grey square', truncated: false, usage: { inputTokens: 1_000_000, outputTokens: 100_000 } }),
       ...(listed ? { listedPrices: async () => listed } : {}),
     });
     const input = { purpose: 'describe' as const, intent: '', sources: [{ mediaId: 's', mimeType: 'image/png' }] };

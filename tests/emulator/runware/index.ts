@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { imageLatencyMs } from '../timing';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { FAULT_GROUPS } from '../faults';
@@ -191,6 +193,9 @@ export function createRunwareProvider(env: ProviderEnv): Provider {
       newJob(taskUUID, refs.length ? 'image-edit' : 'image-generation', request, { family: 'image', plan }, jobOutcome(request));
       return { data: [{ taskType: 'imageInference', taskUUID }] };
     }
+    // The same models upstream: a sync image answer takes as long as xAI's (timing.ts).
+    const config = env.config();
+    await delay(imageLatencyMs(config.imageLatencyMs, resolution === '2K' || size[0] * size[1] > 2_000_000 ? '2k' : '1k', config.timeScale));
     const now = Date.now();
     return { data: Array.from({ length: count }, (_, variant) => imageItem(plan, taskUUID, variant, now)) };
   }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { imageLatencyMs } from '../timing';
 import { FAULT_GROUPS } from '../faults';
 import { type Reply, json } from '../http';
 import { renderEdited, renderGenerated } from '../images';
@@ -83,6 +85,9 @@ export function createVydraProvider(env: ProviderEnv): Provider {
     const image = source?.ok ? source.image : undefined;
 
     if (model === 'text-to-image') {
+      // The same models upstream: an image takes as long as xAI's (timing.ts).
+      const config = env.config();
+      await delay(imageLatencyMs(config.imageLatencyMs, '1k', config.timeScale));
       if (request.takeFault(['moderation_http'])) return badRequest('Your prompt or image was rejected by content moderation.');
       const size = image ? outputSize(nearestImageAspect(image.size.width, image.size.height), '1k') : outputSize((ratio as (typeof ASPECT_RATIOS)[number] | undefined) ?? '1:1', '1k');
       const bytes = image

@@ -1,4 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { FAULT_GROUPS } from '../faults';
+import { imageLatencyMs } from '../timing';
 import { type Reply, json } from '../http';
 import { renderEdited, renderGenerated } from '../images';
 import type { ApiRequest, ErrorReply } from '../provider';
@@ -74,6 +76,13 @@ function respond(
   return json(200, imageResponseBody(produceImages(plan, context.env), request));
 }
 
+/** A synchronous image call takes its time (timing.ts): the answer comes when the images would exist. */
+async function imageWait(context: XaiContext, resolution: string): Promise<void> {
+  const config = context.env.config();
+  const ms = imageLatencyMs(config.imageLatencyMs, resolution, config.timeScale);
+  if (ms > 0) await delay(ms);
+}
+
 /** The first top-level field the endpoint does not know: the service refuses it rather than ignore it. */
 function unknownField(request: ApiRequest, allowed: readonly string[]): ErrorReply | undefined {
   const body = request.received.body;
@@ -92,6 +101,7 @@ export async function handleImageGeneration(request: ApiRequest, context: XaiCon
   const fields = checkCommonFields(body, model, 'generation');
   if (isErrorReply(fields)) return fields;
 
+  if (body.deferred !== true) await imageWait(context, fields.resolution);
   const aspect = !body.aspect_ratio || body.aspect_ratio === 'auto' ? chooseAutoAspect(fields.prompt) : body.aspect_ratio;
   const size = outputSize(aspect, fields.resolution);
   return respond(request, context, {
@@ -145,6 +155,7 @@ export async function handleImageEdit(request: ApiRequest, context: XaiContext):
   const sources = await resolveSources(body, model, context);
   if (isErrorReply(sources)) return sources;
 
+  if (body.deferred !== true) await imageWait(context, fields.resolution);
   const size = editSize(body, sources, fields.resolution);
   const editSources = sources.map((source) => source.source);
   return respond(request, context, {
