@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { REPO_ROOT, expect, openExtensionPage, test, type Emulator } from './fixtures';
 import { readJobs, waitForJobState } from './jobs-helpers';
-import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel } from './sidepanel-helpers';
-import { ui, uiRe } from './i18n';
+import { addPngSource, bodiesOf, chooseMode, queue, results, setupPanel, tiles } from './sidepanel-helpers';
+import { raw, ui, uiMatch, uiRe } from './i18n';
 
 /**
  * Today's Grok Imagine, second pass (shared/docs/imagine-api.md): sound, voices, and the reference-to-video
@@ -154,4 +154,47 @@ test('Vydra: a private page image is uploaded (POST /upload) and its URL sent; C
   const cancelled = await waitForJobState(panel, job!.id, ['cancelled']);
   await expect.poll(() => emulator.requests.some((r) => r.method === 'DELETE' && r.path === `/vydra/api/v1/jobs/${cancelled.remoteId}`)).toBe(true);
   expect(cancelled.note).toBe(ui('Asked the provider to stop this job. A job it already started may still be charged.'));
+});
+
+test('a slow image call shows elapsed and expected time, survives a panel reload, and learns from the user’s history', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ imageLatencyMs: 8_000 }); // the service's 1K median
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a slow lighthouse');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  const card = queue(panel).getByRole('article');
+  await expect(card).toHaveAttribute('data-status', 'submitting');
+  await expect(card).toContainText(uiMatch('usually about {duration}', { duration: raw('.+') }));
+  await expect(card).toContainText(ui('Already sent: Cancel stops the wait, but the provider may still bill this call.'));
+
+  // The panel closes and opens again mid-call: the same job, the same state, read from storage.
+  await panel.reload();
+  const again = queue(panel).getByRole('article');
+  await expect(again).toHaveAttribute('data-status', 'submitting');
+  await expect(again).toContainText(uiMatch('usually about {duration}', { duration: raw('.+') }));
+  await expect(tiles(panel)).toHaveCount(1, { timeout: 30_000 });
+  expect(bodiesOf(emulator, '/v1/images/generations')).toHaveLength(1);
+
+  // The next call is expected from this one.
+  emulator.configure({ imageLatencyMs: 6_000 });
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('another slow lighthouse');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await expect(queue(panel).getByRole('article')).toContainText(uiMatch('usually about {duration} for you', { duration: raw('.+') }));
+  await expect(tiles(panel)).toHaveCount(2, { timeout: 30_000 });
+});
+
+test('Cancel on a slow image call stops the wait, says it may still be billed, and sends nothing again', async ({ context, extensionId, emulator }) => {
+  emulator.configure({ imageLatencyMs: 45_000 }); // a 2K call at its slowest
+  const panel = await setupPanel(context, extensionId, emulator);
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a slow 2K lighthouse');
+  await panel.getByRole('combobox', { name: ui('Resolution') }).selectOption('2k');
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  const card = queue(panel).getByRole('article');
+  await expect(card).toHaveAttribute('data-status', 'submitting');
+  await expect(card).toContainText(uiMatch('usually about {duration}', { duration: raw('.+') }));
+  await card.getByRole('button', { name: ui('Cancel') }).click();
+  const [job] = await readJobs(panel);
+  const cancelled = await waitForJobState(panel, job!.id, ['cancelled']);
+  expect(cancelled.note).toBe(ui('Cancelled while waiting for the answer: the provider had already received the request and may still bill it.'));
+  expect(cancelled.sentAt).toBeDefined(); // it counts against the daily cap: it reached the provider
+  expect(bodiesOf(emulator, '/v1/images/generations')).toHaveLength(1);
 });
