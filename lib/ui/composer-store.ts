@@ -7,6 +7,7 @@ import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
 import { correctCarriedOver } from './composer-limits';
+import { PROVIDERS } from '../providers/registry';
 import { formatNumber, t } from '../i18n';
 
 /** The model a draft would use in `mode` (the image or the video model). */
@@ -54,7 +55,9 @@ export const useComposer = create<ComposerState>()((set, get) => ({
   seed(settings) {
     if (get().seeded) return;
     const { draft } = get();
-    set({ seeded: true, draft: { ...draftFromSettings(settings, draft.mode), prompt: draft.prompt, sources: draft.sources } });
+    // Defaults may not fit the mode the panel opened in (15 s into Video from references): corrected, said.
+    const corrected = correctCarriedOver({ ...draftFromSettings(settings, draft.mode), prompt: draft.prompt, sources: draft.sources }, PROVIDERS[settings.provider].capabilities);
+    set({ seeded: true, draft: corrected.draft, ...(corrected.notice ? { notice: corrected.notice } : {}) });
   },
   patch(patch, caps) {
     const next = { ...get().draft, ...patch };
