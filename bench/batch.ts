@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchContext, BenchSection } from './types';
+import { TEST_TIMING } from '../tests/emulator/timing';
 
 const IMAGES = 20;
 /** tsx (esbuild keepNames) wraps named functions in `__name(...)`, which a page does not have. */
@@ -29,7 +30,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { startSite } = await import('../tests/e2e/site/server');
   const { configureApi } = await import('../tests/e2e/site/helpers');
   const { batchMenu, batchRegion, openGallery } = await import('../tests/e2e/batch-helpers');
-  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor' });
   const site = await startSite();
   const profile = await mkdtemp(path.join(tmpdir(), 'reimagine-bench-batch-'));
   const context = await launchContext(profile, { extensionPath: ctx.e2eExtDir, hostRules: [...emulator.hostResolverRules(), ...site.hostResolverRules()] });

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchContext, BenchSection } from './types';
 import { median } from './stats';
+import { TEST_TIMING } from '../tests/emulator/timing';
 
 const RUNS = 5;
 
@@ -24,7 +25,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { createEmulator } = await import('../tests/emulator/server');
   const { startSite } = await import('../tests/e2e/site/server');
   const { configureApi } = await import('../tests/e2e/site/helpers');
-  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor' });
   const site = await startSite();
   const profile = await mkdtemp(path.join(tmpdir(), 'reimagine-bench-page-'));
   const context = await launchContext(profile, { hostRules: [...emulator.hostResolverRules(), ...site.hostResolverRules()] });

@@ -22,6 +22,7 @@ import { PROGRESS_SHAPES, type ProgressShape } from '../tests/emulator/types';
 import { createHarness, freshDatabase, waitForJob, type Harness } from '../tests/unit/helpers/engine-harness';
 import type { BenchContext, BenchRow, BenchSection } from './types';
 import { median } from './stats';
+import { TEST_TIMING } from '../tests/emulator/timing';
 
 const SETTINGS = [
   { duration: 4, resolution: '480p', renderMs: 8_000 },
@@ -51,7 +52,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const random = mulberry32(12);
   const jitter = (setting: Setting) => Math.round(setting.renderMs * (1 - NOISE + 2 * NOISE * random()));
   // rotateReadings: every 4th pending poll with progress is an empty 202, as real servers sometimes answer.
-  const emulator = await createEmulator({ port: 0, rotateReadings: true });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, rotateReadings: true });
   freshDatabase();
   const seededUntil = Date.now();
   await seedHistory(emulator.apiBaseUrl, seededUntil, jitter);

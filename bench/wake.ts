@@ -111,9 +111,10 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { chromiumArgs, CHROMIUM_PATH } = await import('../tests/e2e/launch');
   const { dispatchContextMenu, getServiceWorker } = await import('../tests/e2e/fixtures');
   const { createEmulator } = await import('../tests/emulator/server');
+  const { TEST_TIMING } = await import('../tests/emulator/timing');
   const { startSite } = await import('../tests/e2e/site/server');
   const { configureApi } = await import('../tests/e2e/site/helpers');
-  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor' });
   const site = await startSite();
   const scratch = await mkdtemp(path.join(tmpdir(), 'reimagine-bench-wake-'));
   const minimalDir = path.join(scratch, 'minimal-extension');

@@ -14,6 +14,7 @@ import { OutputControls } from './composer/OutputControls';
 import { PromptField } from './composer/PromptField';
 import { SettingsDisclosure } from './composer/SettingsDisclosure';
 import { SubmitArea } from './composer/SubmitArea';
+import { VoiceField } from './composer/VoiceField';
 import { useSourceFiles } from './composer/useSourceFiles';
 import { t } from '../lib/i18n';
 
@@ -31,6 +32,7 @@ const FIELD_IDS: Record<string, string> = {
   quality: 'quality',
   duration: 'duration',
   outputFormat: 'output-format',
+  voices: 'voice',
 };
 
 export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
@@ -66,7 +68,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   }, [focusPromptAt]);
 
   function update(p: Partial<Draft>) {
-    patch(p);
+    patch(p, caps);
     setServerFields({});
   }
 
@@ -208,6 +210,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
             update={update}
             onSubmitShortcut={() => formRef.current?.requestSubmit()}
           />
+          {controls.includes('voices') && <VoiceField voices={draft.voices} error={err('voices')} onChange={(voices) => update({ voices })} onInsertTag={insertTag} />}
 
           <SettingsDisclosure draft={draft} controls={controls} estimate={estimate?.estimate} open={settingsOpen} onToggle={setSettingsOpen}>
             <OutputControls draft={draft} caps={caps} controls={controls} err={err} describe={describe} update={update} />

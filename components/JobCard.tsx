@@ -7,6 +7,7 @@ import { MODE_INFO } from '../lib/model/modes';
 import { send } from '../lib/messaging/client';
 import { draftPatchFromRequest } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
+import { callWaitText, useCallExpectation } from '../lib/ui/call-wait';
 import { formatDuration, useNow } from '../lib/ui/hooks';
 import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
@@ -49,7 +50,10 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
   // A 429 puts the job back in the queue until the provider's Retry-After: say so, with the countdown.
   const rateLimitedFor = job.status === 'queued' && job.error?.kind === 'rate_limited' && job.notBefore ? job.notBefore - now : 0;
   let estimate: string | undefined;
-  if (active && rateLimitedFor <= 0) {
+  // An image call in flight: its own expectation from the user's history (lib/jobs/call-time.ts).
+  const expected = useCallExpectation(job);
+  if (job.status === 'submitting' && expected && job.sentAt !== undefined) estimate = callWaitText(expected, now - job.sentAt);
+  else if (active && rateLimitedFor <= 0) {
     const sinceStart = now - started;
     const remaining = progress && progress > 3 ? (sinceStart * (100 - progress)) / progress : typicalMs(job) - sinceStart;
     estimate = remaining > 1_000 ? t('panel.jobCard.timeLeft', { duration: formatDuration(remaining) }) : t('panel.jobCard.almostDone');
@@ -114,6 +118,7 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
           {retryRefused}
         </p>
       )}
+      {job.status === 'submitting' && job.sentAt !== undefined && <p className="hint job-cancel-note">{t('panel.jobCard.cancelMayBill')}</p>}
       <div className="job-actions">
         {active && (
           <button type="button" onClick={() => void send({ type: 'job.cancel', jobId: job.id })}>

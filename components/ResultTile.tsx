@@ -6,7 +6,7 @@ import { AnimationExport } from './AnimationExport';
 import { Icon } from './gallery/Icon';
 import { useResultActions, type ResultAction } from './gallery/useResultActions';
 import { t } from '../lib/i18n';
-
+import { hasSound } from '../lib/jobs/sound';
 /** The name a result goes by: its prompt, else (a prompt-less animation, say) its mode. */
 export const resultTitle = (job: Job) => job.request.prompt.trim() || MODE_INFO[job.request.mode].label;
 
@@ -47,8 +47,10 @@ export function ResultTile({ job, index, onOpen, onStatus }: { job: Job; index: 
           <span className="placeholder" aria-hidden="true" />
         )}
         {isVideo && (
-          <span className="video-badge" aria-hidden="true">
-            <Icon name="video" />
+          // Whether the video has sound (generate_audio): said in words for screen readers and tests, as an icon on screen.
+          <span className="video-badge" title={t(hasSound(job) ? 'panel.resultTile.withSound' : 'panel.resultTile.noSound')}>
+            <Icon name={hasSound(job) ? 'video' : 'muted'} />
+            <span className="visually-hidden">{t(hasSound(job) ? 'panel.resultTile.withSound' : 'panel.resultTile.noSound')}</span>
           </span>
         )}
       </div>

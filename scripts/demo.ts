@@ -36,7 +36,11 @@ step('Building the extension…');
 const build = spawnSync('npx', ['tsx', 'scripts/build-e2e.ts', 'e2e'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), videoRenderMs: 8_000, https: true, mediaHosts: 'vendor' });
+// Real-length timings (an image ~8 s, a video ~60 s: tests/emulator/timing.ts) scaled down to a few seconds so the
+// demo shows waiting without making anyone wait; no random faults, so the one generation it drives succeeds.
+const DEMO_TIME_SCALE = 0.1;
+const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), timeScale: DEMO_TIME_SCALE, faultRate: 0, https: true, mediaHosts: 'vendor' });
+step(`Emulator timings are real-length scaled by ${DEMO_TIME_SCALE}: an image takes about 0.8 s instead of 8 s, a video renders in 6 s instead of about a minute.`);
 const site = await startDemoSite();
 step(`Emulator: https://api.x.ai/v1 → 127.0.0.1:${emulator.httpsPort} (key ${EMULATOR_KEY})`);
 step(`Demo page: ${site.url}`);

@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../tests/e2e/launch';
 import { SITE_HOST, startSite, type Site } from '../tests/e2e/site/server';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../tests/emulator/server';
+import { TEST_TIMING } from '../tests/emulator/timing';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs', 'screenshots');
@@ -45,7 +46,7 @@ export async function withConfiguredExtension(emulatorOptions: EmulatorOptions, 
   mkdirSync(outDir, { recursive: true });
   mkdirSync(storeDir, { recursive: true });
   const extDir = extensionDir();
-  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor', ...emulatorOptions });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor', ...emulatorOptions });
   const site = await startSite();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'reimagine-shots-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

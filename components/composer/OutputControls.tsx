@@ -5,6 +5,7 @@ import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';
 import { ModelField } from './ModelField';
 import { QualityField } from './QualityField';
+import { SoundField } from './SoundField';
 import { t } from '../../lib/i18n';
 
 /**
@@ -103,8 +104,8 @@ export function OutputControls({
               aria-describedby={describe('resolution')}
               onChange={(e) => update({ videoResolution: e.target.value })}
             >
-              {/* An unsupported current value stays visible so its error makes sense. */}
-              {[...new Set([...videoResolutionsFor(draft.videoModel, caps), draft.videoResolution])].map((r) => (
+              {/* Only what the model and mode take (a carried-over value is corrected: lib/ui/composer-limits.ts). */}
+              {videoResolutionsFor(draft.videoModel, caps, draft.mode).map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>
@@ -123,8 +124,8 @@ export function OutputControls({
           <input
             id="duration"
             type="number"
-            min={draft.mode === 'extend-video' ? 2 : videoDurationFor(draft.videoModel, caps).min}
-            max={draft.mode === 'extend-video' ? 10 : videoDurationFor(draft.videoModel, caps).max}
+            min={videoDurationFor(draft.videoModel, caps, draft.mode).min}
+            max={videoDurationFor(draft.videoModel, caps, draft.mode).max}
             value={(draft.mode === 'extend-video' ? draft.extendDuration : draft.duration) || ''}
             aria-invalid={!!err('duration')}
             aria-describedby={describe('duration')}
@@ -135,6 +136,7 @@ export function OutputControls({
           />
         </Control>
       )}
+      {controls.includes('sound') && <SoundField value={draft.sound} onChange={(sound) => update({ sound })} />}
       {controls.includes('outputFormat') && (
         <Control id="output-format" label={t('composer.outputControls.format')} error={err('outputFormat')}>
           <select id="output-format" value={draft.outputFormat} onChange={(e) => update({ outputFormat: e.target.value })}>

@@ -14,6 +14,7 @@ const PATHS = {
   prev: 'M15 5l-7 7 7 7',
   next: 'M9 5l7 7-7 7',
   video: 'M4 6h11v12H4zM15 10l5-3v10l-5-3',
+  muted: 'M4 9h4l5-4v14l-5-4H4zM16 9l5 6m0-6-5 6',
   // A small tree: a root and two branches (the Versions view).
   versions: 'M6 4v16M6 8h6a3 3 0 0 1 3 3v1M6 16h9M15 12h3M18 16h.01M18 12h.01',
 } as const;

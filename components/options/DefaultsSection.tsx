@@ -93,6 +93,9 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
         <Field id="vid-extend" label={t('options.defaultsSection.extensionLengthSeconds')} error={e('video.extendDuration')} hint={t('options.defaultsSection.x2To10S')}>
           {(a) => <input {...a} type="number" min={2} max={10} value={numberText(vid.extendDuration)} onChange={(ev) => setVideo({ extendDuration: requiredNumber(ev.target.value) })} />}
         </Field>
+        <Field id="vid-sound" label={t('options.defaultsSection.videoSound')} error={e('video.sound')}>
+          {(a) => <input {...a} type="checkbox" checked={vid.sound} onChange={(ev) => setVideo({ sound: ev.target.checked })} />}
+        </Field>
       </fieldset>
     </section>
   );

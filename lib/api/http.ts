@@ -40,9 +40,10 @@ export interface RequestOptions {
 }
 
 export interface JsonRequest extends RequestOptions {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Starts with `/`, relative to the base URL. */
   path: string;
+  /** JSON, or a FormData sent as multipart (an upload: fetch sets the boundary). */
   body?: unknown;
 }
 
@@ -67,7 +68,8 @@ export async function requestJson(config: HttpConfig, req: JsonRequest): Promise
   const headers: Record<string, string> = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
   // `manual`: a redirect would carry the request (and, same-origin, the key) to an address nobody checked.
   const init: RequestInit = { method: req.method, headers, redirect: 'manual' };
-  if (req.body !== undefined) {
+  if (req.body instanceof FormData) init.body = req.body;
+  else if (req.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(req.body);
   }

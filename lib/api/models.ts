@@ -50,6 +50,19 @@ export const EDIT_MAX_SOURCE_IMAGES_DEFAULT = 3;
 export const VIDEO_MAX_REFERENCE_IMAGES = 7;
 export const VIDEO_DURATION = { min: 1, max: 15, default: 8 } as const;
 export const VIDEO_EXTENSION_DURATION = { min: 2, max: 10, default: 6 } as const;
+/** docs.x.ai, reference-to-video: "The maximum duration allowed when using reference images is 10 seconds." */
+export const REFERENCE_VIDEO_MAX_SECONDS = 10;
+
+/**
+ * Voices (`reference_audios: [{voice_id}]`): grok-imagine-video-1.5 reference-to-video only, at most 3,
+ * referred to as <AUDIO_0>… (imagine-api.md, second pass). xAI publishes no preset list for Imagine; its SDK
+ * examples use `ara` and `eve`, and xAI's preset voices elsewhere are ara, eve, leo, rex, sal (docs.x.ai
+ * voice guide, https://docs.x.ai/docs/guides/voice; Telnyx "xAI Grok voices"; OpenRouter's xAI provider
+ * page). They are offered as suggestions; any other id may be typed.
+ */
+export const VOICE_MODEL = 'grok-imagine-video-1.5';
+export const VIDEO_MAX_REFERENCE_AUDIOS = 3;
+export const SUGGESTED_VOICES = ['ara', 'eve', 'leo', 'rex', 'sal'] as const;
 /** Input images: JPEG, PNG or WebP, at most 10 MiB. */
 export const INPUT_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export const INPUT_IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;

@@ -14,7 +14,10 @@ import {
   VIDEO_DURATION,
   VIDEO_EXTENSION_DURATION,
   VIDEO_MAX_REFERENCE_IMAGES,
+  VIDEO_MAX_REFERENCE_AUDIOS,
   VIDEO_RESOLUTIONS,
+  VOICE_MODEL,
+  REFERENCE_VIDEO_MAX_SECONDS,
   DEFAULT_IMAGE_MODEL,
   imageModelInfo,
   videoModelInfo,
@@ -160,8 +163,22 @@ export const videoGenerateRequestSchema = z
     image: imageRefSchema.optional(),
     /** Reference-to-video: the prompt refers to them as <IMAGE_0>, <IMAGE_1>… */
     reference_images: z.array(imageRefSchema).min(1).max(VIDEO_MAX_REFERENCE_IMAGES).optional(),
+    /** Omitted = true: videos come with sound (xai-sdk-python 1.19.0). Reimagine sends only `false`. */
+    generate_audio: z.literal(false).optional(),
+    /** grok-imagine-video-1.5 reference-to-video only: up to 3 preset voices, referred to as <AUDIO_0>… */
+    reference_audios: z.array(z.strictObject({ voice_id: z.string().min(1).max(64) })).min(1).max(VIDEO_MAX_REFERENCE_AUDIOS).optional(),
   })
   .superRefine((req, ctx) => {
+    // docs.x.ai, reference-to-video: at most 10 s, and at most 720p (the last line before the wire).
+    if (req.reference_images !== undefined && (req.duration ?? 8) > REFERENCE_VIDEO_MAX_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: `reference-to-video takes at most ${REFERENCE_VIDEO_MAX_SECONDS} s` });
+    }
+    if (req.reference_images !== undefined && req.resolution === '1080p') {
+      ctx.addIssue({ code: 'custom', path: ['resolution'], message: 'reference-to-video takes at most 720p' });
+    }
+    if (req.reference_audios !== undefined && (req.reference_images === undefined || req.model !== VOICE_MODEL)) {
+      ctx.addIssue({ code: 'custom', path: ['reference_audios'], message: `voices need ${VOICE_MODEL} with reference_images` });
+    }
     if (req.image !== undefined && req.reference_images !== undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -189,6 +206,7 @@ export const videoEditRequestSchema = z.strictObject({
   prompt,
   model: model.optional(),
   video: videoRefSchema,
+  generate_audio: z.literal(false).optional(),
 });
 export type VideoEditRequest = z.infer<typeof videoEditRequestSchema>;
 
@@ -198,6 +216,7 @@ export const videoExtensionRequestSchema = z.strictObject({
   video: videoRefSchema,
   /** Length of the added part, not of the result (result = original + extension). */
   duration: z.int().min(VIDEO_EXTENSION_DURATION.min).max(VIDEO_EXTENSION_DURATION.max).optional(),
+  generate_audio: z.literal(false).optional(),
 });
 export type VideoExtensionRequest = z.infer<typeof videoExtensionRequestSchema>;
 

@@ -6,6 +6,7 @@ import { announce } from '../storage/changes';
 import { KV } from '../storage/keys';
 import { readRawKv, writeKv } from '../storage/kv';
 import { loadSecrets, loadSettings } from './settings-store';
+import { listedPrices, listLanguageModels } from '../vision/api';
 import { t } from '../i18n';
 import { CATALOG_ALARM } from './wake';
 
@@ -26,13 +27,20 @@ export async function refreshCatalog(ctx: { apiKey: string; baseUrl: string; sig
   if (origin === undefined) throw new Error(t('worker.theApiBaseUrlIs'));
   const client = new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
   const options = ctx.signal ? { signal: ctx.signal } : {};
-  const [image, video] = await Promise.all([client.listModels('image', options), client.listModels('video', options)]);
+  const [image, video, language] = await Promise.all([
+    client.listModels('image', options),
+    client.listModels('video', options),
+    // Only for the vision prices: a failure here keeps the assumed price, never fails the catalogue.
+    listLanguageModels({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl }, options).catch(() => undefined),
+  ]);
+  const tokenPrices = language ? listedPrices(language) : undefined;
   const catalog: ModelCatalog = {
     origin,
     fetchedAt: ctx.now ?? Date.now(),
     image: image.ids,
     video: video.ids,
     aliases: { ...image.aliases, ...video.aliases },
+    ...(tokenPrices && Object.keys(tokenPrices).length ? { tokenPrices } : {}),
   };
   await writeKv(KV.modelCatalog, catalog);
   announce({ type: 'settings' });

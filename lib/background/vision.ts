@@ -6,6 +6,7 @@ import { announce } from '../storage/changes';
 import { putMedia, putThumb } from '../storage/media';
 import { runVision, type VisionInput, type VisionResult } from '../vision/run';
 import { listLanguageModels } from '../vision/api';
+import { loadCatalog } from './catalog';
 import { keyFor } from '../settings/schema';
 import { idbJobStore } from './job-store';
 import { loadSecrets, loadSettings } from './settings-store';
@@ -35,6 +36,7 @@ export function runVisionInBackground(input: VisionInput): Promise<VisionResult>
     loadSecrets,
     resolveSource,
     frameOf,
+    listedPrices: async () => (await loadCatalog())?.tokenPrices,
     changed(jobs) {
       announce({ type: 'jobs', ids: jobs.map((j) => j.id) });
       void refreshBadge();

@@ -9,6 +9,15 @@ import type { BatchMode } from './batch-schema';
 export function requestFromDefaults(mode: BatchMode, prompt: string, source: SourceRef, settings: Settings): JobRequest {
   const { image, video } = settings.defaults;
   return mode === 'animate-image'
-    ? { mode: 'animate-image', prompt, model: video.model, sources: [source], duration: video.duration, resolution: video.resolution }
+    ? {
+        mode: 'animate-image',
+        prompt,
+        model: video.model,
+        sources: [source],
+        duration: video.duration,
+        resolution: video.resolution,
+        // Sound off in the defaults holds here too; only xAI can send it (the resellers' requests ignore `sound`).
+        ...(video.sound === false && settings.provider === 'xai' ? { sound: false } : {}),
+      }
     : { mode: 'edit-image', prompt, model: image.model, sources: [source], n: 1, resolution: image.resolution, outputFormat: image.outputFormat };
 }

@@ -16,6 +16,8 @@ export const catalogSchema = z.object({
   image: ids,
   video: ids,
   aliases: z.record(z.string(), z.string()).catch({}),
+  /** Vision token prices from GET /v1/language-models (USD per million tokens), when it listed them. */
+  tokenPrices: z.record(z.string(), z.object({ usdPerMInput: z.number().nonnegative(), usdPerMOutput: z.number().nonnegative() })).optional().catch(undefined),
 });
 export type ModelCatalog = z.infer<typeof catalogSchema>;
 

@@ -9,7 +9,7 @@ import { CaptureError } from '../media/prepare-image';
 import { measureForScreenshot, restoreOverlays } from './screenshot-box';
 import { isPublicUrl } from '../security/public-url';
 import { formatNumber, t } from '../i18n';
-import { compare, replace, revert, stopCompare, swapFor } from './result-view';
+import { compare, replace, revert, stopCompare, swapFor, toggleSound } from './result-view';
 import { showUpdate } from './job-status';
 import { rememberVersion, stepVersion } from './versions-nav';
 import { currentElement, dismiss, reattach, send, showError, targets, type Outcome, type Target } from './target';
@@ -132,6 +132,8 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
       return;
     case 'compare':
       return target.comparing ? stopCompare(target) : compare(target);
+    case 'sound':
+      return toggleSound(target);
     case 'download':
       // One download per click: a second click while the first is still starting does nothing.
       if (target.jobId && !target.downloading) {

@@ -15,7 +15,7 @@ import { formatNumber, t } from '../i18n';
  */
 export const OVERLAY_TAG = 'reimagine-overlay';
 
-export type OverlayAction = 'cancel' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'download' | 'open-panel' | 'dismiss';
+export type OverlayAction = 'cancel' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'sound' | 'download' | 'open-panel' | 'dismiss';
 
 const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['cancel', () => t('overlay.cancel'), true],
@@ -24,6 +24,8 @@ const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['replace', () => t('overlay.replace'), false],
   ['compare', () => t('overlay.compare'), true],
   ['revert', () => t('overlay.revert'), true],
+  // A toggle (aria-pressed): a video swapped into the page starts muted; this click (a user gesture) unmutes it.
+  ['sound', () => t('overlay.sound'), true],
   ['download', () => t('overlay.download'), true],
   ['open-panel', () => t('overlay.openInPanel'), true],
   ['dismiss', () => t('overlay.close'), true],

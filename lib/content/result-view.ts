@@ -22,7 +22,9 @@ export async function replace(target: Target, focus = true): Promise<void> {
   target.swap?.revert();
   if (!target.swap && el instanceof HTMLImageElement) target.originalSnapshot = snapshot(el, el);
   target.swap = swapFor(el, target.result);
-  target.ui.show(['revert', 'compare', 'download', 'open-panel', 'dismiss']);
+  const isVideo = target.swap.shown instanceof HTMLVideoElement;
+  target.ui.show(['revert', ...(isVideo ? (['sound'] as const) : []), 'compare', 'download', 'open-panel', 'dismiss']);
+  if (isVideo) target.ui.setPressed('sound', false);
   target.ui.setStatus(t('overlay.replaced'));
   if (focus) target.ui.focus('revert');
 }
@@ -30,6 +32,14 @@ export async function replace(target: Target, focus = true): Promise<void> {
 export function swapFor(el: HTMLElement, result: Result): Swap {
   if (result.kind === 'video' || el instanceof HTMLVideoElement) return swapToVideo(el, result.url);
   return el instanceof HTMLImageElement ? swapImage(el, result.url) : swapBackground(el, result.url);
+}
+
+/** The Sound toggle of a video swapped into the page: it starts muted (autoplay rules, and no surprise noise). */
+export function toggleSound(target: Target): void {
+  const video = target.swap?.shown;
+  if (!(video instanceof HTMLVideoElement)) return;
+  video.muted = !video.muted;
+  target.ui.setPressed('sound', !video.muted);
 }
 
 /** Before/after slider: the side not currently on the page is drawn over it, clipped by the slider. */

@@ -133,9 +133,10 @@ export class JobEngine {
 
   /** `onlyQueued`: cancel only a job that has not started (a batch's cancel); a sent one is left alone. */
   async cancel(id: string, options: { onlyQueued?: boolean } = {}): Promise<Job | undefined> {
-    const updated = await this.update(id, (j) => cancelled(j, this.now(), options.onlyQueued));
+    const updated = await this.update(id, (j) => cancelled(j, this.now(), options.onlyQueued, !!(this.deps.providers[j.provider]?.cancel && j.remoteId)));
     if (updated || !options.onlyQueued) this.inflight.get(id)?.abort();
     if (updated) this.deps.changed([updated]);
+    if (updated?.remoteId) void this.askProviderToCancel(updated as Job & { remoteId: string });
     void this.tick();
     return updated;
   }
@@ -216,6 +217,18 @@ export class JobEngine {
         this.inflight.delete(job.id);
         void this.tick();
       });
+  }
+
+  /** A provider that can stop a running job (Vydra) is asked to; it is best effort and never un-cancels. */
+  private async askProviderToCancel(job: Job & { remoteId: string }): Promise<void> {
+    const provider = this.deps.providers[job.provider];
+    if (!provider?.cancel) return;
+    try {
+      const apiKey = keyFor(await this.deps.loadSecrets(), job.provider);
+      if (apiKey) await provider.cancel(job, { apiKey, baseUrl: job.baseUrl, signal: AbortSignal.timeout(15_000) });
+    } catch (error) {
+      console.warn('The provider did not confirm the cancel', error);
+    }
   }
 
   private signalFor(id: string): AbortSignal {

@@ -63,7 +63,9 @@ export function queuedToSend(input: QueueInput, wake: WakeAt): Job[] {
     wake.offer(input.queuePausedUntil);
     return [];
   }
-  let busy = jobs.filter((j) => j.status !== 'queued').length;
+  // A job being sent counts even when this snapshot still reads "queued" (read before send() persisted
+  // "submitting"): with real, slow answers that window is wide, and the limit was overrun without this.
+  let busy = jobs.filter((j) => j.status !== 'queued' || input.isInflight(j.id)).length;
   const send: Job[] = [];
   for (const job of jobs) {
     if (busy >= input.concurrency) break;

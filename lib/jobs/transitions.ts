@@ -47,9 +47,15 @@ export const requeuedForRetry = (j: Job): Job | undefined =>
     : undefined;
 
 /** `onlyQueued`: cancel only a job that has not started (a batch's cancel); a sent one is left alone. */
-export function cancelled(j: Job, now: number, onlyQueued = false): Job | undefined {
+/** `providerWillBeAsked`: the provider can stop a running job (Vydra's DELETE), and the engine asks it to. */
+export function cancelled(j: Job, now: number, onlyQueued = false, providerWillBeAsked = false): Job | undefined {
   if (!isActive(j.status) || (onlyQueued && j.status !== 'queued')) return undefined;
-  const note = j.status === 'running' ? t('jobs.stoppedWatchingThisJobThe') : j.status === 'submitting' ? t('jobs.cancelledWhileSendingTheProvider') : undefined;
+  const note =
+    j.status === 'running'
+      ? t(providerWillBeAsked ? 'jobs.askedProviderToCancel' : 'jobs.stoppedWatchingThisJobThe')
+      : j.status === 'submitting'
+        ? t('jobs.cancelledWhileSendingTheProvider')
+        : undefined;
   return { ...j, status: 'cancelled', finishedAt: now, ...(note ? { note } : {}), error: { kind: 'cancelled', message: t('jobs.cancelledByYou') } };
 }
 

@@ -10,9 +10,12 @@ import {
   INPUT_IMAGE_MIME_TYPES,
   VIDEO_ASPECT_RATIOS,
   VIDEO_RESOLUTIONS,
+  VIDEO_MAX_REFERENCE_AUDIOS,
+  VOICE_MODEL,
   videoModelInfo,
 } from '../api/models';
 import { MODE_INFO, MODES, type JobMode } from './modes';
+import { videoLimits } from './video-limits';
 import { PROVIDER_IDS } from './provider-ids';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';
@@ -54,6 +57,15 @@ const imageSources = (min: number, max: number) =>
     .min(min, { error: () => (min === 1 ? t('validation.addSourceImage') : t('validation.addSourceImages', { min: formatNumber(min) })) })
     .max(max, { error: () => t('validation.atMostSourceImages', { max: formatNumber(max) }) });
 
+/** Preset voice ids (lib/api/models.ts SUGGESTED_VOICES, or typed): `reference_audios: [{voice_id}]`. */
+const voices = z
+  .array(z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('validation.voiceId') }))
+  .max(VIDEO_MAX_REFERENCE_AUDIOS, { error: () => t('validation.atMostVoices', { max: formatNumber(VIDEO_MAX_REFERENCE_AUDIOS) }) })
+  .optional();
+
+/** Absent = with sound (the service's default); only `false` goes out, as `generate_audio: false`. */
+const sound = z.boolean().optional();
+
 const imageOutput = {
   n: count,
   resolution: z.enum(IMAGE_RESOLUTIONS),
@@ -81,6 +93,7 @@ export const jobRequestSchema = z
       duration: videoDuration,
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
     }),
     z.object({
       mode: z.literal('animate-image'),
@@ -89,6 +102,7 @@ export const jobRequestSchema = z
       sources: imageSources(1, 1),
       duration: videoDuration,
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
     }),
     z.object({
       mode: z.literal('reference-video'),
@@ -98,14 +112,17 @@ export const jobRequestSchema = z
       duration: videoDuration,
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      sound,
+      voices,
     }),
-    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToEdit') }) }),
+    z.object({ mode: z.literal('edit-video'), prompt, model, sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToEdit') }), sound }),
     z.object({
       mode: z.literal('extend-video'),
       prompt,
       model,
       sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToExtend') }),
       duration: z.number().int().min(2, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }).max(10, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }),
+      sound,
     }),
     /**
      * A vision call (lib/vision): `purpose` describe = "Describe image"; suggest = "Suggest a prompt" for
@@ -126,11 +143,8 @@ export const jobRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.writePrompt') });
     }
     if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
-    // Model strings are free-form: only a known model's resolution list is enforced.
-    const known = 'resolution' in req && MODE_INFO[req.mode].output === 'video' ? videoModelInfo(req.model) : undefined;
-    if (known && 'resolution' in req && !(known.resolutions as readonly string[]).includes(req.resolution)) {
-      ctx.addIssue({ code: 'custom', path: ['resolution'], message: t('validation.resolutionNeeds', { model: req.model, resolutions: known.resolutions.join(', ') }) });
-    }
+    if (req.mode === 'create-video' || req.mode === 'animate-image' || req.mode === 'reference-video') checkVideoLimits(req, ctx);
+    if (req.mode === 'reference-video') checkVoices(req, ctx);
     if ('sources' in req && MODE_INFO[req.mode].sources.kind === 'image') {
       req.sources.forEach((s, i) => {
         if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(s.mimeType)) {
@@ -143,6 +157,39 @@ export const jobRequestSchema = z
     }
   });
 export type JobRequest = z.infer<typeof jobRequestSchema>;
+
+/**
+ * Duration and resolution as the mode and model accept them (video-limits.ts): reference-to-video at most
+ * 10 s and 720p, 1080p only where the model advertises it. The service answers anything else with a 400.
+ */
+function checkVideoLimits(req: { mode: 'create-video' | 'animate-image' | 'reference-video'; model: string; duration: number; resolution: string }, ctx: z.RefinementCtx) {
+  const limits = videoLimits(req.mode, req.model);
+  if (!(limits.resolutions as readonly string[]).includes(req.resolution)) {
+    const message =
+      req.mode === 'reference-video' && videoModelInfo(req.model)?.resolutions.includes(req.resolution as never)
+        ? t('validation.referenceResolutionMax', { resolutions: limits.resolutions.join(', ') })
+        : t('validation.resolutionNeeds', { model: req.model, resolutions: limits.resolutions.join(', ') });
+    ctx.addIssue({ code: 'custom', path: ['resolution'], message });
+  }
+  const range = limits.duration;
+  if (range && (req.duration < range.min || req.duration > range.max)) {
+    const message =
+      req.mode === 'reference-video' && req.duration > range.max
+        ? t('validation.referenceDurationMax', { max: formatNumber(range.max) })
+        : t('validation.durationRange', { min: formatNumber(range.min), max: formatNumber(range.max) });
+    ctx.addIssue({ code: 'custom', path: ['duration'], message });
+  }
+}
+
+/** Voices only on grok-imagine-video-1.5 reference-to-video; every <AUDIO_n> in the prompt names one of them. */
+function checkVoices(req: { model: string; prompt: string; voices?: string[] | undefined }, ctx: z.RefinementCtx) {
+  const count = req.voices?.length ?? 0;
+  if (count > 0 && req.model.trim() !== VOICE_MODEL) {
+    ctx.addIssue({ code: 'custom', path: ['voices'], message: t('validation.voicesNeedModel', { model: VOICE_MODEL }) });
+  }
+  const past = [...req.prompt.matchAll(/<AUDIO_(\d+)>/g)].find((match) => Number(match[1]) >= count);
+  if (past) ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.audioTagUnknown', { tag: past[0], count: formatNumber(count) }) });
+}
 
 /** A known image model's own limits: edit sources (5 for 2.0, 3 otherwise), ratios, quality. */
 function checkImageModel(req: { model: string; sources?: unknown[]; aspectRatio?: string | undefined; quality?: string | undefined }, ctx: z.RefinementCtx) {

@@ -23,7 +23,7 @@ export interface VendorConfig {
 }
 
 export interface VendorRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** '' or starting with '/'. */
   path: string;
   body?: unknown;

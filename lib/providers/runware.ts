@@ -18,7 +18,11 @@ import { formatUsd, t } from '../i18n';
  */
 
 export const RUNWARE_IMAGE_MODELS = ['xai:grok-imagine@image', 'xai:grok-imagine@image-pro'] as const;
-export const RUNWARE_VIDEO_MODELS = ['xai:grok-imagine@video', 'xai:grok-imagine@video-1.5-preview'] as const;
+// `@video-1.5` is live (the `-preview` id is API-only); imagine-api.md, second pass.
+export const RUNWARE_VIDEO_MODELS = ['xai:grok-imagine@video', 'xai:grok-imagine@video-1.5'] as const;
+const PRO_IMAGE_MODEL = 'xai:grok-imagine@image-pro';
+/** Video-to-video goes through `inputs.video` on `@video` (imagine-api.md, second pass). */
+const VIDEO_EDIT_MODEL = 'xai:grok-imagine@video';
 
 /** xAI's model names (the settings' defaults) → Runware's AIR ids; AIR ids pass through. */
 const MODEL_ALIASES: Record<string, string> = {
@@ -26,7 +30,7 @@ const MODEL_ALIASES: Record<string, string> = {
   'grok-imagine-image-quality': 'xai:grok-imagine@image-pro',
   'grok-imagine-image-pro': 'xai:grok-imagine@image-pro',
   'grok-imagine-video': 'xai:grok-imagine@video',
-  'grok-imagine-video-1.5': 'xai:grok-imagine@video-1.5-preview',
+  'grok-imagine-video-1.5': 'xai:grok-imagine@video-1.5',
 };
 
 /** The documented 1K sizes of xai:grok-imagine@image (Runware's "dimension combinations"). */
@@ -46,6 +50,17 @@ const IMAGE_SIZES_1K: Record<string, readonly [number, number]> = {
   '2:1': [1408, 704],
 };
 
+/** xai:grok-imagine@image-pro's documented 2K sizes (Runware model page). */
+const IMAGE_SIZES_2K_PRO: Record<string, readonly [number, number]> = {
+  '1:1': [2048, 2048],
+  '3:4': [1792, 2560],
+  '4:3': [2560, 1792],
+  '9:16': [1536, 2816],
+  '16:9': [2816, 1536],
+  '2:3': [1728, 2592],
+  '3:2': [2592, 1728],
+};
+
 /** xai:grok-imagine@video sizes per resolution and ratio. */
 const VIDEO_SIZES: Record<string, Record<string, readonly [number, number]>> = {
   '480p': { '1:1': [480, 480], '16:9': [848, 480], '9:16': [480, 848], '4:3': [640, 480], '3:4': [480, 640], '3:2': [720, 480], '2:3': [480, 720] },
@@ -58,17 +73,17 @@ export const ASYNC_IMAGE_THRESHOLD = 4;
 const NOT_OFFERED = t('providers.runwareOffersGrokImagineImage');
 
 export const runwareCapabilities: Capabilities = {
-  modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
+  modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true, 'edit-video': true },
   vision: false,
   unavailableReason: {
     'reference-video': NOT_OFFERED,
-    'edit-video': NOT_OFFERED,
     'extend-video': NOT_OFFERED,
     'describe-image': t('providers.runwareNoVision'),
   },
   imageAspectRatios: [...Object.keys(IMAGE_SIZES_1K), 'auto'],
   videoAspectRatios: Object.keys(VIDEO_SIZES['480p'] ?? {}),
-  imageResolutions: ['1k'],
+  // 2K on @image-pro only (its documented sizes); runwareTask refuses 2K on other models.
+  imageResolutions: ['1k', '2k'],
   videoResolutions: ['480p', '720p'],
   // numberResults goes to 20 at Runware; the job request schema (lib/model/request.ts) allows 10.
   maxCount: 10,
@@ -104,12 +119,14 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
   switch (req.mode) {
     case 'create-image':
     case 'edit-image': {
-      if (req.resolution !== '1k') throw invalid(t('providers.runwareImageResolution', { resolution: req.resolution ?? '' }));
+      const model = modelId(req.model, 'image');
+      const twoK = req.resolution === '2k' && model === PRO_IMAGE_MODEL;
+      if (req.resolution !== '1k' && !twoK) throw invalid(t('providers.runwareImageResolution', { resolution: req.resolution ?? '' }));
       const outputFormat = OUTPUT_FORMATS[req.outputFormat ?? 'jpeg'];
       const common = {
         taskType: 'imageInference',
         taskUUID,
-        model: modelId(req.model, 'image'),
+        model,
         positivePrompt: req.prompt,
         numberResults: req.n,
         outputType: 'URL',
@@ -119,11 +136,11 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
       };
       if (req.mode === 'edit-image') {
         if (req.sources.length !== 1 || !req.sources[0]) throw invalid(t('providers.runwareOneEditImage'));
-        // A single edit follows its input's shape: no size is sent.
-        return { ...common, inputs: { referenceImages: [await ctx.resolveSource(req.sources[0])] } };
+        // A single edit follows its input's shape: no size is sent (2K asks for the 2K size of that shape).
+        return { ...common, ...(twoK ? { resolution: '2K' } : {}), inputs: { referenceImages: [await ctx.resolveSource(req.sources[0])] } };
       }
-      if (req.aspectRatio === 'auto') return { ...common, resolution: '1K' };
-      const size = IMAGE_SIZES_1K[req.aspectRatio];
+      if (req.aspectRatio === 'auto') return { ...common, resolution: twoK ? '2K' : '1K' };
+      const size = (twoK ? IMAGE_SIZES_2K_PRO : IMAGE_SIZES_1K)[req.aspectRatio];
       if (!size) throw invalid(t('providers.runwareImageRatio', { ratio: req.aspectRatio ?? '' }));
       return { ...common, width: size[0], height: size[1] };
     }
@@ -151,6 +168,24 @@ export async function runwareTask(job: Job, ctx: ProviderContext, newUuid: () =>
       const size = sizes[req.aspectRatio];
       if (!size) throw invalid(t('providers.runwareVideoRatio', { ratio: req.aspectRatio ?? '' }));
       return { ...common, width: size[0], height: size[1] };
+    }
+    case 'edit-video': {
+      const model = modelId(req.model, 'video');
+      if (model !== VIDEO_EDIT_MODEL) throw invalid(t('providers.runwareVideoEditModel', { model: VIDEO_EDIT_MODEL }));
+      if (!req.sources[0]) throw invalid(t('validation.addVideoToEdit'));
+      // The output keeps the input's length and shape: no duration or size is sent.
+      return {
+        taskType: 'videoInference',
+        taskUUID,
+        model,
+        positivePrompt: req.prompt,
+        outputType: 'URL',
+        outputFormat: 'MP4',
+        deliveryMethod: 'async',
+        includeCost: true,
+        numberResults: 1,
+        inputs: { video: await ctx.resolveSource(req.sources[0]) },
+      };
     }
     default:
       throw invalid(t('providers.modeReason', { mode: MODE_INFO[req.mode].label, reason: NOT_OFFERED }));

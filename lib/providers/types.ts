@@ -40,6 +40,8 @@ export interface Capabilities {
    * `unavailableReason['describe-image']` says why. Never a queued mode: see DESCRIBE_MODE.
    */
   vision: boolean;
+  /** Can turn a video's sound off (`generate_audio: false`); only then does the composer offer Sound. */
+  soundOff?: true;
   /** Why a mode is missing, in words for the composer and the menus. */
   unavailableReason: Partial<Record<JobMode, string>>;
   imageAspectRatios: readonly string[];
@@ -60,6 +62,11 @@ export interface Provider {
   capabilities: Capabilities;
   submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome>;
   poll(job: Job & { remoteId: string }, ctx: ProviderContext): Promise<PollOutcome>;
+  /**
+   * Asks the provider to stop a job it is running (Vydra: DELETE /jobs/{id}). Best effort: the engine
+   * has already marked the job cancelled, and a failure here is only logged. Absent = no such call.
+   */
+  cancel?(job: Job & { remoteId: string }, ctx: Omit<ProviderContext, 'resolveSource'>): Promise<void>;
   /** Cheap authenticated call for "Test connection"; throws ImagineError on failure. */
   testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Promise<string>;
 }

@@ -18,8 +18,6 @@ import { formatNumber, t } from '../i18n';
 
 const VYDRA_ASPECT_RATIOS = ['16:9', '9:16', '4:3', '3:4', '1:1', '3:2', '2:3'] as const;
 const ONLY_THREE = t('providers.vydraOffersTextToImage');
-const PUBLIC_URL_NEEDED =
-  t('providers.vydraNeedsAPublicImage');
 
 export const vydraCapabilities: Capabilities = {
   modes: { 'create-image': true, 'edit-image': true, 'create-video': true, 'animate-image': true },
@@ -64,13 +62,31 @@ function aspectRatio(ratio: string | undefined): { aspect_ratio?: string } {
   return { aspect_ratio: ratio };
 }
 
-/** Vydra documents `image_url` as a URL; bytes (data: URIs) are not documented as accepted, so never sent. */
+/**
+ * Vydra documents `image_url` as a URL; bytes (data: URIs) are not documented as accepted, so never sent
+ * there. A page image that must stay bytes (private, or the user sends bytes) goes through
+ * `POST /upload`, which answers `{url}` for the file (imagine-api.md, second pass), and that URL is sent.
+ */
 async function imageUrl(job: Job, ctx: ProviderContext): Promise<string> {
   const req = job.request;
   if (!('sources' in req) || req.sources.length !== 1 || !req.sources[0]) throw invalid(t('providers.vydraOneSource'));
   const url = await ctx.resolveSource(req.sources[0]);
-  if (!/^https?:\/\//i.test(url)) throw invalid(PUBLIC_URL_NEEDED);
-  return url;
+  if (/^https?:\/\//i.test(url)) return url;
+  return upload(url, ctx);
+}
+
+const uploadSchema = z.looseObject({ url: z.string().regex(/^https?:\/\//i) });
+
+/** The file goes as multipart `file` (the shape every such upload endpoint takes; Vydra names no other). */
+async function upload(dataUri: string, ctx: ProviderContext): Promise<string> {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUri);
+  if (!match) throw invalid(t('providers.vydraOneSource'));
+  const bytes = Uint8Array.from(atob(match[2] ?? ''), (c) => c.charCodeAt(0));
+  const type = match[1] ?? 'application/octet-stream';
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), `source.${type.split('/')[1] ?? 'bin'}`);
+  const response = await vendorJson(config(ctx), { method: 'POST', path: '/upload', body: form, signal: ctx.signal });
+  return parse(uploadSchema, response, 'the upload answer').url;
 }
 
 /** The request body for a job: exported for tests (request mapping). */
@@ -214,4 +230,14 @@ async function testConnection(ctx: Omit<ProviderContext, 'resolveSource'>): Prom
   return credits.success ? t('providers.vydraConnectedCredits', credits.data.creditsRemaining, { count: formatNumber(credits.data.creditsRemaining) }) : t('providers.connectedVydraAcceptedTheKey');
 }
 
-export const vydraProvider: Provider = { id: 'vydra', capabilities: vydraCapabilities, submit, poll, testConnection };
+/** Cancel: `DELETE /jobs/{id}` (imagine-api.md, second pass). A 404 means it is gone already: nothing to stop. */
+async function cancel(job: Job & { remoteId: string }, ctx: Omit<ProviderContext, 'resolveSource'>): Promise<void> {
+  try {
+    await vendorJson(config(ctx), { method: 'DELETE', path: `/jobs/${encodeURIComponent(job.remoteId)}`, signal: ctx.signal, timeoutMs: 15_000 });
+  } catch (error) {
+    if (error instanceof ImagineError && error.status === 404) return;
+    throw error;
+  }
+}
+
+export const vydraProvider: Provider = { id: 'vydra', capabilities: vydraCapabilities, submit, poll, cancel, testConnection };

@@ -20,6 +20,7 @@ import { t } from '../i18n';
 export const xaiCapabilities: Capabilities = {
   modes: Object.fromEntries(MODES.map((m) => [m, true])),
   vision: true,
+  soundOff: true,
   unavailableReason: {},
   imageAspectRatios: IMAGE_ASPECT_RATIOS,
   videoAspectRatios: VIDEO_ASPECT_RATIOS,
@@ -82,30 +83,36 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
     }
     case 'create-video':
       return asyncOutcome(
-        await api.generateVideo({ prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution }, options),
+        await api.generateVideo({ prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution, ...audioField(req) }, options),
       );
     case 'animate-image':
       return asyncOutcome(
         await api.generateVideo(
-          { ...(req.prompt.trim() ? { prompt: req.prompt } : {}), model: req.model, duration: req.duration, resolution: req.resolution, image: { url: first } },
+          { ...(req.prompt.trim() ? { prompt: req.prompt } : {}), model: req.model, duration: req.duration, resolution: req.resolution, image: { url: first }, ...audioField(req) },
           options,
         ),
       );
     case 'reference-video':
       return asyncOutcome(
         await api.generateVideo(
-          { prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution, reference_images: sources.map((url) => ({ url })) },
+          { prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution, reference_images: sources.map((url) => ({ url })), ...audioField(req), ...voiceField(req) },
           options,
         ),
       );
     case 'edit-video':
-      return asyncOutcome(await api.editVideo({ prompt: req.prompt, model: req.model, video: { url: first } }, options));
+      return asyncOutcome(await api.editVideo({ prompt: req.prompt, model: req.model, video: { url: first }, ...audioField(req) }, options));
     case 'extend-video':
-      return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration }, options));
+      return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration, ...audioField(req) }, options));
     case 'describe-image':
       throw new ImagineError({ kind: 'invalid_request', message: describeNotQueued() });
   }
 }
+
+/** Sound is on unless the user turned it off; only then does the field go out (the service's default is true). */
+const audioField = (req: { sound?: boolean | undefined }): { generate_audio?: false } => (req.sound === false ? { generate_audio: false } : {});
+
+/** Preset voices (1.5 reference-to-video only; the request schema saw to that): the prompt's <AUDIO_n>. */
+const voiceField = (req: { voices?: string[] | undefined }) => (req.voices?.length ? { reference_audios: req.voices.map((voice_id) => ({ voice_id })) } : {});
 
 const asyncOutcome = (submission: { requestId: string }): SubmitOutcome => ({ type: 'async', remoteId: submission.requestId });
 

@@ -40,6 +40,8 @@ const videoDefaults = z.object({
   aspectRatio: z.enum(VIDEO_ASPECT_RATIOS).default('16:9'),
   resolution: z.enum(VIDEO_RESOLUTIONS).default('480p'),
   extendDuration: z.number().int().min(2).max(10).default(6),
+  /** Grok videos have sound unless a request sends generate_audio:false (xai-sdk-python 1.19.0). */
+  sound: z.boolean().default(true),
 });
 
 export const SETTINGS_VERSION = 2;

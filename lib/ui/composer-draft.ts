@@ -1,6 +1,7 @@
-import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
+import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, VOICE_MODEL, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../model/modes';
+import { videoLimits } from '../model/video-limits';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
@@ -30,9 +31,13 @@ export interface Draft {
   videoResolution: string;
   duration: number;
   extendDuration: number;
+  /** Every video mode: sent as `sound: false` (→ generate_audio:false) only when off. */
+  sound: boolean;
+  /** Video from references on grok-imagine-video-1.5: preset voice ids, the prompt's <AUDIO_0>… */
+  voices: string[];
 }
 
-export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat';
+export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat' | 'sound' | 'voices';
 
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
@@ -52,6 +57,8 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
     videoResolution: video.resolution,
     duration: video.duration,
     extendDuration: video.extendDuration ?? VIDEO_EXTENSION_DURATION.default,
+    sound: video.sound ?? true,
+    voices: [],
   };
 }
 
@@ -78,6 +85,8 @@ export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities
     case 'edit-video':
       break;
   }
+  if (MODE_INFO[mode].output === 'video' && caps?.soundOff) out.push('sound');
+  if (takesVoices(mode, model, caps)) out.push('voices');
   if (MODE_INFO[mode].output === 'image' && takesQuality(model)) out.push('quality');
   if (MODE_INFO[mode].output === 'image' && (caps?.outputFormats.length ?? 0) > 1) out.push('outputFormat');
   return out;
@@ -87,6 +96,10 @@ export const modelOf = (draft: Draft) => (MODE_INFO[draft.mode].output === 'imag
 
 /** Known models that take `quality` (2.0); a typed unknown model gets no quality control. */
 export const takesQuality = (model: string | undefined) => model !== undefined && imageModelInfo(model.trim())?.qualities !== undefined;
+
+/** The Voice picker: only Video from references on grok-imagine-video-1.5, with a provider that sends voices (xAI). */
+export const takesVoices = (mode: Mode, model: string | undefined, caps?: Capabilities) =>
+  mode === 'reference-video' && model?.trim() === VOICE_MODEL && caps?.soundOff === true;
 
 /** Image aspect ratios for the selected model: 21:9 and 5:2 only where it takes them. */
 export function imageRatiosFor(model: string, caps: Capabilities): readonly string[] {
@@ -99,6 +112,7 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
   const base = { mode: draft.mode, prompt: draft.prompt.trim(), model: modelOf(draft).trim() };
   const outputFormat = caps && caps.outputFormats.length > 1 ? { outputFormat: draft.outputFormat } : {};
   const quality = takesQuality(draft.imageModel) ? { quality: draft.quality } : {};
+  const sound = draft.sound === false && caps?.soundOff ? { sound: false } : {};
   switch (draft.mode) {
     case 'create-image':
       return { ...base, n: draft.n, aspectRatio: draft.imageAspectRatio, resolution: draft.imageResolution, ...quality, ...outputFormat };
@@ -113,15 +127,24 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
         ...outputFormat,
       };
     case 'create-video':
-      return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+      return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution, ...sound };
     case 'animate-image':
-      return { ...base, sources: draft.sources, duration: draft.duration, resolution: draft.videoResolution };
+      return { ...base, sources: draft.sources, duration: draft.duration, resolution: draft.videoResolution, ...sound };
     case 'reference-video':
-      return { ...base, sources: draft.sources, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
+      return {
+        ...base,
+        sources: draft.sources,
+        duration: draft.duration,
+        aspectRatio: draft.videoAspectRatio,
+        resolution: draft.videoResolution,
+        ...sound,
+        // Voices stay in the draft across a model change but go out only where the picker is offered.
+        ...(draft.voices.length && takesVoices(draft.mode, draft.videoModel, caps) ? { voices: draft.voices } : {}),
+      };
     case 'edit-video':
-      return { ...base, sources: draft.sources };
+      return { ...base, sources: draft.sources, ...sound };
     case 'extend-video':
-      return { ...base, sources: draft.sources, duration: draft.extendDuration };
+      return { ...base, sources: draft.sources, duration: draft.extendDuration, ...sound };
   }
 }
 
@@ -140,7 +163,7 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
     const max = maxSources(draft.mode, caps, modelOf(draft));
     if (draft.sources.length > max) fields.sources ??= t('validation.atMostSourcesForMode', max, { max: formatNumber(max), mode: MODE_INFO[draft.mode].label });
     if (controls.includes('duration') && draft.mode !== 'extend-video') {
-      const { min, max: maxS } = videoDurationFor(modelOf(draft), caps);
+      const { min, max: maxS } = videoDurationFor(modelOf(draft), caps, draft.mode);
       if (draft.duration < min || draft.duration > maxS) fields.duration ??= t('validation.durationRange', { min: formatNumber(min), max: formatNumber(maxS) });
     }
   }
@@ -168,16 +191,20 @@ export function maxSources(mode: Mode, caps?: Capabilities, model?: string): num
   return max;
 }
 
-/** Durations the draft's video model takes with this provider (a known model's own range within the provider's). */
-export function videoDurationFor(model: string, caps: Capabilities): { min: number; max: number } {
-  const known = videoModelInfo(model.trim())?.duration;
-  return known ? { min: Math.max(caps.videoDuration.min, known.min), max: Math.min(caps.videoDuration.max, known.max) } : caps.videoDuration;
+/**
+ * Durations the draft's video model takes in this mode with this provider (lib/model/video-limits.ts within
+ * the provider's range): reference-to-video stops at 10 s.
+ */
+export function videoDurationFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): { min: number; max: number } {
+  const own = videoLimits(mode, model).duration ?? caps.videoDuration;
+  if (mode === 'extend-video') return own;
+  return { min: Math.max(caps.videoDuration.min, own.min), max: Math.min(caps.videoDuration.max, own.max) };
 }
 
-/** Resolutions offered for the draft's video model (a known model's own list, else the provider's). */
-export function videoResolutionsFor(model: string, caps: Capabilities): readonly string[] {
-  const known = videoModelInfo(model.trim());
-  return known ? caps.videoResolutions.filter((r) => (known.resolutions as readonly string[]).includes(r)) : caps.videoResolutions;
+/** Resolutions offered for the draft's video model in this mode: 1080p only where the model advertises it, never for references. */
+export function videoResolutionsFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): readonly string[] {
+  const own: readonly string[] = videoLimits(mode, model).resolutions;
+  return caps.videoResolutions.filter((r) => own.includes(r));
 }
 
 /** Multi-image prompts refer to sources as <IMAGE_0>, <IMAGE_1>…; only shown where that applies. */
@@ -210,6 +237,8 @@ export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   if (MODE_INFO[request.mode].output === 'image') patch.imageModel = request.model;
   else patch.videoModel = request.model;
   if ('n' in request) patch.n = request.n;
+  if (request.mode === 'reference-video') patch.voices = request.voices ?? [];
+  if (MODE_INFO[request.mode].output === 'video') patch.sound = !('sound' in request && request.sound === false);
   if ('quality' in request && request.quality) patch.quality = request.quality;
   if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
   if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;

@@ -7,6 +7,8 @@ import type { CaptureState } from '../messaging/panel-request';
 import type { Capabilities } from '../providers/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { draftFromSettings, maxSources, sourcesForMode, type Draft } from './composer-draft';
+import { correctCarriedOver } from './composer-limits';
+import { PROVIDERS } from '../providers/registry';
 import { formatNumber, t } from '../i18n';
 
 /** The model a draft would use in `mode` (the image or the video model). */
@@ -31,7 +33,8 @@ interface ComposerState {
    */
   capture: CaptureState | undefined;
   seed(settings: Settings): void;
-  patch(patch: Partial<Draft>): void;
+  /** `caps` lets a model change correct values the new model does not take (composer-limits.ts). */
+  patch(patch: Partial<Draft>, caps?: Capabilities): void;
   setMode(mode: Mode, caps?: Capabilities): void;
   addSources(sources: SourceRef[], caps?: Capabilities): void;
   removeSource(index: number): void;
@@ -53,15 +56,21 @@ export const useComposer = create<ComposerState>()((set, get) => ({
   seed(settings) {
     if (get().seeded) return;
     const { draft } = get();
-    set({ seeded: true, draft: { ...draftFromSettings(settings, draft.mode), prompt: draft.prompt, sources: draft.sources } });
+    // Defaults may not fit the mode the panel opened in (15 s into Video from references): corrected, said.
+    const corrected = correctCarriedOver({ ...draftFromSettings(settings, draft.mode), prompt: draft.prompt, sources: draft.sources }, PROVIDERS[settings.provider].capabilities);
+    set({ seeded: true, draft: corrected.draft, ...(corrected.notice ? { notice: corrected.notice } : {}) });
   },
-  patch(patch) {
-    set({ draft: { ...get().draft, ...patch } });
+  patch(patch, caps) {
+    const next = { ...get().draft, ...patch };
+    // A new video model may not take the duration or resolution chosen for the old one.
+    const corrected = 'videoModel' in patch ? correctCarriedOver(next, caps) : { draft: next };
+    set({ draft: corrected.draft, ...(corrected.notice ? { notice: corrected.notice } : {}) });
   },
   setMode(mode, caps) {
     const { draft } = get();
     const sources = sourcesForMode(draft.sources, mode, caps, modelFor(draft, mode));
-    set({ draft: { ...draft, mode, sources }, notice: undefined, ...(sources.length === 0 ? { origin: undefined } : {}) });
+    const corrected = correctCarriedOver({ ...draft, mode, sources }, caps);
+    set({ draft: corrected.draft, notice: corrected.notice, ...(sources.length === 0 ? { origin: undefined } : {}) });
   },
   addSources(added, caps) {
     if (added.length === 0) return;
@@ -101,12 +110,16 @@ export const useComposer = create<ComposerState>()((set, get) => ({
     const incoming = input.capture;
     // A late answer about an older right-click must not replace the image the user is waiting for now.
     if (incoming && incoming.state !== 'pending' && waiting?.state === 'pending' && waiting.id !== incoming.id) return;
+    const corrected = correctCarriedOver(
+      { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps, modelFor(draft, input.mode)), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
+      caps,
+    );
     set({
       capture: incoming && incoming.state !== 'ready' ? incoming : undefined,
-      draft: { ...draft, mode: input.mode, sources: sourcesForMode(input.sources, input.mode, caps, modelFor(draft, input.mode)), ...(input.prompt !== undefined ? { prompt: input.prompt } : {}) },
+      draft: corrected.draft,
       origin: input.origin,
       focusPromptAt: Date.now(),
-      notice: undefined,
+      notice: corrected.notice,
     });
   },
   setNotice(notice) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImagineError } from '../errors/taxonomy';
 import { requestJson, type HttpConfig, type RequestOptions } from '../api/http';
+import { listedUsdPerM, type ListedPrices } from '../pricing/vision-models';
 import { stripInvisible } from '../security/invisible-text';
 import { t } from '../i18n';
 
@@ -125,12 +126,28 @@ export async function askVision(config: HttpConfig, ask: VisionAsk, options: Req
 }
 
 const languageModelsSchema = z.object({
-  models: z.array(z.object({ id: z.string().min(1).max(200), input_modalities: z.array(z.string()).optional().catch(undefined), aliases: z.array(z.string()).optional().catch(undefined) }).loose()).max(500),
+  models: z
+    .array(
+      z
+        .object({
+          id: z.string().min(1).max(200),
+          input_modalities: z.array(z.string()).optional().catch(undefined),
+          aliases: z.array(z.string()).optional().catch(undefined),
+          // xai-proto models.proto: USD cents per 100 M tokens. An odd value drops the price, never the model.
+          prompt_text_token_price: z.number().nonnegative().finite().optional().catch(undefined),
+          completion_text_token_price: z.number().nonnegative().finite().optional().catch(undefined),
+        })
+        .loose(),
+    )
+    .max(500),
 });
 
 export interface LanguageModelInfo {
   id: string;
+  aliases: string[];
   takesImages: boolean;
+  /** USD per million tokens, from the listing's price fields when both are there. */
+  price?: { usdPerMInput: number; usdPerMOutput: number };
 }
 
 /** GET /v1/language-models: the key's chat models and whether each accepts images. */
@@ -138,5 +155,19 @@ export async function listLanguageModels(config: HttpConfig, options: RequestOpt
   const res = await requestJson(config, { method: 'GET', path: '/language-models', ...options });
   const parsed = languageModelsSchema.safeParse(res.body);
   if (!parsed.success) throw new ImagineError({ kind: 'server_error', message: t('vision.theListOfLanguageModels') });
-  return parsed.data.models.map((model) => ({ id: model.id, takesImages: model.input_modalities?.includes('image') ?? false }));
+  return parsed.data.models.map((model) => ({
+    id: model.id,
+    aliases: model.aliases ?? [],
+    takesImages: model.input_modalities?.includes('image') ?? false,
+    ...(model.prompt_text_token_price !== undefined && model.completion_text_token_price !== undefined
+      ? { price: { usdPerMInput: listedUsdPerM(model.prompt_text_token_price), usdPerMOutput: listedUsdPerM(model.completion_text_token_price) } }
+      : {}),
+  }));
+}
+
+/** Listed prices by id and alias. */
+export function listedPrices(models: LanguageModelInfo[]): ListedPrices {
+  const out: ListedPrices = {};
+  for (const model of models) if (model.price) for (const id of [model.id, ...model.aliases]) out[id] = model.price;
+  return out;
 }

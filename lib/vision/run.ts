@@ -11,8 +11,8 @@ import type { ProviderId } from '../model/provider-ids';
 import { keyFor, type Secrets, type Settings } from '../settings/schema';
 import { askVision, type VisionAnswer, type VisionAsk } from './api';
 import { DESCRIBE_INSTRUCTIONS, SUGGEST_INSTRUCTIONS, userText } from './instructions';
-import { MAX_OUTPUT_TOKENS, tokenPrice, tokensUsd } from '../pricing/vision-models';
-import { t } from '../i18n';
+import { LISTED_PRICE_SOURCE, MAX_OUTPUT_TOKENS, tokenPrice, tokensUsd, type ListedPrices, type TokenPrice } from '../pricing/vision-models';
+import { formatUsd, t } from '../i18n';
 
 /**
  * One vision call, start to finish, in the background (the only place that holds the key). It is kept as
@@ -32,6 +32,8 @@ export interface VisionDeps {
   frameOf(ref: SourceRef): Promise<SourceRef>;
   changed(jobs: Job[]): void;
   ask?: (config: { apiKey: string; baseUrl: string }, ask: VisionAsk) => Promise<VisionAnswer>;
+  /** Token prices GET /v1/language-models listed (the catalogue); the assumed ones are the fallback. */
+  listedPrices?(): Promise<ListedPrices | undefined>;
   now?(): number;
 }
 
@@ -106,7 +108,9 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
       { apiKey, baseUrl: sending.baseUrl },
       { model: request.model, instructions, images: urls, text: userText(input.purpose, input.intent), maxOutputTokens: MAX_OUTPUT_TOKENS },
     );
-    const costTicks = answer.costTicks ?? pricedTicks(answer.servedModel ?? request.model, answer.usage);
+    const priced = answer.costTicks === undefined ? pricedTicks(answer.servedModel ?? request.model, answer.usage, await deps.listedPrices?.().catch(() => undefined)) : undefined;
+    const costTicks = answer.costTicks ?? priced?.ticks;
+    const notes = [answer.truncated ? t('vision.theModelStoppedAtIts') : '', priced?.assumed ? t('vision.assumedTokenPrice', { input: formatUsd(priced.price.usdPerMInput), output: formatUsd(priced.price.usdPerMOutput) }) : ''].filter(Boolean);
     const done: Job = {
       ...sending,
       status: 'done',
@@ -116,7 +120,7 @@ export async function runVision(input: VisionInput, deps: VisionDeps): Promise<V
       ...(answer.usage ? { usage: answer.usage } : {}),
       ...(costTicks !== undefined ? { costTicks } : {}),
       ...(answer.servedModel ? { servedModel: answer.servedModel } : {}),
-      ...(answer.truncated ? { note: t('vision.theModelStoppedAtIts') } : {}),
+      ...(notes.length ? { note: notes.join(' ') } : {}),
     };
     await deps.store.put(done);
     deps.changed([done]);
@@ -134,8 +138,12 @@ function refuse(message: string): VisionResult {
   return { ok: false, error: { kind: 'invalid_request', message } };
 }
 
-/** Tokens × the model's price, when the answer carried no cost of its own and the price is known. */
-function pricedTicks(model: string, usage: VisionAnswer['usage']): number | undefined {
-  const price = tokenPrice(model);
-  return price && usage ? usdToTicks(tokensUsd(price, usage.inputTokens, usage.outputTokens)) : undefined;
+/**
+ * Tokens × the model's price, when the answer carried no cost of its own and a price is known: the
+ * listing's, else the assumed one — and then the job says so (`assumed`).
+ */
+function pricedTicks(model: string, usage: VisionAnswer['usage'], listed: ListedPrices | undefined): { ticks: number; assumed: boolean; price: TokenPrice } | undefined {
+  const price = tokenPrice(model, listed);
+  if (!price || !usage) return undefined;
+  return { ticks: usdToTicks(tokensUsd(price, usage.inputTokens, usage.outputTokens)), assumed: price.source !== LISTED_PRICE_SOURCE, price };
 }

@@ -29,6 +29,7 @@ import type { Emulator } from '../emulator/types';
 import { chromiumArgs, chromiumEnv, CHROMIUM_PATH, REDUCED_MOTION, UI_LANGUAGE } from './launch';
 import { SharedBrowser } from './shared-browser';
 import { startSite, type Site } from './site/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 export { expect };
 
@@ -397,7 +398,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Playwright requires an object pattern here, even an empty one.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+      const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor' });
       try {
         await use(emulator);
       } finally {

@@ -48,7 +48,7 @@ test('every setting round-trips through Save and a reload; the key stays masked 
   await options.getByRole('button', { name: ui('Save'), exact: true }).click();
   await expect(saveStatus(options)).toHaveText(uiRe(/^Saved at/));
   // …and lists the new key's models as soon as it is saved, without a reload or a click on Refresh.
-  await expect(visionStatus).toHaveText(ui('{count} models of your key take images.', { count: 2 }));
+  await expect(visionStatus).toHaveText(ui('{count} model of your key takes images.', { count: 1 }));
 
   const { settings, maskedKeys } = await settingsOf(options);
   expect(maskedKeys.xai).toBe('xai-••••-key');

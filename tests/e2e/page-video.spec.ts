@@ -29,6 +29,14 @@ test('a video result plays on hover, and Compare works on it before and after Re
   await expect(video).toHaveJSProperty('loop', true);
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 2)).toBe(true);
   await expect(video).toHaveJSProperty('paused', true); // at rest until hovered
+  // It starts muted; the overlay's Sound toggle (a trusted click) unmutes it, and mutes it again.
+  await overlay.click('Sound');
+  await expect(video).toHaveJSProperty('muted', false);
+  await page.mouse.move(0, 0);
+  await overlay.click('Sound');
+  await expect(video).toHaveJSProperty('muted', true);
+  await page.mouse.move(0, 0); // the bar lies over the clip: leave it, so the clip rests again
+  await expect(video).toHaveJSProperty('paused', true);
 
   // A page faking pointer moves does not start it.
   await page.evaluate(() => {

@@ -22,9 +22,8 @@ interface Case {
   baseUrl(emulator: Emulator): string;
   /** Path prefix of its submissions in the emulator's request log. */
   submitPath: string;
-  /** Vydra takes image URLs only: bytes from a local page are refused with this. */
-  /** The English sentence the job fails with (ui() gives it in the language under test). */
-  refusesLocalImages?: string;
+  /** Vydra takes image URLs only: bytes from a local page go through its upload endpoint first. */
+  uploadPath?: string;
 }
 
 const CASES: Case[] = [
@@ -35,7 +34,7 @@ const CASES: Case[] = [
     key: 'vydra-emulator-key',
     baseUrl: (e) => e.vydraBaseUrl,
     submitPath: '/vydra/api/v1/models/grok-imagine',
-    refusesLocalImages: 'Vydra needs a public image URL (its image_url field takes a URL, not uploaded bytes). In Options, choose to send public URLs, or use xAI or Runware for this image.',
+    uploadPath: '/vydra/api/v1/upload',
   },
   { id: 'runware', label: 'Runware', key: 'runware-emulator-key', baseUrl: (e) => e.runwareBaseUrl, submitPath: '/runware/v1' },
 ];
@@ -101,33 +100,17 @@ for (const c of CASES) {
     const edit = await newestJob(panel, seen);
     const editEnd = await waitForJobState(panel, edit.id, ['done', 'failed']);
     expect(editEnd.provider).toBe(c.id);
-    if (c.refusesLocalImages) {
-      expect(editEnd).toMatchObject({ status: 'failed', error: { kind: 'invalid_request', message: ui(c.refusesLocalImages) } });
-      await expect(panel.getByText(ui(c.refusesLocalImages)).first()).toBeVisible();
-    } else {
-      expect(editEnd.error).toBeUndefined();
-      expect(editEnd.status).toBe('done');
-    }
+    expect(editEnd.error).toBeUndefined();
+    expect(editEnd.status).toBe('done');
+    if (c.uploadPath) expect(emulator.requests.some((r) => r.method === 'POST' && r.path === c.uploadPath)).toBe(true);
 
     // 3. A video, with the worker killed while it renders; only the persisted alarm brings it back. The render
     // ends on cue (finishAllVideos) once the kill is done, not after a fixed time.
     emulator.configure({ videoRenderMs: 600_000 });
     await panel.reload();
-    if (c.refusesLocalImages) {
-      // Animating a local image is refused with the reason; text-to-video takes the async path instead.
-      await chooseMode(panel, 'Animate image');
-      await addPngSource(panel);
-      await generate(panel, '');
-      const refused = await newestJob(panel, seen);
-      expect(await waitForJobState(panel, refused.id, ['failed', 'done'])).toMatchObject({ status: 'failed', error: { message: ui(c.refusesLocalImages) } });
-      await panel.reload();
-      await chooseMode(panel, 'Create video');
-      await generate(panel, 'waves at dusk');
-    } else {
-      await chooseMode(panel, 'Animate image');
-      await addPngSource(panel);
-      await generate(panel, 'gentle motion');
-    }
+    await chooseMode(panel, 'Animate image');
+    await addPngSource(panel);
+    await generate(panel, 'gentle motion');
     const videoJob = await newestJob(panel, seen);
     await waitForJobState(panel, videoJob.id, ['running']);
     await killServiceWorker(context);
@@ -145,7 +128,7 @@ for (const c of CASES) {
     if (c.id !== 'xai') {
       await panel.reload();
       await panel.getByRole('group', { name: ui('Output') }).getByRole('button', { name: ui('Video'), exact: true }).click();
-      await expect(panel.getByText(new RegExp(`${escapeRe(ui('{mode}: {reason}', { mode: ui('Extend video'), reason: '' }))}(${[ui('Vydra offers text-to-image, text-to-video and image-to-video only.'), ui('Runware offers Grok Imagine image generation, single-image edits, text-to-video and image-to-video only.')].map(escapeRe).join('|')})`))).toBeVisible();
+      await expect(panel.getByText(new RegExp(`${escapeRe(ui('{mode}: {reason}', { mode: ui('Extend video'), reason: '' }))}(${[ui('Vydra offers text-to-image, text-to-video and image-to-video only.'), ui('Runware offers Grok Imagine image generation, single-image edits, text-to-video, image-to-video and video edits only.')].map(escapeRe).join('|')})`))).toBeVisible();
     }
   });
 }

@@ -53,10 +53,10 @@ test('Suggest a prompt: edit with typed intent, Undo, then animate and edit vide
 
   // Options offers the key's models that take images (GET /v1/language-models), not the text-only one.
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByText(ui('{count} models of your key take images.', { count: 2 }))).toBeVisible();
+  await expect(options.getByText(ui('{count} model of your key takes images.', { count: 1 }))).toBeVisible();
   await expect(options.getByRole('combobox', { name: ui('Vision model') })).toHaveValue('grok-4.3');
   const offered = await options.locator('#vision-models option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
-  expect(offered).toEqual(['grok-4.3', 'grok-4.3-mini']);
+  expect(offered).toEqual(['grok-4.3']);
 });
 
 test('Describe image from the menu, then Use as prompt (and Undo)', async ({ context, extensionId, emulator, site }) => {

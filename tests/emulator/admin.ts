@@ -28,6 +28,8 @@ const configPatchSchema = z
     cors: z.boolean(),
     progressShape: z.enum(PROGRESS_SHAPES),
     maxBodyBytes: z.number().int().positive(),
+    imageLatencyMs: z.union([z.number().int().nonnegative(), z.literal('realistic')]),
+    faultRate: z.number().min(0).max(1),
   })
   .partial()
   .strict();

@@ -94,6 +94,7 @@ export interface FaultTarget {
 }
 
 interface QueuedFault {
+  random: boolean;
   fault: Fault;
   remaining: number;
   matches: (target: FaultTarget) => boolean;
@@ -128,9 +129,10 @@ export function compileRoute(route: string): (target: FaultTarget) => boolean {
 export class FaultQueue {
   private queue: QueuedFault[] = [];
 
-  add(faults: Fault[]): void {
+  /** `random`: drawn by the fault rate for one request, and dropped after it (see discardRandom). */
+  add(faults: Fault[], random = false): void {
     for (const fault of faults) {
-      this.queue.push({ fault, remaining: fault.times ?? 1, matches: compileRoute(fault.route ?? '*') });
+      this.queue.push({ fault, remaining: fault.times ?? 1, matches: compileRoute(fault.route ?? '*'), random });
     }
   }
 
@@ -153,6 +155,11 @@ export class FaultQueue {
       return fault;
     }
     return undefined;
+  }
+
+  /** Forgets drawn random faults (timing.ts) that their request did not take. */
+  discardRandom(): void {
+    this.queue = this.queue.filter((entry) => !entry.random);
   }
 
   pending(): Array<Fault & { remaining: number }> {

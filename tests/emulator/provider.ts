@@ -19,7 +19,7 @@ export interface ApiRequest {
 }
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** e.g. '/v1/videos/:id' */
   path: string;
   handle(request: ApiRequest): Promise<Reply> | Reply;

@@ -25,6 +25,7 @@ import { createRunwareProvider } from './runware';
 import { createVydraProvider } from './vydra';
 import { createXaiProvider } from './xai';
 import { throwawayCertificate, VENDOR_HOSTS } from './tls';
+import { REALISTIC_FAULT_RATE, REALISTIC_VIDEO_RENDER_MS, randomFault } from './timing';
 
 export type * from './types';
 
@@ -35,7 +36,10 @@ function initialConfig(options: EmulatorOptions): EmulatorConfig {
     vydraApiKeys: [...(options.vydraApiKeys ?? ['vydra-emulator-key'])],
     runwareApiKeys: [...(options.runwareApiKeys ?? ['runware-emulator-key'])],
     mediaTtlMs: options.mediaTtlMs ?? 10 * 60 * 1000,
-    videoRenderMs: options.videoRenderMs ?? 6000,
+    videoRenderMs: Math.round((options.videoRenderMs ?? REALISTIC_VIDEO_RENDER_MS) * (options.timeScale ?? 1)),
+    imageLatencyMs: options.imageLatencyMs ?? 'realistic',
+    faultRate: options.faultRate ?? REALISTIC_FAULT_RATE,
+    timeScale: options.timeScale ?? 1,
     rotateReadings: options.rotateReadings ?? true,
     fetchPrivateUrls: options.fetchPrivateUrls ?? false,
     cors: options.cors ?? false,
@@ -122,6 +126,10 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     if (!match) {
       reply = provider.notFoundReply(apiRequest);
     } else {
+      // "Failures are routine": a submission may draw a fault of its own (config.faultRate); if this request
+      // does not take it, it is dropped rather than left for a later one.
+      const drawn = randomFault(received.method, received.path, config.faultRate);
+      if (drawn) faults.add([drawn], true);
       const slow = apiRequest.takeFault(FAULT_GROUPS.transport);
       if (slow) await delay(slow.ms);
       const rejection = provider.authenticate(apiRequest);
@@ -143,6 +151,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
         }
       }
     }
+    faults.discardRandom();
     if (reply.type === 'drop' || dropAfter) {
       request.socket.destroy();
       return;

@@ -36,8 +36,23 @@ export interface EmulatorOptions {
   runwareApiKeys?: string[];
   /** How long a media URL works after it was issued. Default 10 min. */
   mediaTtlMs?: number;
-  /** Time from a video submission to "done". Default 6000. Deferred image jobs use it too. */
+  /**
+   * Time from a video submission to "done". Default 60 000 (realistic: timing.ts), times `timeScale`.
+   * Deferred image jobs use it too.
+   */
   videoRenderMs?: number;
+  /**
+   * How long a synchronous image call takes: a fixed number of ms, or 'realistic' (default: about 8 s
+   * median at 1K with a tail to 12 s, up to 45 s at 2K; timing.ts), times `timeScale`.
+   */
+  imageLatencyMs?: number | 'realistic';
+  /**
+   * The share of submissions that fail on their own (0–1): a 5xx, moderation as HTTP 400 (billed), or
+   * moderation inside the answer. Default 0.05 (timing.ts). Tests pass 0.
+   */
+  faultRate?: number;
+  /** Scales the realistic timings (image latency, default render time), e.g. 0.1 for a demo. Default 1. */
+  timeScale?: number;
   /**
    * Where the doc lists several readings the emulator rotates between them (a wrong key answers 400 then
    * 401 alternately; every 4th pending poll of a job is an empty 202). false = always the most common
@@ -58,7 +73,10 @@ export interface EmulatorOptions {
 
 export type EmulatorConfig = Required<Omit<EmulatorOptions, 'port' | 'host' | 'https' | 'httpsPort' | 'mediaHosts' | 'progressShape'>> & { progressShape?: ProgressShape };
 export type ConfigPatch = Partial<
-  Pick<EmulatorOptions, 'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors' | 'progressShape' | 'maxBodyBytes'>
+  Pick<
+    EmulatorOptions,
+    'apiKeys' | 'vydraApiKeys' | 'runwareApiKeys' | 'mediaTtlMs' | 'videoRenderMs' | 'rotateReadings' | 'fetchPrivateUrls' | 'cors' | 'progressShape' | 'maxBodyBytes' | 'imageLatencyMs' | 'faultRate'
+  >
 >;
 
 export interface ReceivedRequest {

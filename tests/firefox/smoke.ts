@@ -21,6 +21,7 @@ import { createEmulator } from '../emulator/server';
 import { startSite } from '../e2e/site/server';
 import { launchFirefoxWithExtension } from './launch';
 import { startMappingProxy } from './mapping-proxy';
+import { TEST_TIMING } from '../emulator/timing';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXTENSION_DIR = path.join(ROOT, '.output', 'e2e-firefox', 'firefox-mv3');
@@ -122,7 +123,7 @@ async function resultCount(panel: Page, count: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const emulator = await createEmulator({ port: 0, https: true, mediaHosts: 'vendor' });
+  const emulator = await createEmulator({ ...TEST_TIMING, port: 0, https: true, mediaHosts: 'vendor' });
   emulator.configure({ videoRenderMs: 1500 });
   const site = await startSite();
   const proxy = await startMappingProxy([...emulator.hostResolverRules(), ...site.hostResolverRules()]);

@@ -11,6 +11,7 @@ import { capabilitiesOf } from '../../lib/ui/settings-view-store';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { freshDatabase } from './helpers/engine-harness';
+import { TEST_TIMING } from '../emulator/timing';
 
 describe('model listing parser', () => {
   it('reads xAI’s {models:[…]} and an OpenAI-style {data:[…]}, with aliases', () => {
@@ -60,7 +61,7 @@ describe('catalogue freshness and use', () => {
 describe('catalogue refresh against the emulator', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await createEmulator({ port: 0 });
+    emulator = await createEmulator({ ...TEST_TIMING, port: 0 });
   });
   afterAll(() => emulator.close());
   beforeEach(() => {

@@ -3,6 +3,7 @@ import { ImagineClient } from '../../lib/api/client';
 import { fetchMedia } from '../../lib/api/download';
 import { ImagineError, type ErrorKind } from '../../lib/errors/taxonomy';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * The real client against the emulator: every endpoint, every documented quirk, every error. The unit
@@ -11,7 +12,7 @@ import { createEmulator, type Emulator } from '../emulator/server';
 let emulator: Emulator;
 let client: ImagineClient;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 400, rotateReadings: false });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 400, rotateReadings: false });
 });
 afterAll(() => emulator.close());
 beforeEach(() => {

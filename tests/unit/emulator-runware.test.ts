@@ -3,13 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readImageSize, sniffImageFormat } from '../emulator/image-inspect';
 import { readMp4Info } from '../emulator/mp4';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** The emulator's Runware mode: task arrays, {data}/{errors} shapes, sync and async images, async video, getResponse, faults. */
 
 const KEY = 'runware-emulator-key';
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** Pins the emulator's image understanding (/v1/responses, /v1/chat/completions, /v1/language-models) to the doc. */
 
@@ -8,7 +9,7 @@ const KEY = 'xai-emulator-key';
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0 });
 });
 afterAll(async () => {
   await emulator.close();

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readMp4Info } from '../emulator/mp4';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { sniffImageFormat } from '../emulator/image-inspect';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** The emulator's Vydra mode against shared/seeds/003: shapes, statuses, the 202 + job polling flow, credits, faults. */
 
 const KEY = 'vydra-emulator-key';
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

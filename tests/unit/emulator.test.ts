@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { progressOf } from '../emulator/jobs';
 import { readMp4Info } from '../emulator/mp4';
 import { createEmulator, type Emulator, type Fault } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * Pins the emulator to shared/docs/imagine-api.md: every endpoint's shapes and status codes, validation,
@@ -21,7 +22,7 @@ const RENDER_MS = 60_000;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: RENDER_MS });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: RENDER_MS });
 });
 afterAll(async () => {
   await emulator.close();

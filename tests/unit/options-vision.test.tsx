@@ -35,7 +35,7 @@ describe('VisionSection', () => {
     await waitFor(() => expect(status().textContent).toBe('Save your API key to list the models it may use.'));
     rerender(section('xai:'));
     expect(sendMock).toHaveBeenCalledTimes(1);
-    sendMock.mockResolvedValueOnce({ ok: true, models: ['grok-4.3', 'grok-4.3-mini'] });
+    sendMock.mockResolvedValueOnce({ ok: true, models: ['grok-4.3', 'grok-4'] });
     rerender(section('xai:xai-••••abcd'));
     await waitFor(() => expect(status().textContent).toBe('2 models of your key take images.'));
     expect(sendMock).toHaveBeenCalledTimes(2);

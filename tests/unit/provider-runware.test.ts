@@ -5,13 +5,14 @@ import { readRunwareError, runwareCapabilities, runwareProvider, runwareTask, ta
 import type { ProviderContext } from '../../lib/providers/types';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { rejection } from './helpers/rejection';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** Runware adapter: task mapping, sync/async answers, getResponse polling, errors (emulator + malformed stubs). */
 
 let emulator: Emulator;
 let sourceUri = '';
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
   // A real PNG as a data URI, like resolveSource gives for a stored source.
   const { PNG } = await import('pngjs');
   const png = new PNG({ width: 40, height: 30 });
@@ -95,7 +96,11 @@ describe('Runware task mapping', () => {
   });
 
   it('refuses what it cannot map, with reasons', async () => {
-    expect((await rejection(runwareTask(job(image({ resolution: '2k' })), ctx()))).message).toMatch(/1k only/);
+    expect((await rejection(runwareTask(job(image({ resolution: '2k' })), ctx()))).message).toMatch(/image-pro/);
+    expect(await runwareTask(job(image({ resolution: '2k', model: 'xai:grok-imagine@image-pro' })), ctx(), () => UUID)).toMatchObject({ width: 2816, height: 1536 });
+    const edit: JobRequest = { mode: 'edit-video', prompt: 'snow', model: 'grok-imagine-video', sources: [{ mediaId: 'v', mimeType: 'video/mp4' }] };
+    expect(await runwareTask(job(edit), ctx(), () => UUID)).toMatchObject({ taskType: 'videoInference', model: 'xai:grok-imagine@video', inputs: { video: expect.any(String) } });
+    expect((await rejection(runwareTask(job({ ...edit, model: 'grok-imagine-video-1.5' }), ctx()))).message).toMatch(/xai:grok-imagine@video/);
     expect((await rejection(runwareTask(job(image({ model: 'flux-dev' })), ctx()))).message).toMatch(/Runware model id/);
     expect((await rejection(runwareTask(job({ ...video(), resolution: '1080p' }), ctx()))).message).toMatch(/480p or 720p/);
     const ref: JobRequest = { mode: 'reference-video', prompt: 'x', model: 'grok-imagine-video', sources: [SOURCE], duration: 4, aspectRatio: '16:9', resolution: '480p' };
@@ -103,7 +108,9 @@ describe('Runware task mapping', () => {
   });
 
   it('capabilities: 4 modes, reasons for the rest, three output formats', () => {
-    for (const mode of ['reference-video', 'edit-video', 'extend-video'] as const) expect(runwareCapabilities.unavailableReason[mode]).toMatch(/Runware offers/);
+    for (const mode of ['reference-video', 'extend-video'] as const) expect(runwareCapabilities.unavailableReason[mode]).toMatch(/Runware offers/);
+    expect(runwareCapabilities.modes['edit-video']).toBe(true);
+    expect(runwareCapabilities.models.video).toContain('xai:grok-imagine@video-1.5');
     expect(runwareCapabilities.outputFormats).toEqual(['jpeg', 'png', 'webp']);
     expect(runwareCapabilities.maxEditSources).toBe(1);
   });

@@ -4,6 +4,7 @@ import type { JobRequest } from '../../lib/model/request';
 import { getMedia } from '../../lib/storage/media';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { createHarness, freshDatabase, waitForJob } from './helpers/engine-harness';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * Jobs freeze their provider and base URL at creation: switching provider in Options while jobs run sends
@@ -13,7 +14,7 @@ import { createHarness, freshDatabase, waitForJob } from './helpers/engine-harne
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 1_200, rotateReadings: false });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 1_200, rotateReadings: false });
 });
 afterAll(() => emulator.close());
 beforeEach(() => {

@@ -5,12 +5,13 @@ import type { ProviderContext } from '../../lib/providers/types';
 import { vydraCapabilities, vydraProvider, vydraRequestBody } from '../../lib/providers/vydra';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { rejection } from './helpers/rejection';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** Vydra adapter: request mapping, answers and errors (against the emulator, and malformed bodies from a stub). */
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, videoRenderMs: 60_000 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 60_000 });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
@@ -40,11 +41,29 @@ describe('Vydra request mapping', () => {
     expect(await vydraRequestBody(job(edit), ctx('https://cdn.example/cat.png'))).toEqual({ prompt: 'snow', model: 'text-to-image', image_url: 'https://cdn.example/cat.png' });
   });
 
-  it('refuses bytes for image_url with a message that says what to do', async () => {
-    const error = await rejection(vydraRequestBody(job(animate()), ctx('data:image/png;base64,AAAA')));
-    expect(error.kind).toBe('invalid_request');
-    expect(error.message).toMatch(/public image URL/);
-    expect(error.message).toMatch(/xAI or Runware/);
+  it('sends bytes through POST /upload and uses the {url} it answers (image_url stays a URL)', async () => {
+    const { PNG } = await import('pngjs');
+    const png = new PNG({ width: 16, height: 12 });
+    png.data.fill(180);
+    const dataUri = `data:image/png;base64,${PNG.sync.write(png).toString('base64')}`;
+    const body = await vydraRequestBody(job(animate()), ctx(dataUri));
+    expect(body.image_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\//);
+    const upload = emulator.requests.find((r) => r.path === '/vydra/api/v1/upload');
+    expect(upload?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    // The uploaded URL is one Vydra itself can fetch: the job goes through.
+    expect(await vydraProvider.submit(job(animate()), ctx(body.image_url))).toMatchObject({ type: 'async' });
+    const refused = await rejection(vydraRequestBody(job(animate()), ctx('data:image/png;base64,AAAA')));
+    expect(refused.kind).toBe('invalid_request');
+  });
+
+  it('Cancel asks Vydra to stop the job: DELETE /jobs/{id}; then polls say cancelled (failed)', async () => {
+    const outcome = await vydraProvider.submit(job(video()), ctx());
+    if (outcome.type !== 'async') throw new Error('expected a job');
+    await vydraProvider.cancel!(job(video(), outcome.remoteId) as Job & { remoteId: string }, ctx());
+    expect(emulator.requests.some((r) => r.method === 'DELETE' && r.path === `/vydra/api/v1/jobs/${outcome.remoteId}`)).toBe(true);
+    expect((await vydraProvider.poll(job(video(), outcome.remoteId) as Job & { remoteId: string }, ctx())).state).toBe('failed');
+    // An unknown job is nothing to stop.
+    await expect(vydraProvider.cancel!(job(video(), 'job_gone') as Job & { remoteId: string }, ctx())).resolves.toBeUndefined();
   });
 
   it('refuses what Vydra cannot do: counts above 1, unsupported ratios, other modes (with the capability reason)', async () => {

@@ -5,6 +5,7 @@ import type { JobRequest } from '../../lib/model/request';
 import { MEDIA_ORIGINS, originPattern, providerOrigins } from '../../lib/providers/media-origins';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { createHarness, freshDatabase, grantHostAccess, waitForJob } from './helpers/engine-harness';
+import { TEST_TIMING } from '../emulator/timing';
 
 /**
  * Results live on the vendors' media hosts, which send no CORS headers: without host access the job waits
@@ -12,7 +13,7 @@ import { createHarness, freshDatabase, grantHostAccess, waitForJob } from './hel
  */
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0, rotateReadings: false });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0, rotateReadings: false });
 });
 afterAll(async () => emulator.close());
 beforeEach(() => {

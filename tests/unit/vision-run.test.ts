@@ -8,12 +8,13 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import { askChat } from '../../lib/vision/api';
 import { runVision, type VisionDeps } from '../../lib/vision/run';
 import { createEmulator, type Emulator } from '../emulator/server';
+import { TEST_TIMING } from '../emulator/timing';
 
 /** The vision call end to end against the emulator: prompt text, history record, cost and the daily cap. */
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await createEmulator({ port: 0 });
+  emulator = await createEmulator({ ...TEST_TIMING, port: 0 });
 });
 afterAll(async () => emulator.close());
 beforeEach(() => emulator.reset());

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { imageLatencyMs } from '../timing';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { FAULT_GROUPS } from '../faults';
@@ -9,6 +11,7 @@ import { type VideoFixture, fixtureForShape } from '../mp4';
 import type { ApiRequest, Provider, ProviderEnv, Route } from '../provider';
 import { nearestImageAspect } from '../xai/image-sizes';
 import { outcomeFromFault } from '../xai/job-types';
+import { resolveVideo } from '../xai/inputs';
 import { loadSourceImage, type LoadedImage } from '../vydra/source-image';
 import { type RunwareTaskError, renderRunwareError, runwareError, runwareGateFaultReply, taskError, wireError } from './errors';
 
@@ -17,7 +20,9 @@ import { type RunwareTaskError, renderRunwareError, runwareError, runwareGateFau
  * endpoint taking an array of tasks (shared/seeds/004 and Runware's docs). Tasks: `imageInference` (sync, or
  * `deliveryMethod:"async"`), `videoInference` (async only), `getResponse` (poll by taskUUID), `ping`.
  * Auth: `Authorization: Bearer <key>`, or an `{taskType:"authentication", apiKey}` task first.
- * Emulator limits (documented in README): outputFormat WEBP and video WEBM/MOV, and `inputs.video`, are refused.
+ * Emulator limits (documented in README): outputFormat WEBP and video WEBM/MOV are refused. Second pass
+ * (imagine-api.md): `@video-1.5` is live (the `-preview` id stays, API-only), `@image-pro` takes 2K, and
+ * `@video` takes video-to-video through `inputs.video` (an MP4 URL or data URI; output keeps its length).
  */
 
 export const RUNWARE_PREFIX = '/runware/v1';
@@ -32,7 +37,13 @@ const SIZES_1K: Record<string, [number, number]> = {
 const SIZES_2K_PRO: Record<string, [number, number]> = {
   '1:1': [2048, 2048], '3:4': [1792, 2560], '4:3': [2560, 1792], '9:16': [1536, 2816], '16:9': [2816, 1536], '2:3': [1728, 2592], '3:2': [2592, 1728],
 };
-const VIDEO_MODELS: Record<string, { textToVideo: boolean }> = { 'xai:grok-imagine@video': { textToVideo: true }, 'xai:grok-imagine@video-1.5-preview': { textToVideo: false } };
+const VIDEO_MODELS: Record<string, { textToVideo: boolean; videoToVideo: boolean }> = {
+  'xai:grok-imagine@video': { textToVideo: true, videoToVideo: true },
+  'xai:grok-imagine@video-1.5': { textToVideo: true, videoToVideo: false },
+  'xai:grok-imagine@video-1.5-preview': { textToVideo: false, videoToVideo: false },
+};
+/** Video-to-video keeps the input's length; the upstream edit takes at most 8.7 s. */
+const MAX_EDIT_INPUT_SECONDS = 8.7;
 const VIDEO_SIZES: Record<string, Record<string, [number, number]>> = {
   '480p': { '1:1': [480, 480], '16:9': [848, 480], '9:16': [480, 848], '4:3': [640, 480], '3:4': [480, 640], '3:2': [720, 480], '2:3': [480, 720] },
   '720p': { '1:1': [720, 720], '16:9': [1280, 720], '9:16': [720, 1280], '4:3': [960, 720], '3:4': [720, 960], '3:2': [1080, 720], '2:3': [720, 1080] },
@@ -182,6 +193,9 @@ export function createRunwareProvider(env: ProviderEnv): Provider {
       newJob(taskUUID, refs.length ? 'image-edit' : 'image-generation', request, { family: 'image', plan }, jobOutcome(request));
       return { data: [{ taskType: 'imageInference', taskUUID }] };
     }
+    // The same models upstream: a sync image answer takes as long as xAI's (timing.ts).
+    const config = env.config();
+    await delay(imageLatencyMs(config.imageLatencyMs, resolution === '2K' || size[0] * size[1] > 2_000_000 ? '2k' : '1k', config.timeScale));
     const now = Date.now();
     return { data: Array.from({ length: count }, (_, variant) => imageItem(plan, taskUUID, variant, now)) };
   }
@@ -196,7 +210,7 @@ export function createRunwareProvider(env: ProviderEnv): Provider {
     if (format !== 'MP4' && format !== 'WEBM' && format !== 'MOV') return bad(task, 'invalidOutputFormat', 'outputFormat must be one of MP4, WEBM, MOV.', 'outputFormat');
     if (format !== 'MP4') return bad(task, 'unsupportedOutputFormat', `${format} output is not available in this emulator; use MP4.`, 'outputFormat');
     const inputs = typeof task['inputs'] === 'object' && task['inputs'] !== null ? (task['inputs'] as Task) : {};
-    if (inputs['video'] !== undefined) return bad(task, 'unsupportedParameter', 'inputs.video (video-to-video) is not emulated.', 'inputs.video');
+    if (inputs['video'] !== undefined) return videoToVideo(task, taskUUID, request, model as string, info, inputs['video']);
     const frames = inputs['frameImages'];
     if (frames !== undefined && inputs['referenceImages'] !== undefined) return bad(task, 'invalidParameters', '`frameImages` cannot be used with `referenceImages` (in `inputs`).', 'inputs.frameImages');
     const width = task['width'];
@@ -235,6 +249,27 @@ export function createRunwareProvider(env: ProviderEnv): Provider {
     const costUsd = task['includeCost'] === true ? perSecond * duration + (frames !== undefined ? USD_PER_INPUT_IMAGE : 0) : undefined;
     usedUuids.add(taskUUID);
     newJob(taskUUID, frames !== undefined ? 'image-to-video' : 'text-to-video', request, { family: 'video', model: model as string, durationSeconds: duration, costUsd, fixture, videoUUID: randomUUID() }, jobOutcome(request));
+    return { data: [{ taskType: 'videoInference', taskUUID }] };
+  }
+
+  async function videoToVideo(task: Task, taskUUID: string, request: ApiRequest, model: string, info: { videoToVideo: boolean }, video: unknown): Promise<TaskResult> {
+    if (!info.videoToVideo) return bad(task, 'invalidParameters', `${model} does not take inputs.video; use xai:grok-imagine@video.`, 'inputs.video');
+    if (task['width'] !== undefined || task['height'] !== undefined || task['resolution'] !== undefined || task['duration'] !== undefined || (task['inputs'] as Task)['frameImages'] !== undefined) {
+      return bad(task, 'invalidParameters', 'inputs.video keeps the input video\'s size and length: do not send width/height, resolution, duration or frameImages.', 'inputs.video');
+    }
+    const prompt = task['positivePrompt'];
+    if (typeof prompt !== 'string' || prompt.trim() === '') return bad(task, 'missingPositivePrompt', 'positivePrompt is required for video-to-video.', 'positivePrompt');
+    if (typeof video !== 'string') return bad(task, 'invalidVideo', 'inputs.video must be a URL or data URI of an MP4 video.', 'inputs.video');
+    const loaded = await resolveVideo(video, env);
+    if ('type' in loaded) return bad(task, 'invalidVideo', `inputs.video: ${loaded.message}`, 'inputs.video');
+    const seconds = loaded.info.durationSeconds;
+    if (seconds > MAX_EDIT_INPUT_SECONDS + 0.05) return bad(task, 'invalidVideo', `inputs.video is ${seconds.toFixed(1)} s long; at most ${MAX_EDIT_INPUT_SECONDS} s.`, 'inputs.video');
+    const durationSeconds = Math.max(1, Math.round(seconds));
+    const perSecond = Math.min(loaded.info.width, loaded.info.height) > 480 ? 0.07 : 0.05;
+    const costUsd = task['includeCost'] === true ? perSecond * durationSeconds : undefined;
+    usedUuids.add(taskUUID);
+    const fixture = fixtureForShape(loaded.info.width, loaded.info.height);
+    newJob(taskUUID, 'video-to-video', request, { family: 'video', model, durationSeconds, costUsd, fixture, videoUUID: randomUUID() }, jobOutcome(request));
     return { data: [{ taskType: 'videoInference', taskUUID }] };
   }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { imageLatencyMs } from '../timing';
 import { FAULT_GROUPS } from '../faults';
 import { type Reply, json } from '../http';
 import { renderEdited, renderGenerated } from '../images';
@@ -8,13 +10,17 @@ import type { ApiRequest, Provider, ProviderEnv, Route } from '../provider';
 import { nearestImageAspect, outputSize } from '../xai/image-sizes';
 import { outcomeFromFault } from '../xai/job-types';
 import { badRequest, renderVydraError, vydraError, vydraGateFaultReply } from './errors';
-import { loadSourceImage } from './source-image';
+import { MAX_SOURCE_BYTES, loadSourceImage } from './source-image';
+import { sniffImageFormat } from '../image-inspect';
 
 /**
  * Vydra (https://www.vydra.ai/api/v1), a Grok Imagine reseller, as shared/seeds/003 documents it, mounted at
  * /vydra/api/v1: `GET /organization` (the account, docs/account), `POST /models/grok-imagine` (text-to-image answers 200 with the image; text-to-video and
  * image-to-video answer 202 with a jobId) and `GET /jobs/{jobId}` (pending → running → completed | failed).
  * Credits: 8 per image, 150 per video (the seed's table). `image_url` is a URL: data: URIs are refused.
+ * Second pass (imagine-api.md): `POST /upload` takes a file and answers `{url}` (the request shape is not
+ * documented: the emulator takes multipart/form-data with a `file` part, JPEG or PNG, ≤ 10 MiB), and
+ * `DELETE /jobs/{id}` cancels a job (a finished one answers 409; polls then say `cancelled`).
  */
 
 export const VYDRA_PREFIX = '/vydra/api/v1';
@@ -24,6 +30,7 @@ export const VYDRA_CREDITS = { image: 8, video: 150 } as const;
 const MAX_PROMPT = 5000;
 
 interface VydraVideo {
+  cancelled?: boolean;
   model: string;
   prompt: string | undefined;
   durationSeconds: number;
@@ -78,6 +85,9 @@ export function createVydraProvider(env: ProviderEnv): Provider {
     const image = source?.ok ? source.image : undefined;
 
     if (model === 'text-to-image') {
+      // The same models upstream: an image takes as long as xAI's (timing.ts).
+      const config = env.config();
+      await delay(imageLatencyMs(config.imageLatencyMs, '1k', config.timeScale));
       if (request.takeFault(['moderation_http'])) return badRequest('Your prompt or image was rejected by content moderation.');
       const size = image ? outputSize(nearestImageAspect(image.size.width, image.size.height), '1k') : outputSize((ratio as (typeof ASPECT_RATIOS)[number] | undefined) ?? '1:1', '1k');
       const bytes = image
@@ -122,7 +132,37 @@ export function createVydraProvider(env: ProviderEnv): Provider {
     });
   }
 
-  function status(job: Job<VydraVideo>, now: number): 'pending' | 'running' | 'completed' | 'failed' {
+  async function upload(request: ApiRequest): Promise<Reply> {
+    const type = request.received.headers['content-type'] ?? '';
+    if (!/^multipart\/form-data/i.test(type)) return badRequest('Send the file as multipart/form-data with a "file" field.');
+    let file: FormDataEntryValue | null;
+    try {
+      const form = await new Request('http://upload.invalid/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(request.rawBody) }).formData();
+      file = form.get('file');
+    } catch {
+      return badRequest('The multipart body could not be read.');
+    }
+    if (!file || typeof file === 'string') return badRequest('A "file" field with the file is required.');
+    const bytes = Buffer.from(await file.arrayBuffer());
+    if (bytes.length > MAX_SOURCE_BYTES) return badRequest('The file is larger than 10 MiB.');
+    const format = sniffImageFormat(bytes);
+    if (format !== 'jpeg' && format !== 'png') return badRequest('Unsupported file type; upload a JPEG or PNG image.');
+    const url = env.media.put(bytes, format, Date.now() + env.config().mediaTtlMs, 'vydra-img');
+    return json(200, { url });
+  }
+
+  function cancel(request: ApiRequest): Reply {
+    const id = request.params['id'] ?? '';
+    const job = jobs.get(id, 'video');
+    if (!job) return vydraError(404, `Job ${id} not found.`);
+    const state = status(job, Date.now());
+    if (state === 'completed' || state === 'failed') return vydraError(409, `Job ${id} has already finished (${state}).`);
+    job.payload.cancelled = true;
+    return json(200, { id: job.requestId, status: 'cancelled' });
+  }
+
+  function status(job: Job<VydraVideo>, now: number): 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' {
+    if (job.payload.cancelled) return 'cancelled';
     const state = statusOf(job, now);
     if (state === 'pending') return progressOf(job, now) < 10 ? 'pending' : 'running';
     return state === 'failed' ? 'failed' : 'completed';
@@ -139,6 +179,7 @@ export function createVydraProvider(env: ProviderEnv): Provider {
       const message = job.outcome.type === 'failed' ? job.outcome.message : 'Generation failed.';
       return json(200, { ...common, status: 'failed', error: message });
     }
+    if (state === 'cancelled') return json(200, { ...common, status: 'cancelled' });
     if (state !== 'completed') return json(200, { ...common, status: state });
     if (isFinished(job, now) && job.payload.videoUrl === undefined) {
       job.payload.videoUrl = env.media.put(job.payload.fixture.bytes, 'mp4', job.doneAt + env.config().mediaTtlMs, 'vydra-vid');
@@ -150,6 +191,8 @@ export function createVydraProvider(env: ProviderEnv): Provider {
   const routes: Route[] = [
     { method: 'POST', path: `${VYDRA_PREFIX}/models/grok-imagine`, handle: submit },
     { method: 'GET', path: `${VYDRA_PREFIX}/jobs/:id`, handle: poll },
+    { method: 'DELETE', path: `${VYDRA_PREFIX}/jobs/:id`, handle: cancel },
+    { method: 'POST', path: `${VYDRA_PREFIX}/upload`, handle: upload },
     // https://www.vydra.ai/docs/account: the organisation and its credit balance.
     {
       method: 'GET',
@@ -180,7 +223,7 @@ export function createVydraProvider(env: ProviderEnv): Provider {
           status: state,
           progress: progressOf(job, now),
           createdAt: job.createdAt,
-          ...(state === 'completed' || state === 'failed' ? { doneAt: job.doneAt } : {}),
+          ...(state === 'completed' || state === 'failed' || state === 'cancelled' ? { doneAt: job.doneAt } : {}),
           kind: `vydra:${job.kind}`,
         };
       });

@@ -1,4 +1,6 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { FAULT_GROUPS } from '../faults';
+import { imageLatencyMs } from '../timing';
 import { type Reply, json } from '../http';
 import { renderEdited, renderGenerated } from '../images';
 import type { ApiRequest, ErrorReply } from '../provider';
@@ -9,7 +11,7 @@ import { type ResolvedImage, resolveImage } from './inputs';
 import { createJobFromRequest, type XaiContext } from './job-types';
 import { type ImageModel, type Quality, isErrorReply, resolveImageModel, servedQuality, usdToTicks } from './models';
 import { decodeJsonBody } from './request-body';
-import { type ImageEditBody, type ImageGenerationBody, imageEditSchema, imageGenerationSchema } from './schemas';
+import { IMAGE_EDIT_FIELDS, IMAGE_GENERATION_FIELDS, type ImageEditBody, type ImageGenerationBody, imageEditSchema, imageGenerationSchema } from './schemas';
 
 const MAX_IMAGES_PER_REQUEST = 10;
 
@@ -74,14 +76,32 @@ function respond(
   return json(200, imageResponseBody(produceImages(plan, context.env), request));
 }
 
+/** A synchronous image call takes its time (timing.ts): the answer comes when the images would exist. */
+async function imageWait(context: XaiContext, resolution: string): Promise<void> {
+  const config = context.env.config();
+  const ms = imageLatencyMs(config.imageLatencyMs, resolution, config.timeScale);
+  if (ms > 0) await delay(ms);
+}
+
+/** The first top-level field the endpoint does not know: the service refuses it rather than ignore it. */
+function unknownField(request: ApiRequest, allowed: readonly string[]): ErrorReply | undefined {
+  const body = request.received.body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const extra = Object.keys(body).find((name) => !allowed.includes(name));
+  return extra === undefined ? undefined : invalidArgument(`Argument not supported: ${extra}`);
+}
+
 export async function handleImageGeneration(request: ApiRequest, context: XaiContext): Promise<Reply> {
   const body = decodeJsonBody(request, imageGenerationSchema);
   if (isErrorReply(body)) return body;
+  const extra = unknownField(request, IMAGE_GENERATION_FIELDS);
+  if (extra) return extra;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
   const fields = checkCommonFields(body, model, 'generation');
   if (isErrorReply(fields)) return fields;
 
+  if (body.deferred !== true) await imageWait(context, fields.resolution);
   const aspect = !body.aspect_ratio || body.aspect_ratio === 'auto' ? chooseAutoAspect(fields.prompt) : body.aspect_ratio;
   const size = outputSize(aspect, fields.resolution);
   return respond(request, context, {
@@ -126,6 +146,8 @@ function editSize(body: ImageEditBody, sources: ResolvedImage[], resolution: Com
 export async function handleImageEdit(request: ApiRequest, context: XaiContext): Promise<Reply> {
   const body = decodeJsonBody(request, imageEditSchema);
   if (isErrorReply(body)) return body;
+  const extra = unknownField(request, IMAGE_EDIT_FIELDS);
+  if (extra) return extra;
   const model = resolveImageModel(body.model ?? undefined);
   if (isErrorReply(model)) return model;
   const fields = checkCommonFields(body, model, 'edit');
@@ -133,6 +155,7 @@ export async function handleImageEdit(request: ApiRequest, context: XaiContext):
   const sources = await resolveSources(body, model, context);
   if (isErrorReply(sources)) return sources;
 
+  if (body.deferred !== true) await imageWait(context, fields.resolution);
   const size = editSize(body, sources, fields.resolution);
   const editSources = sources.map((source) => source.source);
   return respond(request, context, {

@@ -5,7 +5,9 @@ import type { ErrorReply } from '../provider';
 /**
  * GET /v1/language-models: the chat models this key may use, in the listing shape of xAI's other model
  * endpoints. The doc only promises that entries list their input modalities; prices are given the way
- * xAI's listing gives them (USD cents per 100 M tokens) but a client must not depend on them.
+ * xAI's listing gives them (`prompt_text_token_price`, `completion_text_token_price`: USD cents per 100 M tokens,
+ * xai-proto models.proto); a client prefers them to any assumed price but must cope without them. Only
+ * models a source documents are listed (grok-4.3: imagine-api.md; grok-3-mini: xAI's model list, text only).
  * `grok-4.3` takes images (the doc says so); the text-only model is there so a client must filter.
  */
 export interface LanguageModel {
@@ -18,8 +20,7 @@ export interface LanguageModel {
 }
 
 export const LANGUAGE_MODELS: readonly LanguageModel[] = [
-  { id: 'grok-4.3', aliases: ['grok-4.3-latest'], inputModalities: ['text', 'image'], usdPerMInput: 3, usdPerMOutput: 15 },
-  { id: 'grok-4.3-mini', aliases: [], inputModalities: ['text', 'image'], usdPerMInput: 0.3, usdPerMOutput: 0.5 },
+  { id: 'grok-4.3', aliases: ['grok-4.3-latest'], inputModalities: ['text', 'image'], usdPerMInput: 2, usdPerMOutput: 10 },
   { id: 'grok-3-mini', aliases: [], inputModalities: ['text'], usdPerMInput: 0.3, usdPerMOutput: 0.5 },
 ];
 

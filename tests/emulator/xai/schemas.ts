@@ -37,6 +37,13 @@ const imageCommon = {
   quality: z.enum(['low', 'medium', 'auto']).nullish(),
 };
 
+/**
+ * Top-level fields an image request may carry. Anything else is a 400 "Argument not supported: <name>"
+ * (xAI's wording for fields a model does not take), so a client that sends a guess is caught.
+ */
+export const IMAGE_GENERATION_FIELDS = ['prompt', 'model', 'n', 'response_format', 'resolution', 'user', 'deferred', 'quality', 'aspect_ratio'] as const;
+export const IMAGE_EDIT_FIELDS = [...IMAGE_GENERATION_FIELDS, 'image', 'images'] as const;
+
 export const imageGenerationSchema = z.object({
   ...imageCommon,
   aspect_ratio: z.enum([...IMAGE_ASPECT_RATIOS, 'auto']).nullish(),
@@ -59,6 +66,10 @@ export const videoGenerationSchema = z.object({
   resolution: z.enum(['480p', '720p', '1080p']).nullish(),
   image: imageReferenceSchema.nullish(),
   reference_images: z.array(imageReferenceSchema).nullish(),
+  /** Preset voices for reference-to-video on grok-imagine-video-1.5, referred to as <AUDIO_n>. */
+  reference_audios: z.array(z.object({ voice_id: z.string() })).nullish(),
+  /** Omitted = true: videos come with sound (xai-sdk-python 1.19.0). */
+  generate_audio: z.boolean().nullish(),
   user: optionalString,
 });
 export type VideoGenerationBody = z.infer<typeof videoGenerationSchema>;
@@ -69,6 +80,7 @@ export const videoEditSchema = z.object({
   prompt: z.string(),
   model: optionalString,
   video: videoReferenceSchema,
+  generate_audio: z.boolean().nullish(),
   user: optionalString,
 });
 export type VideoEditBody = z.infer<typeof videoEditSchema>;
@@ -78,6 +90,7 @@ export const videoExtensionSchema = z.object({
   model: optionalString,
   video: videoReferenceSchema,
   duration: count.nullish(),
+  generate_audio: z.boolean().nullish(),
   user: optionalString,
 });
 export type VideoExtensionBody = z.infer<typeof videoExtensionSchema>;

@@ -6,7 +6,8 @@ import { resolveImage, resolveVideo } from './inputs';
 import { createJobFromRequest, type XaiContext } from './job-types';
 import { type VideoModel, type VideoResolution, isErrorReply, resolveVideoModel, usdToTicks } from './models';
 import { decodeJsonBody } from './request-body';
-import { videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './schemas';
+import { type VideoGenerationBody, videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './schemas';
+import { MAX_REFERENCE_AUDIOS, PRESET_VOICES, VOICE_MODEL } from './voices';
 
 /**
  * Video submissions answer 200 {request_id} (not 202). Every rejection (auth, model, validation, rate
@@ -14,6 +15,8 @@ import { videoEditSchema, videoExtensionSchema, videoGenerationSchema } from './
  */
 
 const MAX_REFERENCE_IMAGES = 7;
+/** docs.x.ai, reference-to-video: "The maximum duration allowed when using reference images is 10 seconds." */
+const MAX_REFERENCE_SECONDS = 10;
 const MAX_EDIT_INPUT_SECONDS = 8.7;
 const DURATION_TOLERANCE = 0.05; // container durations are rarely exact
 
@@ -72,6 +75,11 @@ export async function handleVideoGeneration(request: ApiRequest, context: XaiCon
   }
   const duration = body.duration ?? 8;
   if (duration < 1 || duration > 15) return invalidArgument(`duration must be between 1 and 15 seconds; got ${duration}.`);
+  if (references && duration > MAX_REFERENCE_SECONDS) {
+    return invalidArgument(`The maximum duration allowed when using reference images is ${MAX_REFERENCE_SECONDS} seconds; got ${duration}.`);
+  }
+  const voices = checkVoices(body, model, kind);
+  if (voices) return voices;
   const resolution = body.resolution ?? '480p';
   if (!model.resolutions.includes(resolution)) {
     return invalidArgument(`Resolution ${resolution} is not supported by ${model.id}. Supported: ${model.resolutions.join(', ')}.`);
@@ -92,6 +100,22 @@ export async function handleVideoGeneration(request: ApiRequest, context: XaiCon
   }
   const inputImages = (body.image ? 1 : 0) + (references?.length ?? 0);
   return accept(request, context, { kind, model, durationSeconds: duration, billedSeconds: duration, resolution, inputImages, fixture });
+}
+
+/** reference_audios: only 1.5 reference-to-video, at most 3 preset voices, and no <AUDIO_n> tag past the list. */
+function checkVoices(body: VideoGenerationBody, model: VideoModel, kind: string): ErrorReply | undefined {
+  const audios = body.reference_audios ?? undefined;
+  if (!audios) return undefined;
+  if (kind !== 'reference-to-video' || model.id !== VOICE_MODEL) {
+    return invalidArgument(`Argument not supported: reference_audios (only ${VOICE_MODEL} with reference_images).`);
+  }
+  if (audios.length > MAX_REFERENCE_AUDIOS) return invalidArgument(`Too many reference audios: ${audios.length}. At most ${MAX_REFERENCE_AUDIOS} are supported.`);
+  const unknown = audios.find((audio) => !(PRESET_VOICES as readonly string[]).includes(audio.voice_id));
+  if (unknown) return invalidArgument(`Unknown voice_id: ${unknown.voice_id}.`);
+  const tags = [...(body.prompt ?? '').matchAll(/<AUDIO_(\d+)>/g)].map((match) => Number(match[1]));
+  const past = tags.find((index) => index >= audios.length);
+  if (past !== undefined) return invalidArgument(`The prompt refers to <AUDIO_${past}> but only ${audios.length} reference audios were given.`);
+  return undefined;
 }
 
 export async function handleVideoEdit(request: ApiRequest, context: XaiContext): Promise<Reply> {

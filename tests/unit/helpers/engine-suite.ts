@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/server';
 import type { JobRequest } from '../../../lib/model/request';
 import { createHarness, freshDatabase } from './engine-harness';
+import { TEST_TIMING } from '../../emulator/timing';
 
 /**
  * One emulator per engine test file (the engine tests wait in real time on polls and Retry-After, so they
@@ -11,7 +12,7 @@ import { createHarness, freshDatabase } from './engine-harness';
 export function useEngineEmulator(): { readonly emulator: Emulator } {
   const suite = {} as { emulator: Emulator };
   beforeAll(async () => {
-    suite.emulator = await createEmulator({ port: 0, videoRenderMs: 1_500, rotateReadings: false });
+    suite.emulator = await createEmulator({ ...TEST_TIMING, port: 0, videoRenderMs: 1_500, rotateReadings: false });
   });
   afterAll(() => suite.emulator.close());
   beforeEach(() => {
