@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import '../../components/history/history.css';
 import { HistoryApp } from '../../components/history/HistoryApp';
+import { SetupGate } from '../../components/SetupGate';
+import { startSettingsSync } from '../../lib/ui/settings-store';
 import { startHistorySync } from '../../lib/history/store';
 import { localizeDocument, t } from '../../lib/i18n';
 import { configureZodLocale } from '../../lib/i18n/zod-locale';
@@ -10,4 +12,9 @@ import { configureZodLocale } from '../../lib/i18n/zod-locale';
 localizeDocument(t('extension.actionTitle'));
 configureZodLocale();
 startHistorySync();
-createRoot(document.getElementById('root')!).render(<HistoryApp />);
+startSettingsSync(); // no key yet: the setup card (components/SetupGate.tsx)
+createRoot(document.getElementById('root')!).render(
+  <SetupGate>
+    <HistoryApp />
+  </SetupGate>,
+);

@@ -23,6 +23,7 @@ import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
 import { resolveSource } from './sources';
 import { scheduleWake, WAKE_ALARM } from './wake';
 import { CATALOG_ALARM, refreshCatalogIfStale, watchCatalog } from './catalog';
+import { openWelcomeOnInstall } from './welcome';
 import { t } from '../i18n';
 import { configureZodLocale } from '../i18n/zod-locale';
 
@@ -76,6 +77,7 @@ export function startBackground(): void {
   watchHostAccess(engine); // results waiting for "Allow access to <host>"
   startHistoryService(); // archive imports (structured-clone channel) + retention
   watchCatalog(); // the live model catalogue: browser start, install/update, and a periodic alarm
+  openWelcomeOnInstall(); // first run: the welcome page (get a key, Test & save, a sample to try)
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void engine.tick();
