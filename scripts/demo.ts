@@ -1,8 +1,8 @@
 /**
  * `npm run demo`: build, start the Imagine emulator, and launch Chromium with Reimagine loaded on a demo page
  * of images. The browser reaches the emulator as https://api.x.ai (and its results as imgen.x.ai /
- * vidgen.x.ai) through --host-resolver-rules, so Reimagine runs with its shipped settings: Options only gets
- * the emulator's key. The build is the e2e one (scripts/build-e2e.ts): it adds the demo page's host, standing
+ * vidgen.x.ai) through --host-resolver-rules, so Reimagine runs with its shipped settings: the welcome page
+ * the install opens only gets the emulator's key (Test & save). The build is the e2e one (scripts/build-e2e.ts): it adds the demo page's host, standing
  * in for the access a real right-click grants.
  * - With a display: a normal window; close it to stop.
  * - Without one (CI, servers) or with --headless: drives one generation and saves screenshots of the
@@ -76,13 +76,13 @@ const context: BrowserContext = await chromium.launchPersistentContext(profile, 
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 
-step('Giving Reimagine the emulator\'s key through its Options page (the base URL stays https://api.x.ai/v1)…');
-const options = await context.newPage();
-await options.goto(`chrome-extension://${extensionId}/options.html`);
-await options.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
-await options.getByRole('button', { name: 'Save' }).click();
-await options.getByText('Saved').first().waitFor();
-await options.close();
+step('Setting up on the welcome page the install opened: the emulator\'s key, Test & save (the base URL stays https://api.x.ai/v1)…');
+const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+const welcome = context.pages().find((p) => p.url() === welcomeUrl) ?? (await context.waitForEvent('page', { predicate: (p) => p.url() === welcomeUrl }));
+await welcome.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
+await welcome.getByRole('button', { name: 'Test & save' }).click();
+await welcome.getByText(/^Key saved\./).waitFor();
+if (headless) await welcome.close();
 
 const demoPage = await context.newPage();
 await demoPage.goto(site.url);
