@@ -46,7 +46,7 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
     imageAspectRatio: image.aspectRatio,
     editAspectRatio: '',
     imageResolution: image.resolution,
-    quality: 'low',
+    quality: image.quality,
     outputFormat: image.outputFormat,
     videoAspectRatio: video.aspectRatio,
     videoResolution: video.resolution,

@@ -14,12 +14,13 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a red fox in snow');
   await panel.getByLabel(ui('Count')).fill('2');
   await panel.getByLabel(ui('Aspect ratio')).selectOption('16:9');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
+  // Today's default: Grok Imagine 2.0 at quality low, $0.04 an image.
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.08));
   await generate.click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ prompt: 'a red fox in snow', n: 2, aspect_ratio: '16:9' });
   // The actual cost reported by the API is shown with the result.
-  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: uiUsd(0.04) }));
+  await expect(tiles(panel).first()).toContainText(ui('cost {cost}', { cost: uiUsd(0.08) }));
 
   // Edit this → edit-image with the result as its source (no re-upload: no media.import).
   await (await tileAction(tiles(panel).first(), 'Edit this')).click();
