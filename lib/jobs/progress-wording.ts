@@ -16,7 +16,8 @@ import type { JobStatus } from './job';
  */
 export interface ProgressFacts {
   status: JobStatus;
-  output: 'image' | 'video';
+  /** What the job makes ('text': a description). Only videos get an expected range. */
+  output: 'image' | 'video' | 'text';
   now: number;
   /** When the request left (job.submittedAt); undefined while it has not. */
   sentAt?: number | undefined;

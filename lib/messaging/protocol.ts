@@ -69,6 +69,8 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
     srcUrl: z.string().max(8192).optional(),
   }),
   z.object({ type: z.literal('overlay.cancel'), jobId: id }),
+  /** The overlay's Retry on a failed job: the user's click, like the panel's Retry (never sent by itself). */
+  z.object({ type: z.literal('overlay.retry'), jobId: id }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: id }),
   z.object({ type: z.literal('overlay.download'), jobId: id }),
   z.object({ type: z.literal('overlay.get-result'), jobId: id, index }),
@@ -156,6 +158,8 @@ export const toContentSchema = z.discriminatedUnion('type', [
       progress: z.number().optional(),
       startedAt: z.number(),
       message: z.string().optional(),
+      /** A failed job: the translated sentence of its error kind (lib/jobs/page-reason.ts), never provider text. */
+      reason: z.string().max(500).optional(),
       isVideo: z.boolean(),
       /** One image of a batch: the page shows the batch's "Replace all" / "Revert all" bar. */
       batchId: z.string().optional(),
