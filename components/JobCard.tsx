@@ -10,6 +10,7 @@ import { useComposer } from '../lib/ui/composer-store';
 import { formatDuration, useNow } from '../lib/ui/hooks';
 import { describeProgress, elapsedWords } from '../lib/jobs/progress-wording';
 import type { QueueFacts } from '../lib/ui/queue-facts';
+import { PROVIDER_CONSOLE_URL } from '../lib/ui/key-setup';
 import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
 import { hostOf } from '../lib/net/host-of';
@@ -121,6 +122,14 @@ export function JobCard({ job, facts, onDismiss }: { job: Job; facts?: QueueFact
       {job.error && job.status === 'failed' && (
         <p className="error job-error" data-error-kind={job.error.kind}>
           {userMessage(job.error)}
+          {job.error.kind === 'credits_exhausted' && (
+            <>
+              {' '}
+              <a href={PROVIDER_CONSOLE_URL} target="_blank" rel="noopener noreferrer">
+                {t('setup.addCredits')}
+              </a>
+            </>
+          )}
         </p>
       )}
       {retryRefused && (
