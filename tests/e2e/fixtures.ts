@@ -33,7 +33,7 @@ import { startSite, type Site } from './site/server';
 export { expect };
 
 export type { Emulator };
-export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html';
+export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html' | 'welcome.html';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
