@@ -8,7 +8,7 @@ import { ui, uiPrice, uiUsd } from './i18n';
 test('image 2.0 with a quality: the request carries it, the estimate is right, the actual cost is shown beside it', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
-  await panel.getByRole('combobox', { name: ui('Model') }).selectOption('grok-imagine-image-2.0');
+  await panel.getByRole('combobox', { name: ui('Model'), exact: true }).selectOption('grok-imagine-image-2.0');
   await panel.getByRole('combobox', { name: ui('Quality') }).selectOption('medium');
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.06));
   await expect(panel.getByRole('list', { name: ui('Cost breakdown') })).toContainText(ui('{images} × {price} ({details})', { images: ui('{count} image', { count: 1 }), price: uiPrice(0.06), details: '1k, medium' }));
@@ -24,7 +24,7 @@ test('a retired slug is shown as served by the model that answered', async ({ co
   // Not offered by name (retired): typed as an id under Advanced.
   await panel.getByText(ui('Advanced'), { exact: true }).click();
   await panel.getByRole('combobox', { name: ui('Model id') }).fill('grok-imagine-image-quality');
-  await expect(panel.getByRole('combobox', { name: ui('Model') })).toHaveValue('grok-imagine-image-quality');
+  await expect(panel.getByRole('combobox', { name: ui('Model'), exact: true })).toHaveValue('grok-imagine-image-quality');
   await expect(panel.getByRole('combobox', { name: ui('Quality') })).toHaveCount(0);
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await panel.getByRole('button', { name: ui('Generate') }).click();
@@ -76,7 +76,7 @@ test('Test connection reads the live catalogue, which fills the Model select by 
   const options2 = panel.getByTestId('model-options').locator('option');
   await expect(options2).toHaveCount(2);
   expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
-  const names = panel.getByRole('combobox', { name: ui('Model') }).locator('option');
+  const names = panel.getByRole('combobox', { name: ui('Model'), exact: true }).locator('option');
   expect(await names.allTextContents()).toEqual(['Grok Imagine 2.0', 'Grok Imagine 1.0']);
   await panel.getByRole('radiogroup', { name: ui('Mode') }).getByRole('radio', { name: ui('Create video') }).check();
   await expect(options2).toHaveCount(3);

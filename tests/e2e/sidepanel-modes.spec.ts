@@ -78,7 +78,8 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await prompt.fill('waves at sunset');
   await panel.getByLabel(ui('Duration (s)')).fill('4');
   await panel.getByLabel(ui('Resolution')).selectOption('720p');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.28));
+  // Today's default video model, Grok Imagine Video 1.5: $0.14 a second at 720p.
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.56));
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });
