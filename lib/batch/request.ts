@@ -1,4 +1,5 @@
 import type { JobRequest, SourceRef } from '../jobs/request';
+import { defaultModelsFor } from '../settings/default-models';
 import type { Settings } from '../settings/schema';
 import type { BatchMode } from './schema';
 
@@ -8,7 +9,8 @@ import type { BatchMode } from './schema';
  */
 export function requestFromDefaults(mode: BatchMode, prompt: string, source: SourceRef, settings: Settings): JobRequest {
   const { image, video } = settings.defaults;
+  const models = defaultModelsFor(settings);
   return mode === 'animate-image'
-    ? { mode: 'animate-image', prompt, model: video.model, sources: [source], duration: video.duration, resolution: video.resolution }
-    : { mode: 'edit-image', prompt, model: image.model, sources: [source], n: 1, resolution: image.resolution, outputFormat: image.outputFormat };
+    ? { mode: 'animate-image', prompt, model: models.video, sources: [source], duration: video.duration, resolution: video.resolution }
+    : { mode: 'edit-image', prompt, model: models.image, sources: [source], n: 1, resolution: image.resolution, outputFormat: image.outputFormat };
 }

@@ -2,6 +2,7 @@ import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, imageModelInf
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../jobs/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../jobs/request';
+import { defaultModelsFor } from '../settings/default-models';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
 import { formatNumber, t } from '../i18n';
@@ -36,12 +37,13 @@ export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'qualit
 
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
+  const models = defaultModelsFor(settings);
   return {
     mode,
     prompt: '',
     sources: [],
-    imageModel: image.model,
-    videoModel: video.model,
+    imageModel: models.image,
+    videoModel: models.video,
     n: image.n,
     imageAspectRatio: image.aspectRatio,
     editAspectRatio: '',
