@@ -190,7 +190,10 @@ export function sourceTag(mode: Mode, index: number, count: number): string | un
 
 /** Estimate shown before sending (with its breakdown); undefined = the draft is not complete yet. */
 export function estimateDraft(draft: Draft, caps?: Capabilities): { estimate?: CostEstimate; model: string } | undefined {
-  const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
+  // The price does not depend on the words: show it before the prompt is written, so it is in view before
+  // Generate (a stand-in prompt only for this check; what is sent is validated as typed).
+  const priced = draft.prompt.trim() ? draft : { ...draft, prompt: 'x' };
+  const parsed = jobRequestSchema.safeParse(buildRequest(priced, caps));
   if (!parsed.success) return undefined;
   const estimate = estimateRequest(parsed.data);
   return estimate ? { estimate, model: parsed.data.model } : { model: parsed.data.model };

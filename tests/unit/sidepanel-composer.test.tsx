@@ -92,7 +92,10 @@ describe('validateDraft (the same schema the background uses, plus provider capa
       estimate: { usd: 1.4, lines: ['10 s × $0.14/s (720p)'] },
     });
     expect(estimateDraft(draft({ prompt: 'x', imageModel: 'my-model' }), xai)).toEqual({ model: 'my-model' });
-    expect(estimateDraft(draft({ prompt: '' }), xai)).toBeUndefined();
+    // The price is in view before the prompt is written (it does not depend on the words)…
+    expect(estimateDraft(draft({ prompt: '', n: 2 }), xai)).toMatchObject({ estimate: { usd: 0.04 } });
+    // …but not while the request could not be made (an edit without its source image).
+    expect(estimateDraft(draft({ mode: 'edit-image', prompt: '' }), xai)).toBeUndefined();
   });
 });
 
