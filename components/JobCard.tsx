@@ -9,6 +9,9 @@ import { draftPatchFromRequest } from '../lib/ui/composer-draft';
 import { useComposer } from '../lib/ui/composer-store';
 import { callWaitText, useCallExpectation } from '../lib/ui/call-wait';
 import { formatDuration, useNow } from '../lib/ui/hooks';
+import { describeProgress, elapsedWords } from '../lib/jobs/progress-wording';
+import type { QueueFacts } from '../lib/ui/queue-facts';
+import { PROVIDER_CONSOLE_URL } from '../lib/ui/key-setup';
 import { useThumbUrl } from '../lib/ui/media-url';
 import { dismissJob } from '../lib/ui/prefs';
 import { hostOf } from '../lib/net/host-of';
@@ -32,32 +35,29 @@ const FIX_IN_OPTIONS: readonly ErrorKind[] = ['invalid_key', 'permission_denied'
 /** Errors the user fixes by changing the prompt or the sources. */
 const FIX_IN_COMPOSER: readonly ErrorKind[] = ['content_policy', 'invalid_request'];
 
-/** Rough typical durations, only for "about N s left" before the provider reports progress. */
-function typicalMs(job: Job): number {
-  const r = job.request;
-  if (MODE_INFO[r.mode].output === 'image') return 8_000 + 2_000 * ('n' in r ? r.n : 1);
-  return 30_000 + 5_000 * ('duration' in r ? r.duration : 8);
-}
-
-export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): void }) {
+export function JobCard({ job, facts, onDismiss }: { job: Job; facts?: QueueFacts | undefined; onDismiss?(id: string): void }) {
   const active = isActive(job.status);
   const now = useNow(active);
   const info = MODE_INFO[job.request.mode];
-  const started = job.submittedAt ?? job.createdAt;
-  const elapsed = (active ? now : (job.finishedAt ?? job.updatedAt)) - job.createdAt;
   const sources = 'sources' in job.request ? job.request.sources : [];
-  const progress = job.progress;
   // A 429 puts the job back in the queue until the provider's Retry-After: say so, with the countdown.
   const rateLimitedFor = job.status === 'queued' && job.error?.kind === 'rate_limited' && job.notBefore ? job.notBefore - now : 0;
-  let estimate: string | undefined;
-  // An image call in flight: its own expectation from the user's history (lib/jobs/call-time.ts).
-  const expected = useCallExpectation(job);
-  if (job.status === 'submitting' && expected && job.sentAt !== undefined) estimate = callWaitText(expected, now - job.sentAt);
-  else if (active && rateLimitedFor <= 0) {
-    const sinceStart = now - started;
-    const remaining = progress && progress > 3 ? (sinceStart * (100 - progress)) / progress : typicalMs(job) - sinceStart;
-    estimate = remaining > 1_000 ? t('panel.jobCard.timeLeft', { duration: formatDuration(remaining) }) : t('panel.jobCard.almostDone');
-  }
+  const words = describeProgress({
+    status: job.status,
+    output: info.output,
+    now,
+    sentAt: job.submittedAt,
+    progress: job.progress,
+    ahead: facts?.ahead,
+    rateLimitedUntil: rateLimitedFor > 0 ? job.notBefore : undefined,
+    expected: facts?.expected,
+  });
+  // An image call in flight: how long it usually takes for this user (lib/jobs/call-time.ts), said in place
+  // of the generic detail (describeProgress's expectation is for video renders).
+  const expectedCall = useCallExpectation(job);
+  const callWait = job.status === 'submitting' && expectedCall && job.sentAt !== undefined ? callWaitText(expectedCall, now - job.sentAt) : undefined;
+  const detail = callWait ?? words.detail;
+  const elapsed = elapsedWords(job.status, job.createdAt, active ? now : (job.finishedAt ?? job.updatedAt));
   const title = job.request.prompt.trim() || t('panel.jobCard.noPrompt');
   // A refused retry (imported job, base URL changed since) must say why, not just do nothing.
   const [retryRefused, setRetryRefused] = useState<string>();
@@ -87,15 +87,32 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
           {title}
         </p>
       </div>
-      {active && info.output === 'video' && (
-        <progress max={100} value={progress ?? undefined} aria-label={progress !== undefined ? t('panel.jobCard.progressPercent', { percent: formatNumber(progress / 100, { style: 'percent' }) }) : t('panel.jobCard.progress')} />
+      {words.bar.kind !== 'none' && (
+        // No reported progress: an indeterminate bar (no value), never an empty "0 %" one.
+        <progress
+          max={100}
+          {...(words.bar.kind === 'determinate' ? { value: words.bar.percent } : {})}
+          aria-label={words.bar.kind === 'determinate' ? t('panel.jobCard.progressPercent', { percent: formatNumber(words.bar.percent / 100, { style: 'percent' }) }) : t('panel.jobCard.progress')}
+        />
       )}
       <p className="job-meta hint">
-        <span>{t('panel.jobCard.elapsed', { duration: formatDuration(elapsed) })}</span>
-        {estimate && <span> · {estimate}</span>}
-        {progress !== undefined && active && <span> · {formatNumber(progress / 100, { style: 'percent' })}</span>}
-        {(job.costTicks !== undefined || job.costCredits !== undefined) && <span data-testid="actual-cost"> · {t('panel.jobCard.cost', { cost: formatCostVsEstimate(job) ?? '' })}</span>}
-        {servedByLabel(job) && <span data-testid="served-by"> · {servedByLabel(job)}</span>}
+        {[
+          words.headline && <span key="headline" className="job-headline">{words.headline}</span>,
+          elapsed && <span key="elapsed">{elapsed}</span>,
+          detail && <span key="detail">{detail}</span>,
+          (job.costTicks !== undefined || job.costCredits !== undefined) && (
+            <span key="cost" data-testid="actual-cost">
+              {t('panel.jobCard.cost', { cost: formatCostVsEstimate(job) ?? '' })}
+            </span>
+          ),
+          servedByLabel(job) && (
+            <span key="served" data-testid="served-by">
+              {servedByLabel(job)}
+            </span>
+          ),
+        ]
+          .filter(Boolean)
+          .flatMap((part, i) => (i === 0 ? [part] : [' · ', part]))}
       </p>
       {job.note && <p className="hint">{job.note}</p>}
       {rateLimitedFor > 0 && (
@@ -111,6 +128,14 @@ export function JobCard({ job, onDismiss }: { job: Job; onDismiss?(id: string): 
       {job.error && job.status === 'failed' && (
         <p className="error job-error" data-error-kind={job.error.kind}>
           {userMessage(job.error)}
+          {job.error.kind === 'credits_exhausted' && (
+            <>
+              {' '}
+              <a href={PROVIDER_CONSOLE_URL} target="_blank" rel="noopener noreferrer">
+                {t('setup.addCredits')}
+              </a>
+            </>
+          )}
         </p>
       )}
       {retryRefused && (

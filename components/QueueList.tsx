@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isActive, type Job } from '../lib/model/job';
 import { dismissedJobs } from '../lib/ui/prefs';
+import { queueFacts } from '../lib/ui/queue-facts';
 import { JobCard } from './JobCard';
 import { formatNumber, t } from '../lib/i18n';
 import { slot, withNodes } from '../lib/i18n/nodes';
@@ -24,6 +25,7 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
     // Oldest active first (the order they run in), then recent failures.
     .sort((a, b) => Number(isActive(b.status)) - Number(isActive(a.status)) || a.createdAt - b.createdAt);
   const activeCount = queue.filter((j) => isActive(j.status)).length;
+  const facts = queueFacts(jobs);
   return (
     <section id="queue" tabIndex={-1} aria-label={t('panel.queueList.queue')} className={`queue${queue.length === 0 ? ' idle' : ''}`}>
       <h2>
@@ -45,7 +47,7 @@ export function QueueList({ jobs }: { jobs: Job[] }) {
         <ul className="plain job-list">
           {queue.map((job) => (
             <li key={job.id}>
-              <JobCard job={job} onDismiss={(id) => setDismissed((s) => new Set([...s, id]))} />
+              <JobCard job={job} facts={facts.get(job.id)} onDismiss={(id) => setDismissed((s) => new Set([...s, id]))} />
             </li>
           ))}
         </ul>

@@ -1,12 +1,16 @@
 /**
  * `npm run demo`: build, start the Imagine emulator, and launch Chromium with Reimagine loaded on a demo page
  * of images. The browser reaches the emulator as https://api.x.ai (and its results as imgen.x.ai /
- * vidgen.x.ai) through --host-resolver-rules, so Reimagine runs with its shipped settings: Options only gets
- * the emulator's key. The build is the e2e one (scripts/build-e2e.ts): it adds the demo page's host, standing
+ * vidgen.x.ai) through --host-resolver-rules, so Reimagine runs with its shipped settings: the welcome page
+ * the install opens only gets the emulator's key (Test & save). The build is the e2e one (scripts/build-e2e.ts): it adds the demo page's host, standing
  * in for the access a real right-click grants.
  * - With a display: a normal window; close it to stop.
  * - Without one (CI, servers) or with --headless: drives one generation and saves screenshots of the
- *   side panel and the page into demo-output/, then exits.
+ *   side panel and the page into demo-output/, then exits (0 = the flow worked). `npm test` runs it this way
+ *   (`npm run demo:smoke`), so the README's first command cannot break silently.
+ * - --no-build: reuse an existing .output/e2e (npm test has just built it); without one it still builds.
+ * Every port is picked free at start (EMULATOR_PORT pins the emulator's HTTP one), so a demo can run beside
+ * the e2e suite or another demo.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -15,12 +19,14 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { createEmulator } from '../tests/emulator/server';
 import { startDemoSite } from './demo/site';
+import { clickOverlay, overlayOver, until } from './overlay-script';
 
 const root = path.resolve(import.meta.dirname, '..');
 const extDir = path.join(root, '.output', 'e2e', 'chrome-mv3');
 const outDir = path.join(root, 'demo-output');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const reuseBuild = process.argv.includes('--no-build') && existsSync(path.join(extDir, 'manifest.json'));
 const EMULATOR_KEY = 'xai-emulator-key';
 
 function step(message: string) {
@@ -32,14 +38,18 @@ if (!existsSync(chromiumPath)) {
   process.exit(1);
 }
 
-step('Building the extension…');
-const build = spawnSync('npx', ['tsx', 'scripts/build-e2e.ts', 'e2e'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (reuseBuild) {
+  step(`Using the existing build in ${path.relative(root, extDir)}`);
+} else {
+  step('Building the extension…');
+  const build = spawnSync('npx', ['tsx', 'scripts/build-e2e.ts', 'e2e'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 // Real-length timings (an image ~8 s, a video ~60 s: tests/emulator/timing.ts) scaled down to a few seconds so the
 // demo shows waiting without making anyone wait; no random faults, so the one generation it drives succeeds.
 const DEMO_TIME_SCALE = 0.1;
-const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 7878), timeScale: DEMO_TIME_SCALE, faultRate: 0, https: true, mediaHosts: 'vendor' });
+const emulator = await createEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), timeScale: DEMO_TIME_SCALE, faultRate: 0, https: true, mediaHosts: 'vendor' });
 step(`Emulator timings are real-length scaled by ${DEMO_TIME_SCALE}: an image takes about 0.8 s instead of 8 s, a video renders in 6 s instead of about a minute.`);
 const site = await startDemoSite();
 step(`Emulator: https://api.x.ai/v1 → 127.0.0.1:${emulator.httpsPort} (key ${EMULATOR_KEY})`);
@@ -59,19 +69,22 @@ const context: BrowserContext = await chromium.launchPersistentContext(profile, 
     '--disable-sync',
     `--host-resolver-rules=${emulator.hostResolverRules().join(',')}`,
     '--ignore-certificate-errors', // the emulator's throwaway certificate
+    // Headless, the demo checks the flow by its English labels, whatever the machine's language.
+    ...(headless ? ['--lang=en-US'] : []),
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ],
+  ...(headless ? { env: { ...process.env, LANGUAGE: 'en', LANG: 'en_US.UTF-8' } as Record<string, string> } : {}),
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 
-step('Giving Reimagine the emulator\'s key through its Options page (the base URL stays https://api.x.ai/v1)…');
-const options = await context.newPage();
-await options.goto(`chrome-extension://${extensionId}/options.html`);
-await options.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
-await options.getByRole('button', { name: 'Save' }).click();
-await options.getByText('Saved').first().waitFor();
-await options.close();
+step('Setting up on the welcome page the install opened: the emulator\'s key, Test & save (the base URL stays https://api.x.ai/v1)…');
+const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+const welcome = context.pages().find((p) => p.url() === welcomeUrl) ?? (await context.waitForEvent('page', { predicate: (p) => p.url() === welcomeUrl }));
+await welcome.getByRole('textbox', { name: 'API key', exact: true }).fill(EMULATOR_KEY);
+await welcome.getByRole('button', { name: 'Test & save' }).click();
+await welcome.getByText(/^Key saved\./).waitFor();
+if (headless) await welcome.close();
 
 const demoPage = await context.newPage();
 await demoPage.goto(site.url);
@@ -111,11 +124,18 @@ try {
     [firstImage, demoPage.url(), tab] as const,
   );
   await demoPage.bringToFront();
-  const replace = demoPage.getByRole('button', { name: 'Replace' });
-  await replace.waitFor({ timeout: 30_000 });
+  // The overlay's shadow root is closed (a page must not reach it): read and click it the way the test kit
+  // does, through DevTools and with real mouse clicks (tests/e2e/site/overlay.ts).
+  const overlay = await overlayOver(demoPage, 'img');
+  await until(async () => !!(await overlay.state())?.buttons.Replace, 'the result on the page (the overlay\'s Replace button)').catch(async (error: unknown) => {
+    throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
+  });
   await demoPage.screenshot({ path: path.join(outDir, 'page-overlay.png') });
-  await replace.click();
-  await demoPage.waitForTimeout(500);
+  await clickOverlay(demoPage, overlay, 'Replace');
+  await demoPage.waitForFunction(() => {
+    const image = document.images[0];
+    return !!image && image.src.startsWith('blob:') && image.complete && image.naturalWidth > 0;
+  });
   await demoPage.screenshot({ path: path.join(outDir, 'page-replaced.png') });
   step(`Screenshots saved in ${outDir}`);
   await shutdown(0);
@@ -125,7 +145,8 @@ try {
   await shutdown(1);
 }
 
+/** Waits until every image on the page has decoded, so the screenshot shows them. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
 }

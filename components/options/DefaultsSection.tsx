@@ -1,4 +1,4 @@
-import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../../lib/api/models';
+import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS, imageModelInfo } from '../../lib/api/models';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { Field, numberText, requiredNumber } from './form';
 import type { SectionProps } from './sections';
@@ -33,6 +33,17 @@ export function DefaultsSection({ draft, update, errors }: SectionProps) {
         <Field id="img-model" label={t('options.defaultsSection.imageModel')} error={e('image.model')}>
           {(a) => <input {...a} list="image-models" value={img.model} onChange={(ev) => setImage({ model: ev.target.value })} />}
         </Field>
+        {imageModelInfo(img.model.trim())?.qualities && (
+          <Field id="img-quality" label={t('options.defaultsSection.imageQuality')} error={e('image.quality')}>
+            {(a) => (
+              <select {...a} value={img.quality} onChange={(ev) => setImage({ quality: ev.target.value as typeof img.quality })}>
+                <option value="low">{t('composer.qualityField.low')}</option>
+                <option value="medium">{t('composer.qualityField.medium')}</option>
+                <option value="auto">{t('composer.qualityField.autoPricedAtWhat')}</option>
+              </select>
+            )}
+          </Field>
+        )}
         <Field id="img-ratio" label={t('options.defaultsSection.imageAspectRatio')} error={e('image.aspectRatio')}>
           {(a) => (
             <select {...a} value={img.aspectRatio} onChange={(ev) => setImage({ aspectRatio: ev.target.value as typeof img.aspectRatio })}>

@@ -1,5 +1,6 @@
 import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/model/provider-ids';
 import { Field } from './form';
+import { PROVIDER_CONSOLE_URL } from '../../lib/ui/key-setup';
 import type { SectionProps } from './sections';
 import { t } from '../../lib/i18n';
 
@@ -8,15 +9,16 @@ interface Props extends SectionProps {
   maskedKey: string | undefined;
   revealed: boolean;
   testing: boolean;
-  testResult?: { tone: 'ok' | 'error'; text: string } | undefined;
+  testResult?: { tone: 'ok' | 'error'; text: string; addCredits?: boolean } | undefined;
   onKeyChange(value: string): void;
   onReveal(): void;
   onRemoveKey(): void;
   onTest(): void;
+  onTestAndSave(): void;
 }
 
 /** Provider choice, its API key (masked, revealed on demand) and base URL, and "Test connection". */
-export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, revealed, testing, testResult, onKeyChange, onReveal, onRemoveKey, onTest }: Props) {
+export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, revealed, testing, testResult, onKeyChange, onReveal, onRemoveKey, onTest, onTestAndSave }: Props) {
   const provider = draft.provider;
   return (
     <section aria-labelledby="provider-h">
@@ -32,6 +34,13 @@ export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, re
           </select>
         )}
       </Field>
+      {provider === 'xai' && (
+        <p className="hint">
+          <a href={PROVIDER_CONSOLE_URL} target="_blank" rel="noopener noreferrer">
+            {t('setup.getKey')}
+          </a>
+        </p>
+      )}
       <Field id="api-key" label={t('options.providerSection.apiKey')} hint={maskedKey ? t('options.providerSection.savedKey', { key: maskedKey }) : t('options.providerSection.noKeySavedYet')}>
         {(a) => (
           <div style={{ display: 'flex', gap: 6 }}>
@@ -50,12 +59,25 @@ export function ProviderSection({ draft, update, errors, keyDraft, maskedKey, re
           <input {...a} type="url" value={draft.baseUrls[provider]} onChange={(e) => update((d) => ({ ...d, baseUrls: { ...d.baseUrls, [provider]: e.target.value } }))} />
         )}
       </Field>
-      <button type="button" onClick={onTest} disabled={testing}>
-        {t('options.providerSection.testConnection')}
-      </button>{' '}
+      <div className="row-buttons">
+        <button type="button" className="primary" onClick={onTestAndSave} disabled={testing}>
+          {t('setup.testAndSave')}
+        </button>
+        <button type="button" onClick={onTest} disabled={testing}>
+          {t('options.providerSection.testConnection')}
+        </button>
+      </div>
       <span role="status" aria-label={t('options.providerSection.connectionTestResult')} className={testResult?.tone === 'error' ? 'error' : 'success'}>
         {testing ? t('options.providerSection.testing') : testResult?.text}
       </span>
+      {testResult?.addCredits && (
+        <>
+          {' '}
+          <a href={PROVIDER_CONSOLE_URL} target="_blank" rel="noopener noreferrer">
+            {t('setup.addCredits')}
+          </a>
+        </>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { userMessage } from '../../lib/errors/taxonomy';
+import { userMessage, type ErrorInfo } from '../../lib/errors/taxonomy';
 import { send } from '../../lib/messaging/client';
 import { PROVIDER_IDS, PROVIDER_LABELS, type ProviderId } from '../../lib/model/provider-ids';
 import { settingsSchema, type Secrets, type Settings } from '../../lib/settings/schema';
@@ -14,9 +14,12 @@ import { originsFor, patternHost, requestHostAccess } from '../../components/opt
 import { PrivacySection } from '../../components/options/PrivacySection';
 import { ProviderSection } from '../../components/options/ProviderSection';
 import { QuickActionsSection } from '../../components/options/QuickActionsSection';
+import { keySetupMessage } from '../../lib/ui/key-setup';
+import { OptionsNav } from '../../components/options/OptionsNav';
+import '../../components/options/options.css';
 import { formatList, formatTime, t } from '../../lib/i18n';
 
-type Status = { tone: 'ok' | 'error'; text: string } | undefined;
+type Status = { tone: 'ok' | 'error'; text: string; addCredits?: boolean } | undefined;
 type Masked = Record<ProviderId, string | undefined>;
 /** Per provider: undefined = keep the saved key, '' = remove it, text = new key. */
 type KeyDrafts = Partial<Record<ProviderId, string>>;
@@ -59,43 +62,77 @@ export function OptionsApp() {
     setStatus(undefined);
   };
 
-  /** Runs synchronously up to permissions.request: the click's user gesture must still be there. */
-  function save() {
-    if (!draft) return;
+  /** The draft checked against the schema and the origins its save needs, or undefined (errors shown). */
+  function validated() {
+    if (!draft) return undefined;
     const parsed = settingsSchema.safeParse(draft, { error: optionsErrorMap });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       setStatus({ tone: 'error', text: t('options.app.notSavedFields') });
-      return;
+      return undefined;
     }
     setErrors({});
     const changed = PROVIDER_IDS.filter((id) => id === provider || parsed.data.baseUrls[id] !== saved?.baseUrls[id]);
-    const origins = originsFor(changed.map((id) => ({ provider: id, baseUrl: parsed.data.baseUrls[id] })));
-    const access = requestHostAccess(origins); // first async call in the handler
+    return { data: parsed.data, origins: originsFor(changed.map((id) => ({ provider: id, baseUrl: parsed.data.baseUrls[id] }))) };
+  }
+
+  /** Runs synchronously up to permissions.request: the click's user gesture must still be there. */
+  function save() {
+    const checked = validated();
+    if (!checked) return;
+    const access = requestHostAccess(checked.origins); // first async call in the handler
+    setSaving(true);
+    void access.then((granted) => persist(checked.data, checked.origins, granted));
+  }
+
+  /** "Test & save": the provider checks the key (and lists its models), and only then is everything saved. */
+  function testAndSave() {
+    const checked = validated();
+    if (!checked) return;
+    const access = requestHostAccess(checked.origins); // in the click, before any await
+    setTest({ running: true });
     setSaving(true);
     void access.then(async (granted) => {
-      try {
-        if (!granted) {
-          setErrors({ [`baseUrls.${provider}`]: t('options.app.needsPermission', { hosts: formatList(origins.map(patternHost)) }) });
-          setStatus({ tone: 'error', text: t('options.app.notSavedOrigin') });
-          return;
-        }
-        const secrets: Partial<Secrets> = {};
-        for (const id of PROVIDER_IDS) if (keys[id] !== undefined) secrets[id] = keys[id];
-        const reply = await send({ type: 'settings.save', settings: parsed.data, ...(Object.keys(secrets).length ? { secrets } : {}) });
-        if (!reply.ok) {
-          if (reply.fields) setErrors(reply.fields);
-          setStatus({ tone: 'error', text: t('options.app.notSavedReason', { reason: userMessage(reply.error) }) });
-          return;
-        }
-        setKeys(emptyKeys());
-        setRevealed({});
-        await load(true);
-        setStatus({ tone: 'ok', text: t('options.app.savedAt', { time: formatTime(Date.now()) }) });
-      } finally {
-        setSaving(false);
+      if (!granted) {
+        setTest({ running: false, result: { tone: 'error', text: t('options.app.originNotAllowed') } });
+        return setSaving(false);
       }
+      const key = keys[provider];
+      const reply = await send({ type: 'connection.test', provider, baseUrl: checked.data.baseUrls[provider], ...(key ? { apiKey: key } : {}) });
+      if (!reply.ok) {
+        setTest({ running: false, result: failure(reply.error) });
+        return setSaving(false);
+      }
+      setTest({ running: false, result: { tone: 'ok', text: reply.message } });
+      await persist(checked.data, checked.origins, true);
     });
+  }
+
+  /** A refusal in this page's words: the key field is right here, so never "check the key in Options". */
+  const failure = (error: ErrorInfo): Status => ({ tone: 'error', text: keySetupMessage(error, provider), addCredits: error.kind === 'credits_exhausted' });
+
+  async function persist(data: Settings, origins: string[], granted: boolean) {
+    try {
+      if (!granted) {
+        setErrors({ [`baseUrls.${provider}`]: t('options.app.needsPermission', { hosts: formatList(origins.map(patternHost)) }) });
+        setStatus({ tone: 'error', text: t('options.app.notSavedOrigin') });
+        return;
+      }
+      const secrets: Partial<Secrets> = {};
+      for (const id of PROVIDER_IDS) if (keys[id] !== undefined) secrets[id] = keys[id];
+      const reply = await send({ type: 'settings.save', settings: data, ...(Object.keys(secrets).length ? { secrets } : {}) });
+      if (!reply.ok) {
+        if (reply.fields) setErrors(reply.fields);
+        setStatus({ tone: 'error', text: t('options.app.notSavedReason', { reason: keySetupMessage(reply.error, provider) }) });
+        return;
+      }
+      setKeys(emptyKeys());
+      setRevealed({});
+      await load(true);
+      setStatus({ tone: 'ok', text: t('options.app.savedAt', { time: formatTime(Date.now()) }) });
+    } finally {
+      setSaving(false);
+    }
   }
 
   function testConnection() {
@@ -113,7 +150,7 @@ export function OptionsApp() {
       if (!granted) return setTest({ running: false, result: { tone: 'error', text: t('options.app.originNotAllowed') } });
       const key = keys[provider];
       const reply = await send({ type: 'connection.test', provider, baseUrl, ...(key ? { apiKey: key } : {}) });
-      setTest({ running: false, result: reply.ok ? { tone: 'ok', text: reply.message } : { tone: 'error', text: userMessage(reply.error) } });
+      setTest({ running: false, result: reply.ok ? { tone: 'ok', text: reply.message } : failure(reply.error) });
     });
   }
 
@@ -128,8 +165,10 @@ export function OptionsApp() {
   }
 
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: 16 }}>
+    <main className="options">
       <h1>{t('options.optionsApp.reimagineOptions')}</h1>
+      <div className="options-layout">
+      <OptionsNav />
       <form
         noValidate
         onSubmit={(e) => {
@@ -153,6 +192,7 @@ export function OptionsApp() {
             setStatus({ tone: 'ok', text: t('options.app.keyRemovedOnSave', { provider: PROVIDER_LABELS[provider] }) });
           }}
           onTest={testConnection}
+          onTestAndSave={testAndSave}
         />
         <DefaultsSection draft={draft} update={update} errors={errors} />
         <VisionSection draft={draft} update={update} errors={errors} savedKey={`${saved.provider}:${masked[saved.provider] ?? ''}`} />
@@ -177,11 +217,13 @@ export function OptionsApp() {
           >
             {t('options.optionsApp.discardChanges')}
           </button>
-          <p role="status" aria-label={t('options.optionsApp.saveStatus')} className={status?.tone === 'error' ? 'error' : 'success'} style={{ margin: '6px 0 0' }}>
+          {/* Unsaved changes are a warning (something still to do), not a success. */}
+          <p role="status" aria-label={t('options.optionsApp.saveStatus')} className={status ? (status.tone === 'error' ? 'error' : 'success') : 'warning'} style={{ margin: '6px 0 0' }}>
             {status?.text ?? (dirty ? t('options.optionsApp.unsavedChanges') : '')}
           </p>
         </div>
       </form>
+      </div>
     </main>
   );
 }

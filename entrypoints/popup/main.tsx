@@ -3,6 +3,8 @@ import '../../components/theme.css';
 import '../../components/history/launcher.css';
 import { LauncherApp } from '../../components/history/LauncherApp';
 import { startHistorySync } from '../../lib/ui/history-store';
+import { SetupGate } from '../../components/SetupGate';
+import { startSettingsSync } from '../../lib/ui/settings-view-store';
 import { localizeDocument, t } from '../../lib/i18n';
 import { configureZodLocale } from '../../lib/i18n/zod-locale';
 
@@ -11,4 +13,9 @@ import { configureZodLocale } from '../../lib/i18n/zod-locale';
 localizeDocument(t('extension.actionTitle'));
 configureZodLocale();
 startHistorySync();
-createRoot(document.getElementById('root')!).render(<LauncherApp />);
+startSettingsSync(); // no key yet: the setup card (components/SetupGate.tsx)
+createRoot(document.getElementById('root')!).render(
+  <SetupGate>
+    <LauncherApp />
+  </SetupGate>,
+);

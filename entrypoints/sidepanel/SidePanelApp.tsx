@@ -5,6 +5,8 @@ import { MODE_INFO } from '../../lib/model/modes';
 import { useJobs } from '../../lib/ui/jobs-store';
 import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
+import { SetupCard } from '../../components/SetupCard';
+import { useSettings } from '../../lib/ui/settings-view-store';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
 import { Gallery } from '../../components/Gallery';
@@ -35,6 +37,8 @@ export function SidePanelApp() {
   useFocusJob(loaded);
   usePanelKeys(announce);
 
+  // Until a key is saved the composer could send nothing: the setup card stands in its place.
+  const needsKey = useSettings((s) => s.hasKey === false);
   const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0);
   return (
     <div className="panel">
@@ -49,10 +53,16 @@ export function SidePanelApp() {
         <div className="panel-left">
           <BatchSection />
           <DescriptionCard />
-          <Composer onQueued={() => announce(t('panel.app.queued'))} />
-          <QueueList jobs={jobs} />
+          {needsKey ? (
+            <SetupCard />
+          ) : (
+            <>
+              <Composer onQueued={() => announce(t('panel.app.queued'))} />
+              <QueueList jobs={jobs} />
+            </>
+          )}
         </div>
-        <section aria-label={t('panel.sidePanelApp.results')} className="results">
+        {!(needsKey && loaded && results.length === 0) && <section aria-label={t('panel.sidePanelApp.results')} className="results">
           <h2>
             {results.length > 0
               ? withNodes(t('panel.sidePanelApp.resultsCount', { count: slot('count') }), {
@@ -83,7 +93,7 @@ export function SidePanelApp() {
               {t('panel.sidePanelApp.loadOlderResults')}
             </button>
           )}
-        </section>
+        </section>}
       </div>
       <VersionsDialog onStatus={announce} />
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">

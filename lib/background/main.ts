@@ -5,6 +5,7 @@ import { menuOpensPanel, openSidePanel } from './menu-gesture';
 import { isExtensionPage } from './sender';
 import type { Services } from './services';
 import { CATALOG_ALARM, WAKE_ALARM } from './wake';
+import { openWelcomeOnInstall } from './welcome';
 
 /**
  * The service worker's start path: every listener, registered synchronously here (Chrome only delivers the
@@ -67,7 +68,10 @@ export function startBackground(): void {
     (event as MessageEvent & { waitUntil?(p: Promise<unknown>): void }).waitUntil?.(services().then((s) => s.onWorkerMessage(event as MessageEvent)));
   });
 
-  browser.runtime.onInstalled.addListener(() => void services().then((s) => s.onInstalled()));
+  browser.runtime.onInstalled.addListener((details) => {
+    openWelcomeOnInstall(details); // first run: the welcome page (get a key, Test & save, a sample to try)
+    void services().then((s) => s.onInstalled());
+  });
   // Browser relaunch: this listener is what starts the worker; loading the handlers resumes the jobs.
   browser.runtime.onStartup.addListener(() => void services().then((s) => s.onBrowserStart()));
   browser.alarms.onAlarm.addListener((alarm) => {

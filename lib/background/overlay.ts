@@ -13,6 +13,7 @@ import { downloadableJobResult } from '../export/file-name';
 import { handlePickCommand } from './pick';
 import { provenanceFor } from '../versions/provenance';
 import { loadSettings } from './settings-store';
+import { pageReason } from '../jobs/page-reason';
 import { t } from '../i18n';
 
 /**
@@ -32,7 +33,8 @@ export function pushOverlayUpdates(jobs: Job[]): void {
         status: job.status,
         ...(job.progress !== undefined ? { progress: job.progress } : {}),
         startedAt: job.createdAt,
-        // No error text: a provider's message stays in the panel. The page overlay says a generic sentence.
+        // No provider text: a failed job's reason is the translated sentence of its kind (page-reason.ts).
+        ...(job.status === 'failed' && job.error ? { reason: pageReason(job.error) } : {}),
         isVideo: isVideoMode(job.request.mode),
         ...(origin.batchId ? { batchId: origin.batchId } : {}),
       },
@@ -53,7 +55,7 @@ async function ownJob(jobId: string, sender: Browser.runtime.MessageSender): Pro
 
 export async function handleOverlayCommand(
   engine: JobEngine,
-  command: Extract<ContentCommand, { type: 'overlay.cancel' | 'overlay.open-panel' | 'overlay.download' | 'overlay.get-result' }>,
+  command: Extract<ContentCommand, { type: 'overlay.cancel' | 'overlay.retry' | 'overlay.open-panel' | 'overlay.download' | 'overlay.get-result' }>,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply> {
   // Synchronous first: a click in the overlay may carry a user gesture the side panel needs.
@@ -64,6 +66,11 @@ export async function handleOverlayCommand(
     case 'overlay.cancel':
       await engine.cancel(job.id);
       return { ok: true };
+    case 'overlay.retry': {
+      // Only ever the user's click on the overlay's Retry (the page script never sends it by itself).
+      const result = await engine.retry(job.id);
+      return result.ok ? { ok: true } : fail(pageReason(result.error));
+    }
     case 'overlay.open-panel': {
       // If the panel could not open (no gesture), show the job in a Reimagine tab instead.
       const panels = await (chrome.runtime.getContexts?.({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] }) ?? Promise.resolve([]));

@@ -1,5 +1,7 @@
 import type { ToContent } from '../messaging/protocol';
 import { showError, type Target } from './target';
+import { describeProgress } from '../jobs/progress-wording';
+import type { JobStatus } from '../model/job';
 import { rememberVersion } from './versions-nav';
 import { t } from '../i18n';
 
@@ -8,13 +10,14 @@ import { t } from '../i18n';
 type Update = Extract<ToContent, { type: 'overlay.update' }>;
 
 const failedOnPage = () => t('overlay.failedOnPage');
+const ACTIVE = new Set(['queued', 'submitting', 'running', 'downloading']);
 
-const LABELS: Record<string, () => string> = {
-  queued: () => t('overlay.status.queued'),
-  submitting: () => t('overlay.status.submitting'),
-  running: () => t('overlay.status.running'),
-  downloading: () => t('overlay.status.downloading'),
-};
+/** The overlay's words while a job works: the same honest wording as the panel's cards (lib/jobs/progress-wording.ts). */
+export function activeWords(job: Update['job'], now: number): { text: string; bar: number | 'indeterminate' | undefined } {
+  const words = describeProgress({ status: job.status as JobStatus, output: job.isVideo ? 'video' : 'image', now, progress: job.progress });
+  const bar = words.bar.kind === 'determinate' ? words.bar.percent : words.bar.kind === 'indeterminate' ? 'indeterminate' : undefined;
+  return { text: words.detail ? `${words.headline} ${words.detail}` : words.headline, bar };
+}
 
 export function showUpdate(target: Target, msg: Update): void {
   const { job } = msg;
@@ -24,9 +27,12 @@ export function showUpdate(target: Target, msg: Update): void {
   }
   const previous = target.status;
   target.status = job.status;
-  if (LABELS[job.status]) {
-    if (previous !== job.status) target.ui.startClock(job.startedAt, () => t(job.isVideo ? 'overlay.status.animating' : 'overlay.status.editing', { status: LABELS[job.status]?.() ?? '' }));
-    target.ui.setProgress(job.isVideo ? (job.progress ?? 0) : undefined);
+  if (ACTIVE.has(job.status)) {
+    // No clock: "Generating…" says the request left; a ticking "Sending… 0:12" said less than it seemed to.
+    target.ui.stopClock();
+    const { text, bar } = activeWords(job, Date.now());
+    target.ui.setStatus(text);
+    target.ui.setProgress(bar);
     target.ui.show(['cancel']);
     return;
   }
@@ -44,8 +50,10 @@ export function showUpdate(target: Target, msg: Update): void {
     target.ui.setStatus(t('overlay.cancelled'));
     target.ui.show(['dismiss']);
   } else {
-    // Provider error text stays in the panel: the page can see what is drawn over it.
-    showError(target, failedOnPage());
-    target.ui.show(['open-panel', 'dismiss']);
+    // The reason is the translated sentence of the error's kind (never provider text, which stays in the
+    // panel); Retry sends it again only when the user clicks it.
+    showError(target, job.reason ?? failedOnPage());
+    target.ui.show(['retry', 'open-panel', 'dismiss']);
+    target.ui.focus('retry');
   }
 }

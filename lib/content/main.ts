@@ -121,6 +121,13 @@ async function act(target: Target, action: OverlayAction): Promise<void> {
     case 'cancel':
       if (target.jobId) await send({ type: 'overlay.cancel', jobId: target.jobId });
       return;
+    case 'retry': {
+      if (!target.jobId) return;
+      // The user asked: send the same job again (the worker refuses with a reason, e.g. the daily cap).
+      const reply = await send({ type: 'overlay.retry', jobId: target.jobId });
+      if (!reply.ok) showError(target, reply.error.message);
+      return;
+    }
     case 'replace':
       await replace(target);
       if (target.batchId) refreshBatchBar(target.batchId);

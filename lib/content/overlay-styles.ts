@@ -14,11 +14,13 @@ export const OVERLAY_CSS = `
 .layer canvas, .layer video { width: 100%; height: 100%; object-fit: cover; display: block; }
 .labels { position: absolute; top: 6px; left: 6px; right: 6px; display: flex; justify-content: space-between; }
 .labels span { background: rgba(0,0,0,.6); padding: 1px 6px; border-radius: 8px; font-size: 11px; }
-.bar { position: absolute; left: 6px; bottom: 6px; max-width: calc(100% - 12px); min-width: 180px; pointer-events: auto;
+.bar { position: absolute; left: calc(var(--bar-left, 0px) + 6px); bottom: calc(var(--bar-bottom, 0px) + 6px);
+  max-width: calc(var(--bar-width, 100%) - 12px); min-width: 180px; pointer-events: auto;
   display: flex; flex-wrap: wrap; align-items: center; gap: 4px; padding: 6px; border-radius: 10px;
   background: rgba(22, 20, 40, .88); box-shadow: 0 2px 10px rgba(0,0,0,.35); }
 .frame.small .bar { position: absolute; top: 100%; bottom: auto; left: 0; margin-top: 4px; }
-.frame.floating .bar { position: static; }
+.frame.floating .bar { position: static; max-width: none; }
+.frame.floating .layer { display: none; }
 .frame.batch { bottom: 12px; right: 12px; width: 300px; }
 .frame.batch .bar { position: static; }
 .status { flex: 1 1 100%; min-width: 0; overflow-wrap: anywhere; }
@@ -26,6 +28,9 @@ export const OVERLAY_CSS = `
 .progress { flex: 1 1 100%; height: 4px; background: rgba(255,255,255,.2); border-radius: 2px; overflow: hidden; }
 .progress[hidden] { display: none; }
 .progress > div { height: 100%; width: 0; background: #8f7fff; transition: width .4s; }
+.progress.indeterminate > div { width: 30%; animation: reimagine-slide 1.4s ease-in-out infinite; }
+@keyframes reimagine-slide { from { transform: translateX(-100%); } to { transform: translateX(340%); } }
+@media (prefers-reduced-motion: reduce) { .progress.indeterminate > div { animation: none; width: 100%; opacity: .45; } }
 button { font: inherit; color: #fff; background: #5b4bdb; border: 0; border-radius: 6px; padding: 3px 9px; cursor: pointer; }
 button.secondary { background: rgba(255,255,255,.16); }
 button[hidden] { display: none; }

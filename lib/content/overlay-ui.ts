@@ -15,10 +15,11 @@ import { formatNumber, t } from '../i18n';
  */
 export const OVERLAY_TAG = 'reimagine-overlay';
 
-export type OverlayAction = 'cancel' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'sound' | 'download' | 'open-panel' | 'dismiss';
+export type OverlayAction = 'cancel' | 'retry' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'sound' | 'download' | 'open-panel' | 'dismiss';
 
 const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['cancel', () => t('overlay.cancel'), true],
+  ['retry', () => t('overlay.retry'), false],
   ['previous-version', () => t('overlay.previousVersion'), true],
   ['next-version', () => t('overlay.nextVersion'), true],
   ['replace', () => t('overlay.replace'), false],
@@ -114,11 +115,19 @@ export class OverlayUi {
     this.status.classList.toggle('error', kind === 'error');
   }
 
-  setProgress(percent: number | undefined): void {
+  /** A reported percentage; 'indeterminate' while nothing is reported (never an empty 0 % bar); undefined hides it. */
+  setProgress(percent: number | 'indeterminate' | undefined): void {
     this.progress.hidden = percent === undefined;
+    this.progress.classList.toggle('indeterminate', percent === 'indeterminate');
     if (percent === undefined) return;
+    const fill = this.progress.firstElementChild as HTMLElement;
+    if (percent === 'indeterminate') {
+      this.progress.removeAttribute('aria-valuenow');
+      fill.style.removeProperty('width');
+      return;
+    }
     this.progress.setAttribute('aria-valuenow', String(Math.round(percent)));
-    (this.progress.firstElementChild as HTMLElement).style.width = `${Math.max(2, Math.min(100, percent))}%`;
+    fill.style.width = `${Math.max(2, Math.min(100, percent))}%`;
   }
 
   show(actions: OverlayAction[]): void {
@@ -178,27 +187,31 @@ export class OverlayUi {
     this.buttons.get(action)?.focus();
   }
 
-  /** Track the element's box; float at the top right when there is no element to attach to. */
+  /**
+   * Track the element's box. The button bar sits in the part of the element that is in view (a tall image
+   * in a short window still shows it without scrolling); with no element, or none of it in view, the
+   * overlay becomes a toast at the top right of the viewport.
+   */
   private follow(): void {
     const tick = () => {
       this.raf = requestAnimationFrame(tick);
       const target = this.element();
-      if (!target || !target.isConnected) {
+      const r = target?.isConnected ? visibleRect(target) : undefined;
+      if (!target || !r) {
         this.frame.classList.add('floating');
-        for (const p of ['top', 'left', 'width', 'height']) this.frame.style.removeProperty(p);
+        for (const p of ['top', 'left', 'width', 'height', '--bar-left', '--bar-bottom', '--bar-width']) this.frame.style.removeProperty(p);
         this.frame.hidden = false;
         return;
       }
       this.frame.classList.remove('floating');
-      const r = visibleRect(target);
-      this.frame.hidden = !r;
-      if (!r) return;
+      this.frame.hidden = false;
       const full = target.getBoundingClientRect();
       this.frame.style.top = `${full.top}px`;
       this.frame.style.left = `${full.left}px`;
       this.frame.style.width = `${full.width}px`;
       this.frame.style.height = `${full.height}px`;
       this.frame.classList.toggle('small', full.width < 200 || full.height < 90);
+      placeBar(this.frame, full, r);
     };
     tick();
   }
@@ -220,6 +233,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tagName: K, className: string
 export function formatElapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, { minimumIntegerDigits: 2 })}`;
+}
+
+/**
+ * Where the bar goes inside the frame: the bottom-left corner of the element's visible part, as custom
+ * properties the stylesheet reads (CSSOM, so a strict style-src CSP allows it).
+ */
+function placeBar(frame: HTMLElement, full: DOMRect, visible: DOMRect): void {
+  frame.style.setProperty('--bar-left', `${Math.max(0, visible.left - full.left)}px`);
+  frame.style.setProperty('--bar-bottom', `${Math.max(0, full.bottom - visible.bottom)}px`);
+  frame.style.setProperty('--bar-width', `${visible.width}px`);
 }
 
 /** The part of the element not clipped by the viewport or a scrolling ancestor; undefined = out of view. */

@@ -87,6 +87,8 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
   /** The picker's dragged rectangle, in CSS pixels of the viewport: the worker crops a screenshot to it. */
   z.object({ type: z.literal('pick.area'), pickId: id, box: cssBox, devicePixelRatio: z.number().positive().max(16) }),
   z.object({ type: z.literal('overlay.cancel'), jobId: id }),
+  /** The overlay's Retry on a failed job: the user's click, like the panel's Retry (never sent by itself). */
+  z.object({ type: z.literal('overlay.retry'), jobId: id }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: id }),
   z.object({ type: z.literal('overlay.download'), jobId: id }),
   z.object({ type: z.literal('overlay.get-result'), jobId: id, index }),
@@ -208,6 +210,8 @@ export const toContentSchema = z.discriminatedUnion('type', [
       progress: z.number().optional(),
       startedAt: z.number(),
       message: z.string().optional(),
+      /** A failed job: the translated sentence of its error kind (lib/jobs/page-reason.ts), never provider text. */
+      reason: z.string().max(500).optional(),
       isVideo: z.boolean(),
       /** One image of a batch: the page shows the batch's "Replace all" / "Revert all" bar. */
       batchId: z.string().optional(),

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './schema';
+import { DEFAULT_IMAGE_CHOICE, DEFAULT_SETTINGS, DEFAULT_VIDEO_CHOICE, SETTINGS_VERSION, settingsSchema, type Settings } from './schema';
 
 /**
  * Settings records written by older versions are upgraded on read, step by step (the same pattern as
@@ -22,7 +22,34 @@ const steps: Record<number, (raw: Raw) => Raw> = {
     const vydra = typeof baseUrls?.vydra === 'string' ? baseUrls.vydra.replace(/^https:\/\/vydra\.ai(?=\/|$)/i, 'https://www.vydra.ai') : undefined;
     return { ...raw, ...(baseUrls ? { baseUrls: { ...baseUrls, ...(vydra !== undefined ? { vydra } : {}) } } : {}), version: 2 };
   },
+  // Version 2: the defaults were the 1.0 models (image grok-imagine-image; video grok-imagine-video at
+  // 480p). Today's are 2.0 and 1.5 at 720p (schema.ts says why). Only a value still equal to the old
+  // default moves: a stored value can't tell "kept the default" from "chose the same thing", and a default
+  // kept is the common case, but a model or resolution the user changed stays as they set it. The video
+  // resolution moves only with the model (480p may have been chosen for 1.5). xAI only: the resellers
+  // don't list these models.
+  2: (raw) => {
+    const provider = raw.provider ?? 'xai';
+    const defaults = asRecord(raw.defaults);
+    if (provider !== 'xai' || !defaults) return { ...raw, version: 3 };
+    const image = asRecord(defaults.image) ?? {};
+    const video = asRecord(defaults.video) ?? {};
+    const imageAtOld = image.model === undefined || image.model === 'grok-imagine-image';
+    const videoAtOld = video.model === undefined || video.model === 'grok-imagine-video';
+    const resolutionAtOld = video.resolution === undefined || video.resolution === '480p';
+    return {
+      ...raw,
+      defaults: {
+        ...defaults,
+        image: imageAtOld ? { ...image, model: DEFAULT_IMAGE_CHOICE.model } : image,
+        video: videoAtOld ? { ...video, model: DEFAULT_VIDEO_CHOICE.model, ...(resolutionAtOld ? { resolution: DEFAULT_VIDEO_CHOICE.resolution } : {}) } : video,
+      },
+      version: 3,
+    };
+  },
 };
+
+const asRecord = (value: unknown): Raw | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Raw) : undefined);
 
 export function migrateSettings(input: unknown): Settings {
   if (typeof input !== 'object' || input === null) return DEFAULT_SETTINGS;

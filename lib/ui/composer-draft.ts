@@ -1,8 +1,9 @@
 import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, VOICE_MODEL, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../model/modes';
-import { videoLimits } from '../model/video-limits';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';
+import { defaultModelsFor } from '../providers/default-models';
+import { videoLimits } from '../model/video-limits';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
 import { formatNumber, t } from '../i18n';
@@ -41,17 +42,18 @@ export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'qualit
 
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
+  const models = defaultModelsFor(settings);
   return {
     mode,
     prompt: '',
     sources: [],
-    imageModel: image.model,
-    videoModel: video.model,
+    imageModel: models.image,
+    videoModel: models.video,
     n: image.n,
     imageAspectRatio: image.aspectRatio,
     editAspectRatio: '',
     imageResolution: image.resolution,
-    quality: 'low',
+    quality: image.quality,
     outputFormat: image.outputFormat,
     videoAspectRatio: video.aspectRatio,
     videoResolution: video.resolution,
@@ -215,7 +217,10 @@ export function sourceTag(mode: Mode, index: number, count: number): string | un
 
 /** Estimate shown before sending (with its breakdown); undefined = the draft is not complete yet. */
 export function estimateDraft(draft: Draft, caps?: Capabilities): { estimate?: CostEstimate; model: string } | undefined {
-  const parsed = jobRequestSchema.safeParse(buildRequest(draft, caps));
+  // The price does not depend on the words: show it before the prompt is written, so it is in view before
+  // Generate (a stand-in prompt only for this check; what is sent is validated as typed).
+  const priced = draft.prompt.trim() ? draft : { ...draft, prompt: 'x' };
+  const parsed = jobRequestSchema.safeParse(buildRequest(priced, caps));
   if (!parsed.success) return undefined;
   const estimate = estimateRequest(parsed.data);
   return estimate ? { estimate, model: parsed.data.model } : { model: parsed.data.model };

@@ -1,6 +1,26 @@
 import { imageModelInfo, videoModelInfo } from '../api/models';
 import { formatList, formatNumber, t } from '../i18n';
 
+/**
+ * A model's plain name for the picker ("Grok Imagine 2.0"): brand names as they are, the retired ones
+ * marked. Ids we don't know (a newer catalogue entry, a typed id) show as themselves.
+ */
+const PLAIN_NAMES: Record<string, string> = {
+  'grok-imagine-image-2.0': 'Grok Imagine 2.0',
+  'grok-imagine-image': 'Grok Imagine 1.0',
+  'grok-imagine-image-quality': 'Grok Imagine Quality',
+  'grok-imagine-image-pro': 'Grok Imagine Pro',
+  'grok-imagine-video-1.5': 'Grok Imagine Video 1.5',
+  'grok-imagine-video-1.5-lite': 'Grok Imagine Video 1.5 Lite',
+  'grok-imagine-video': 'Grok Imagine Video 1.0',
+};
+
+export function modelName(model: string): string {
+  const id = model.trim();
+  const name = Object.hasOwn(PLAIN_NAMES, id) ? PLAIN_NAMES[id]! : id;
+  return imageModelInfo(id)?.servedBy ? t('composer.modelLabel.retiredName', { name }) : name;
+}
+
 /** What a model can do, in a few words: the combobox option labels and the hint under the control. */
 export function modelCapabilities(model: string, output: 'image' | 'video'): string | undefined {
   const id = model.trim();

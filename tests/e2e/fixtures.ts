@@ -34,7 +34,7 @@ import { TEST_TIMING } from '../emulator/timing';
 export { expect };
 
 export type { Emulator };
-export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html' | 'history.html';
+export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html' | 'history.html' | 'welcome.html';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
@@ -321,6 +321,20 @@ function firstExtensionPage(): string {
   return 'manifest.json';
 }
 
+/**
+ * Waits (up to 15 s) for the welcome tab a fresh install opens, and closes it. False if it never came.
+ */
+export async function closeWelcomePage(context: BrowserContext, extensionId: string): Promise<boolean> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const welcome = () => context.pages().filter((p) => p.url() === url);
+  const opened = await expect
+    .poll(() => welcome().length, { timeout: DEFAULT_WAIT_MS })
+    .toBeGreaterThan(0)
+    .then(() => true, () => false);
+  await Promise.all(welcome().map((p) => p.close()));
+  return opened;
+}
+
 /** Opens chrome-extension://<id>/<name> in a new tab and waits for it to load. */
 export async function openExtensionPage(
   context: BrowserContext,
@@ -482,6 +496,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // The download list is the profile's, not the extension's: start each test with an empty one.
     const worker = await getServiceWorker(context);
     await worker.evaluate(() => chrome.downloads?.erase({}));
+    // A fresh install opens the welcome page (lib/background/welcome.ts): close it, so every test starts
+    // from the same tabs. tests/e2e/first-run.spec.ts checks the page itself.
+    if (!(await closeWelcomePage(context, installed.id))) throw new Error('the welcome page did not open on install');
     try {
       await use(context);
     } finally {

@@ -35,8 +35,11 @@ test('Test connection says in words whether the key works', async ({ context, ex
   await expect(options.getByText(uiConnected())).toBeVisible();
   await options.getByRole('textbox', { name: ui('API key') }).fill('xai-nope');
   await options.getByRole('button', { name: ui('Test connection') }).click();
-  // The sentence shows in the connection result and may also be announced in the page's live region.
-  await expect(options.getByText(uiRe(/Invalid API key/)).first()).toBeVisible();
+  // The sentence shows in the connection result and may also be announced in the page's live region. It
+  // never sends the user to Options: they are on it, holding the key.
+  const refused = options.getByRole('status', { name: ui('Connection test result') });
+  await expect(refused).toHaveText(ui('{provider} rejected this key. Copy it again from the console, with nothing before or after it.', { provider: 'xAI' }));
+  await expect(refused).not.toContainText(uiRe(/Options/));
   await expect.poll(() => emulator.requests.filter((r) => r.path === '/v1/api-key').length).toBe(2);
 });
 

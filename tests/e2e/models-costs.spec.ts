@@ -9,7 +9,7 @@ test('image 2.0 with a quality: the request carries it, the estimate is right, t
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a lighthouse at dusk');
   await openSettings(panel);
-  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-2.0');
+  await panel.getByRole('combobox', { name: ui('Model'), exact: true }).selectOption('grok-imagine-image-2.0');
   await panel.getByRole('combobox', { name: ui('Quality') }).selectOption('medium');
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.06));
   await expect(panel.getByRole('list', { name: ui('Cost breakdown') })).toContainText(ui('{images} × {price} ({details})', { images: ui('{count} image', { count: 1 }), price: uiPrice(0.06), details: '1k, medium' }));
@@ -25,7 +25,10 @@ test('a retired slug is shown as served by the model that answered', async ({ co
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('an old slug');
   await openSettings(panel);
-  await panel.getByRole('combobox', { name: ui('Model') }).fill('grok-imagine-image-quality');
+  // Not offered by name (retired): typed as an id under Advanced.
+  await panel.getByText(ui('Advanced'), { exact: true }).click();
+  await panel.getByRole('combobox', { name: ui('Model id') }).fill('grok-imagine-image-quality');
+  await expect(panel.getByRole('combobox', { name: ui('Model'), exact: true })).toHaveValue('grok-imagine-image-quality');
   await expect(panel.getByRole('combobox', { name: ui('Quality') })).toHaveCount(0);
   await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
   await panel.getByRole('button', { name: ui('Generate') }).click();
@@ -52,22 +55,22 @@ test('the daily cap counts a moderated job (it was billed) at its estimate', asy
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.evaluate(async () => {
     const got = (await chrome.runtime.sendMessage({ type: 'settings.get' })) as { settings: Record<string, unknown> };
-    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
+    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.05 } });
   });
   emulator.inject({ route: 'POST /v1/images/generations', kind: 'moderation_http' });
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('blocked');
-  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.03) }))).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.05) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.locator('[data-error-kind="content_policy"]')).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap — this job would pass the cap and will be refused.', { spent: uiUsd(0.02), cap: uiUsd(0.03) }))).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap — this job would pass the cap and will be refused.', { spent: uiUsd(0.04), cap: uiUsd(0.05) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(panel.getByRole('alert')).toContainText(ui('Daily spending cap reached.'));
   expect(emulator.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByTestId('today-spend')).toHaveText(ui('Spent today: {spent} of your {cap} daily cap.', { spent: uiUsd(0.02), cap: uiUsd(0.03) }));
+  await expect(options.getByTestId('today-spend')).toHaveText(ui('Spent today: {spent} of your {cap} daily cap.', { spent: uiUsd(0.04), cap: uiUsd(0.05) }));
 });
 
-test('Test connection reads the live catalogue, which fills the Model combobox (retired slugs are not offered)', async ({ context, extensionId, emulator }) => {
+test('Test connection reads the live catalogue, which fills the Model select by plain name (retired slugs are not offered)', async ({ context, extensionId, emulator }) => {
   await configureKeyOnly(context, extensionId); // the shipped https://api.x.ai/v1
   const options = await openExtensionPage(context, extensionId, 'options.html');
   await options.getByRole('button', { name: ui('Test connection') }).click();
@@ -77,6 +80,8 @@ test('Test connection reads the live catalogue, which fills the Model combobox (
   const options2 = panel.getByTestId('model-options').locator('option');
   await expect(options2).toHaveCount(2);
   expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
+  const names = panel.getByRole('combobox', { name: ui('Model'), exact: true }).locator('option');
+  expect(await names.allTextContents()).toEqual(['Grok Imagine 2.0', 'Grok Imagine 1.0']);
   await chooseMode(panel, 'Create video');
   await expect(options2).toHaveCount(3);
   await expect(options2.nth(1)).toHaveAttribute('value', 'grok-imagine-video-1.5');

@@ -40,10 +40,14 @@ for (const [name, ready] of [
   ['popup.html', 'Öþéñ šîđé þàñéļ'],
   ['history.html', 'Ĥîšţöŕý'],
   ['options.html', 'Šàṽé'],
+  // Without a key: the welcome page's setup card (the panel and popup show the same card then).
+  ['welcome.html', 'Ŵéļçöɱé ţö Ŕéîɱàĝîñé'],
 ] as [ExtensionPageName, string][]) {
   test(`pseudo-locale at ${WIDTH} px: nothing clipped in ${name}`, async ({ context, extensionId }, testInfo) => {
     const page = await openExtensionPage(context, extensionId, name);
     await page.setViewportSize({ width: WIDTH, height: 900 });
+    // The panel and popup show their own layout once a key is saved (before, the setup card).
+    if (name === 'sidepanel.html' || name === 'popup.html') await page.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.save', secrets: { xai: 'xai-emulator-key' } }));
     await expect(page.getByText(ready).first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`pseudo-${name.replace('.html', '')}.png`), fullPage: true });
     const result = await clipped(page);

@@ -14,13 +14,14 @@ test('image modes: create → Edit this → Animate this → Use as reference', 
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a red fox in snow');
   await (await setting(panel, 'Count')).fill('2');
   await (await setting(panel, 'Aspect ratio')).selectOption('16:9');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.04));
+  // Today's default: Grok Imagine 2.0 at quality low, $0.04 an image.
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.08));
   await generate.click();
   await expect(tiles(panel)).toHaveCount(2, { timeout: 20_000 });
   expect(bodiesOf(emulator, '/v1/images/generations')[0]).toMatchObject({ prompt: 'a red fox in snow', n: 2, aspect_ratio: '16:9' });
   // The actual cost reported by the API is shown with the result.
   const viewer = await openViewer(panel, tiles(panel).first());
-  await expect(viewer.locator('dd').filter({ hasText: uiUsd(0.04) })).toHaveCount(1);
+  await expect(viewer.locator('dd').filter({ hasText: uiUsd(0.08) })).toHaveCount(1);
   await panel.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
 
@@ -84,7 +85,8 @@ test('video modes: create → Extend this → Edit this', async ({ context, exte
   await prompt.fill('waves at sunset');
   await (await setting(panel, 'Duration (s)')).fill('4');
   await (await setting(panel, 'Resolution')).selectOption('720p');
-  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.28));
+  // Today's default video model, Grok Imagine Video 1.5: $0.14 a second at 720p.
+  await expect(panel.getByTestId('cost-estimate')).toHaveText(uiUsd(0.56));
   await generate.click();
   await expect(results(panel).locator('video')).toHaveCount(1, { timeout: 30_000 });
   expect(bodiesOf(emulator, '/v1/videos/generations')[0]).toMatchObject({ prompt: 'waves at sunset', duration: 4, resolution: '720p' });

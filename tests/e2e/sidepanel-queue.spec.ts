@@ -50,14 +50,14 @@ test('the daily spending cap blocks a new job with a clear message', async ({ co
   const panel = await setupPanel(context, extensionId, emulator);
   await panel.evaluate(async () => {
     const got = (await chrome.runtime.sendMessage({ type: 'settings.get' })) as { settings: Record<string, unknown> };
-    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.03 } });
+    await chrome.runtime.sendMessage({ type: 'settings.save', settings: { ...got.settings, dailySpendCapUsd: 0.05 } });
   });
   await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a teapot');
-  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.03) }))).toBeVisible();
+  await expect(panel.getByText(ui('Today: {spent} of your {cap} daily cap.', { spent: uiUsd(0), cap: uiUsd(0.05) }))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   await expect(tiles(panel)).toHaveCount(1, { timeout: 15_000 });
 
-  // $0.02 spent; another $0.02 would pass $0.03.
+  // $0.04 spent (Grok Imagine 2.0, quality low); another $0.04 would pass $0.05.
   await expect(panel.getByText(uiRe(/this job would pass the cap/))).toBeVisible();
   await panel.getByRole('button', { name: ui('Generate') }).click();
   const alert = panel.getByRole('alert');

@@ -16,11 +16,14 @@ test('a browser in German shows the side panel, the menus and the numbers in Ger
   expect(fromWorker).toEqual({ intl: 'de', editMenu: 'Bild bearbeiten…', batchMenu: 'Bilder auf dieser Seite neu gestalten…' });
 
   const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  // No key yet: the setup card, in German; once a key is saved, the composer.
+  await expect(panel.getByRole('button', { name: 'Testen & speichern' })).toBeVisible();
+  await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.save', secrets: { xai: 'xai-emulator-key' } }));
   await expect(panel.getByRole('button', { name: 'Erzeugen' })).toBeVisible();
   await expect(panel.getByRole('radiogroup', { name: 'Modus' }).getByRole('radio', { name: 'Bild erstellen' })).toBeVisible();
   await expect(panel.getByRole('textbox', { name: 'Prompt' })).toHaveAttribute('placeholder', 'Ein Aquarellfuchs in einem verschneiten Wald…');
 
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await expect(options.getByRole('button', { name: 'Speichern' })).toBeVisible();
-  await expect(options.getByText('Anbieter und API-Schlüssel')).toBeVisible();
+  await expect(options.getByRole('button', { name: 'Speichern', exact: true })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Anbieter und API-Schlüssel' })).toBeVisible();
 });

@@ -14,7 +14,8 @@ test.beforeAll(({ site: shared }) => {
   site = shared; // the worker's site, which the browser reaches as site.test
 });
 
-const GENERIC_FAILURE = ui('Couldn’t finish — see the Reimagine panel.');
+/** What the page may see of a failure: the translated sentence of the error's kind (lib/jobs/page-reason.ts). */
+const KIND_ONLY_FAILURE = ui('The provider had a server error.');
 const PROVIDER_SECRET = 'PROVIDER-INTERNAL db-7 user=4711';
 
 /** Everything a page script can do to the overlay from the main world. */
@@ -111,7 +112,7 @@ test('a hostile page can neither reach nor drive the overlay; a real click still
   await expect(page.locator('#plain')).toHaveAttribute('src', /^blob:/);
 });
 
-test('the page cannot cancel a job, and a provider error is a generic sentence on the page', async ({ context, extensionId, emulator }) => {
+test('the page cannot cancel or retry a job, and a provider error is only its kind’s sentence on the page', async ({ context, extensionId, emulator }) => {
   emulator.configure({ videoRenderMs: 2_000 });
   emulator.inject({ route: 'POST /v1/videos/generations', kind: 'job_failed', code: 'internal_error', message: PROVIDER_SECRET });
   await configureApi(context, extensionId, emulator.apiBaseUrl);
@@ -126,7 +127,10 @@ test('the page cannot cancel a job, and a provider error is a generic sentence o
   expect(await overlay.syntheticClicks()).toBeGreaterThan(0); // Cancel among them
 
   // Not cancelled: the job ran on and failed on the provider's side.
-  await expect.poll(() => overlay.status(), { timeout: 30_000 }).toBe(GENERIC_FAILURE);
+  await expect.poll(() => overlay.status(), { timeout: 30_000 }).toBe(KIND_ONLY_FAILURE);
+  // Retry shows now; the page's forged clicks on it send nothing (only a user's click retries).
+  await overlay.expectButton('Retry');
+  expect(await overlay.syntheticClicks()).toBeGreaterThan(0);
   const worker = await getServiceWorker(context);
   const job = await worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -144,4 +148,6 @@ test('the page cannot cancel a job, and a provider error is a generic sentence o
   expect(job).toMatchObject({ status: 'failed', error: { message: expect.stringContaining(PROVIDER_SECRET) } });
   // The provider's words are in the panel's record, never in the page.
   expect(await page.evaluate(() => document.documentElement.innerText)).not.toContain('db-7');
+  expect(await overlay.status()).not.toContain('db-7');
+  expect(emulator.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations')).toHaveLength(1);
 });

@@ -74,8 +74,16 @@ const JOB_FIXTURES: Record<number, Record<string, unknown>> = { 0: jobV0, 1: job
 
 /** Settings version 0: unversioned, a single top-level `baseUrl`. */
 const settingsV0 = { provider: 'xai', baseUrl: 'http://localhost:8080/v1', concurrency: 5, notifications: false };
-const settingsV2 = { ...DEFAULT_SETTINGS, concurrency: 2, quickActions: [{ id: 'x', title: 'Noir', mode: 'edit-image', prompt: 'Film noir look' }] };
-const SETTINGS_FIXTURES: Record<number, Record<string, unknown>> = { 0: settingsV0, 1: { ...settingsV2, version: 1, baseUrls: { ...settingsV2.baseUrls, vydra: 'https://vydra.ai/api/v1' } }, 2: settingsV2 };
+const settingsV3 = { ...DEFAULT_SETTINGS, concurrency: 2, quickActions: [{ id: 'x', title: 'Noir', mode: 'edit-image', prompt: 'Film noir look' }] };
+/** Settings version 2: the 1.0 models were the defaults, and image defaults had no quality. */
+const { quality: _quality, ...imageV2 } = { ...DEFAULT_SETTINGS.defaults.image, model: 'grok-imagine-image' };
+const settingsV2 = { ...settingsV3, version: 2, defaults: { image: imageV2, video: { ...DEFAULT_SETTINGS.defaults.video, model: 'grok-imagine-video', resolution: '480p' } } };
+const SETTINGS_FIXTURES: Record<number, Record<string, unknown>> = {
+  0: settingsV0,
+  1: { ...settingsV2, version: 1, baseUrls: { ...settingsV2.baseUrls, vydra: 'https://vydra.ai/api/v1' } },
+  2: settingsV2,
+  3: settingsV3,
+};
 
 beforeEach(() => {
   // A fresh, empty IndexedDB per test.
@@ -221,18 +229,42 @@ describe('settings migrations', () => {
     const settings = migrateSettings(structuredClone(SETTINGS_FIXTURES[1]));
     expect(settings.baseUrls.vydra).toBe('https://www.vydra.ai/api/v1');
     expect(settings.concurrency).toBe(2);
-    const custom = migrateSettings({ ...SETTINGS_FIXTURES[1], baseUrls: { ...settingsV2.baseUrls, vydra: 'http://127.0.0.1:9/vydra/api/v1' } });
+    const custom = migrateSettings({ ...SETTINGS_FIXTURES[1], baseUrls: { ...settingsV3.baseUrls, vydra: 'http://127.0.0.1:9/vydra/api/v1' } });
     expect(custom.baseUrls.vydra).toBe('http://127.0.0.1:9/vydra/api/v1');
   });
 
+  it('v2 → v3: defaults still at the 1.0 models move to 2.0 (quality low) and 1.5 at 720p', () => {
+    const settings = migrateSettings(structuredClone(settingsV2));
+    expect(settings.defaults.image).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'low', resolution: '1k' });
+    expect(settings.defaults.video).toMatchObject({ model: 'grok-imagine-video-1.5', resolution: '720p' });
+    expect(settings.concurrency).toBe(2);
+  });
+
+  it('v2 → v3: a choice the user made is never changed', () => {
+    const chosen = structuredClone(settingsV2);
+    chosen.defaults.image = { ...chosen.defaults.image, model: 'my-fine-tune', resolution: '2k' };
+    chosen.defaults.video = { ...chosen.defaults.video, model: 'grok-imagine-video-1.5-lite', resolution: '480p' };
+    const settings = migrateSettings(chosen);
+    expect(settings.defaults.image).toMatchObject({ model: 'my-fine-tune', resolution: '2k' });
+    expect(settings.defaults.video).toMatchObject({ model: 'grok-imagine-video-1.5-lite', resolution: '480p' });
+    // The old video model with a resolution the user raised: the model moves, the resolution stays.
+    const raised = structuredClone(settingsV2);
+    raised.defaults.video = { ...raised.defaults.video, resolution: '720p', duration: 10 };
+    expect(migrateSettings(raised).defaults.video).toMatchObject({ model: 'grok-imagine-video-1.5', resolution: '720p', duration: 10 });
+    // Resellers don't list the new models: their users keep what they had.
+    const vydra = migrateSettings({ ...structuredClone(settingsV2), provider: 'vydra' });
+    expect(vydra.defaults.image.model).toBe('grok-imagine-image');
+    expect(vydra.defaults.video).toMatchObject({ model: 'grok-imagine-video', resolution: '480p' });
+  });
+
   it('keeps a current record', () => {
-    expect(migrateSettings(structuredClone(settingsV2))).toEqual(settingsV2);
+    expect(migrateSettings(structuredClone(settingsV3))).toEqual(settingsV3);
   });
 
   it('resets only the invalid field, not the whole record', () => {
-    const settings = migrateSettings({ ...settingsV2, concurrency: 99, privacy: { sendImagesAs: 'url' } });
+    const settings = migrateSettings({ ...settingsV3, concurrency: 99, privacy: { sendImagesAs: 'url' } });
     expect(settings.concurrency).toBe(DEFAULT_SETTINGS.concurrency);
-    expect(settings.quickActions).toEqual(settingsV2.quickActions);
+    expect(settings.quickActions).toEqual(settingsV3.quickActions);
     expect(settings.privacy.sendImagesAs).toBe('url');
   });
 

@@ -14,7 +14,9 @@ const { useComposer } = await import('../../lib/ui/composer-store');
 const { useSettings } = await import('../../lib/ui/settings-view-store');
 
 const xai = PROVIDERS.xai.capabilities;
-const draft = (patch: Partial<Draft>): Draft => ({ ...draftFromSettings(DEFAULT_SETTINGS), ...patch });
+/** The rules below are checked against the 1.0 models' limits (3 edit sources, 480p/720p, $0.02 a picture). */
+const ON_1_0: Partial<Draft> = { imageModel: 'grok-imagine-image', videoModel: 'grok-imagine-video', videoResolution: '480p' };
+const draft = (patch: Partial<Draft>): Draft => ({ ...draftFromSettings(DEFAULT_SETTINGS), ...ON_1_0, ...patch });
 const fieldsOf = (d: Draft, caps = xai) => {
   const v = validateDraft(d, caps);
   return v.ok ? {} : v.fields;
@@ -90,7 +92,10 @@ describe('validateDraft (the same schema the background uses, plus provider capa
       estimate: { usd: 1.4, lines: ['10 s × $0.14/s (720p)'] },
     });
     expect(estimateDraft(draft({ prompt: 'x', imageModel: 'my-model' }), xai)).toEqual({ model: 'my-model' });
-    expect(estimateDraft(draft({ prompt: '' }), xai)).toBeUndefined();
+    // The price is in view before the prompt is written (it does not depend on the words)…
+    expect(estimateDraft(draft({ prompt: '', n: 2 }), xai)).toMatchObject({ estimate: { usd: 0.04 } });
+    // …but not while the request could not be made (an edit without its source image).
+    expect(estimateDraft(draft({ mode: 'edit-image', prompt: '' }), xai)).toBeUndefined();
   });
 });
 
@@ -121,7 +126,8 @@ describe('<Composer>', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Prompt' }), { target: { value: 'a lighthouse' } });
     fireEvent.change(screen.getByLabelText('Count'), { target: { value: '2' } });
     expect(screen.queryByText('Write a prompt.')).toBeNull();
-    expect(screen.getByTestId('cost-estimate').textContent).toBe('$0.04');
+    // Today's default model, Grok Imagine 2.0 at quality low: $0.04 a picture.
+    expect(screen.getByTestId('cost-estimate').textContent).toBe('$0.08');
     fireEvent.keyDown(screen.getByRole('textbox', { name: 'Prompt' }), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(submits()).toHaveLength(1));
     expect(submits()[0]![0]).toMatchObject({ type: 'job.submit', input: { provider: 'xai', request: { mode: 'create-image', prompt: 'a lighthouse', n: 2 } } });

@@ -1,0 +1,41 @@
+/**
+ * Driving the page overlay from a plain script (the demo, the store shots), where Playwright's test-runner
+ * `expect.poll` is not available. The overlay's shadow root is closed: ClosedOverlay reads it through
+ * DevTools, and clicks are real (trusted) mouse clicks at the button's position, as a user's would be.
+ */
+import type { Page } from '@playwright/test';
+import { ClosedOverlay, overlayHostSelector } from '../tests/e2e/site/overlay';
+
+/** Polls `ready` every 100 ms until it holds, for up to `timeoutMs` (a video render or a slow machine). */
+export async function until(ready: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The overlay Reimagine drew over the page element `selector`, once the content script has marked it. */
+export async function overlayOver(page: Page, selector: string): Promise<ClosedOverlay> {
+  await until(async () => !!(await page.locator(selector).first().getAttribute('data-reimagine-target')), `the overlay over ${selector}`);
+  const id = (await page.locator(selector).first().getAttribute('data-reimagine-target')) ?? '';
+  return new ClosedOverlay(page, overlayHostSelector(id));
+}
+
+/** A trusted click on the overlay's button `name` once it shows and stays put between two looks. */
+export async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string, timeoutMs = 60_000): Promise<void> {
+  let last: string | undefined;
+  let at: { x: number; y: number } | undefined;
+  await until(async () => {
+    const button = (await overlay.state())?.buttons[name];
+    const seen = button ? `${button.x},${button.y}` : undefined;
+    const steady = seen !== undefined && seen === last;
+    last = seen;
+    at = button;
+    return steady;
+  }, `the overlay's ${name} button`, timeoutMs).catch(async (error: unknown) => {
+    // Say what the overlay shows instead (an error sentence, still working…).
+    throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
+  });
+  await page.mouse.click(at!.x, at!.y);
+}
