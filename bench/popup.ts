@@ -140,7 +140,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     let heapFirst = 0;
     for (let i = 0; i < RUNS; i++) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${id}/history.html`, { waitUntil: 'commit' });
+      await page.goto(`chrome-extension://${id}/history-page.html`, { waitUntil: 'commit' });
       times.push(await page.evaluate(firstThumbsPainted, FIRST_THUMBS));
       if (i === RUNS - 1) heapFirst = await heapMb(page);
       await page.close();
@@ -148,7 +148,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 
     // Scroll through everything (infinite scroll reads all pages), then search across all entries.
     const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/history.html`);
+    await page.goto(`chrome-extension://${id}/history-page.html`);
     await page.evaluate(firstThumbsPainted, FIRST_THUMBS);
     const loadAllStart = Date.now();
     for (;;) {

@@ -22,20 +22,15 @@ export async function overlayOver(page: Page, selector: string): Promise<ClosedO
   return new ClosedOverlay(page, overlayHostSelector(id));
 }
 
-/** A trusted click on the overlay's button `name` once it shows and stays put between two looks. */
+/**
+ * A trusted click on the overlay's button `name`, the test kit's way (ClosedOverlay.click): once the button
+ * shows, is armed by the overlay's click guard (a button that just appeared or moved ignores clicks for
+ * 500 ms: lib/content/overlay-guard.ts) and a hit test keeps finding it in the same place.
+ */
 export async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string, timeoutMs = 60_000): Promise<void> {
-  let last: string | undefined;
-  let at: { x: number; y: number } | undefined;
-  await until(async () => {
-    const button = (await overlay.state())?.buttons[name];
-    const seen = button ? `${button.x},${button.y}` : undefined;
-    const steady = seen !== undefined && seen === last;
-    last = seen;
-    at = button;
-    return steady;
-  }, `the overlay's ${name} button`, timeoutMs).catch(async (error: unknown) => {
+  void page;
+  await overlay.click(name, { timeout: timeoutMs }).catch(async (error: unknown) => {
     // Say what the overlay shows instead (an error sentence, still working…).
     throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
   });
-  await page.mouse.click(at!.x, at!.y);
 }

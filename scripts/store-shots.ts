@@ -68,7 +68,7 @@ async function until(ready: () => Promise<boolean>, what: string): Promise<void>
 export async function shootHistory({ context, base }: ShotSession): Promise<void> {
   const history = await context.newPage();
   await history.setViewportSize(STORE_VIEWPORT);
-  await history.goto(`${base}/history.html`);
+  await history.goto(`${base}/history-page.html`);
   const rows = history.getByRole('list', { name: 'History' }).getByRole('listitem');
   await rows.nth(4).waitFor();
   await history.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.thumb')].every((image) => image.complete && image.naturalWidth > 0));

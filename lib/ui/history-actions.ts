@@ -50,7 +50,7 @@ async function openPanelTab(jobId: string | undefined): Promise<Outcome> {
 /** The full-page History (filters, purge, export, import) in a tab of its own; `query` pre-fills its search. */
 export async function openHistoryPage(query = ''): Promise<void> {
   const search = query.trim() ? `?q=${encodeURIComponent(query.trim())}` : '';
-  await browser.tabs.create({ url: browser.runtime.getURL(`/history.html${search}` as '/history.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(`/history-page.html${search}` as '/history-page.html') });
 }
 
 export async function currentWindowId(): Promise<number | undefined> {

@@ -34,7 +34,7 @@ import { TEST_TIMING } from '../emulator/timing';
 export { expect };
 
 export type { Emulator };
-export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html' | 'history.html' | 'welcome.html';
+export type ExtensionPageName = 'sidepanel.html' | 'options.html' | 'popup.html' | 'history-page.html' | 'welcome.html';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**

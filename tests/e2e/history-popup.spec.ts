@@ -40,13 +40,13 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
 
   test('history survives a browser restart; search, filters, re-run and delete work', async ({ context, extensionId, emulator, userDataDir }) => {
     await configure(context, extensionId, emulator);
-    const page = await openExtensionPage(context, extensionId, 'history.html');
+    const page = await openExtensionPage(context, extensionId, 'history-page.html');
     await makeHistory(page, emulator);
     await context.close();
 
     const relaunched = await launchContext(userDataDir);
     try {
-      const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'history.html');
+      const popup = await openExtensionPage(relaunched, await idOf(relaunched), 'history-page.html');
       await expect(rows(popup)).toHaveCount(3);
       // newest first, with status, mode, model and cost
       await expect(rows(popup).first()).toHaveAccessibleName('a forbidden picture');
@@ -99,7 +99,7 @@ test.describe('on a profile of its own (the browser is closed and relaunched)', 
 
 test('export, then import into a fresh profile: same entries, media intact, import is idempotent', async ({ context, extensionId, emulator }) => {
   await configure(context, extensionId, emulator);
-  const popup = await openExtensionPage(context, extensionId, 'history.html');
+  const popup = await openExtensionPage(context, extensionId, 'history-page.html');
   await makeHistory(popup, emulator);
   await popup.reload();
   await expect(rows(popup)).toHaveCount(3);
@@ -135,7 +135,7 @@ test('export, then import into a fresh profile: same entries, media intact, impo
   const freshDir = await mkdtemp(path.join(tmpdir(), 'reimagine-e2e-fresh-'));
   const fresh = await launchContext(freshDir);
   try {
-    const other = await openExtensionPage(fresh, await idOf(fresh), 'history.html');
+    const other = await openExtensionPage(fresh, await idOf(fresh), 'history-page.html');
     await expect(other.getByText(uiRe(/No generations yet/))).toBeVisible();
     await other.getByLabel(ui('Import archive')).setInputFiles(file);
     await expect(other.getByRole('status').filter({ hasText: ui('Imported {count} entries.', { count: 3 }) })).toBeVisible({ timeout: 30_000 });
@@ -168,7 +168,7 @@ test('storage meter, one-click purge of the oldest, and Copy prompt', async ({ c
   for (let i = 0; i < 11; i++) ids.push(await submitFromPage(page, image(`entry number ${i}`)));
   for (const id of ids) await waitForJobState(page, id, ['done']);
 
-  const popup = await openExtensionPage(context, extensionId, 'history.html');
+  const popup = await openExtensionPage(context, extensionId, 'history-page.html');
   await expect(popup.getByRole('meter', { name: ui('Storage used') })).toBeVisible();
   await expect(popup.getByText(uiRe(/used of .* available/))).toBeVisible();
 
@@ -209,7 +209,7 @@ test('the popup is a launcher: open the side panel, search, recent results; the 
   // Enter in the search opens the full History in a tab, searching the same words.
   const [history] = await Promise.all([context.waitForEvent('page'), popup.getByRole('searchbox', { name: ui('Search prompts') }).press('Enter')]);
   await history.waitForLoadState();
-  expect(history.url()).toContain('/history.html?q=fox');
+  expect(history.url()).toContain('/history-page.html?q=fox');
   await expect(history.getByRole('searchbox', { name: ui('Search prompts') })).toHaveValue('fox');
   await expect(history.getByRole('list', { name: ui('History') }).getByRole('listitem')).toHaveCount(1);
   await expect(history.getByRole('button', { name: ui('Export all') })).toBeVisible();

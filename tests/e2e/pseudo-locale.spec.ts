@@ -38,7 +38,7 @@ async function clipped(page: Page): Promise<{ page: number; elements: string[] }
 for (const [name, ready] of [
   ['sidepanel.html', 'Ĝéñéŕàţé'],
   ['popup.html', 'Öþéñ šîđé þàñéļ'],
-  ['history.html', 'Ĥîšţöŕý'],
+  ['history-page.html', 'Ĥîšţöŕý'],
   ['options.html', 'Šàṽé'],
   // Without a key: the welcome page's setup card (the panel and popup show the same card then).
   ['welcome.html', 'Ŵéļçöɱé ţö Ŕéîɱàĝîñé'],

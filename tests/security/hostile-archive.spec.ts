@@ -87,7 +87,7 @@ function profileDigest(page: Page) {
 test('hostile archives through the History page: refused with a sentence or imported as inert history; existing history intact', async ({ context, extensionId, emulator }) => {
   test.setTimeout(120_000);
   await configure(context, extensionId, emulator);
-  const popup = await openExtensionPage(context, extensionId, 'history.html');
+  const popup = await openExtensionPage(context, extensionId, 'history-page.html');
   const own = await submitFromPage(popup, { mode: 'create-image', prompt: 'my own fox', model: 'grok-imagine-image', n: 1, aspectRatio: '1:1', resolution: '1k' });
   await waitForJobState(popup, own, ['done']);
   await popup.reload();
