@@ -7,6 +7,7 @@ import type { Mode } from '../model/modes';
 import type { JobOrigin, JobRequest, SourceRef } from '../model/request';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
+import { AREA_SOURCE_LIMITS } from '../media/area/area';
 import { PENDING_PANEL_REQUEST_KEY, type CaptureState, type DescribeState, type PendingPanelRequest } from '../messaging/panel-request';
 import { visionReply } from './vision';
 import { parseHttpUrl } from '../net/hosts';
@@ -32,7 +33,8 @@ import { formatNumber, t } from '../i18n';
  * crop a screenshot instead (capture-fallbacks.ts).
  */
 export type CapturePurpose =
-  | { kind: 'panel'; mode: 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video' }
+  /** `area`: "Edit an area…" — the picture is kept at its own size and the panel opens the area picker. */
+  | { kind: 'panel'; mode: 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video'; area?: boolean }
   | { kind: 'reference' }
   | { kind: 'quick'; actionId: string }
   | { kind: 'describe' }
@@ -130,8 +132,7 @@ export async function startCapture(
     captureId: capture.captureId,
     ...(target.srcUrl ? { srcUrl: target.srcUrl } : {}),
     mediaType: target.mediaType,
-    maxEdge: IMAGE_LIMITS.maxEdge,
-    maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes,
+    ...(purpose.kind === 'panel' && purpose.area ? AREA_SOURCE_LIMITS : { maxEdge: IMAGE_LIMITS.maxEdge, maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes }),
   };
   try {
     if (!options.injected) await browser.scripting.executeScript({ target: { tabId, frameIds: [target.frameId] }, files: [CONTENT_SCRIPT_FILE] });
@@ -244,11 +245,16 @@ export async function finishCapture(
   const srcUrl = done?.srcUrl ?? capture.chosenSrc ?? capture.srcUrl; // the page script may have found a larger srcset candidate
   let source: SourceRef;
   try {
-    source = await importSource(dataUrl, {
-      ...extra,
-      ...(keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? { srcUrl } : {}),
-      ...(sendAsUrl ? { sendAsUrl: true } : {}),
-    });
+    const forArea = capture.purpose.kind === 'panel' && capture.purpose.area === true;
+    source = await importSource(
+      dataUrl,
+      {
+        ...extra,
+        ...(keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? { srcUrl } : {}),
+        ...(sendAsUrl && !forArea ? { sendAsUrl: true } : {}),
+      },
+      forArea ? { maxBytes: AREA_SOURCE_LIMITS.maxBytes } : undefined,
+    );
   } catch (error) {
     const message = toErrorInfo(error).message;
     await failCapture(capture, message, { canScreenshot: false, quietForQuick: true });
@@ -266,7 +272,11 @@ export async function finishCapture(
   const { purpose } = capture;
   switch (purpose.kind) {
     case 'panel':
-      await writePendingPanelRequest({ id: crypto.randomUUID(), mode: purpose.mode, sources: [source], origin, capture: ready, ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) });
+      await writePendingPanelRequest({
+        id: crypto.randomUUID(), mode: purpose.mode, sources: [source], origin, capture: ready,
+        ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}),
+        ...(purpose.area ? { pickArea: true } : {}),
+      });
       return { ok: true, next: 'panel' };
     case 'reference': {
       const refs = await loadReferences();

@@ -46,3 +46,10 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 export type AreaInput = z.input<typeof areaSchema>;
+
+/**
+ * A picture captured for a region edit keeps its own size (the result is the whole picture at that size):
+ * up to this edge and these bytes (base64 of it stays under Chrome's 64 MiB message limit). Larger ones are
+ * scaled down like any capture. It is never sent as is: only the crop is.
+ */
+export const AREA_SOURCE_LIMITS = { maxEdge: 12_000, maxBytes: 40 * 1024 * 1024 } as const;
