@@ -4,6 +4,7 @@ import { MODE_INFO, MODES, type Mode } from '../model/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
+import type { Area } from '../media/area/area';
 import { formatNumber, t } from '../i18n';
 
 /**
@@ -30,6 +31,8 @@ export interface Draft {
   videoResolution: string;
   duration: number;
   extendDuration: number;
+  /** A region edit's area, tied to the source it was drawn on (lib/ui/area-picker-store.ts). */
+  area?: { mediaId: string; area: Area } | undefined;
 }
 
 export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat';
@@ -111,6 +114,7 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
         ...quality,
         ...(draft.sources.length > 1 && draft.editAspectRatio ? { aspectRatio: draft.editAspectRatio } : {}),
         ...outputFormat,
+        ...(areaOf(draft) ? { area: areaOf(draft) } : {}),
       };
     case 'create-video':
       return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution };
@@ -123,6 +127,12 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
     case 'extend-video':
       return { ...base, sources: draft.sources, duration: draft.extendDuration };
   }
+}
+
+/** The draft's area while the picture it was drawn on is the edit's one source. */
+export function areaOf(draft: Draft): Area | undefined {
+  const [only] = draft.sources;
+  return draft.mode === 'edit-image' && draft.area && draft.sources.length === 1 && only?.mediaId === draft.area.mediaId ? draft.area.area : undefined;
 }
 
 export type Validation = { ok: true; request: JobRequest } | { ok: false; fields: Record<string, string> };
