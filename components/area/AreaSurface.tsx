@@ -103,7 +103,7 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
   return (
     <div className="area-stage">
       <div
-        className={`area-surface tool-${tool}`}
+        className={`area-surface tool-${tool}${width > 0 && Math.max(width, height) <= 256 ? ' small' : ''}`}
         role="img"
         aria-label={t('area.surface')}
         aria-describedby="area-hint"
@@ -123,7 +123,6 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
           src={url}
           alt=""
           draggable={false}
-          className={Math.max(width, height) <= 256 ? 'pixelated' : undefined}
           onLoad={(e) => onNatural(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight)}
         />
         <canvas ref={canvasRef} aria-hidden="true" />
