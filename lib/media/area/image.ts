@@ -61,18 +61,31 @@ export interface BlendTimings {
  */
 export async function blendAnswer(source: Blob, answer: Blob, area: Area, crop: PixelBox, timings?: BlendTimings): Promise<Blob> {
   const t0 = performance.now();
-  const [original, edited] = await Promise.all([createImageBitmap(source, DECODE), createImageBitmap(answer, DECODE)]);
+  // Decoding runs on the browser's decoder threads while the mask is computed here.
+  const decoding = Promise.all([createImageBitmap(source, DECODE), createImageBitmap(answer, DECODE)]);
+  // The mask varies only around the area (drawn un-inverted); an inverted edit takes the answer everywhere else.
+  const drawn = area.invert ? { ...area, invert: false } : area;
+  const box = area.invert ? paddedCrop(drawn) : crop;
+  const mask = featherMask(rasterizeArea(drawn, box), box.w, box.h, area.feather);
+  const [original, edited] = await decoding;
   try {
     const canvas = new OffscreenCanvas(original.width, original.height);
     const ctx = context2d(canvas);
     ctx.drawImage(original, 0, 0);
     const t1 = performance.now();
-    const scaled = new OffscreenCanvas(crop.w, crop.h);
-    const sctx = context2d(scaled);
-    sctx.imageSmoothingQuality = 'high';
-    sctx.drawImage(edited, 0, 0, crop.w, crop.h);
-    const mask = featherMask(rasterizeArea(area, crop), crop.w, crop.h, area.feather);
-    if (!maskIsEmpty(mask)) {
+    if (area.invert) {
+      // Everything but the area becomes the answer; inside the (feathered) area the source comes back.
+      const kept = ctx.getImageData(box.x, box.y, box.w, box.h);
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(edited, crop.x, crop.y, crop.w, crop.h);
+      const out = ctx.getImageData(box.x, box.y, box.w, box.h);
+      blendRgba(out.data, kept.data, mask);
+      ctx.putImageData(out, box.x, box.y);
+    } else if (!maskIsEmpty(mask)) {
+      const scaled = new OffscreenCanvas(crop.w, crop.h);
+      const sctx = context2d(scaled);
+      sctx.imageSmoothingQuality = 'high';
+      sctx.drawImage(edited, 0, 0, crop.w, crop.h);
       const under = ctx.getImageData(crop.x, crop.y, crop.w, crop.h);
       blendRgba(under.data, sctx.getImageData(0, 0, crop.w, crop.h).data, mask);
       ctx.putImageData(under, crop.x, crop.y);
