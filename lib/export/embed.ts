@@ -22,6 +22,7 @@ export async function withMetadata(blob: Blob, extension: SniffedMedia['extensio
     model: cleanText(meta.model, 200),
     date: cleanText(meta.date, 40),
     software: cleanText(meta.software, 100),
+    ...(meta.area ? { area: cleanText(meta.area, 300) } : {}),
   };
   try {
     const written = write(new Uint8Array(await blob.arrayBuffer()), safe);

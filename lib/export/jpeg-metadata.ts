@@ -24,7 +24,7 @@ export function xmpPacket(meta: ResultMetadata): string {
     ' xmlns:reimagine="https://reimagine.invalid/xmp/1.0/"',
     ` xmp:CreatorTool="${escapeXml(meta.software)}"`,
     ` xmp:CreateDate="${escapeXml(meta.date)}"`,
-    ` reimagine:Model="${escapeXml(meta.model)}">`,
+    ` reimagine:Model="${escapeXml(meta.model)}"${meta.area ? ` reimagine:EditedArea="${escapeXml(meta.area)}"` : ''}>`,
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.prompt)}</rdf:li></rdf:Alt></dc:description>`,
     '</rdf:Description>',
     '</rdf:RDF>',

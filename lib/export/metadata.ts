@@ -11,6 +11,8 @@ export interface ResultMetadata {
   /** ISO 8601, UTC. */
   date: string;
   software: string;
+  /** A region edit: which part of the picture was edited (plain text, e.g. "rectangle 1500×1000 at 2000,1500 of 6000×4000"). */
+  area?: string;
 }
 
 export const SOFTWARE = 'Reimagine';
@@ -27,13 +29,32 @@ export function cleanText(value: string, max: number): string {
   return cleaned.slice(0, max).toWellFormed().replace(/\ufffd$/, '');
 }
 
-export function metadataFor(job: { request: { prompt: string; model?: string }; servedModel?: string; finishedAt?: number; createdAt: number }): ResultMetadata {
+export function metadataFor(job: { request: { prompt: string; model?: string; area?: AreaNoteInput }; servedModel?: string; finishedAt?: number; createdAt: number }): ResultMetadata {
   return {
+    ...(job.request.area ? { area: areaNote(job.request.area) } : {}),
     prompt: cleanText(job.request.prompt, MAX_PROMPT_CHARS),
     model: cleanText(job.servedModel ?? job.request.model ?? '', MAX_MODEL_CHARS),
     date: new Date(job.finishedAt ?? job.createdAt).toISOString(),
     software: SOFTWARE,
   };
+}
+
+interface AreaNoteInput {
+  width: number;
+  height: number;
+  invert?: boolean;
+  feather?: number;
+  shape: { kind: 'rect'; rect: { x: number; y: number; w: number; h: number } } | { kind: 'brush'; strokes: unknown[] };
+}
+
+/** The edited area in words a file browser can show (not translated: metadata is read by tools and people alike). */
+export function areaNote(area: AreaNoteInput): string {
+  const r = (v: number) => Math.round(v);
+  const shape =
+    area.shape.kind === 'rect'
+      ? `rectangle ${r(area.shape.rect.w)}×${r(area.shape.rect.h)} at ${r(area.shape.rect.x)},${r(area.shape.rect.y)}`
+      : `brush area (${area.shape.strokes.length} strokes)`;
+  return `Edited area: ${area.invert ? 'everything but the ' : ''}${shape} of ${area.width}×${area.height}, soft edge ${area.feather ?? 0} px`;
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -8,7 +8,7 @@ import { fromUtf8, utf8, type ResultMetadata } from './metadata';
  * chunk walking and CRCs are png-chunks-extract/-encode's (a bad CRC refuses the file: it is then saved
  * as it was).
  */
-const KEYWORDS = { prompt: 'Description', model: 'Model', date: 'Creation Time', software: 'Software' } as const;
+const KEYWORDS = { prompt: 'Description', model: 'Model', date: 'Creation Time', software: 'Software', area: 'Edited Area' } as const;
 
 function itxt(keyword: string, text: string): Uint8Array {
   // keyword \0, compression flag 0, method 0, empty language tag \0, empty translated keyword \0, text.
@@ -27,7 +27,10 @@ export function writePngMetadata(png: Uint8Array, meta: ResultMetadata): Uint8Ar
   const ours = new Set<string>(Object.values(KEYWORDS));
   // A provider's own text chunks stay, except ones with our keywords (two "Description"s would confuse readers).
   const kept = chunks.filter((c) => !((c.name === 'iTXt' || c.name === 'tEXt') && ours.has(keywordOf(c.data))));
-  const added = (Object.keys(KEYWORDS) as (keyof typeof KEYWORDS)[]).map((field) => ({ name: 'iTXt', data: itxt(KEYWORDS[field], meta[field]) }));
+  const added = (Object.keys(KEYWORDS) as (keyof typeof KEYWORDS)[]).flatMap((field) => {
+    const text = meta[field];
+    return text === undefined ? [] : [{ name: 'iTXt', data: itxt(KEYWORDS[field], text) }];
+  });
   return encodeChunks([kept[0]!, ...added, ...kept.slice(1)]);
 }
 
