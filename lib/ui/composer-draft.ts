@@ -224,6 +224,11 @@ export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
   if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;
   if (request.mode === 'edit-image') patch.editAspectRatio = request.aspectRatio ?? '';
+  // A region edit comes back as the whole picture with its area, never as the crop that was sent.
+  if (request.mode === 'edit-image' && request.area && request.areaSource) {
+    patch.sources = [request.areaSource.original];
+    patch.area = { mediaId: request.areaSource.original.mediaId, area: request.area };
+  }
   if (request.mode === 'create-video' || request.mode === 'reference-video') patch.videoAspectRatio = request.aspectRatio;
   if (request.mode === 'extend-video') patch.extendDuration = request.duration;
   else if ('duration' in request) patch.duration = request.duration;
