@@ -173,3 +173,35 @@ for (const c of CASES) {
     await expect.poll(async () => (await overlay.state())?.slider, { timeout: 30_000 }).toBe(true);
   });
 }
+
+test('Select area from the panel, by keyboard: arrows place and resize the rectangle, Invert, Use area, Clear area', async ({ context, extensionId, emulator, site }) => {
+  await configureApi(context, extensionId, emulator.apiBaseUrl);
+  const panel = await openPanel(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await rightClick(context, page, '#plain', 'reimagine-edit'); // a plain Edit image source: no picker yet
+  await expect(panel.getByRole('button', { name: ui('Select area') })).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByRole('img', { name: ui('Select an area') })).toHaveCount(0);
+
+  await panel.getByRole('button', { name: ui('Select area') }).click();
+  const surface = panel.getByRole('img', { name: ui('Select an area') });
+  await expect(surface).toBeFocused();
+  await expect(panel.getByRole('button', { name: ui('Use area') })).toBeDisabled();
+  await panel.keyboard.press('ArrowRight'); // the first arrow puts a rectangle in the middle (213×160)
+  await panel.keyboard.press('ArrowRight'); // moves it 6 px (1 % of 640)
+  await panel.keyboard.press('Shift+ArrowDown'); // grows it 6 px
+  await panel.getByRole('button', { name: ui('Invert') }).click();
+  await expect(panel.getByRole('button', { name: ui('Invert') })).toHaveAttribute('aria-pressed', 'true');
+  await panel.getByRole('button', { name: ui('Use area') }).click();
+  await expect(panel.getByText(ui('Everything but the outlined area changes; the result keeps the full picture.'))).toBeVisible();
+
+  await panel.getByRole('button', { name: ui('Select area') }).click();
+  await panel.getByRole('button', { name: ui('Invert') }).click();
+  await panel.getByRole('button', { name: ui('Use area') }).click();
+  await expect(panel.getByText(ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '213', h: '166' }))).toBeVisible();
+
+  await panel.getByRole('button', { name: ui('Select area') }).click();
+  await panel.getByRole('button', { name: ui('Clear area') }).click();
+  await expect(panel.getByRole('status').filter({ hasText: ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '213', h: '166' }) })).toHaveCount(0);
+});
