@@ -24,7 +24,8 @@ export function SelectAreaButton({ source }: { source: SourceRef }) {
 /** The area's box over a thumbnail (object-fit: cover, hence "slice"). */
 export function AreaOutline({ source }: { source: SourceRef }) {
   const area = useComposer((s) => areaOf(s.draft));
-  if (!area || useComposer.getState().draft.area?.mediaId !== source.mediaId) return null;
+  const drawnOn = useComposer((s) => s.draft.area?.mediaId);
+  if (!area || drawnOn !== source.mediaId) return null;
   const box = area.invert && area.shape.kind === 'rect' ? { x: area.shape.rect.x, y: area.shape.rect.y, w: area.shape.rect.w, h: area.shape.rect.h } : areaBounds(area);
   const line = Math.max(area.width, area.height) / 48;
   return (
