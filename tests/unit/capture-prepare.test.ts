@@ -44,7 +44,7 @@ describe('menus and quick actions', () => {
   it('has stable ids, one item per quick action, and the reference count in the title', () => {
     const items = menuItems(DEFAULT_SETTINGS.quickActions, 2);
     const ids = items.map((i) => i.id);
-    for (const id of ['reimagine-edit', 'reimagine-animate', 'reimagine-reference', 'reimagine-describe', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate', 'reimagine-batch']) {
+    for (const id of ['reimagine-edit', 'reimagine-edit-area', 'reimagine-animate', 'reimagine-reference', 'reimagine-describe', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate', 'reimagine-batch']) {
       expect(ids).toContain(id);
     }
     expect(ids.filter((id) => id?.startsWith('reimagine-quick:'))).toEqual(DEFAULT_SETTINGS.quickActions.map((a) => `reimagine-quick:${a.id}`));
