@@ -5,7 +5,7 @@ import { blendAnswer, cropForEdit } from '../media/area/image';
 import type { Area } from '../media/area/area';
 import { makeThumbnail } from '../media/thumbnail';
 import type { Job } from '../model/job';
-import type { SourceArea } from '../model/lineage';
+import type { SourceFrom } from '../model/lineage';
 import { jobRequestSchema, type JobRequest } from '../model/request';
 import { getMedia, putMedia, putThumb } from '../storage/media';
 
@@ -40,7 +40,7 @@ export async function prepareAreaEdit(request: JobRequest): Promise<JobRequest> 
   const thumb = await makeThumbnail(cut.blob);
   if (thumb) await putThumb(stored.id, thumb.blob);
   // Lineage: the crop sent is the original's picture (same parent), and the part of it this edit changed.
-  const from = original.from && { ...original.from, ...changedPart(request.area) };
+  const from = cropFrom(original.from, request.area);
   const crop = { mediaId: stored.id, mimeType: cut.blob.type, bytes: stored.bytes, width: cut.width, height: cut.height, ...(from ? { from } : {}) };
   const full = { ...original, ...(size ? { width: size.width, height: size.height } : {}) };
   return { ...request, sources: [crop], areaSource: { original: full, crop: cut.crop } };
@@ -56,10 +56,15 @@ export async function wholePicture(job: Job, answer: Blob): Promise<Blob> {
   return blendAnswer(new Blob([media.blob], { type: original.mimeType }), answer, request.area, crop);
 }
 
-/** The area's box as fractions of the picture (lineage's `area`); an inverted edit changed all but it: none. */
-function changedPart(area: Area): { area?: SourceArea } {
-  if (area.invert) return {};
+/**
+ * The crop's lineage: the original's (same page image, file or parent result), with lineage's `area` = the area's
+ * box as fractions of the picture. An inverted edit changed all but the area: no `area` then.
+ */
+export function cropFrom(from: SourceFrom | undefined, area: Area): SourceFrom | undefined {
+  if (!from) return undefined;
+  const { area: _earlier, ...rest } = from;
+  if (area.invert) return rest;
   const box = areaBounds(area);
   const fit = (v: number) => Math.min(1, Math.max(0, v));
-  return { area: { x: fit(box.x / area.width), y: fit(box.y / area.height), width: fit(box.w / area.width), height: fit(box.h / area.height) } };
+  return { ...rest, area: { x: fit(box.x / area.width), y: fit(box.y / area.height), width: fit(box.w / area.width), height: fit(box.h / area.height) } };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaSchema, type AreaInput } from '../../lib/media/area/area';
 import { areaBounds, paddedCrop, SEND_MAX_EDGE, sendSize } from '../../lib/media/area/geometry';
+import { cropFrom } from '../../lib/background/area-edit';
 import { blendRgba, featherMask, maskIsEmpty, rasterizeArea } from '../../lib/media/area/mask';
 
 const area = (input: Partial<AreaInput> & Pick<AreaInput, 'shape'>) => areaSchema.parse({ width: 640, height: 480, ...input });
@@ -96,5 +97,16 @@ describe('area mask and blend', () => {
     const answer = new Uint8ClampedArray([200, 200, 200, 255, 200, 200, 200, 255, 255, 255, 255, 255]);
     blendRgba(dst, answer, new Uint8Array([0, 255, 128]));
     expect([...dst]).toEqual([10, 20, 30, 255, 200, 200, 200, 255, 128, 128, 128, 255]);
+  });
+});
+
+describe('area edit lineage', () => {
+  const rect = (invert: boolean) => areaSchema.parse({ width: 400, height: 200, invert, shape: { kind: 'rect', rect: { x: 100, y: 50, w: 200, h: 100 } } });
+  it('the crop sent keeps the original\'s parent and records the part changed, as fractions', () => {
+    const from = { kind: 'result' as const, jobId: 'job-1', output: 0 };
+    expect(cropFrom(from, rect(false))).toEqual({ kind: 'result', jobId: 'job-1', output: 0, area: { x: 0.25, y: 0.25, width: 0.5, height: 0.5 } });
+    // Inverted: everything but the area changed, so no area; a source without lineage stays without.
+    expect(cropFrom({ ...from, area: { x: 0, y: 0, width: 1, height: 1 } }, rect(true))).toEqual(from);
+    expect(cropFrom(undefined, rect(false))).toBeUndefined();
   });
 });

@@ -141,6 +141,11 @@ describe('region edits', () => {
     expect(info.area).toBe('Edited area: rectangle 1500×1000 at 2000,1500 of 6000×4000, soft edge 8 px');
     expect(readPngText(writePngMetadata(pngFile(), info))['Edited Area']).toBe(info.area);
     expect(readJpegXmp(writeJpegMetadata(jpegFile(), info))).toContain('reimagine:EditedArea="Edited area: rectangle 1500×1000');
+    // One XMP packet: the area sits beside the provenance (DigitalSourceType), in PNG's packet too.
+    const jpegXmp = readJpegXmp(writeJpegMetadata(jpegFile(), info))!;
+    expect(jpegXmp.match(/<x:xmpmeta/g)).toHaveLength(1);
+    expect(jpegXmp).toContain('Iptc4xmpExt:DigitalSourceType=');
+    expect(readPngText(writePngMetadata(pngFile(), info))['XML:com.adobe.xmp']).toContain('reimagine:EditedArea="Edited area: rectangle');
     const whole = metadataFor({ request: { prompt: 'p', model: 'm' }, createdAt: 0 });
     expect(readPngText(writePngMetadata(pngFile(), whole))['Edited Area']).toBeUndefined();
   });
