@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Mode } from '../lib/model/modes';
 import { MODE_INFO } from '../lib/model/modes';
 import type { SourceRef } from '../lib/model/request';
@@ -7,6 +8,7 @@ import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { CaptureStatus } from './CaptureStatus';
 import { formatNumber, t } from '../lib/i18n';
 import { slot, withNodes } from '../lib/i18n/nodes';
+import { AreaOutline, AreaPickerHost, SelectAreaButton } from './area/SourceArea';
 
 interface Props {
   mode: Mode;
@@ -53,10 +55,12 @@ export function SourceTray({ mode, sources, max, error, onRemove, onMove, onInse
               onRemove={onRemove}
               onMove={onMove}
               onInsertTag={onInsertTag}
+              extra={mode === 'edit-image' ? <SelectAreaButton source={source} /> : undefined}
             />
           ))}
         </ol>
       )}
+      <AreaPickerHost />
       {busy && (
         <p className="hint" role="status">
           {t('panel.sourceTray.adding')}
@@ -79,7 +83,9 @@ function SourceThumb({
   onRemove,
   onMove,
   onInsertTag,
+  extra,
 }: {
+  extra?: ReactNode;
   source: SourceRef;
   index: number;
   count: number;
@@ -101,6 +107,7 @@ function SourceThumb({
           </span>
         )}
         {isVideo ? <video src={video} muted preload="metadata" aria-hidden="true" /> : thumb ? <img src={thumb} alt="" /> : <span className="placeholder" aria-hidden="true" />}
+        {!isVideo && <AreaOutline source={source} />}
       </div>
       {tag && (
         <button type="button" className="tag" onClick={() => onInsertTag(tag)} title={t('panel.sourceTray.insertThisTagIn')} aria-label={t('panel.sourceTray.insertTag', { tag })}>
@@ -122,6 +129,7 @@ function SourceThumb({
           ×
         </button>
       </div>
+      {extra}
     </li>
   );
 }

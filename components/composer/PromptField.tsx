@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
 import type { Capabilities } from '../../lib/providers/types';
-import type { Draft } from '../../lib/ui/composer-draft';
+import { areaOf, type Draft } from '../../lib/ui/composer-draft';
 import { FieldError } from './Control';
 import { PromptLibrary } from './PromptLibrary';
 import { SuggestPrompt } from './SuggestPrompt';
@@ -47,7 +47,7 @@ export function PromptField({
         ref={promptRef}
         value={draft.prompt}
         rows={4}
-        placeholder={placeholderFor(draft.mode)}
+        placeholder={areaOf(draft) ? t('area.promptPlaceholder') : placeholderFor(draft.mode)}
         aria-invalid={!!error || over}
         aria-describedby={describedBy}
         onChange={(e) => update({ prompt: e.target.value })}

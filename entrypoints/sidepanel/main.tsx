@@ -6,6 +6,7 @@ import { useDescription } from '../../lib/ui/description-store';
 import { startBatchSync, useBatch } from '../../lib/ui/batch-panel-store';
 import { startJobsSync } from '../../lib/ui/jobs-store';
 import { startPendingRequestSync } from '../../lib/ui/pending-request';
+import { useAreaPicker } from '../../lib/ui/area-picker-store';
 import { capabilitiesOf, startSettingsSync, useSettings } from '../../lib/ui/settings-view-store';
 import { Viewer } from '../../components/Viewer';
 import { SidePanelApp } from './SidePanelApp';
@@ -36,6 +37,8 @@ if (view) {
     // "Describe image" has its own card; the composer is left as the user had it.
     if (request.describe) return useDescription.getState().show(request.describe);
     useComposer.getState().handOver(request, capabilitiesOf(useSettings.getState().settings, useSettings.getState().catalog));
+    // "Edit an area…": the picker opens on the captured picture.
+    if (request.pickArea && request.sources[0]) useAreaPicker.getState().open(request.sources[0]);
   });
   root.render(<SidePanelApp />);
 }

@@ -20,9 +20,10 @@ export const MENU = {
   batch: 'reimagine-batch',
   pick: 'reimagine-pick',
   useFrame: 'reimagine-use-frame',
+  editArea: 'reimagine-edit-area',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
 
 /** The menus that show their work in the side panel: every one but the quick actions. */
-const PANEL_MENU_IDS: ReadonlySet<string> = new Set([MENU.edit, MENU.animate, MENU.editVideo, MENU.extendVideo, MENU.reference, MENU.describe, MENU.generate, MENU.batch, MENU.pick, MENU.useFrame]);
+const PANEL_MENU_IDS: ReadonlySet<string> = new Set([MENU.edit, MENU.animate, MENU.editVideo, MENU.extendVideo, MENU.reference, MENU.describe, MENU.generate, MENU.batch, MENU.pick, MENU.useFrame, MENU.editArea]);
 export const menuOpensPanel = (menuItemId: string | number): boolean => PANEL_MENU_IDS.has(String(menuItemId));

@@ -38,6 +38,7 @@ export function menuItems(quickActions: QuickAction[], referenceCount: number, p
     modes.some(can) ? item : { ...item, enabled: false, title: t('menu.notWithProvider', { title: String(item.title), provider: PROVIDER_LABELS[provider.id] }) };
   const items: CreateProps[] = [
     gate({ id: MENU.edit, title: t('menu.editImage'), contexts: ['image'] }, 'edit-image'),
+    gate({ id: MENU.editArea, title: t('menu.editArea'), contexts: ['image'] }, 'edit-image'),
     gate({ id: MENU.animate, title: t('menu.animateImage'), contexts: ['image'] }, 'animate-image'),
     gate({ id: MENU.reference, title: referenceTitle(referenceCount), contexts: ['image'] }, 'edit-image', 'reference-video'),
     provider.capabilities.vision
@@ -87,6 +88,7 @@ export async function setReferenceCount(count: number): Promise<void> {
 
 const PANEL_MENUS: Record<string, CapturePurpose> = {
   [MENU.edit]: { kind: 'panel', mode: 'edit-image' },
+  [MENU.editArea]: { kind: 'panel', mode: 'edit-image', area: true },
   [MENU.animate]: { kind: 'panel', mode: 'animate-image' },
   [MENU.editVideo]: { kind: 'panel', mode: 'edit-video' },
   [MENU.extendVideo]: { kind: 'panel', mode: 'extend-video' },

@@ -13,6 +13,7 @@ import { ticksToUsd } from '../api/models';
 import { recheckBlockedDownloads } from './host-access';
 import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
 import { importSource } from './sources';
+import { prepareAreaEdit } from './area-edit';
 import { visionModels, visionReply } from './vision';
 import { formatNumber, t } from '../i18n';
 import { isExtensionPage } from './sender';
@@ -69,7 +70,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
   const { engine } = deps;
   return {
     'job.submit': async (command) => {
-      const result = await engine.submit(command.input);
+      const result = await engine.submit({ ...command.input, request: await prepareAreaEdit(command.input.request) });
       return result.ok ? { ok: true, jobId: result.job.id } : fail(result.error, result.fields);
     },
     'job.cancel': async (command) => {

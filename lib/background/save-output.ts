@@ -8,6 +8,7 @@ import type { Job, JobResult, PendingOutput } from '../model/job';
 import { makeThumbnail } from '../media/thumbnail';
 import { putMedia, putThumb } from '../storage/media';
 import { videoPoster } from './video-poster';
+import { wholePicture } from './area-edit';
 import { t } from '../i18n';
 
 /**
@@ -22,8 +23,10 @@ export async function saveOutput(job: Job, output: PendingOutput, signal: AbortS
     const accepted = acceptedMediaLabel(output.kind);
     throw new ImagineError({ kind: 'unsafe_response', message: output.kind === 'image' ? t('worker.imageNotMedia', { accepted }) : t('worker.videoNotMedia', { accepted }) });
   }
-  const mimeType = sniffed.mimeType;
-  const blob = received.type === mimeType ? received : new Blob([received], { type: mimeType });
+  const answer = received.type === sniffed.mimeType ? received : new Blob([received], { type: sniffed.mimeType });
+  // A region edit's answer is the crop: the result kept is the whole picture, blended at full size.
+  const blob = output.kind === 'image' ? await wholePicture(job, answer) : answer;
+  const mimeType = blob === answer ? sniffed.mimeType : blob.type;
   const imageThumb = output.kind === 'image' ? await makeThumbnail(blob) : undefined;
   const media = await putMedia({ blob, mimeType, role: 'result', jobId: job.id });
   // Videos are decoded where a decoder exists (offscreen document), after the bytes are safely stored.

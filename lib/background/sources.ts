@@ -23,7 +23,7 @@ const VIDEO_MAX_BYTES = 50 * 1024 * 1024;
  * source. The type is sniffed from the bytes; the API takes only JPEG, PNG and WebP images ≤ 10 MiB
  * (conversion/downscaling happens before, where the pixels are: in the page or the panel).
  */
-export async function importSource(dataUrl: string, extra: Partial<SourceRef> = {}): Promise<SourceRef> {
+export async function importSource(dataUrl: string, extra: Partial<SourceRef> = {}, limits: { maxBytes: number } = { maxBytes: INPUT_IMAGE_MAX_BYTES }): Promise<SourceRef> {
   const blob = dataUrlToBlob(dataUrl);
   const head = new Uint8Array(await blob.slice(0, 16).arrayBuffer());
   const imageType = sniffImageType(head);
@@ -32,7 +32,8 @@ export async function importSource(dataUrl: string, extra: Partial<SourceRef> = 
   if (imageType && !['image/jpeg', 'image/png', 'image/webp'].includes(imageType)) {
     throw new ImagineError({ kind: 'invalid_request', message: t('worker.imageTypeRefused', { type: imageType }) });
   }
-  if (imageType && blob.size > INPUT_IMAGE_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatImageIsLargerThan') });
+  // A region edit's original may be larger (only its crop is sent): its caller passes a larger cap.
+  if (imageType && blob.size > limits.maxBytes) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatImageIsLargerThan') });
   if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatVideoIsLargerThan') });
   const mimeType = imageType ?? blob.type;
   const typed = new Blob([blob], { type: mimeType });

@@ -19,6 +19,8 @@ export interface ResultMetadata {
   chain?: readonly { prompt: string; model: string }[];
   /** The page the original picture was on: only when the user turned it on in Options. */
   sourcePage?: string;
+  /** A region edit: which part of the picture was edited (plain text, e.g. "rectangle 1500×1000 at 2000,1500 of 6000×4000"). */
+  area?: string;
 }
 
 const IPTC_SOURCE_TYPES = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
@@ -38,6 +40,7 @@ export const digitalSourceTypeOf = (request: object): DigitalSourceType =>
 export const MAX_CHAIN = 20;
 const MAX_CHAIN_PROMPT_CHARS = 2_000;
 const MAX_URL_CHARS = 2_000;
+const MAX_AREA_CHARS = 300;
 
 export const SOFTWARE = 'Reimagine';
 /** Far above any prompt the request schema allows (5,000 characters); imported history is capped to it too. */
@@ -60,7 +63,7 @@ export interface Provenance {
 }
 
 export function metadataFor(
-  job: { request: { prompt: string; model?: string }; servedModel?: string; finishedAt?: number; createdAt: number },
+  job: { request: { prompt: string; model?: string; area?: AreaNoteInput }; servedModel?: string; finishedAt?: number; createdAt: number },
   provenance?: Provenance,
 ): ResultMetadata {
   return cleanMetadata({
@@ -71,6 +74,7 @@ export function metadataFor(
     digitalSourceType: digitalSourceTypeOf(job.request),
     ...(provenance?.chain.length ? { chain: provenance.chain } : {}),
     ...(provenance?.sourcePage ? { sourcePage: provenance.sourcePage } : {}),
+    ...(job.request.area ? { area: areaNote(job.request.area) } : {}),
   });
 }
 
@@ -88,7 +92,26 @@ export function cleanMetadata(meta: ResultMetadata): ResultMetadata {
       ? { chain: meta.chain.slice(-MAX_CHAIN).map((v) => ({ prompt: cleanText(v.prompt, MAX_CHAIN_PROMPT_CHARS), model: cleanText(v.model, MAX_MODEL_CHARS) })) }
       : {}),
     ...(page ? { sourcePage: page } : {}),
+    ...(meta.area ? { area: cleanText(meta.area, MAX_AREA_CHARS) } : {}),
   };
+}
+
+interface AreaNoteInput {
+  width: number;
+  height: number;
+  invert?: boolean;
+  feather?: number;
+  shape: { kind: 'rect'; rect: { x: number; y: number; w: number; h: number } } | { kind: 'brush'; strokes: unknown[] };
+}
+
+/** The edited area in words a file browser can show (not translated: metadata is read by tools and people alike). */
+export function areaNote(area: AreaNoteInput): string {
+  const r = (v: number) => Math.round(v);
+  const shape =
+    area.shape.kind === 'rect'
+      ? `rectangle ${r(area.shape.rect.w)}×${r(area.shape.rect.h)} at ${r(area.shape.rect.x)},${r(area.shape.rect.y)}`
+      : `brush area (${area.shape.strokes.length} strokes)`;
+  return `Edited area: ${area.invert ? 'everything but the ' : ''}${shape} of ${area.width}×${area.height}, soft edge ${area.feather ?? 0} px`;
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -10,7 +10,7 @@ import { xmpPacket } from './xmp';
  * chunk walking and CRCs are png-chunks-extract/-encode's (a bad CRC refuses the file: it is then saved
  * as it was).
  */
-const KEYWORDS = { prompt: 'Description', model: 'Model', date: 'Creation Time', software: 'Software' } as const;
+const KEYWORDS = { prompt: 'Description', model: 'Model', date: 'Creation Time', software: 'Software', area: 'Edited Area' } as const;
 export const XMP_KEYWORD = 'XML:com.adobe.xmp';
 
 function itxt(keyword: string, text: string): Uint8Array {
@@ -30,7 +30,10 @@ export function writePngMetadata(png: Uint8Array, meta: ResultMetadata): Uint8Ar
   const ours = new Set<string>([...Object.values(KEYWORDS), XMP_KEYWORD]);
   // A provider's own text chunks stay, except ones with our keywords (two "Description"s would confuse readers).
   const kept = chunks.filter((c) => !((c.name === 'iTXt' || c.name === 'tEXt') && ours.has(keywordOf(c.data))));
-  const added = (Object.keys(KEYWORDS) as (keyof typeof KEYWORDS)[]).map((field) => ({ name: 'iTXt', data: itxt(KEYWORDS[field], meta[field]) }));
+  const added = (Object.keys(KEYWORDS) as (keyof typeof KEYWORDS)[]).flatMap((field) => {
+    const text = meta[field];
+    return text === undefined ? [] : [{ name: 'iTXt', data: itxt(KEYWORDS[field], text) }];
+  });
   // The XMP packet (provenance, xmp.ts) in the iTXt keyword readers look for.
   added.push({ name: 'iTXt', data: itxt(XMP_KEYWORD, xmpPacket(meta)) });
   return encodeChunks([kept[0]!, ...added, ...kept.slice(1)]);

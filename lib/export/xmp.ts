@@ -7,7 +7,8 @@ import type { ResultMetadata } from './metadata';
  *   - reimagine:History — the versions this one came from, the original first: an rdf:Seq whose items
  *     carry reimagine:Prompt and reimagine:Model as property attributes (RDF/XML's short form of a
  *     struct, which simple XMP readers such as exifr also read);
- *   - reimagine:SourcePage — the page the original was on, only when Options allows it.
+ *   - reimagine:SourcePage — the page the original was on, only when Options allows it;
+ *   - reimagine:EditedArea — a region edit's area in words (metadata.ts areaNote).
  * Every value is escaped; text was cleaned by cleanMetadata.
  */
 export const IPTC_EXT_NS = 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/';
@@ -31,6 +32,7 @@ export function xmpPacket(meta: ResultMetadata): string {
     ` xmp:CreateDate="${escapeXml(meta.date)}"`,
     meta.digitalSourceType ? ` Iptc4xmpExt:DigitalSourceType="${escapeXml(meta.digitalSourceType)}"` : '',
     meta.sourcePage ? ` reimagine:SourcePage="${escapeXml(meta.sourcePage)}"` : '',
+    meta.area ? ` reimagine:EditedArea="${escapeXml(meta.area)}"` : '',
     ` reimagine:Model="${escapeXml(meta.model)}">`,
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.prompt)}</rdf:li></rdf:Alt></dc:description>`,
     chain.length

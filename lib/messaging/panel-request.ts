@@ -52,6 +52,8 @@ export const pendingPanelRequestSchema = z.object({
   origin: jobOriginSchema.optional(),
   capture: captureStateSchema.optional(),
   describe: describeStateSchema.optional(),
+  /** "Edit an area…": open the area picker on `sources[0]` (kept at its own size). */
+  pickArea: z.boolean().optional(),
   /** "Reimagine images on this page…": the picker's images (the composer is left alone). */
   batch: batchPickerSchema.optional(),
 });

@@ -19,6 +19,7 @@ import { videoLimits } from './video-limits';
 import { PROVIDER_IDS } from './provider-ids';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';
+import { areaSchema, pixelBoxSchema } from '../media/area/area';
 import { sourceFromSchema } from './lineage';
 
 /**
@@ -84,6 +85,13 @@ export const jobRequestSchema = z
       sources: imageSources(1, EDIT_MAX_SOURCE_IMAGES),
       /** Only multi-image edits take a ratio; single edits follow the input. */
       aspectRatio: z.enum(IMAGE_ASPECT_RATIOS).optional(),
+      /** A region edit: only this part of the one source changes (docs/ARCHITECTURE.md "Editing part of a picture"). */
+      area: areaSchema.optional(),
+      /**
+       * Set by the background when it prepares a region edit: the full-size original (the blend's base) and the
+       * box of it that `sources[0]`, the padded and scaled crop actually sent, was cut from.
+       */
+      areaSource: z.object({ original: sourceRefSchema, crop: pixelBoxSchema }).optional(),
       ...imageOutput,
     }),
     z.object({
@@ -145,12 +153,14 @@ export const jobRequestSchema = z
     if (MODE_INFO[req.mode].output === 'image') checkImageModel(req, ctx);
     if (req.mode === 'create-video' || req.mode === 'animate-image' || req.mode === 'reference-video') checkVideoLimits(req, ctx);
     if (req.mode === 'reference-video') checkVoices(req, ctx);
+    if (req.mode === 'edit-image' && req.area) checkArea(req, ctx);
     if ('sources' in req && MODE_INFO[req.mode].sources.kind === 'image') {
       req.sources.forEach((s, i) => {
         if (!(INPUT_IMAGE_MIME_TYPES as readonly string[]).includes(s.mimeType)) {
           ctx.addIssue({ code: 'custom', path: ['sources', i], message: t('validation.sourceType', { n: formatNumber(i + 1), type: s.mimeType }) });
         }
-        if (s.bytes !== undefined && s.bytes > INPUT_IMAGE_MAX_BYTES) {
+        // A region edit sends a crop of at most 2048 px, never the (possibly huge) original itself.
+        if (s.bytes !== undefined && s.bytes > INPUT_IMAGE_MAX_BYTES && !('area' in req && req.area)) {
           ctx.addIssue({ code: 'custom', path: ['sources', i], message: t('validation.sourceTooLarge', { n: formatNumber(i + 1) }) });
         }
       });
@@ -189,6 +199,18 @@ function checkVoices(req: { model: string; prompt: string; voices?: string[] | u
   }
   const past = [...req.prompt.matchAll(/<AUDIO_(\d+)>/g)].find((match) => Number(match[1]) >= count);
   if (past) ctx.addIssue({ code: 'custom', path: ['prompt'], message: t('validation.audioTagUnknown', { tag: past[0], count: formatNumber(count) }) });
+}
+
+/** A region edit is drawn on exactly one picture, at that picture's size. */
+function checkArea(req: { sources: SourceRef[]; area?: { width: number; height: number }; areaSource?: { original: SourceRef } }, ctx: z.RefinementCtx) {
+  if (req.sources.length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['area'], message: t('validation.areaOneSource') });
+    return;
+  }
+  const picture = req.areaSource?.original ?? req.sources[0];
+  if (picture?.width !== undefined && picture.height !== undefined && req.area && (picture.width !== req.area.width || picture.height !== req.area.height)) {
+    ctx.addIssue({ code: 'custom', path: ['area'], message: t('validation.areaSizeMismatch') });
+  }
 }
 
 /** A known image model's own limits: edit sources (5 for 2.0, 3 otherwise), ratios, quality. */

@@ -6,6 +6,7 @@ import { defaultModelsFor } from '../providers/default-models';
 import { videoLimits } from '../model/video-limits';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
+import type { Area } from '../media/area/area';
 import { formatNumber, t } from '../i18n';
 
 /**
@@ -36,6 +37,8 @@ export interface Draft {
   sound: boolean;
   /** Video from references on grok-imagine-video-1.5: preset voice ids, the prompt's <AUDIO_0>… */
   voices: string[];
+  /** A region edit's area, tied to the source it was drawn on (lib/ui/area-picker-store.ts). */
+  area?: { mediaId: string; area: Area } | undefined;
 }
 
 export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat' | 'sound' | 'voices';
@@ -127,6 +130,7 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
         ...quality,
         ...(draft.sources.length > 1 && draft.editAspectRatio ? { aspectRatio: draft.editAspectRatio } : {}),
         ...outputFormat,
+        ...(areaOf(draft) ? { area: areaOf(draft) } : {}),
       };
     case 'create-video':
       return { ...base, duration: draft.duration, aspectRatio: draft.videoAspectRatio, resolution: draft.videoResolution, ...sound };
@@ -148,6 +152,12 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
     case 'extend-video':
       return { ...base, sources: draft.sources, duration: draft.extendDuration, ...sound };
   }
+}
+
+/** The draft's area while the picture it was drawn on is the edit's one source. */
+export function areaOf(draft: Draft): Area | undefined {
+  const [only] = draft.sources;
+  return draft.mode === 'edit-image' && draft.area && draft.sources.length === 1 && only?.mediaId === draft.area.mediaId ? draft.area.area : undefined;
 }
 
 export type Validation = { ok: true; request: JobRequest } | { ok: false; fields: Record<string, string> };
@@ -248,6 +258,11 @@ export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   if ('resolution' in request) patch[MODE_INFO[request.mode].output === 'image' ? 'imageResolution' : 'videoResolution'] = request.resolution;
   if (request.mode === 'create-image') patch.imageAspectRatio = request.aspectRatio;
   if (request.mode === 'edit-image') patch.editAspectRatio = request.aspectRatio ?? '';
+  // A region edit comes back as the whole picture with its area, never as the crop that was sent.
+  if (request.mode === 'edit-image' && request.area && request.areaSource) {
+    patch.sources = [request.areaSource.original];
+    patch.area = { mediaId: request.areaSource.original.mediaId, area: request.area };
+  }
   if (request.mode === 'create-video' || request.mode === 'reference-video') patch.videoAspectRatio = request.aspectRatio;
   if (request.mode === 'extend-video') patch.extendDuration = request.duration;
   else if ('duration' in request) patch.duration = request.duration;

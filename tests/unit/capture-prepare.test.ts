@@ -3,6 +3,7 @@ import { canSendAsIs, detectType, fitWithin, IMAGE_LIMITS, prepareImage } from '
 import { jobRequestSchema } from '../../lib/model/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import { menuItems, referenceTitle } from '../../lib/background/menus';
+import { menuOpensPanel } from '../../lib/background/menu-gesture';
 import { quickActionRequest } from '../../lib/background/capture/finish';
 
 describe('capture: what is sent as is, what is converted', () => {
@@ -44,7 +45,7 @@ describe('menus and quick actions', () => {
   it('has stable ids, one item per quick action, and the reference count in the title', () => {
     const items = menuItems(DEFAULT_SETTINGS.quickActions, 2);
     const ids = items.map((i) => i.id);
-    for (const id of ['reimagine-edit', 'reimagine-animate', 'reimagine-reference', 'reimagine-describe', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate', 'reimagine-batch']) {
+    for (const id of ['reimagine-edit', 'reimagine-edit-area', 'reimagine-animate', 'reimagine-reference', 'reimagine-describe', 'reimagine-edit-video', 'reimagine-extend-video', 'reimagine-generate', 'reimagine-batch']) {
       expect(ids).toContain(id);
     }
     expect(ids.filter((id) => id?.startsWith('reimagine-quick:'))).toEqual(DEFAULT_SETTINGS.quickActions.map((a) => `reimagine-quick:${a.id}`));
@@ -57,6 +58,8 @@ describe('menus and quick actions', () => {
     expect(items.find((i) => i.id === 'reimagine-pick')).toMatchObject({ title: 'Pick a picture here…', contexts: ['page', 'link', 'frame', 'selection', 'video', 'image'] });
     expect(items.find((i) => i.id === 'reimagine-use-frame')).toMatchObject({ title: 'Use this frame', contexts: ['video'] });
     expect(menuItems([], 0).some((i) => i.type === 'separator')).toBe(false);
+    // "Edit an area…" shows its picker in the panel: the panel opens in the click's own turn.
+    expect(menuOpensPanel('reimagine-edit-area')).toBe(true);
   });
 
   it('disables, with the reason, the entries the selected provider cannot do', async () => {

@@ -133,3 +133,20 @@ function findBox(bytes: Uint8Array, pathTypes: string[]): number {
   }
   return range.start;
 }
+
+describe('region edits', () => {
+  const area = { width: 6000, height: 4000, invert: false, feather: 8, shape: { kind: 'rect' as const, rect: { x: 2000, y: 1500, w: 1500, h: 1000 } } };
+  it('PNG and JPEG downloads note the edited area', () => {
+    const info = metadataFor({ request: { prompt: 'a red balloon', model: 'm', area }, createdAt: 0 });
+    expect(info.area).toBe('Edited area: rectangle 1500×1000 at 2000,1500 of 6000×4000, soft edge 8 px');
+    expect(readPngText(writePngMetadata(pngFile(), info))['Edited Area']).toBe(info.area);
+    expect(readJpegXmp(writeJpegMetadata(jpegFile(), info))).toContain('reimagine:EditedArea="Edited area: rectangle 1500×1000');
+    // One XMP packet: the area sits beside the provenance (DigitalSourceType), in PNG's packet too.
+    const jpegXmp = readJpegXmp(writeJpegMetadata(jpegFile(), info))!;
+    expect(jpegXmp.match(/<x:xmpmeta/g)).toHaveLength(1);
+    expect(jpegXmp).toContain('Iptc4xmpExt:DigitalSourceType=');
+    expect(readPngText(writePngMetadata(pngFile(), info))['XML:com.adobe.xmp']).toContain('reimagine:EditedArea="Edited area: rectangle');
+    const whole = metadataFor({ request: { prompt: 'p', model: 'm' }, createdAt: 0 });
+    expect(readPngText(writePngMetadata(pngFile(), whole))['Edited Area']).toBeUndefined();
+  });
+});

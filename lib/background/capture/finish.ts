@@ -8,11 +8,12 @@ import type { QuickAction, Settings } from '../../settings/schema';
 import { submitBatchItem } from '../batch-submit';
 import { loadSettings } from '../settings-store';
 import { importSource } from '../sources';
+import { AREA_SOURCE_LIMITS } from '../../media/area/area';
 import { visionReply } from '../vision';
 import { formatNumber, t } from '../../i18n';
 import { failCapture } from './announce';
 import { readableAnonymously } from './public-check';
-import { forgetCapture, writePendingPanelRequest, type PendingCapture } from './pending';
+import { forArea, forgetCapture, writePendingPanelRequest, type PendingCapture } from './pending';
 import { loadReferences, MAX_REFERENCES, saveReferences } from './references';
 
 /**
@@ -40,19 +41,25 @@ export async function finishCapture(
   let source: SourceRef;
   try {
     const imageUrl = keepSrc && srcUrl && /^https?:/.test(srcUrl) && !extra.screenshot ? srcUrl : undefined;
-    source = await importSource(dataUrl, {
-      ...extra,
-      ...(imageUrl ? { srcUrl: imageUrl } : {}),
-      ...(sendAsUrl ? { sendAsUrl: true } : {}),
-      // Lineage: a page image. Its addresses only when the user lets Reimagine remember source pages.
-      from: {
-        kind: 'page',
-        capturedAt: Date.now(),
-        ...(settings.privacy.rememberSourcePages && capture.pageUrl ? { pageUrl: capture.pageUrl } : {}),
-        ...(imageUrl ? { imageUrl } : {}),
-        ...(extra.screenshot ? { screenshot: true } : {}),
+    const area = forArea(capture);
+    source = await importSource(
+      dataUrl,
+      {
+        ...extra,
+        ...(imageUrl ? { srcUrl: imageUrl } : {}),
+        // A region edit sends only its crop, never the page's address of the whole picture.
+        ...(sendAsUrl && !area ? { sendAsUrl: true } : {}),
+        // Lineage: a page image. Its addresses only when the user lets Reimagine remember source pages.
+        from: {
+          kind: 'page',
+          capturedAt: Date.now(),
+          ...(settings.privacy.rememberSourcePages && capture.pageUrl ? { pageUrl: capture.pageUrl } : {}),
+          ...(imageUrl ? { imageUrl } : {}),
+          ...(extra.screenshot ? { screenshot: true } : {}),
+        },
       },
-    });
+      area ? { maxBytes: AREA_SOURCE_LIMITS.maxBytes } : undefined,
+    );
   } catch (error) {
     const message = toErrorInfo(error).message;
     await failCapture(capture, message, { canScreenshot: false, quietForQuick: true });
@@ -71,7 +78,11 @@ export async function finishCapture(
   const { purpose } = capture;
   switch (purpose.kind) {
     case 'panel':
-      await writePendingPanelRequest({ id: crypto.randomUUID(), mode: purpose.mode, sources: [source], origin, capture: ready, ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) });
+      await writePendingPanelRequest({
+        id: crypto.randomUUID(), mode: purpose.mode, sources: [source], origin, capture: ready,
+        ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}),
+        ...(purpose.area ? { pickArea: true } : {}),
+      });
       return { ok: true, next: 'panel' };
     case 'reference': {
       const refs = await loadReferences();

@@ -9,12 +9,16 @@ import { PENDING_PANEL_REQUEST_KEY, type PendingPanelRequest } from '../../messa
  * batch call into it, and it calls none of them.
  */
 export type CapturePurpose =
-  | { kind: 'panel'; mode: Extract<Mode, 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video'> }
+  /** `area`: "Edit an area…" — the picture is kept at its own size and the panel opens the area picker. */
+  | { kind: 'panel'; mode: Extract<Mode, 'edit-image' | 'animate-image' | 'edit-video' | 'extend-video'>; area?: boolean }
   | { kind: 'reference' }
   | { kind: 'quick'; actionId: string }
   | { kind: 'describe' }
   /** One image of "Reimagine images on this page…" (lib/background/batch.ts): becomes a job of that batch. */
   | { kind: 'batch'; batchId: string };
+
+/** "Edit an area…": the picture keeps its own size (AREA_SOURCE_LIMITS), only its crop is ever sent. */
+export const forArea = (capture: { purpose: CapturePurpose }): boolean => capture.purpose.kind === 'panel' && capture.purpose.area === true;
 
 export interface CaptureTarget {
   tabId: number | undefined;

@@ -3,6 +3,7 @@ import { toErrorInfo } from '../../errors/taxonomy';
 import { prepareImage, IMAGE_LIMITS, VIDEO_MAX_BYTES, CaptureError } from '../../media/prepare-image';
 import type { JobEngine } from '../../jobs/engine';
 import { blobToDataUrl } from '../../media/encode';
+import { AREA_SOURCE_LIMITS } from '../../media/area/area';
 import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
 import { withBatchCaptureTurn } from '../batch-submit';
 import { parseHttpUrl } from '../../net/hosts';
@@ -13,7 +14,7 @@ import { notifyError } from './notify';
 import { fetchPageImage, PageImageError, type PageImageFailure } from './page-image-fetch';
 import { currentUrlOf, fromDocument, injectInto, messageOptions } from './identity';
 import { recordQuickAction } from './last-quick-record';
-import { CONTENT_SCRIPT_FILE, loadCapture, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './pending';
+import { CONTENT_SCRIPT_FILE, forArea, loadCapture, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './pending';
 
 /**
  * Right-click → bytes. The background injects the page script into the clicked frame, asks it to read
@@ -43,8 +44,7 @@ export async function startCapture(
     ...(target.srcUrl ? { srcUrl: target.srcUrl } : {}),
     ...(capture.replay ? { exactSrc: true } : {}),
     mediaType: target.mediaType,
-    maxEdge: IMAGE_LIMITS.maxEdge,
-    maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes,
+    ...(forArea(capture) ? AREA_SOURCE_LIMITS : { maxEdge: IMAGE_LIMITS.maxEdge, maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes }),
   };
   try {
     if (!options.injected) {
@@ -130,7 +130,7 @@ const inTurn = <T>(capture: PendingCapture, work: () => Promise<T>): Promise<T> 
 export async function captureInBackground(engine: JobEngine, capture: PendingCapture): Promise<Reply> {
   let dataUrl: string;
   try {
-    dataUrl = await readInBackground(capture.chosenSrc ?? capture.srcUrl, capture.pageUrl);
+    dataUrl = await readInBackground(capture.chosenSrc ?? capture.srcUrl, capture.pageUrl, forArea(capture));
   } catch (error) {
     const failure: PageImageFailure = error instanceof PageImageError ? error.failure : { reason: 'failed', message: toErrorInfo(error).message };
     const canScreenshot = canScreenshotFor(capture);
@@ -146,11 +146,11 @@ export async function captureInBackground(engine: JobEngine, capture: PendingCap
 
 const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_request', message } });
 
-async function readInBackground(src: string | undefined, pageUrl: string | undefined): Promise<string> {
+async function readInBackground(src: string | undefined, pageUrl: string | undefined, area: boolean): Promise<string> {
   if (!src) throw new PageImageError({ reason: 'refused', message: t('worker.thePageDoesNotAllow') });
   const blob = await fetchPageImage(src, pageUrl);
   try {
-    const prepared = await prepareImage(blob, IMAGE_LIMITS);
+    const prepared = await prepareImage(blob, area ? AREA_SOURCE_LIMITS : IMAGE_LIMITS);
     return await blobToDataUrl(prepared.blob);
   } catch (error) {
     throw new PageImageError({ reason: 'failed', message: error instanceof CaptureError ? error.message : t('worker.theImageCouldNotBe') });
