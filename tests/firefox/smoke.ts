@@ -177,7 +177,10 @@ async function main(): Promise<void> {
     assert.ok(readdirSync(firefox.downloadDir).some((name) => /\.(png|jpe?g|webp)$/.test(name)), 'the download did not land');
     step('background download saved');
 
+    // The Image | Video switch first: the other kind's mode radios are visually hidden (components/ModePicker.tsx).
+    await panel.locator('.kind-switch button:nth-child(2)').click();
     await panel.locator('#mode-create-video').click();
+    await panel.waitForFunction(() => (document.querySelector('#mode-create-video') as HTMLInputElement | null)?.checked === true, WAIT);
     await generate(panel, 'waves at sunset');
     const video = await waitForJob(panel, 'create-video', ['done', 'failed']);
     assert.equal(video.status, 'done', `the video job ended ${video.status}`);
