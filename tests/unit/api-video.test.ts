@@ -37,7 +37,8 @@ describe('submissions', () => {
       model: 'grok-imagine-video-1.5',
       duration: 6,
       aspect_ratio: '9:16',
-      resolution: '1080p',
+      resolution: '720p',
+      // Reference-to-video is at most 720p (imagine-api.md, second pass): 1080p is refused before the wire.
       reference_images: [{ url: 'https://x/r.png' }],
     });
     expect(result).toEqual({ requestId: 'd97415a1-aaaa' });
@@ -47,7 +48,7 @@ describe('submissions', () => {
       model: 'grok-imagine-video-1.5',
       duration: 6,
       aspect_ratio: '9:16',
-      resolution: '1080p',
+      resolution: '720p',
       reference_images: [{ url: 'https://x/r.png' }],
     });
   });
