@@ -160,6 +160,8 @@ export const videoGenerateRequestSchema = z
     image: imageRefSchema.optional(),
     /** Reference-to-video: the prompt refers to them as <IMAGE_0>, <IMAGE_1>… */
     reference_images: z.array(imageRefSchema).min(1).max(VIDEO_MAX_REFERENCE_IMAGES).optional(),
+    /** Omitted = true (Grok videos have sound); only `false` is ever sent. */
+    generate_audio: z.boolean().optional(),
   })
   .superRefine((req, ctx) => {
     if (req.image !== undefined && req.reference_images !== undefined) {
@@ -198,6 +200,7 @@ export const videoExtensionRequestSchema = z.strictObject({
   video: videoRefSchema,
   /** Length of the added part, not of the result (result = original + extension). */
   duration: z.int().min(VIDEO_EXTENSION_DURATION.min).max(VIDEO_EXTENSION_DURATION.max).optional(),
+  generate_audio: z.boolean().optional(),
 });
 export type VideoExtensionRequest = z.infer<typeof videoExtensionRequestSchema>;
 

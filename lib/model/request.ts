@@ -51,6 +51,9 @@ const imageSources = (min: number, max: number) =>
     .min(min, { error: () => (min === 1 ? t('validation.addSourceImage') : t('validation.addSourceImages', { min: formatNumber(min) })) })
     .max(max, { error: () => t('validation.atMostSourceImages', { max: formatNumber(max) }) });
 
+/** Grok videos carry sound unless the request says `generate_audio: false` (API doc, second pass). */
+const generateAudio = z.boolean().optional();
+
 const imageOutput = {
   n: count,
   resolution: z.enum(IMAGE_RESOLUTIONS),
@@ -78,6 +81,7 @@ export const jobRequestSchema = z
       duration: videoDuration,
       aspectRatio: z.enum(VIDEO_ASPECT_RATIOS),
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      generateAudio,
     }),
     z.object({
       mode: z.literal('animate-image'),
@@ -86,6 +90,7 @@ export const jobRequestSchema = z
       sources: imageSources(1, 1),
       duration: videoDuration,
       resolution: z.enum(VIDEO_RESOLUTIONS),
+      generateAudio,
     }),
     z.object({
       mode: z.literal('reference-video'),
@@ -102,6 +107,7 @@ export const jobRequestSchema = z
       prompt,
       model,
       sources: z.array(sourceRefSchema).length(1, { error: () => t('validation.addVideoToExtend') }),
+      generateAudio,
       duration: z.number().int().min(2, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }).max(10, { error: () => t('validation.extensionRange', { min: formatNumber(2), max: formatNumber(10) }) }),
     }),
     /**
@@ -166,6 +172,9 @@ export const jobOriginSchema = z.object({
   targetId: z.string().optional(),
   /** The batch this job is one image of ("Reimagine images on this page…"; lib/batch). */
   batchId: z.string().max(100).optional(),
+  /** The story and shot this job renders (lib/story): a shot's job is found again by these after a worker kill. */
+  storyId: z.string().max(100).optional(),
+  shotId: z.string().max(100).optional(),
   via: z.enum(['panel', 'context-menu', 'quick-action', 'rerun']).default('panel'),
 });
 export type JobOrigin = z.infer<typeof jobOriginSchema>;

@@ -45,6 +45,9 @@ function qualityField(req: { model: string; quality?: ImageQuality | undefined }
   return req.quality ? { quality: req.quality } : {};
 }
 
+/** Sound off is said on the wire; sound on is the API's default and is left unsaid. */
+const silent = (req: { generateAudio?: boolean | undefined }): { generate_audio?: false } => (req.generateAudio === false ? { generate_audio: false } : {});
+
 const client = (ctx: Pick<ProviderContext, 'apiKey' | 'baseUrl'>) => new ImagineClient({ apiKey: ctx.apiKey, baseUrl: ctx.baseUrl });
 
 function imageOutputs(batch: ImageBatchResult): SubmitOutcome {
@@ -82,12 +85,12 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
     }
     case 'create-video':
       return asyncOutcome(
-        await api.generateVideo({ prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution }, options),
+        await api.generateVideo({ prompt: req.prompt, model: req.model, duration: req.duration, aspect_ratio: req.aspectRatio, resolution: req.resolution, ...silent(req) }, options),
       );
     case 'animate-image':
       return asyncOutcome(
         await api.generateVideo(
-          { ...(req.prompt.trim() ? { prompt: req.prompt } : {}), model: req.model, duration: req.duration, resolution: req.resolution, image: { url: first } },
+          { ...(req.prompt.trim() ? { prompt: req.prompt } : {}), model: req.model, duration: req.duration, resolution: req.resolution, image: { url: first }, ...silent(req) },
           options,
         ),
       );
@@ -101,7 +104,7 @@ async function submit(job: Job, ctx: ProviderContext): Promise<SubmitOutcome> {
     case 'edit-video':
       return asyncOutcome(await api.editVideo({ prompt: req.prompt, model: req.model, video: { url: first } }, options));
     case 'extend-video':
-      return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration }, options));
+      return asyncOutcome(await api.extendVideo({ prompt: req.prompt, model: req.model, video: { url: first }, duration: req.duration, ...silent(req) }, options));
     case 'describe-image':
       throw new ImagineError({ kind: 'invalid_request', message: describeNotQueued() });
   }
