@@ -59,6 +59,8 @@ export const videoGenerationSchema = z.object({
   resolution: z.enum(['480p', '720p', '1080p']).nullish(),
   image: imageReferenceSchema.nullish(),
   reference_images: z.array(imageReferenceSchema).nullish(),
+  /** Omitted = true: Grok videos come with sound unless the request says otherwise. */
+  generate_audio: z.boolean().nullish(),
   user: optionalString,
 });
 export type VideoGenerationBody = z.infer<typeof videoGenerationSchema>;
@@ -78,6 +80,7 @@ export const videoExtensionSchema = z.object({
   model: optionalString,
   video: videoReferenceSchema,
   duration: count.nullish(),
+  generate_audio: z.boolean().nullish(),
   user: optionalString,
 });
 export type VideoExtensionBody = z.infer<typeof videoExtensionSchema>;
