@@ -8,6 +8,7 @@ import { getJob } from '../storage/jobs';
 import { forgetUsedReferences } from './capture';
 import { handleCaptureFallback } from './capture-fallbacks';
 import { handleBatchCommand } from './batch';
+import { onStoryJobsChanged, resumeStories, storyHandlers } from './story';
 import { startHistoryService } from './history';
 import { recheckBlockedDownloads, watchHostAccess } from './host-access';
 import { idbJobStore } from './job-store';
@@ -50,6 +51,7 @@ export function startBackground(): void {
       void refreshBadge();
       pushOverlayUpdates(jobs); // the in-page overlays of jobs started from a page
       void forgetUsedReferences(jobs);
+      onStoryJobsChanged(engine, jobs); // a shot finished: its story moves on
     },
     finished(job) {
       void loadSettings().then((s) => notifyFinished(job, s.notifications));
@@ -67,6 +69,7 @@ export function startBackground(): void {
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
     onBatch: (command) => handleBatchCommand(engine, command),
+    onStory: storyHandlers(engine),
   });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   // Context menus + in-page overlay (lib/background/menus.ts, capture.ts, overlay.ts).
@@ -100,5 +103,6 @@ export function startBackground(): void {
   void engine
     .start()
     .then(() => recheckBlockedDownloads(engine))
+    .then(() => resumeStories(engine))
     .then(refreshBadge);
 }

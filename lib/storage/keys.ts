@@ -20,6 +20,9 @@ export const KV_NAMES = {
   /** A batch record is `batch:<id>` (lib/batch/batch-store.ts); `batch:latest` holds the newest batch's id. */
   batchPrefix: 'batch:',
   latestBatch: 'batch:latest',
+  /** A story is `story:<id>` (lib/story/story-store.ts, schema lib/story/story-schema.ts); `latestStory` holds the newest one's id. */
+  storyPrefix: 'story:',
+  latestStory: 'latestStory',
 } as const;
 
 /** `storage.session` (trusted contexts; gone when the browser closes). */

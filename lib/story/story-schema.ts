@@ -59,6 +59,8 @@ export const storySchema = z.object({
   shots: z.array(shotSchema).max(STORY_MAX_SHOTS),
   /** The user pressed Run story: the background submits shots as their inputs exist. */
   running: z.boolean().default(false),
+  /** Why the last Run story stopped before sending a shot (cap, key…), in the UI language of that moment. */
+  lastError: z.string().max(1000).optional(),
   /** The page the story was made from (menu), for the history entry. */
   pageUrl: z.string().max(2000).optional(),
 });
@@ -66,5 +68,5 @@ export type Story = z.infer<typeof storySchema>;
 export type StoryInput = z.input<typeof storySchema>;
 
 /** What a page may send: the draft without the fields only the background writes. */
-export const storyDraftSchema = storySchema.omit({ running: true });
+export const storyDraftSchema = storySchema.omit({ running: true, lastError: true });
 export type StoryDraft = z.infer<typeof storyDraftSchema>;
