@@ -7,6 +7,7 @@ import { PANEL_FOCUS_KEY } from '../../lib/messaging/panel-request';
 import { Composer } from '../../components/Composer';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
+import { StorySwitch } from '../../components/story/StorySwitch';
 import { Gallery } from '../../components/Gallery';
 import { QueueList } from '../../components/QueueList';
 import { usePanelKeys } from '../../lib/ui/use-panel-keys';
@@ -43,7 +44,9 @@ export function SidePanelApp() {
         <div className="panel-left">
           <BatchSection />
           <DescriptionCard />
-          <Composer onQueued={() => announce(t('panel.app.queued'))} />
+          <StorySwitch>
+            <Composer onQueued={() => announce(t('panel.app.queued'))} />
+          </StorySwitch>
           <QueueList jobs={jobs} />
         </div>
         <section aria-label={t('panel.sidePanelApp.results')} className="results">
