@@ -19,7 +19,16 @@ interface Props {
 const START_KINDS = ['prompt', 'last-frame', 'extend'] as const;
 const startLabel = (kind: ShotStart['kind']) =>
   ({ prompt: t('story.startPrompt'), image: t('story.startImage'), 'last-frame': t('story.startLastFrame'), extend: t('story.startExtend') })[kind];
-const stateLabel = (state: ShotPlan['state']) => t(`story.state.${state}`);
+const stateLabel = (state: ShotPlan['state']) =>
+  ({
+    done: t('story.state.done'),
+    active: t('story.state.active'),
+    failed: t('story.state.failed'),
+    ready: t('story.state.ready'),
+    'needs-frame': t('story.state.needsFrame'),
+    waiting: t('story.state.waiting'),
+    blocked: t('story.state.blocked'),
+  })[state];
 
 export function ShotItem({ shot, index, count, plan, onMoved }: Props) {
   const { edit, moveShot, duplicateShot, deleteShot, retry } = useStory.getState();
