@@ -24,6 +24,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'capture', load: () => import('./capture') },
   { name: 'sidepanel', load: () => import('./sidepanel') },
   { name: 'batch', load: () => import('./batch') },
+  { name: 'story', load: () => import('./story') },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

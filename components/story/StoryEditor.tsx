@@ -76,6 +76,7 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
           <ShotItem key={shot.id} shot={shot} index={index} count={story.shots.length} plan={plans[index]} onMoved={setStatus} />
         ))}
       </ol>
+      <StoryCost story={story} jobs={jobs} />
       <div className="story-actions field">
         <button type="button" onClick={addShot}>
           {t('story.addShot')}
@@ -87,7 +88,6 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
           {t('story.downloadStory')}
         </button>
       </div>
-      <StoryCost story={story} jobs={jobs} />
       {progress !== undefined && (
         <p role="status">
           <progress max={1} value={progress} /> {t('story.stitching', { percent: formatNumber(progress, { style: 'percent' }) })}

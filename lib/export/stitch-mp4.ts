@@ -1,7 +1,7 @@
 import {
   ALL_FORMATS,
   BlobSource,
-  BufferTarget,
+  StreamTarget,
   EncodedAudioPacketSource,
   EncodedPacketSink,
   EncodedVideoPacketSource,
@@ -110,7 +110,8 @@ export interface StitchOptions {
 }
 
 export interface StitchResult {
-  bytes: ArrayBuffer;
+  /** The file, as the pieces the muxer wrote (a Blob of parts: never one more contiguous copy). */
+  blob: Blob;
   durationS: number;
   hasAudio: boolean;
 }
@@ -122,8 +123,10 @@ export async function stitchClips(clips: Blob[], options: StitchOptions = {}): P
   const [first] = probes;
   if (!first) throw new StitchIncompatible('no-video');
 
-  const target = new BufferTarget();
-  const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target });
+  const sink = new PieceSink();
+  // No fast start: samples are written as they are copied and the index goes at the end, so memory holds
+  // the output once (as pieces) and one clip's packet at a time — never every shot twice.
+  const output = new Output({ format: new Mp4OutputFormat({ fastStart: false }), target: new StreamTarget(sink.writable) });
   const videoSource = new EncodedVideoPacketSource(first.videoCodec ?? 'avc');
   output.addVideoTrack(videoSource);
   const audioSource = first.audio ? new EncodedAudioPacketSource(first.audio.codec ?? 'aac') : undefined;
@@ -161,6 +164,40 @@ export async function stitchClips(clips: Blob[], options: StitchOptions = {}): P
     options.onProgress?.((index + 1) / clips.length);
   }
   await output.finalize();
-  if (!target.buffer) throw new Error('stitch produced no output');
-  return { bytes: target.buffer, durationS: offset, hasAudio: !!audioSource };
+  return { blob: sink.blob('video/mp4'), durationS: offset, hasAudio: !!audioSource };
+}
+
+/**
+ * Collects the muxer's positioned writes as pieces. Writes are appends except a few patches of bytes
+ * written earlier (box sizes), which are copied into the pieces they fall in.
+ */
+class PieceSink {
+  readonly #pieces: { at: number; data: Uint8Array }[] = [];
+  #end = 0;
+  readonly writable = new WritableStream<{ type: 'write'; data: Uint8Array; position: number }>({
+    write: (chunk) => this.#write(chunk.position, chunk.data),
+  });
+
+  #write(position: number, data: Uint8Array): void {
+    let at = position;
+    let rest = data;
+    if (at < this.#end) {
+      for (const piece of this.#pieces) {
+        const start = Math.max(at, piece.at);
+        const stop = Math.min(at + rest.length, piece.at + piece.data.length);
+        if (start < stop) piece.data.set(rest.subarray(start - at, stop - at), start - piece.at);
+      }
+      const beyond = Math.max(0, at + rest.length - this.#end);
+      if (beyond === 0) return;
+      rest = rest.subarray(rest.length - beyond);
+      at = this.#end;
+    }
+    if (at > this.#end) this.#pieces.push({ at: this.#end, data: new Uint8Array(at - this.#end) });
+    this.#pieces.push({ at, data: rest.slice() });
+    this.#end = at + rest.length;
+  }
+
+  blob(type: string): Blob {
+    return new Blob(this.#pieces.map((p) => p.data as Uint8Array<ArrayBuffer>), { type });
+  }
 }

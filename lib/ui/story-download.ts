@@ -36,7 +36,7 @@ export async function downloadStory(story: Story, jobs: Record<string, Job>, onP
     throw error;
   }
   const filename = `reimagine-story-${new Date(story.createdAt).toISOString().slice(0, 10)}-${story.id.slice(0, 8)}.mp4`;
-  const url = URL.createObjectURL(new Blob([result.bytes], { type: 'video/mp4' }));
+  const url = URL.createObjectURL(result.blob);
   try {
     await browser.downloads.download({ url, filename, saveAs: false });
   } finally {
