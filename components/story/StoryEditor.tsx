@@ -4,6 +4,7 @@ import { nextActions, planStory, stitchList, storyComplete } from '../../lib/sto
 import { downloadStory } from '../../lib/ui/story-download';
 import { useStory } from '../../lib/ui/story-store';
 import { ShotItem } from './ShotItem';
+import { StoryChooser } from './StoryChooser';
 import { StoryCost } from './StoryCost';
 import { StoryPreview } from './StoryPreview';
 import { formatNumber, t } from '../../lib/i18n';
@@ -48,6 +49,7 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
           {t('story.back')}
         </button>
       </h2>
+      <StoryChooser model={story.model} />
       <div className="story-settings">
         <div className="wide">
           <label htmlFor="story-style">{t('story.houseStyle')}</label>

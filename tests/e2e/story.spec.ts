@@ -10,6 +10,19 @@ import { ui } from './i18n';
  * answers mid-story; every shot is accepted exactly once (shot 2: once per the user's retry). The downloaded
  * MP4 lasts the sum of the shots (read with a real demuxer) and has a sound track (Sound on).
  */
+/** Width and height from a JPEG's start-of-frame segment. */
+function jpegSize(bytes: Buffer): { width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    const marker = bytes.readUInt16BE(at);
+    if (marker >= 0xffc0 && marker <= 0xffcf && marker !== 0xffc4 && marker !== 0xffc8 && marker !== 0xffcc) {
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    }
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
+  return undefined;
+}
+
 test('a 3-shot story: last frame, extension, a failed shot retried alone, a kill and a 429, one stitched MP4 with sound', async ({ context, extensionId, emulator }) => {
   test.setTimeout(180_000);
   emulator.configure({ videoRenderMs: 600_000 }); // each render ends on cue (finishAllVideos)
@@ -49,7 +62,7 @@ test('a 3-shot story: last frame, extension, a failed shot retried alone, a kill
   expect(frameUrl).toMatch(/^data:image\/jpeg;base64,/);
   const frameBytes = Buffer.from(frameUrl.split(',')[1]!, 'base64');
   expect([...frameBytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-  expect(frameBytes.length).toBeGreaterThan(1000); // the frame at full size, not a thumbnail
+  expect(jpegSize(frameBytes)).toEqual({ width: 320, height: 180 }); // the frame at the video's full size (the 16:9 clip)
 
   emulator.finishAllVideos();
   await expect(shots.nth(1)).toContainText(ui('Failed'), { timeout: 60_000 });
