@@ -89,6 +89,15 @@ test('a 3-shot story: last frame, extension, a failed shot retried alone, a kill
   expect(emulator.videoJobs().map((job) => job.kind)).toEqual(['text-to-video', 'image-to-video', 'image-to-video', 'video-extension']);
   expect(bodiesOf(emulator, '/v1/videos/generations').map((body) => body.prompt)).toEqual([prompts[0], prompts[1], prompts[1]]);
 
+  // Preview: the shots in one player, one scrubber across the whole story (here 2 clips: shot 1, then shot 3's).
+  const player = story.locator('video');
+  await expect(player).toBeVisible();
+  const firstClip = await player.evaluate((v: HTMLVideoElement) => v.currentSrc || v.src);
+  const scrubber = story.getByRole('slider', { name: ui('Preview') });
+  await expect.poll(async () => Number(await scrubber.getAttribute('max')), { timeout: 10_000 }).toBeCloseTo(seconds[0]! + seconds[1]! + seconds[2]!, 0);
+  await scrubber.fill(String(seconds[0]! + 1));
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentSrc || v.src)).not.toBe(firstClip);
+
   const [download] = await Promise.all([panel.waitForEvent('download'), story.getByRole('button', { name: ui('Download story') }).click()]);
   const bytes = readFileSync((await download.path())!);
   const input = new Input({ source: new BufferSource(bytes), formats: ALL_FORMATS });
@@ -97,4 +106,26 @@ test('a 3-shot story: last frame, extension, a failed shot retried alone, a kill
   expect(await (await input.getPrimaryAudioTrack())?.getCodec()).toBe('opus');
   const tags = await input.getMetadataTags();
   expect(tags.comment).toContain(prompts[1]);
+});
+
+test('story shots reorder by keyboard, buttons and drag; duplicate and delete', async ({ context, extensionId, emulator }) => {
+  await configure(context, extensionId, emulator);
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  await panel.getByRole('button', { name: ui('Story'), exact: true }).click();
+  const story = panel.getByRole('region', { name: ui('Story'), exact: true });
+  for (let i = 0; i < 3; i++) await story.getByRole('button', { name: ui('Add shot') }).click();
+  const shots = story.getByRole('listitem');
+  const order = () => shots.evaluateAll((items) => items.map((li) => li.querySelector('textarea')!.value));
+  for (const [index, prompt] of ['a', 'b', 'c'].entries()) await shots.nth(index).getByRole('textbox', { name: ui('Prompt') }).fill(prompt);
+
+  await shots.nth(2).getByRole('textbox', { name: ui('Prompt') }).press('Alt+ArrowUp'); // keyboard
+  await expect.poll(order).toEqual(['a', 'c', 'b']);
+  await shots.nth(0).getByRole('button', { name: ui('Move down') }).click();
+  await expect.poll(order).toEqual(['c', 'a', 'b']);
+  await shots.nth(2).dragTo(shots.nth(0)); // drag
+  await expect.poll(order).toEqual(['b', 'c', 'a']);
+  await shots.nth(1).getByRole('button', { name: ui('Duplicate') }).click();
+  await expect.poll(order).toEqual(['b', 'c', 'c', 'a']);
+  await shots.nth(0).getByRole('button', { name: ui('Delete') }).click();
+  await expect.poll(order).toEqual(['c', 'c', 'a']);
 });
