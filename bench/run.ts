@@ -27,6 +27,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'sidepanel', load: () => import('./sidepanel') },
   { name: 'batch', load: () => import('./batch') },
   { name: 'versions', load: () => import('./versions') },
+  { name: 'story', load: () => import('./story') },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
