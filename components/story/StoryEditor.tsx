@@ -3,6 +3,7 @@ import { VIDEO_ASPECT_RATIOS } from '../../lib/api/models';
 import { nextActions, planStory, stitchList, storyComplete } from '../../lib/story/planner';
 import { downloadStory } from '../../lib/ui/story-download';
 import { useStory } from '../../lib/ui/story-store';
+import { useCapabilities } from '../../lib/ui/settings-view-store';
 import { ShotItem } from './ShotItem';
 import { StoryChooser } from './StoryChooser';
 import { StoryCost } from './StoryCost';
@@ -20,6 +21,7 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
   const [status, setStatus] = useState('');
   const [progress, setProgress] = useState<number>();
   const [downloadError, setDownloadError] = useState<string>();
+  const soundOff = useCapabilities().soundOff === true; // Sound is offered only where it can be turned off
   if (!story) return null;
   const { edit, addShot, run } = useStory.getState();
   const jobOf = (id: string) => jobs[id];
@@ -65,12 +67,14 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </div>
-        <div>
-          <label className="story-check">
-            <input type="checkbox" checked={story.sound} onChange={(e) => edit((s) => ({ ...s, sound: e.target.checked }))} />
-            {t('story.sound')}
-          </label>
-        </div>
+        {soundOff && (
+          <div>
+            <label className="story-check">
+              <input type="checkbox" checked={story.sound} onChange={(e) => edit((s) => ({ ...s, sound: e.target.checked }))} />
+              {t('story.sound')}
+            </label>
+          </div>
+        )}
       </div>
       <p className="hint">{t('story.dragHint')}</p>
       <ol className="story-shots" aria-label={t('story.region')}>

@@ -11,6 +11,8 @@ import { readStory, listStories, putStory, updateStory } from '../story/story-st
 import type { Story, StoryDraft } from '../story/story-schema';
 import { idbJobStore } from './job-store';
 import { loadSettings } from './settings-store';
+import { PROVIDERS } from '../providers/registry';
+import type { JobRequest } from '../model/request';
 import { videoLastFrame } from './video-poster';
 import type { StoryHandlers } from './router';
 import { t } from '../i18n';
@@ -96,12 +98,19 @@ async function extractFrame(story: Story, shotId: string, jobOf: (id: string) =>
   return updateStory(story.id, (s) => ({ ...s, shots: s.shots.map((shot) => (shot.id === shotId && !shot.frame ? { ...shot, frame: source } : shot)) }));
 }
 
+function withoutSound(request: JobRequest): JobRequest {
+  const { sound: _dropped, ...rest } = request as JobRequest & { sound?: boolean };
+  return rest as JobRequest;
+}
+
 async function submitShot(engine: JobEngine, story: Story, shotId: string, jobOf: (id: string) => ShotJob | undefined): Promise<Story | undefined> {
   const shot = story.shots.find((s) => s.id === shotId);
   if (!shot || shot.jobId) return undefined;
   const previousVideo = previousVideoOf(story, shotId, jobOf);
-  const request = shotRequest(story, shot, previousVideo ? { previousVideo } : {});
-  if (!request) return undefined;
+  const planned = shotRequest(story, shot, previousVideo ? { previousVideo } : {});
+  if (!planned) return undefined;
+  // Sound off only where the provider can say so (like the composer): never a "no sound" tile on a video with sound.
+  const request = 'sound' in planned && !PROVIDERS[(await loadSettings()).provider].capabilities.soundOff ? withoutSound(planned) : planned;
   const result = await engine.submit({ request, origin: { storyId: story.id, shotId, via: 'panel', ...(story.pageUrl ? { pageUrl: story.pageUrl } : {}) } });
   if (!result.ok) {
     // Refused before anything was sent (cap, key, invalid): the story stops; the panel shows why.
