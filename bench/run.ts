@@ -28,6 +28,7 @@ const SECTIONS: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'batch', load: () => import('./batch') },
   { name: 'versions', load: () => import('./versions') },
   { name: 'area', load: () => import('./area') },
+  { name: 'story', load: () => import('./story') },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,6 +9,7 @@ import { SetupCard } from '../../components/SetupCard';
 import { useSettings } from '../../lib/ui/settings-view-store';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
+import { StorySwitch } from '../../components/story/StorySwitch';
 import { Gallery } from '../../components/Gallery';
 import { VersionsDialog } from '../../components/versions/VersionsDialog';
 import { QueueList } from '../../components/QueueList';
@@ -57,7 +58,9 @@ export function SidePanelApp() {
             <SetupCard />
           ) : (
             <>
-              <Composer onQueued={() => announce(t('panel.app.queued'))} />
+              <StorySwitch>
+                <Composer onQueued={() => announce(t('panel.app.queued'))} />
+              </StorySwitch>
               <QueueList jobs={jobs} />
             </>
           )}

@@ -32,7 +32,11 @@ export interface RouterDeps {
   onCaptureFallback(command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<Reply>;
   /** "Reimagine images on this page…": run, cancel, replace/revert all (batch.ts). */
   onBatch(command: Extract<PageCommand, { type: 'batch.start' | 'batch.cancel' | 'batch.apply' }>): Promise<Reply>;
+  /** The story editor's commands (story.ts). */
+  onStory: StoryHandlers;
 }
+
+export type StoryHandlers = { [K in 'story.save' | 'story.run' | 'story.retry-shot']: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
 
 const fail = (error: ErrorInfo, fields?: Record<string, string>): Failure => ({ ok: false, error, ...(fields ? { fields } : {}) });
 
@@ -137,6 +141,9 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     'batch.start': (command) => batchReply(deps.onBatch(command)),
     'batch.cancel': (command) => batchReply(deps.onBatch(command)),
     'batch.apply': (command) => deps.onBatch(command),
+    'story.save': (command) => deps.onStory['story.save'](command),
+    'story.run': (command) => deps.onStory['story.run'](command),
+    'story.retry-shot': (command) => deps.onStory['story.retry-shot'](command),
     'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('./history')).purgeOldest(command.count) }),
   };
 }

@@ -9,6 +9,7 @@ import { getJob } from '../storage/jobs';
 import { clearReferences, forgetUsedReferences, watchReferenceCount } from './capture/references';
 import { handleCaptureFallback } from './capture/fallbacks';
 import { handleBatchCommand } from './batch';
+import { onStoryJobsChanged, resumeStories, storyHandlers } from './story';
 import { recheckBlockedDownloads } from './host-access';
 import { idbJobStore } from './job-store';
 import { handleMenuClick, rebuildMenus, setReferenceCount, watchMenuSettings } from './menus';
@@ -50,6 +51,7 @@ export function startServices() {
       void refreshBadge();
       pushOverlayUpdates(jobs); // the in-page overlays of jobs started from a page
       void forgetUsedReferences(jobs);
+      onStoryJobsChanged(engine, jobs); // a shot finished: its story moves on
     },
     finished(job) {
       void loadSettings().then((s) => notifyFinished(job, s.notifications));
@@ -67,6 +69,7 @@ export function startServices() {
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
     onBatch: (command) => handleBatchCommand(engine, command),
+    onStory: storyHandlers(engine),
   });
   watchMenuSettings(); // the menus follow the quick actions and the provider
   watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
@@ -79,6 +82,7 @@ export function startServices() {
   void engine
     .start()
     .then(() => recheckBlockedDownloads(engine))
+    .then(() => resumeStories(engine)) // a story running when the last worker stopped goes on
     .then(refreshBadge);
 
   return {

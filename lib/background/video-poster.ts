@@ -1,7 +1,7 @@
 import { dataUrlToBlob } from '../media/encode';
 import type { Thumbnail } from '../media/thumbnail';
 import { getMedia } from '../storage/media';
-import { posterFrameOf, type PosterReply } from '../media/poster-frame';
+import { posterFrameOf, type FrameChoice, type PosterReply } from '../media/poster-frame';
 
 /**
  * A poster frame for a stored video (undefined on any failure — a missing thumbnail never fails a job).
@@ -17,9 +17,9 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 const backgroundHasDom = (): boolean => typeof document !== 'undefined' && typeof document.createElement === 'function';
 
-export async function videoPoster(mediaId: string): Promise<Thumbnail | undefined> {
+export async function videoPoster(mediaId: string, which: FrameChoice = 'poster'): Promise<Thumbnail | undefined> {
   try {
-    const reply = backgroundHasDom() ? await posterFrameOf(mediaId, getMedia) : await posterFromOffscreen(mediaId);
+    const reply = backgroundHasDom() ? await posterFrameOf(mediaId, getMedia, which) : await posterFromOffscreen(mediaId, which);
     if (!reply?.ok) return undefined;
     return { blob: dataUrlToBlob(reply.dataUrl), width: reply.width, height: reply.height };
   } catch (error) {
@@ -28,12 +28,15 @@ export async function videoPoster(mediaId: string): Promise<Thumbnail | undefine
   }
 }
 
-async function posterFromOffscreen(mediaId: string): Promise<PosterReply | undefined> {
+/** A story shot that starts from the previous shot's last frame: that frame, full size (a JPEG). */
+export const videoLastFrame = (mediaId: string): Promise<Thumbnail | undefined> => videoPoster(mediaId, 'last');
+
+async function posterFromOffscreen(mediaId: string, which: FrameChoice): Promise<PosterReply | undefined> {
   if (import.meta.env.FIREFOX) return undefined;
   if (typeof chrome === 'undefined' || !chrome.offscreen || !chrome.runtime.getContexts) return undefined;
   try {
     await ensureDocument();
-    return (await chrome.runtime.sendMessage({ target: 'offscreen', type: 'video-poster', mediaId })) as PosterReply | undefined;
+    return (await chrome.runtime.sendMessage({ target: 'offscreen', type: 'video-poster', mediaId, which })) as PosterReply | undefined;
   } finally {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => void chrome.offscreen.closeDocument().catch(() => undefined), IDLE_CLOSE_MS);

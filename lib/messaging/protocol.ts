@@ -7,6 +7,7 @@ import { PROVIDER_IDS, type ProviderId } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { secretsSchema, settingsSchema, type Settings } from '../settings/schema';
 import { BATCH_MAX_IMAGES, BATCH_MODES, batchTargetId } from '../batch/batch-schema';
+import { storyDraftSchema } from '../story/story-schema';
 import { formatNumber, t } from '../i18n';
 
 /**
@@ -147,6 +148,10 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('batch.cancel'), batchId: id }),
   /** The panel's "Replace all" / "Revert all": the page script swaps every finished image of the batch. */
   z.object({ type: z.literal('batch.apply'), batchId: id, action: z.enum(['replace', 'revert']) }),
+  /** The story editor: save the draft (shots already sent stay as recorded), run what is left, retry one failed shot. */
+  z.object({ type: z.literal('story.save'), story: storyDraftSchema }),
+  z.object({ type: z.literal('story.run'), storyId: id }),
+  z.object({ type: z.literal('story.retry-shot'), storyId: id, shotId: id }),
 ]);
 export type PageCommand = z.infer<typeof pageCommandSchema>;
 
@@ -185,6 +190,9 @@ export interface PageReplies {
   'batch.start': { batchId: string };
   'batch.cancel': { cancelled: number };
   'batch.apply': object;
+  'story.save': { storyId: string };
+  'story.run': object;
+  'story.retry-shot': object;
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

@@ -240,6 +240,9 @@ export const jobOriginSchema = z.object({
   targetId: z.string().optional(),
   /** The batch this job is one image of ("Reimagine images on this page…"; lib/batch). */
   batchId: z.string().max(100).optional(),
+  /** The story and shot this job renders (lib/story): a shot's job is found again by these after a worker kill. */
+  storyId: z.string().max(100).optional(),
+  shotId: z.string().max(100).optional(),
   via: z.enum(['panel', 'context-menu', 'quick-action', 'rerun']).default('panel'),
 });
 export type JobOrigin = z.infer<typeof jobOriginSchema>;

@@ -9,6 +9,8 @@ export const changeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings') }),
   /** A batch's record changed (lib/batch/batch-store.ts): the panel reads it again. */
   z.object({ type: z.literal('batch'), id: z.string() }),
+  /** A story's record changed (lib/story/story-store.ts): the story editor reads it again. */
+  z.object({ type: z.literal('story'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

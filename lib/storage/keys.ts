@@ -20,6 +20,9 @@ export const KV_NAMES = {
   /** A batch record is `batch:<id>` (lib/batch/batch-store.ts); `batch:latest` holds the newest batch's id. */
   batchPrefix: 'batch:',
   latestBatch: 'batch:latest',
+  /** A story is `story:<id>`; `latestStory` holds the newest one's id (both paired with their schemas in lib/story/story-store.ts). */
+  storyPrefix: 'story:',
+  latestStory: 'latestStory',
 } as const;
 
 /** `storage.session` (trusted contexts; gone when the browser closes). */

@@ -41,7 +41,7 @@ export async function chooseMode(panel: Page, label: string): Promise<void> {
 /** The composer's folded settings (model, count, ratio, resolution, duration…), opened. */
 export async function openSettings(panel: Page): Promise<void> {
   const details = panel.locator('details.settings');
-  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator(':scope > summary').click(); // not the Model field's own "Advanced" inside
 }
 
 /** A labelled composer setting, with the settings opened first. */

@@ -1,5 +1,6 @@
 import { type Reply, json } from '../http';
 import { fixtureForAspect, fixtureForShape, type VideoFixture } from '../mp4';
+import { renderVideo } from '../render-video';
 import type { ApiRequest, ErrorReply } from '../provider';
 import { invalidArgument, unprocessable } from './errors';
 import { resolveImage, resolveVideo } from './inputs';
@@ -34,11 +35,14 @@ function rejectUnsupported(request: ApiRequest, names: string[]): ErrorReply | u
   return present ? invalidArgument(`Argument not supported: ${present}`) : undefined;
 }
 
-function accept(
+async function accept(
   request: ApiRequest,
   context: XaiContext,
   init: { kind: string; model: VideoModel; durationSeconds: number; billedSeconds: number; resolution: VideoResolution; inputImages: number; fixture: VideoFixture },
-): Reply {
+): Promise<Reply> {
+  // The video is as long as rendered, with sound unless the request said generate_audio: false (omitted = true).
+  const sound = rawField(request, 'generate_audio') !== false;
+  const fixture = { ...init.fixture, durationSeconds: init.durationSeconds, bytes: await renderVideo(init.fixture, init.durationSeconds, sound) };
   // "Video cost = seconds × the model's price for that resolution + input images × input price."
   const perSecond = init.model.usdPerSecond[init.resolution] ?? 0;
   const job = createJobFromRequest(request, context, {
@@ -48,7 +52,7 @@ function accept(
       model: init.model.id,
       durationSeconds: init.durationSeconds,
       costTicks: usdToTicks(perSecond * init.billedSeconds + init.model.usdPerInputImage * init.inputImages),
-      fixture: init.fixture,
+      fixture,
     },
   });
   return json(200, { request_id: job.requestId });

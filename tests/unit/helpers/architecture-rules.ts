@@ -35,6 +35,7 @@ export const FOLDER_LAYERS: Readonly<Record<string, number>> = {
   'lib/history': 5,
   'lib/library': 5,
   'lib/keyboard': 5,
+  'lib/story': 5, // branch "story": many shots into one video (model, planner, cost, stitching)
   'lib/versions': 5,
   // 6 the messaging contract between the contexts
   'lib/messaging': 6,
