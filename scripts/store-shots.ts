@@ -43,7 +43,8 @@ async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string): P
   await until(async () => {
     const button = (await overlay.state())?.buttons[name];
     const seen = button ? `${button.x},${button.y}` : undefined;
-    const steady = seen !== undefined && seen === last;
+    // The click guard ignores a button that just appeared or moved (lib/content/overlay-guard.ts): wait until it is armed.
+    const steady = seen !== undefined && seen === last && (await overlay.armed(name));
     last = seen;
     at = button;
     return steady;
