@@ -4,7 +4,7 @@
  * DevTools, and clicks are real (trusted) mouse clicks at the button's position, as a user's would be.
  */
 import type { Page } from '@playwright/test';
-import { ClosedOverlay, overlayHostSelector } from '../tests/e2e/site/overlay';
+import { ClosedOverlay, targetIdOf } from '../tests/e2e/site/overlay';
 
 /** Polls `ready` every 100 ms until it holds, for up to `timeoutMs` (a video render or a slow machine). */
 export async function until(ready: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
@@ -15,11 +15,11 @@ export async function until(ready: () => Promise<boolean>, what: string, timeout
   }
 }
 
-/** The overlay Reimagine drew over the page element `selector`, once the content script has marked it. */
+/** The overlay Reimagine drew over the page element `selector`, once the content script has marked it (in its isolated world). */
 export async function overlayOver(page: Page, selector: string): Promise<ClosedOverlay> {
-  await until(async () => !!(await page.locator(selector).first().getAttribute('data-reimagine-target')), `the overlay over ${selector}`);
-  const id = (await page.locator(selector).first().getAttribute('data-reimagine-target')) ?? '';
-  return new ClosedOverlay(page, overlayHostSelector(id));
+  let id: string | undefined;
+  await until(async () => !!(id = await targetIdOf(page, selector)), `the overlay over ${selector}`);
+  return new ClosedOverlay(page, { targetId: id! });
 }
 
 /**

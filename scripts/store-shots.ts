@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { rightClick } from '../tests/e2e/site/helpers';
-import { ClosedOverlay, overlayHostSelector } from '../tests/e2e/site/overlay';
+import type { ClosedOverlay } from '../tests/e2e/site/overlay';
+import { overlayOver } from './overlay-script';
 import { shootDocs, shootForStore, type ShotSession } from './screenshot-kit';
 
 export const STORE_VIEWPORT = { width: 1280, height: 800 };
@@ -20,9 +21,7 @@ export async function shootPageOverlay({ context, site }: ShotSession): Promise<
   await page.goto(site.url('/showcase'));
   await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
   await rightClick(context, page, '#hero', 'reimagine-quick:golden-hour');
-  const hero = page.locator('#hero');
-  await page.waitForFunction(() => document.querySelector('#hero')?.getAttribute('data-reimagine-target'));
-  const overlay = new ClosedOverlay(page, overlayHostSelector((await hero.getAttribute('data-reimagine-target')) ?? ''));
+  const overlay = await overlayOver(page, '#hero');
   await clickOverlay(page, overlay, 'Replace');
   await page.waitForFunction(() => {
     const image = document.querySelector<HTMLImageElement>('#hero');
@@ -44,7 +43,8 @@ async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string): P
   await until(async () => {
     const button = (await overlay.state())?.buttons[name];
     const seen = button ? `${button.x},${button.y}` : undefined;
-    const steady = seen !== undefined && seen === last;
+    // The click guard ignores a button that just appeared or moved (lib/content/overlay-guard.ts): wait until it is armed.
+    const steady = seen !== undefined && seen === last && (await overlay.armed(name));
     last = seen;
     at = button;
     return steady;

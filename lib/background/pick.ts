@@ -69,7 +69,10 @@ export async function handlePickCommand(engine: JobEngine, command: Extract<Cont
   if (!pick || sender.tab?.id !== pick.tabId || (sender.frameId ?? 0) !== pick.frameId) return fail(t('worker.thisCaptureIsNoLonger'));
   await session().remove(key);
   if (command.type === 'pick.area') return captureArea(engine, pick, command);
-  const target: CaptureTarget = { tabId: pick.tabId, frameId: pick.frameId, pageUrl: pick.pageUrl, srcUrl: command.srcUrl, mediaType: 'image' };
+  // The picked capture belongs to the document that answered (its page script is already there): without
+  // this, capture.done from that document would not match the capture (fromDocument) and be refused.
+  const documentId = (sender as { documentId?: string }).documentId;
+  const target: CaptureTarget = { tabId: pick.tabId, frameId: pick.frameId, pageUrl: pick.pageUrl, srcUrl: command.srcUrl, mediaType: 'image', ...(documentId ? { documentId } : {}) };
   if (command.srcUrl) {
     // The page script tagged the element with targetId: the capture's overlay and the job's origin are it.
     void startCapture(engine, PURPOSE, target, command.targetId, { injected: true }).catch((error: unknown) => console.error('Reimagine: picked capture failed', error));

@@ -18,9 +18,8 @@ export class BatchBar {
   private readonly status: HTMLDivElement;
   private readonly buttons = new Map<BatchBarAction, HTMLButtonElement>();
 
-  constructor(batchId: string, onAction: (action: BatchBarAction) => void) {
+  constructor(onAction: (action: BatchBarAction) => void) {
     this.host = document.createElement(BATCH_BAR_TAG);
-    this.host.setAttribute('data-reimagine-batch', batchId);
     const root = this.host.attachShadow({ mode: 'closed' });
     this.guard = new OverlayGuard(this.host, root); // top layer, own style, clicks only when visibly on top
     root.adoptedStyleSheets = [overlaySheet()];

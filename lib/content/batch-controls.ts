@@ -25,7 +25,7 @@ export class BatchControls<T extends Member> {
     if (this.closed.has(batchId)) return;
     let bar = this.bars.get(batchId);
     if (!bar) {
-      bar = new BatchBar(batchId, (action) => void this.act(batchId, action));
+      bar = new BatchBar((action) => void this.act(batchId, action));
       this.bars.set(batchId, bar);
     }
     const all = this.members(batchId);

@@ -6,9 +6,10 @@ import { imgCandidates, parseSrcset, type Candidate } from '../media/srcset';
 /**
  * "Reimagine images on this page…": the page script measures every picture on the page — <img> elements
  * (with their srcset and <picture> sources, and the `data-src`/`data-srcset` of lazy loaders) and elements
- * with a CSS `background-image` — and lets lib/batch/candidates.ts choose. Each chosen element is tagged
- * with a fresh target id (the same attribute a right-click capture uses), so the batch's captures and
- * results find it again. Plain DOM, no zod: the background validates the answer (lib/batch/batch-schema.ts).
+ * with a CSS `background-image` — and lets lib/batch/candidates.ts choose. Each chosen element gets a fresh
+ * target id in the isolated world's registry (target-registry.ts, as a right-click capture does; nothing is
+ * written into the page's DOM, so a page can't watch what is listed), and the batch's captures and results
+ * find it again. Plain DOM, no zod: the background validates the answer (lib/batch/batch-schema.ts).
  */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
@@ -116,7 +117,7 @@ export function randomId(): string {
   return `b-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Scan the document, tag the chosen elements, answer with what the panel shows. */
+/** Scan the document, mark the chosen elements (isolated world only), answer with what the panel shows. */
 export function scanPage(maxEdge: number, newId: () => string = randomId): ScanResult {
   const elements: Element[] = [];
   const raw: RawImage[] = [];

@@ -1,12 +1,13 @@
 import { bestCandidate, imgCandidates, parseSrcset } from '../media/srcset';
+import { mark, markedElement } from './target-registry';
 
 /**
  * Which element did the user right-click? The script is injected after the click, so it cannot have
  * seen the `contextmenu` event: it matches the menu's srcUrl against every <img>/<video>'s current and
- * declared sources, preferring visible and large ones, then tags the winner with
- * `data-reimagine-target` so it can be found again (and re-found by srcUrl if the page re-renders it).
+ * declared sources, preferring visible and large ones, then marks the winner in the isolated world's
+ * registry (target-registry.ts, never an attribute the page could read) so it can be found again (and
+ * re-found by srcUrl if the page re-renders it).
  */
-export const TARGET_ATTR = 'data-reimagine-target';
 
 export type MediaElement = HTMLImageElement | HTMLVideoElement;
 
@@ -61,30 +62,14 @@ export function findMedia(srcUrl: string | undefined, kind: 'image' | 'video', r
 }
 
 export function tag(el: Element, targetId: string): void {
-  el.setAttribute(TARGET_ATTR, targetId);
+  mark(el, targetId);
 }
 
-/**
- * Elements the picker chose inside open shadow roots, which document.querySelector cannot see. The picker
- * (picker.js) and the page script (page.js) are separate bundles in the same isolated world: they share
- * this map through that world's global (the page's own scripts have another global and never see it).
- */
-const SHADOW_TARGETS = Symbol.for('reimagine.pickedInShadowRoots');
-const world = globalThis as { [SHADOW_TARGETS]?: Map<string, WeakRef<Element>> };
-const inShadowRoots = (world[SHADOW_TARGETS] ??= new Map());
-
-export function tagPicked(el: Element, targetId: string): void {
-  tag(el, targetId);
-  if (el.getRootNode() !== document) inShadowRoots.set(targetId, new WeakRef(el));
-}
-
-/** The tagged element: an <img>/<video>, (batch) an element showing a CSS background picture, or any picked picture. */
+/** The marked element: an <img>/<video>, (batch) an element showing a CSS background picture, or any picked
+ * picture (also one inside an open shadow root, which document.querySelector could not see). */
 export function byTag(targetId: string): HTMLElement | undefined {
-  const inDocument = document.querySelector<HTMLElement>(`[${TARGET_ATTR}="${CSS.escape(targetId)}"]`);
-  if (inDocument) return inDocument;
-  const picked = inShadowRoots.get(targetId)?.deref();
-  // Like querySelector<HTMLElement> above, an SVG picture is typed as the element it is used as.
-  return picked?.isConnected ? (picked as HTMLElement) : undefined;
+  // Like querySelector<HTMLElement>, an SVG picture is typed as the element it is used as.
+  return markedElement(targetId) as HTMLElement | undefined;
 }
 
 /**

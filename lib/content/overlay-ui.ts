@@ -1,6 +1,7 @@
 import { OverlayGuard } from './overlay-guard';
 import { overlaySheet } from './overlay-styles';
 import { formatNumber, t } from '../i18n';
+import { forgetOverlay, rememberOverlay } from './target-registry';
 
 /**
  * The in-page overlay for one image: a fixed-position host at the document root (never inside the
@@ -49,10 +50,11 @@ export class OverlayUi {
   constructor(
     private readonly element: () => Element | undefined,
     onAction: (action: OverlayAction) => void,
-    targetId: string,
+    private readonly targetId: string,
   ) {
     this.host = document.createElement(OVERLAY_TAG);
-    this.host.setAttribute('data-reimagine-for', targetId);
+    // Which image this overlay is for stays in the isolated world: the host carries no attribute naming it.
+    rememberOverlay(targetId, this.host);
     const root = this.host.attachShadow({ mode: 'closed' });
     // Top layer, its own style, and clicks only when visibly on top (overlay-guard.ts). CSSOM writes are
     // allowed under any style-src CSP (style attributes in markup are not).
@@ -221,6 +223,7 @@ export class OverlayUi {
     this.stopClock();
     this.guard.destroy();
     this.host.remove();
+    forgetOverlay(this.targetId);
   }
 }
 

@@ -1,6 +1,7 @@
 import { expect, getServiceWorker, killServiceWorker, test, wakeServiceWorker } from './fixtures';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick, tabOf } from './site/helpers';
 import type { Site } from './site/server';
+import { targetIdOf } from './site/overlay';
 import { ui } from './i18n';
 
 /**
@@ -84,7 +85,7 @@ test('quick action on every kind of page image: valid bounded upload, overlay, R
       await expect.poll(() => overlay.status()).toBe(ui('Download started.'));
       await expect.poll(() => worker.evaluate(async () => (await chrome.downloads.search({})).length)).toBe(downloadsBefore + 1);
       await overlay.click('Close Reimagine overlay');
-      await expect(overlay.host).toHaveCount(0);
+      await expect.poll(() => overlay.present()).toBe(false);
     });
   }
 
@@ -183,7 +184,7 @@ test('panel menus write a pending request; references collect; video menus send 
   await expect.poll(async () => (await pending())?.mode).toBe('edit-image');
   const edit = (await pending()) as { sources: Array<{ mimeType: string; width: number }>; origin: { targetId: string; tabId: number } };
   expect(edit.sources[0]).toMatchObject({ mimeType: 'image/png', width: 640 });
-  expect(edit.origin.targetId).toBe(await page.locator('#plain').getAttribute('data-reimagine-target'));
+  expect(edit.origin.targetId).toBe(await targetIdOf(page, '#plain'));
 
   // A restarted worker still handles clicks (listeners are registered at every start).
   await killServiceWorker(context);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pickCandidates, tooSmall, type RawImage } from '../../lib/batch/candidates';
 import { parseScanReply } from '../../lib/batch/batch-schema';
 import { backgroundUrl, scanPage } from '../../lib/content/batch-scan';
+import { markOf, markedElement } from '../../lib/content/target-registry';
 
 /**
  * The batch picker's choice of a page's pictures: what a real page offers (srcset sizes, lazy loaders,
@@ -70,10 +71,13 @@ describe('scanPage', () => {
     ]);
     expect(total).toBe(5);
     expect(byUrl['https://cdn.example/hero.jpg']?.kind).toBe('background');
-    // Every offered element carries its id, for the capture and the result to find it again.
-    for (const c of candidates) expect(document.querySelector(`[data-reimagine-target="${c.id}"]`)).not.toBeNull();
-    expect($('sized').getAttribute('data-reimagine-target')).toBe(byUrl['https://site.example/b-3200.jpg']?.id); // the larger on screen
-    expect($('icon').hasAttribute('data-reimagine-target')).toBe(false);
+    // Every offered element is marked with its id (in the isolated world), for the capture and the result to find it again.
+    for (const c of candidates) expect(markedElement(c.id)).toBeDefined();
+    expect(markOf($('sized'))).toBe(byUrl['https://site.example/b-3200.jpg']?.id); // the larger on screen
+    expect(markOf($('icon'))).toBeUndefined();
+    // …and nothing the page could read: no attribute names a Reimagine id.
+    const attributes = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+    for (const c of candidates) expect(attributes.filter((a) => a.includes(c.id))).toEqual([]);
   });
 
   it('caps the list at 50 and says how many there were', () => {

@@ -1,7 +1,7 @@
 import { blobToDataUrl } from '../../media/encode';
 import type { ToContent } from '../../messaging/protocol';
 import { randomId } from '../batch-scan';
-import { findMedia, tagPicked } from '../find-target';
+import { findMedia, tag } from '../find-target';
 import { CaptureError, IMAGE_LIMITS, prepareImage } from '../../media/prepare-image';
 import { hideOverlays, painted, restoreOverlays } from '../screenshot-box';
 import { send } from '../target';
@@ -175,7 +175,7 @@ async function captureArea(pickId: string, box: Rect): Promise<void> {
 /** Hand the picture over: its address (read like a right-clicked image), else its pixels, else "unreadable". */
 async function choose(pickId: string, picture: Picture | undefined): Promise<void> {
   const targetId = randomId();
-  if (picture) tagPicked(picture.el, targetId);
+  if (picture) tag(picture.el, targetId);
   const address = picture && addressOf(picture);
   if (address && address.length <= MAX_ADDRESS) {
     await send({ type: 'pick.chosen', pickId, targetId, srcUrl: address });

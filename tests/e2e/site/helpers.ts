@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { readImageSize, sniffImageFormat, type ImageFormat } from '../../emulator/image-inspect';
 import { dispatchContextMenu, expect, getServiceWorker, type Emulator } from '../fixtures';
-import { ClosedOverlay, overlayHostSelector } from './overlay';
+import { ClosedOverlay, targetIdOf } from './overlay';
 
 /** Shared steps for tests/e2e/page-*.spec.ts and bench/page.ts: right-click an element the way Chrome would. */
 
@@ -46,9 +46,10 @@ export async function nextRequest(emulator: Emulator, path: string, since: numbe
 
 /** The overlay drawn for the page element `selector` (its shadow root is closed: see ./overlay.ts). */
 export const overlayFor = async (page: Page, selector: string): Promise<ClosedOverlay> => {
-  await expect(page.locator(selector)).toHaveAttribute('data-reimagine-target', /.+/, { timeout: 15_000 });
-  const id = await page.locator(selector).getAttribute('data-reimagine-target');
-  return new ClosedOverlay(page, overlayHostSelector(id ?? ''));
+  // The page script marks the element in its isolated world (no attribute the page could read): ask there.
+  let id: string | undefined;
+  await expect.poll(async () => (id = await targetIdOf(page, selector)), { timeout: 15_000, message: `Reimagine's mark on ${selector}` }).toBeDefined();
+  return new ClosedOverlay(page, { targetId: id! });
 };
 
 /**

@@ -113,14 +113,78 @@ function isArmed(this: ShadowRoot, name: string): boolean {
   return false;
 }
 
-export class ClosedOverlay {
-  readonly host: Locator;
+/**
+ * Reimagine's own registry of the page elements it works on (lib/content/target-registry.ts) lives in the
+ * extension's isolated world, never in page-visible attributes. Tests read it there through DevTools: the
+ * execution context Chrome reports as `auxData.type === 'isolated'` with the extension's origin, in the main
+ * frame (`Page.createIsolatedWorld` would make a new, empty world instead).
+ */
+const extensionWorlds = new WeakMap<Page, Promise<Map<number, { origin: string; type?: string; frameId?: string }>>>();
+const REGISTRY = `globalThis[Symbol.for('reimagine.targets')]`;
 
+function contextsOf(page: Page): Promise<Map<number, { origin: string; type?: string; frameId?: string }>> {
+  let existing = extensionWorlds.get(page);
+  if (!existing) {
+    existing = (async () => {
+      const cdp = await session(page);
+      const contexts = new Map<number, { origin: string; type?: string; frameId?: string }>();
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        const aux = context.auxData as { type?: string; frameId?: string } | undefined;
+        contexts.set(context.id, { origin: context.origin, ...(aux?.type ? { type: aux.type } : {}), ...(aux?.frameId ? { frameId: aux.frameId } : {}) });
+      });
+      cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => contexts.delete(executionContextId));
+      cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
+      await cdp.send('Runtime.enable'); // reports every existing context before it answers
+      return contexts;
+    })();
+    extensionWorlds.set(page, existing);
+  }
+  return existing;
+}
+
+/** Evaluates `expression` in the extension's isolated world of the page's main frame; undefined while there is none. */
+async function inExtensionWorld(page: Page, expression: string, byValue: boolean): Promise<{ value?: unknown; objectId?: string } | undefined> {
+  const cdp = await session(page);
+  const contexts = await contextsOf(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  for (const [id, c] of [...contexts].reverse()) {
+    if (c.type !== 'isolated' || !c.origin.startsWith('chrome-extension://') || c.frameId !== frameTree.frame.id) continue;
+    const reply = await cdp.send('Runtime.evaluate', { expression, contextId: id, returnByValue: byValue }).catch(() => undefined);
+    if (reply && !reply.exceptionDetails) return reply.result;
+  }
+  return undefined;
+}
+
+/** The Reimagine ids of every element matching `selector` (null for one the page script has not marked). */
+export async function targetIdsOf(page: Page, selector: string): Promise<Array<string | null>> {
+  const all = `[...document.querySelectorAll(${JSON.stringify(selector)})]`;
+  const result = await inExtensionWorld(page, `${all}.map((el) => ${REGISTRY}?.ids.get(el) ?? null)`, true);
+  return Array.isArray(result?.value) ? (result.value as Array<string | null>) : [];
+}
+
+/** The Reimagine id of the first element matching `selector` (undefined until the page script marked it). */
+export async function targetIdOf(page: Page, selector: string): Promise<string | undefined> {
+  return (await targetIdsOf(page, selector))[0] ?? undefined;
+}
+
+/** Where the overlay host is: a CSS selector (the picker, the batch bar), or the id of the target it is drawn for. */
+type HostAt = string | { targetId: string };
+
+export class ClosedOverlay {
   constructor(
     private readonly page: Page,
-    private readonly hostSelector: string,
-  ) {
-    this.host = page.locator(hostSelector);
+    private readonly at: HostAt,
+  ) {}
+
+  /** The host element, for a selector-found overlay (e.g. `toHaveCount`); see `present()` for a target's. */
+  get host(): Locator {
+    if (typeof this.at !== 'string') throw new Error('a target overlay has no page-visible selector: use present()');
+    return this.page.locator(this.at);
+  }
+
+  /** Whether the overlay's host is in the page now. */
+  async present(): Promise<boolean> {
+    return (await this.hostNode()) !== undefined;
   }
 
   /** The overlay's current state; null when it is not on the page. */
@@ -136,14 +200,29 @@ export class ClosedOverlay {
     return (await this.inDevtoolsWorld(clickEverything)) ?? 0;
   }
 
+  /** The host with its (closed) shadow root, as DevTools describes it. */
+  private async hostNode(): Promise<{ shadowRoots?: Array<{ backendNodeId: number }> } | undefined> {
+    const cdp = await session(this.page);
+    if (typeof this.at === 'string') {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.at });
+      if (!nodeId) return undefined;
+      return (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })).node;
+    }
+    const id = JSON.stringify(this.at.targetId);
+    const host = await inExtensionWorld(this.page, `(() => { const h = ${REGISTRY}?.overlays.get(${id})?.deref(); return h?.isConnected ? h : null; })()`, false);
+    if (!host?.objectId) return undefined;
+    try {
+      return (await cdp.send('DOM.describeNode', { objectId: host.objectId, depth: 1, pierce: true })).node;
+    } finally {
+      await cdp.send('Runtime.releaseObject', { objectId: host.objectId });
+    }
+  }
+
   /** Runs `fn` with the overlay's shadow root as `this`, in a world the page has no handle on. */
   private async inDevtoolsWorld<T, A extends unknown[] = []>(fn: (this: ShadowRoot, ...args: A) => T | Promise<T>, ...args: A): Promise<T | null> {
     const cdp = await session(this.page);
-    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: this.hostSelector });
-    if (!nodeId) return null;
-    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-    const shadow = node.shadowRoots?.[0];
+    const shadow = (await this.hostNode())?.shadowRoots?.[0];
     if (!shadow) return null;
     const resolve = async (fresh: boolean) => {
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId: await this.world(cdp, fresh) });
@@ -214,4 +293,3 @@ export class ClosedOverlay {
   }
 }
 
-export const overlayHostSelector = (targetId: string) => `reimagine-overlay[data-reimagine-for="${targetId}"]`;
