@@ -116,10 +116,17 @@ function IconButton({ action }: { action: ResultAction }) {
 function TileMenu({ onClose, children }: { onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [side, setSide] = useState<'left' | 'right'>('left');
+  const [up, setUp] = useState(false);
   useEffect(() => {
     const el = ref.current;
     const tile = el?.parentElement;
     if (tile) setSide(tile.getBoundingClientRect().left + tile.offsetWidth / 2 > window.innerWidth / 2 ? 'right' : 'left');
+    // The Generate bar is pinned to the bottom of a narrow panel: a menu that would reach under it opens
+    // upward instead, over the tile, so every action stays clickable.
+    if (el) {
+      const barTop = document.querySelector('.generate-bar')?.getBoundingClientRect().top ?? window.innerHeight;
+      if (el.getBoundingClientRect().bottom > Math.min(barTop, window.innerHeight)) setUp(true);
+    }
     const onPointer = (e: PointerEvent) => {
       if (tile && !tile.contains(e.target as Node)) onClose();
     };
@@ -129,7 +136,7 @@ function TileMenu({ onClose, children }: { onClose(): void; children: ReactNode 
   return (
     <div
       ref={ref}
-      className={`tile-menu align-${side}`}
+      className={`tile-menu align-${side}${up ? ' open-up' : ''}`}
       role="group"
       aria-label={t('panel.resultTile.moreActions')}
       onKeyDown={(e) => {

@@ -80,6 +80,7 @@ test('Test connection reads the live catalogue, which fills the Model select by 
   const options2 = panel.getByTestId('model-options').locator('option');
   await expect(options2).toHaveCount(2);
   expect(await options2.evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toEqual(['grok-imagine-image-2.0', 'grok-imagine-image']);
+  await openSettings(panel); // the Model select sits in the folded settings
   const names = panel.getByRole('combobox', { name: ui('Model'), exact: true }).locator('option');
   expect(await names.allTextContents()).toEqual(['Grok Imagine 2.0', 'Grok Imagine 1.0']);
   await chooseMode(panel, 'Create video');

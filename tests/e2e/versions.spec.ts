@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExtensionPage, test } from './fixtures';
-import { bodiesOf, chooseMode, configure, openPanel, results, setupPanel, tileAction, tiles } from './sidepanel-helpers';
+import { bodiesOf, chooseMode, configure, openPanel, results, setting, setupPanel, tileAction, tiles } from './sidepanel-helpers';
 import { overlayFor, rightClick } from './site/helpers';
 import { ui } from './i18n';
 
@@ -24,7 +24,7 @@ async function generateFrom(panel: Page, from: Locator | undefined, prompt: stri
 test('Versions: a tree of edits, Compare two siblings, Continue from the root; the popup groups them by picture', async ({ context, extensionId, emulator }) => {
   const panel = await setupPanel(context, extensionId, emulator);
   await chooseMode(panel, 'Create image');
-  await panel.getByLabel(ui('Count')).fill('1');
+  await (await setting(panel, 'Count')).fill('1');
   await generateFrom(panel, undefined, 'a lighthouse', 1);
   await generateFrom(panel, tile(panel, 'a lighthouse'), 'make it night', 2);
   await generateFrom(panel, tile(panel, 'a lighthouse'), 'add snow', 3);
@@ -71,8 +71,8 @@ test('Versions: a tree of edits, Compare two siblings, Continue from the root; t
   await panel.keyboard.press('Escape');
   await expect(tree).toBeHidden();
 
-  // The popup's history can group the entries by picture: five versions of one picture are one row.
-  const popup = await openExtensionPage(context, extensionId, 'popup.html');
+  // The History page can group the entries by picture: five versions of one picture are one row.
+  const popup = await openExtensionPage(context, extensionId, 'history-page.html');
   const list = popup.getByRole('list', { name: ui('History') });
   await expect(list.getByRole('listitem')).toHaveCount(5);
   await popup.getByRole('checkbox', { name: ui('Group by picture') }).check();
