@@ -23,14 +23,24 @@ export async function overlayOver(page: Page, selector: string): Promise<ClosedO
 }
 
 /**
- * A trusted click on the overlay's button `name`, the test kit's way (ClosedOverlay.click): once the button
- * shows, is armed by the overlay's click guard (a button that just appeared or moved ignores clicks for
- * 500 ms: lib/content/overlay-guard.ts) and a hit test keeps finding it in the same place.
+ * A trusted click on the overlay's button `name` once it shows, stays put between two looks and is armed by
+ * the overlay's click guard (a button that just appeared or moved ignores clicks: lib/content/overlay-guard.ts).
+ * A plain-script loop rather than ClosedOverlay.click, which waits through the test runner's `expect.poll`.
+ * Used by the demo and the store screenshots.
  */
 export async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string, timeoutMs = 60_000): Promise<void> {
-  void page;
-  await overlay.click(name, { timeout: timeoutMs }).catch(async (error: unknown) => {
+  let last: string | undefined;
+  let at: { x: number; y: number } | undefined;
+  await until(async () => {
+    const button = (await overlay.state())?.buttons[name];
+    const seen = button ? `${button.x},${button.y}` : undefined;
+    const steady = seen !== undefined && seen === last && (await overlay.armed(name));
+    last = seen;
+    at = button;
+    return steady;
+  }, `the overlay's ${name} button`, timeoutMs).catch(async (error: unknown) => {
     // Say what the overlay shows instead (an error sentence, still working…).
     throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
   });
+  await page.mouse.click(at!.x, at!.y);
 }

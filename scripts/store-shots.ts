@@ -5,8 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { rightClick } from '../tests/e2e/site/helpers';
-import type { ClosedOverlay } from '../tests/e2e/site/overlay';
-import { overlayOver } from './overlay-script';
+import { clickOverlay, overlayOver, until } from './overlay-script';
 import { shootDocs, shootForStore, type ShotSession } from './screenshot-kit';
 
 export const STORE_VIEWPORT = { width: 1280, height: 800 };
@@ -31,37 +30,6 @@ export async function shootPageOverlay({ context, site }: ShotSession): Promise<
   await until(async () => (await overlay.state())?.slider === true, 'the Compare slider');
   await shootForStore(page, 'page');
   await page.close();
-}
-
-/**
- * A trusted click on the overlay's button once it shows and stays put between two looks (ClosedOverlay.click
- * waits through Playwright's test-runner `expect.poll`, which a plain script does not have).
- */
-async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string): Promise<void> {
-  let last: string | undefined;
-  let at: { x: number; y: number } | undefined;
-  await until(async () => {
-    const button = (await overlay.state())?.buttons[name];
-    const seen = button ? `${button.x},${button.y}` : undefined;
-    // The click guard ignores a button that just appeared or moved (lib/content/overlay-guard.ts): wait until it is armed.
-    const steady = seen !== undefined && seen === last && (await overlay.armed(name));
-    last = seen;
-    at = button;
-    return steady;
-  }, `the overlay's ${name} button`).catch(async (error: unknown) => {
-    // Say what the overlay shows instead (an error sentence, still working…).
-    throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
-  });
-  await page.mouse.click(at!.x, at!.y);
-}
-
-/** Polls `ready` every 100 ms until it holds, for up to a minute (a video render or a slow machine). */
-async function until(ready: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The full-page History (a tab the popup opens): search, filters, the list, storage, export and import. */

@@ -5,7 +5,7 @@ import type { JobEngine } from '../jobs/engine';
 import { blobToDataUrl } from '../media/encode';
 import { cropScreenshot } from '../media/screenshot-crop';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import { announceCapture } from './capture/announce';
+import { announceCapture, failCapture } from './capture/announce';
 import { finishCapture } from './capture/finish';
 import { notifyError } from './capture/notify';
 import { CONTENT_SCRIPT_FILE, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './capture/pending';
@@ -104,9 +104,7 @@ async function captureArea(engine: JobEngine, pick: PendingPick, command: Extrac
   await saveCapture(capture);
   await announceCapture(capture, { state: 'pending' });
   const failWith = async (message: string): Promise<Reply> => {
-    capture.failed = true;
-    await saveCapture(capture);
-    await announceCapture(capture, { state: 'failed', message, canScreenshot: false });
+    await failCapture(capture, message, { canScreenshot: false });
     return fail(message);
   };
   if (pick.frameId !== 0) return failWith(t('worker.screenshotInFrame'));

@@ -5,7 +5,7 @@ import type { JobEngine } from '../../jobs/engine';
 import { blobToDataUrl } from '../../media/encode';
 import { cropScreenshot, type CssBox } from '../../media/screenshot-crop';
 import type { PageCommand, Reply, ToContent } from '../../messaging/protocol';
-import { announceCapture } from './announce';
+import { announceCapture, failCapture } from './announce';
 import { finishCapture } from './finish';
 import { loadCapture, saveCapture, type PendingCapture } from './pending';
 import { captureInBackground } from './start';
@@ -45,9 +45,7 @@ const fail = (message: string): Reply => ({ ok: false, error: { kind: 'invalid_r
 
 async function screenshot(engine: JobEngine, capture: PendingCapture): Promise<Reply> {
   const failWith = async (message: string) => {
-    capture.failed = true;
-    await saveCapture(capture);
-    await announceCapture(capture, { state: 'failed', message, canScreenshot: true });
+    await failCapture(capture, message, { canScreenshot: true });
     return fail(message);
   };
   if (capture.frameId !== 0) return failWith(t('worker.screenshotInFrame'));
