@@ -19,3 +19,9 @@ export function chromeGetMessage(table: Record<string, { message: string }>, nam
 
 fakeBrowser.i18n.getMessage = ((name: string, substitutions?: string | string[]) => chromeGetMessage(messages, name, substitutions)) as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
+
+// Testing Library's findBy*/waitFor give up after 1 s by default: on a busy 2-core machine a React update
+// behind a mocked message (the capture-status "Allow access" → capture.retry) once took longer and failed.
+// These are waits on state, so a generous ceiling costs nothing when the state arrives at once.
+import { configure } from '@testing-library/dom';
+configure({ asyncUtilTimeout: 10_000 });
