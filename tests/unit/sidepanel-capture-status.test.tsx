@@ -10,6 +10,9 @@ import { draftFromSettings } from '../../lib/ui/composer-draft';
 const sendMock = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));
 
+// Fresh modules (vitest runs with isolate: false): another file in this thread may already have loaded the panel's
+// stores with the real messaging client, and the mock above must be the one the Composer sends through.
+vi.resetModules();
 const { Composer } = await import('../../components/Composer');
 const { useComposer } = await import('../../lib/ui/composer-store');
 const { useSettings } = await import('../../lib/ui/settings-view-store');
