@@ -18,6 +18,16 @@ export const OVERLAY_TAG = 'reimagine-overlay';
 
 export type OverlayAction = 'cancel' | 'retry' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'sound' | 'download' | 'open-panel' | 'dismiss';
 
+/**
+ * With a result (its primary action Replace or Revert shown), these go into the "More actions" menu so the
+ * bar holds one main button; in every other state (working, failed, cancelled) they stay in the bar.
+ */
+const MENU_ACTIONS: ReadonlySet<OverlayAction> = new Set(['compare', 'previous-version', 'next-version', 'download', 'open-panel', 'dismiss']);
+/** Menu items that leave the menu open (stepping through versions is done several times in a row). */
+const KEEPS_MENU_OPEN: ReadonlySet<OverlayAction> = new Set(['previous-version', 'next-version']);
+/** The result preview's box in CSS pixels: small enough to leave the image visible around the bar. */
+const THUMB_BOX = { width: 112, height: 72 };
+
 const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['cancel', () => t('overlay.cancel'), true],
   ['retry', () => t('overlay.retry'), false],
@@ -40,12 +50,19 @@ export class OverlayUi {
   private readonly status: HTMLDivElement;
   private readonly progress: HTMLDivElement;
   private readonly slider: HTMLInputElement;
+  private readonly thumb: HTMLCanvasElement;
+  private readonly more: HTMLButtonElement;
+  private readonly menu: HTMLDivElement;
   private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
+  private menuOpen = false;
+  private thumbDrawn = false;
+  private thumbWanted = false;
   private versionNav: { previous: boolean; next: boolean } | undefined;
   private shown: OverlayAction[] = [];
   private readonly guard: OverlayGuard;
   private raf = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly onPointerDown: (event: PointerEvent) => void;
 
   constructor(
     private readonly element: () => Element | undefined,
@@ -86,7 +103,32 @@ export class OverlayUi {
     this.slider.addEventListener('input', (event) => {
       if (event.isTrusted) this.clipCompare();
     });
-    bar.append(this.status, this.progress, this.slider);
+    // The result's preview: pixels in a canvas inside the closed root, never a URL (SECURITY.md, "The
+    // overlay's preview"). Decorative for assistive tech: the status says Done and Replace follows.
+    this.thumb = el('canvas', 'thumb');
+    this.thumb.setAttribute('aria-hidden', 'true');
+    this.thumb.hidden = true;
+    const head = el('div', 'head');
+    head.append(this.thumb, this.status);
+    this.menu = el('div', 'menu inline');
+    this.menu.id = 'reimagine-more-menu';
+    this.menu.setAttribute('aria-label', t('overlay.moreActions'));
+    this.more = document.createElement('button');
+    this.more.type = 'button';
+    this.more.className = 'secondary more';
+    this.more.textContent = '⋯';
+    this.more.setAttribute('aria-label', t('overlay.moreActions'));
+    this.more.setAttribute('aria-haspopup', 'true');
+    this.more.setAttribute('aria-controls', this.menu.id);
+    this.more.setAttribute('aria-expanded', 'false');
+    this.more.hidden = true;
+    // Guarded like every button (only a settled, visible, trusted click); a keyboard press moves focus into the menu.
+    this.more.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (this.guard.allows(event, this.more)) this.toggleMenu(!this.menuOpen, event.detail === 0);
+    });
+    this.guard.watch(this.more);
+    bar.append(head, this.progress, this.slider);
     for (const [action, label, secondary] of BUTTONS) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -96,12 +138,27 @@ export class OverlayUi {
       button.hidden = true;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        if (this.guard.allows(event, button)) onAction(action);
+        if (!this.guard.allows(event, button)) return;
+        if (this.menuOpen && !KEEPS_MENU_OPEN.has(action)) this.toggleMenu(false, false);
+        onAction(action);
       });
       this.guard.watch(button);
       this.buttons.set(action, button);
-      bar.append(button);
+      (MENU_ACTIONS.has(action) ? this.menu : bar).append(button);
     }
+    bar.append(this.more, this.menu);
+    this.menu.addEventListener('keydown', (event) => {
+      if (event.isTrusted) this.menuKey(event);
+    });
+    // Focus or a pointer leaving the menu closes it, as any menu does.
+    this.menu.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget as Node | null;
+      if (this.menuOpen && next && !this.menu.contains(next) && next !== this.more) this.toggleMenu(false, false);
+    });
+    this.onPointerDown = (event: PointerEvent) => {
+      if (this.menuOpen && event.isTrusted && !event.composedPath().includes(this.host)) this.toggleMenu(false, false);
+    };
+    document.addEventListener('pointerdown', this.onPointerDown, true);
     this.frame.append(this.layer, bar);
     root.append(this.frame);
     this.frame.addEventListener('keydown', (event) => {
@@ -141,6 +198,72 @@ export class OverlayUi {
     const next = this.buttons.get('next-version');
     if (previous) previous.disabled = !this.versionNav?.previous;
     if (next) next.disabled = !this.versionNav?.next;
+    // A result: one main button (Replace, or Revert once replaced) and the rest behind "More actions".
+    const asMenu = actions.includes('replace') || actions.includes('revert');
+    this.menu.classList.toggle('inline', !asMenu);
+    // A group of its own only as a menu; inline, its buttons are simply part of the bar.
+    if (asMenu) this.menu.setAttribute('role', 'group');
+    else this.menu.removeAttribute('role');
+    this.more.hidden = !asMenu;
+    if (!asMenu) this.toggleMenu(false, false);
+    this.thumb.hidden = !(this.thumbWanted && this.thumbDrawn);
+  }
+
+  /**
+   * Draws the result's preview (the stored thumbnail, already small) into the canvas, fitted in THUMB_BOX.
+   * The canvas lives only in the closed root: the page has no reference to read it back from.
+   */
+  setThumb(image: ImageBitmap): void {
+    const scale = Math.min(THUMB_BOX.width / image.width, THUMB_BOX.height / image.height, 1);
+    this.thumb.width = image.width;
+    this.thumb.height = image.height;
+    this.thumb.getContext('2d')?.drawImage(image, 0, 0);
+    this.thumb.style.width = `${Math.max(1, Math.round(image.width * scale))}px`;
+    this.thumb.style.height = `${Math.max(1, Math.round(image.height * scale))}px`;
+    this.thumbDrawn = true;
+    this.thumb.hidden = !this.thumbWanted;
+  }
+
+  /** Whether the preview shows (not once the result itself is on the page). */
+  showThumb(wanted: boolean): void {
+    this.thumbWanted = wanted;
+    this.thumb.hidden = !(wanted && this.thumbDrawn);
+  }
+
+  private toggleMenu(open: boolean, focusFirst: boolean): void {
+    if (open === this.menuOpen) return;
+    this.menuOpen = open;
+    this.menu.classList.toggle('open', open);
+    this.more.setAttribute('aria-expanded', String(open));
+    if (!open) return;
+    // Above the bar where there is room, else below it (a toast at the top, a bar under a small image).
+    this.menu.classList.remove('below');
+    if (this.menu.getBoundingClientRect().top < 4) this.menu.classList.add('below');
+    if (focusFirst) this.menuItems()[0]?.focus();
+  }
+
+  private menuItems(): HTMLButtonElement[] {
+    return [...this.menu.querySelectorAll('button')].filter((b) => !b.hidden && !b.disabled);
+  }
+
+  /** Arrow keys move through the menu; Escape closes it (and only it) and returns to "More actions". */
+  private menuKey(event: KeyboardEvent): void {
+    if (!this.menuOpen) return;
+    const items = this.menuItems();
+    const at = items.indexOf(event.target as HTMLButtonElement);
+    let next: HTMLButtonElement | undefined;
+    if (event.key === 'ArrowDown') next = items[(at + 1) % items.length];
+    else if (event.key === 'ArrowUp') next = items[(at - 1 + items.length) % items.length];
+    else if (event.key === 'Home') next = items[0];
+    else if (event.key === 'End') next = items[items.length - 1];
+    else if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.toggleMenu(false, false);
+      this.more.focus();
+    }
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
   }
 
   /** Previous/Next version buttons (undefined: one version, none shown), with which way there is to go. */
@@ -185,8 +308,11 @@ export class OverlayUi {
     if (media) media.style.clipPath = `inset(0 0 0 ${this.slider.value}%)`;
   }
 
+  /** Focus a button; one that waits in the closed menu hands focus to "More actions" instead. */
   focus(action: OverlayAction): void {
-    this.buttons.get(action)?.focus();
+    const button = this.buttons.get(action);
+    if (button && this.menu.contains(button) && !this.menu.classList.contains('inline') && !this.menuOpen) this.more.focus();
+    else button?.focus();
   }
 
   /**
@@ -221,6 +347,7 @@ export class OverlayUi {
   destroy(): void {
     cancelAnimationFrame(this.raf);
     this.stopClock();
+    document.removeEventListener('pointerdown', this.onPointerDown, true);
     this.guard.destroy();
     this.host.remove();
     forgetOverlay(this.targetId);
