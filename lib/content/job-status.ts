@@ -30,14 +30,12 @@ export function showUpdate(target: Target, msg: Update): void {
   target.status = job.status;
   if (ACTIVE.has(job.status)) {
     // No clock: "Generating…" says the request left; a ticking "Sending… 0:12" said less than it seemed to.
-    target.ui.stopClock();
     const { text, bar } = activeWords(job, Date.now());
     target.ui.setStatus(text);
     target.ui.setProgress(bar);
     target.ui.show(['cancel']);
     return;
   }
-  target.ui.stopClock();
   target.ui.setProgress(undefined);
   if (job.status === 'done') {
     if (previous === 'done') return;

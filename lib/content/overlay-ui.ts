@@ -1,6 +1,8 @@
 import { OverlayGuard } from './overlay-guard';
+import { OverlayMenu } from './overlay-menu';
 import { overlaySheet } from './overlay-styles';
-import { formatNumber, t } from '../i18n';
+import { t } from '../i18n';
+import { placeBar, visibleRect } from './overlay-placement';
 import { forgetOverlay, rememberOverlay } from './target-registry';
 
 /**
@@ -51,18 +53,14 @@ export class OverlayUi {
   private readonly progress: HTMLDivElement;
   private readonly slider: HTMLInputElement;
   private readonly thumb: HTMLCanvasElement;
-  private readonly more: HTMLButtonElement;
-  private readonly menu: HTMLDivElement;
+  private readonly menu: OverlayMenu;
   private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
-  private menuOpen = false;
   private thumbDrawn = false;
   private thumbWanted = false;
   private versionNav: { previous: boolean; next: boolean } | undefined;
   private shown: OverlayAction[] = [];
   private readonly guard: OverlayGuard;
   private raf = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly onPointerDown: (event: PointerEvent) => void;
 
   constructor(
     private readonly element: () => Element | undefined,
@@ -110,24 +108,7 @@ export class OverlayUi {
     this.thumb.hidden = true;
     const head = el('div', 'head');
     head.append(this.thumb, this.status);
-    this.menu = el('div', 'menu inline');
-    this.menu.id = 'reimagine-more-menu';
-    this.menu.setAttribute('aria-label', t('overlay.moreActions'));
-    this.more = document.createElement('button');
-    this.more.type = 'button';
-    this.more.className = 'secondary more';
-    this.more.textContent = '⋯';
-    this.more.setAttribute('aria-label', t('overlay.moreActions'));
-    this.more.setAttribute('aria-haspopup', 'true');
-    this.more.setAttribute('aria-controls', this.menu.id);
-    this.more.setAttribute('aria-expanded', 'false');
-    this.more.hidden = true;
-    // Guarded like every button (only a settled, visible, trusted click); a keyboard press moves focus into the menu.
-    this.more.addEventListener('click', (event) => {
-      event.stopPropagation();
-      if (this.guard.allows(event, this.more)) this.toggleMenu(!this.menuOpen, event.detail === 0);
-    });
-    this.guard.watch(this.more);
+    this.menu = new OverlayMenu(this.host, this.guard);
     bar.append(head, this.progress, this.slider);
     for (const [action, label, secondary] of BUTTONS) {
       const button = document.createElement('button');
@@ -139,30 +120,19 @@ export class OverlayUi {
       button.addEventListener('click', (event) => {
         event.stopPropagation();
         if (!this.guard.allows(event, button)) return;
-        if (this.menuOpen && !KEEPS_MENU_OPEN.has(action)) this.toggleMenu(false, false);
+        if (this.menu.isOpen && !KEEPS_MENU_OPEN.has(action)) this.menu.toggle(false, false);
         onAction(action);
       });
       this.guard.watch(button);
       this.buttons.set(action, button);
-      (MENU_ACTIONS.has(action) ? this.menu : bar).append(button);
+      (MENU_ACTIONS.has(action) ? this.menu.list : bar).append(button);
     }
-    bar.append(this.more, this.menu);
-    this.menu.addEventListener('keydown', (event) => {
-      if (event.isTrusted) this.menuKey(event);
-    });
-    // Focus or a pointer leaving the menu closes it, as any menu does.
-    this.menu.addEventListener('focusout', (event) => {
-      const next = event.relatedTarget as Node | null;
-      if (this.menuOpen && next && !this.menu.contains(next) && next !== this.more) this.toggleMenu(false, false);
-    });
-    this.onPointerDown = (event: PointerEvent) => {
-      if (this.menuOpen && event.isTrusted && !event.composedPath().includes(this.host)) this.toggleMenu(false, false);
-    };
-    document.addEventListener('pointerdown', this.onPointerDown, true);
-    this.frame.append(this.layer, bar);
-    root.append(this.frame);
+    bar.append(this.menu.button, this.menu.list);
+    // Escape closes the open menu first (wherever focus is in the overlay), and the overlay only after that.
     this.frame.addEventListener('keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape') onAction('dismiss');
+      if (!event.isTrusted || event.key !== 'Escape') return;
+      if (this.menu.isOpen) this.menu.close();
+      else onAction('dismiss');
     });
     document.documentElement.append(this.host);
     this.guard.mount();
@@ -200,12 +170,7 @@ export class OverlayUi {
     if (next) next.disabled = !this.versionNav?.next;
     // A result: one main button (Replace, or Revert once replaced) and the rest behind "More actions".
     const asMenu = actions.includes('replace') || actions.includes('revert');
-    this.menu.classList.toggle('inline', !asMenu);
-    // A group of its own only as a menu; inline, its buttons are simply part of the bar.
-    if (asMenu) this.menu.setAttribute('role', 'group');
-    else this.menu.removeAttribute('role');
-    this.more.hidden = !asMenu;
-    if (!asMenu) this.toggleMenu(false, false);
+    this.menu.setMenuMode(asMenu);
     this.thumb.hidden = !(this.thumbWanted && this.thumbDrawn);
   }
 
@@ -230,42 +195,6 @@ export class OverlayUi {
     this.thumb.hidden = !(wanted && this.thumbDrawn);
   }
 
-  private toggleMenu(open: boolean, focusFirst: boolean): void {
-    if (open === this.menuOpen) return;
-    this.menuOpen = open;
-    this.menu.classList.toggle('open', open);
-    this.more.setAttribute('aria-expanded', String(open));
-    if (!open) return;
-    // Above the bar where there is room, else below it (a toast at the top, a bar under a small image).
-    this.menu.classList.remove('below');
-    if (this.menu.getBoundingClientRect().top < 4) this.menu.classList.add('below');
-    if (focusFirst) this.menuItems()[0]?.focus();
-  }
-
-  private menuItems(): HTMLButtonElement[] {
-    return [...this.menu.querySelectorAll('button')].filter((b) => !b.hidden && !b.disabled);
-  }
-
-  /** Arrow keys move through the menu; Escape closes it (and only it) and returns to "More actions". */
-  private menuKey(event: KeyboardEvent): void {
-    if (!this.menuOpen) return;
-    const items = this.menuItems();
-    const at = items.indexOf(event.target as HTMLButtonElement);
-    let next: HTMLButtonElement | undefined;
-    if (event.key === 'ArrowDown') next = items[(at + 1) % items.length];
-    else if (event.key === 'ArrowUp') next = items[(at - 1 + items.length) % items.length];
-    else if (event.key === 'Home') next = items[0];
-    else if (event.key === 'End') next = items[items.length - 1];
-    else if (event.key === 'Escape') {
-      event.stopPropagation();
-      this.toggleMenu(false, false);
-      this.more.focus();
-    }
-    if (!next) return;
-    event.preventDefault();
-    next.focus();
-  }
-
   /** Previous/Next version buttons (undefined: one version, none shown), with which way there is to go. */
   setVersionNav(nav: { previous: boolean; next: boolean } | undefined): void {
     this.versionNav = nav;
@@ -274,19 +203,6 @@ export class OverlayUi {
 
   setPressed(action: OverlayAction, pressed: boolean): void {
     this.buttons.get(action)?.setAttribute('aria-pressed', String(pressed));
-  }
-
-  /** Ticks an elapsed-time label until stopped (the job's own start time, so it survives re-injection). */
-  startClock(startedAt: number, label: () => string): void {
-    this.stopClock();
-    const render = () => this.setStatus(`${label()} ${formatElapsed(Date.now() - startedAt)}`);
-    render();
-    this.timer = setInterval(render, 1000);
-  }
-
-  stopClock(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   /** Before/after: the result layer over the page image, revealed from the slider's position. */
@@ -311,7 +227,7 @@ export class OverlayUi {
   /** Focus a button; one that waits in the closed menu hands focus to "More actions" instead. */
   focus(action: OverlayAction): void {
     const button = this.buttons.get(action);
-    if (button && this.menu.contains(button) && !this.menu.classList.contains('inline') && !this.menuOpen) this.more.focus();
+    if (button && this.menu.hides(button)) this.menu.button.focus();
     else button?.focus();
   }
 
@@ -346,8 +262,7 @@ export class OverlayUi {
 
   destroy(): void {
     cancelAnimationFrame(this.raf);
-    this.stopClock();
-    document.removeEventListener('pointerdown', this.onPointerDown, true);
+    this.menu.destroy();
     this.guard.destroy();
     this.host.remove();
     forgetOverlay(this.targetId);
@@ -358,39 +273,4 @@ function el<K extends keyof HTMLElementTagNameMap>(tagName: K, className: string
   const node = document.createElement(tagName);
   if (className) node.className = className;
   return node;
-}
-
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, { minimumIntegerDigits: 2 })}`;
-}
-
-/**
- * Where the bar goes inside the frame: the bottom-left corner of the element's visible part, as custom
- * properties the stylesheet reads (CSSOM, so a strict style-src CSP allows it).
- */
-function placeBar(frame: HTMLElement, full: DOMRect, visible: DOMRect): void {
-  frame.style.setProperty('--bar-left', `${Math.max(0, visible.left - full.left)}px`);
-  frame.style.setProperty('--bar-bottom', `${Math.max(0, full.bottom - visible.bottom)}px`);
-  frame.style.setProperty('--bar-width', `${visible.width}px`);
-}
-
-/** The part of the element not clipped by the viewport or a scrolling ancestor; undefined = out of view. */
-function visibleRect(target: Element): DOMRect | undefined {
-  const r = target.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return undefined;
-  let top = Math.max(r.top, 0);
-  let left = Math.max(r.left, 0);
-  let bottom = Math.min(r.bottom, innerHeight);
-  let right = Math.min(r.right, innerWidth);
-  for (let node = target.parentElement; node && node !== document.body; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.overflow === 'visible' && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-    const c = node.getBoundingClientRect();
-    top = Math.max(top, c.top);
-    left = Math.max(left, c.left);
-    bottom = Math.min(bottom, c.bottom);
-    right = Math.min(right, c.right);
-  }
-  return bottom - top > 8 && right - left > 8 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
 }
