@@ -29,13 +29,16 @@ export async function overlayOver(page: Page, selector: string): Promise<ClosedO
  * Used by the demo and the store screenshots.
  */
 export async function clickOverlay(page: Page, overlay: ClosedOverlay, name: string, timeoutMs = 60_000): Promise<void> {
-  // A finished result's other actions are in its "More actions" menu: open it first, as a user would.
-  const state = await overlay.state();
-  if (name !== MORE_ACTIONS && !state?.buttons[name] && state?.menu.items.includes(name) && !state.menu.open) await clickOverlay(page, overlay, MORE_ACTIONS, timeoutMs);
   let last: string | undefined;
   let at: { x: number; y: number } | undefined;
   await until(async () => {
-    const button = (await overlay.state())?.buttons[name];
+    const state = await overlay.state();
+    // A finished result's other actions are in its "More actions" menu: open it first, as a user would.
+    if (name !== MORE_ACTIONS && state && !state.buttons[name] && state.menu.items.includes(name) && !state.menu.open) {
+      await clickOverlay(page, overlay, MORE_ACTIONS, timeoutMs);
+      return false;
+    }
+    const button = state?.buttons[name];
     const seen = button ? `${button.x},${button.y}` : undefined;
     const steady = seen !== undefined && seen === last && (await overlay.armed(name));
     last = seen;

@@ -311,14 +311,22 @@ export class ClosedOverlay {
    */
   async click(english: string, options: { timeout?: number } = {}): Promise<void> {
     const name = ui(english);
-    // A finished result keeps its other actions in the "More actions" menu: open it first, as a user would.
-    const state = await this.state();
-    if (english !== MORE_ACTIONS && !state?.buttons[name] && state?.menu.items.includes(name) && !state.menu.open) await this.click(MORE_ACTIONS, options);
     // Visible is not enough: the bar may still be moving (its image re-laid out), and a click read from one
     // frame's layout can land beside the button in the next. Click where a hit test keeps finding it.
     let at: { x: number; y: number } | null = null;
     await expect
-      .poll(async () => (at = await this.inDevtoolsWorld(hittableCentre, name)), { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` })
+      .poll(
+        async () => {
+          // A finished result keeps its other actions in the "More actions" menu: open it first, as a user would.
+          const state = await this.state();
+          if (english !== MORE_ACTIONS && state && !state.buttons[name] && state.menu.items.includes(name) && !state.menu.open) {
+            await this.click(MORE_ACTIONS, options);
+            return null;
+          }
+          return (at = await this.inDevtoolsWorld(hittableCentre, name));
+        },
+        { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` },
+      )
       .not.toBeNull();
     await this.page.mouse.click(at!.x, at!.y);
   }
