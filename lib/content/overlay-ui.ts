@@ -128,6 +128,8 @@ export class OverlayUi {
       (MENU_ACTIONS.has(action) ? this.menu.list : bar).append(button);
     }
     bar.append(this.menu.button, this.menu.list);
+    this.frame.append(this.layer, bar);
+    root.append(this.frame);
     // Escape closes the open menu first (wherever focus is in the overlay), and the overlay only after that.
     this.frame.addEventListener('keydown', (event) => {
       if (!event.isTrusted || event.key !== 'Escape') return;
