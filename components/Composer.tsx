@@ -40,7 +40,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const readingImage = capture?.state === 'pending'; // no Generate (in any mode) until the right-clicked image is here
   const caps = useCapabilities();
   const settings = useSettings((s) => s.settings);
-  const hasKey = useSettings((s) => s.hasKey);
   const [showErrors, setShowErrors] = useState(false);
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorInfo>();
@@ -237,7 +236,6 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
           sending={sending}
           readingImage={readingImage}
           pageUrl={origin?.pageUrl}
-          hasKey={hasKey}
           error={error}
           estimate={<EstimateTotal result={estimate} capUsd={settings.dailySpendCapUsd} />}
         />

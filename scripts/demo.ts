@@ -130,6 +130,8 @@ try {
   await until(async () => !!(await overlay.state())?.buttons.Replace, 'the result on the page (the overlay\'s Replace button)').catch(async (error: unknown) => {
     throw new Error(`${String(error)}; the overlay says: ${JSON.stringify(await overlay.state())}`);
   });
+  // The result's preview arrives just after Replace shows (a thumbnail read from the worker): wait a moment for it.
+  await until(async () => (await overlay.state())?.thumb?.painted === true, 'the result preview', 10_000).catch(() => undefined);
   await demoPage.screenshot({ path: path.join(outDir, 'page-overlay.png') });
   await clickOverlay(demoPage, overlay, 'Replace');
   await demoPage.waitForFunction(() => {

@@ -4,7 +4,7 @@
  * DevTools, and clicks are real (trusted) mouse clicks at the button's position, as a user's would be.
  */
 import type { Page } from '@playwright/test';
-import { ClosedOverlay, targetIdOf } from '../tests/e2e/site/overlay';
+import { ClosedOverlay, MORE_ACTIONS, targetIdOf } from '../tests/e2e/site/overlay';
 
 /** Polls `ready` every 100 ms until it holds, for up to `timeoutMs` (a video render or a slow machine). */
 export async function until(ready: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
@@ -32,7 +32,13 @@ export async function clickOverlay(page: Page, overlay: ClosedOverlay, name: str
   let last: string | undefined;
   let at: { x: number; y: number } | undefined;
   await until(async () => {
-    const button = (await overlay.state())?.buttons[name];
+    const state = await overlay.state();
+    // A finished result's other actions are in its "More actions" menu: open it first, as a user would.
+    if (name !== MORE_ACTIONS && state && !state.buttons[name] && state.menu.items.includes(name) && !state.menu.open) {
+      await clickOverlay(page, overlay, MORE_ACTIONS, timeoutMs);
+      return false;
+    }
+    const button = state?.buttons[name];
     const seen = button ? `${button.x},${button.y}` : undefined;
     const steady = seen !== undefined && seen === last && (await overlay.armed(name));
     last = seen;

@@ -12,7 +12,7 @@
  */
 import type { Page } from '@playwright/test';
 import { shoot, shootBeside, withConfiguredExtension } from './screenshot-kit';
-import { shootHistory, shootOptions, shootPageOverlay, shootPopup, STORE_VIEWPORT } from './store-shots';
+import { shootHistory, shootOptions, shootOverlayDone, shootPageOverlay, shootPopup, STORE_VIEWPORT } from './store-shots';
 
 /** The panel as people size it. */
 const PANEL = { width: 400, height: 860 };
@@ -85,6 +85,7 @@ async function main() {
     await page.close();
 
     await shootPageOverlay(session);
+    await shootOverlayDone(session);
     await shootPopup(session);
     await shootHistory(session);
     await shootOptions(session);

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { rightClick } from '../tests/e2e/site/helpers';
 import { clickOverlay, overlayOver, until } from './overlay-script';
+import { MORE_ACTIONS } from '../tests/e2e/site/overlay';
 import { shootDocs, shootForStore, type ShotSession } from './screenshot-kit';
 
 export const STORE_VIEWPORT = { width: 1280, height: 800 };
@@ -29,6 +30,25 @@ export async function shootPageOverlay({ context, site }: ShotSession): Promise<
   await clickOverlay(page, overlay, 'Compare');
   await until(async () => (await overlay.state())?.slider === true, 'the Compare slider');
   await shootForStore(page, 'page');
+  await page.close();
+}
+
+/**
+ * The page overlay when a quick action finished, in an 800×600 window: the result's preview, Replace, and
+ * the "More actions" menu open (docs/screenshots/overlay-<done|menu>-<light|dark>.png).
+ */
+export async function shootOverlayDone({ context, site }: ShotSession): Promise<void> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(site.url('/showcase'));
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+  await rightClick(context, page, '#hero', 'reimagine-quick:golden-hour');
+  const overlay = await overlayOver(page, '#hero');
+  await until(async () => (await overlay.state())?.thumb?.painted === true, 'the result preview on the overlay');
+  await shootDocs(page, 'overlay-done');
+  await clickOverlay(page, overlay, MORE_ACTIONS);
+  await until(async () => (await overlay.state())?.menu.open === true, 'the More actions menu');
+  await shootDocs(page, 'overlay-menu');
   await page.close();
 }
 

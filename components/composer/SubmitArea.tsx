@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { userMessage, type ErrorInfo } from '../../lib/errors/taxonomy';
 import { hostOf } from '../../lib/net/host-of';
 import { t } from '../../lib/i18n';
-import { slot, withNodes } from '../../lib/i18n/nodes';
 
 /**
  * The bar pinned to the bottom of the panel: Generate and the estimate are always in view, whatever the
@@ -13,14 +12,12 @@ export function SubmitArea({
   sending,
   readingImage,
   pageUrl,
-  hasKey,
   error,
   estimate,
 }: {
   sending: boolean;
   readingImage: boolean;
   pageUrl: string | undefined;
-  hasKey: boolean | undefined;
   error: ErrorInfo | undefined;
   /** The estimate's total, shown beside Generate. */
   estimate: ReactNode;
@@ -28,17 +25,6 @@ export function SubmitArea({
   const openOptions = () => void browser.runtime.openOptionsPage();
   return (
     <div className="generate-bar">
-      {hasKey === false && (
-        <p className="notice">
-          {withNodes(t('composer.submitArea.noApiKey', { openOptions: slot('openOptions') }), {
-            openOptions: (
-              <button type="button" className="link" onClick={openOptions}>
-                {t('composer.submitArea.optionsLink')}
-              </button>
-            ),
-          })}
-        </p>
-      )}
       {error && (
         <div role="alert" className={`alert error${error.kind === 'spending_cap' ? ' cap' : ''}`}>
           <p>{userMessage(error)}</p>

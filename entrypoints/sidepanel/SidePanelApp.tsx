@@ -9,7 +9,7 @@ import { SetupCard } from '../../components/SetupCard';
 import { useSettings } from '../../lib/ui/settings-view-store';
 import { DescriptionCard } from '../../components/DescriptionCard';
 import { BatchSection } from '../../components/batch/BatchSection';
-import { StorySwitch } from '../../components/story/StorySwitch';
+import { StoryButton, StorySwitch } from '../../components/story/StorySwitch';
 import { Gallery } from '../../components/Gallery';
 import { VersionsDialog } from '../../components/versions/VersionsDialog';
 import { QueueList } from '../../components/QueueList';
@@ -49,6 +49,7 @@ export function SidePanelApp() {
           {t('panel.sidePanelApp.reimagine')}
         </h1>
         <NowGenerating jobs={jobs} />
+        {!needsKey && <StoryButton />}
       </header>
       <div className="panel-main">
         <div className="panel-left">

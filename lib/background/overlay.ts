@@ -5,7 +5,7 @@ import { isVideoMode } from '../model/modes';
 import { blobToDataUrl } from '../media/encode';
 import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
 import { getJob } from '../storage/jobs';
-import { getMedia } from '../storage/media';
+import { getMedia, getThumb } from '../storage/media';
 import { handleCaptureCommand } from './capture/start';
 import { fromDocument, messageOptions } from './capture/identity';
 import { openSidePanel } from './side-panel';
@@ -81,6 +81,11 @@ export async function handleOverlayCommand(
       return downloadResult(job, 0);
     case 'overlay.get-result': {
       const result = job.results[command.index];
+      if (command.preview) {
+        // Only the small thumbnail saved with the result: the full result waits until the user asks for it.
+        const thumb = result ? await getThumb(result.mediaId) : undefined;
+        return thumb ? { ok: true, dataUrl: await blobToDataUrl(thumb, thumb.type || 'image/jpeg') } : fail(t('worker.thisJobHasNoResult'), 'not_found');
+      }
       const media = result ? await getMedia(result.mediaId) : undefined;
       if (!result || !media) return fail(t('worker.thisJobHasNoResult'), 'not_found');
       return { ok: true, dataUrl: await blobToDataUrl(media.blob, result.mimeType), kind: result.kind, mimeType: result.mimeType };

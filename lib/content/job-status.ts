@@ -3,6 +3,7 @@ import { showError, type Target } from './target';
 import { describeProgress } from '../jobs/progress-wording';
 import type { JobStatus } from '../model/job';
 import { rememberVersion } from './versions-nav';
+import { showPreview } from './result-preview';
 import { t } from '../i18n';
 
 /** A job update from the worker, shown on its element's overlay: the running clock, progress, then the outcome. */
@@ -29,23 +30,22 @@ export function showUpdate(target: Target, msg: Update): void {
   target.status = job.status;
   if (ACTIVE.has(job.status)) {
     // No clock: "Generating…" says the request left; a ticking "Sending… 0:12" said less than it seemed to.
-    target.ui.stopClock();
     const { text, bar } = activeWords(job, Date.now());
     target.ui.setStatus(text);
     target.ui.setProgress(bar);
     target.ui.show(['cancel']);
     return;
   }
-  target.ui.stopClock();
   target.ui.setProgress(undefined);
   if (job.status === 'done') {
     if (previous === 'done') return;
-    // The result is fetched only when the user asks for it (Replace, Compare): until then it is not in
-    // the page's process at all, so the page cannot read it as pixels before the user chose Replace.
+    // The result is fetched only when the user asks for it (Replace, Compare): until then only its small
+    // preview is in the page's process, drawn inside the closed root (result-preview.ts).
     target.ui.setStatus(t('overlay.done'));
     rememberVersion(target, job.id, target.resultIndex ?? 0);
     target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
     target.ui.focus('replace');
+    void showPreview(target);
   } else if (job.status === 'cancelled') {
     target.ui.setStatus(t('overlay.cancelled'));
     target.ui.show(['dismiss']);

@@ -23,7 +23,19 @@ export const OVERLAY_CSS = `
 .frame.floating .layer { display: none; }
 .frame.batch { bottom: 12px; right: 12px; width: 300px; }
 .frame.batch .bar { position: static; }
-.status { flex: 1 1 100%; min-width: 0; overflow-wrap: anywhere; }
+.head { flex: 1 1 100%; display: flex; align-items: center; gap: 8px; min-width: 0; }
+.status { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.thumb { flex: none; display: block; border-radius: 6px; background: rgba(255,255,255,.08); box-shadow: 0 0 0 1px rgba(255,255,255,.18); }
+.thumb[hidden] { display: none; }
+.menu { display: none; }
+.menu.inline { display: contents; }
+.menu.open { position: absolute; right: 0; bottom: calc(100% + 4px); min-width: 170px; display: flex; flex-direction: column; gap: 2px;
+  padding: 4px; border-radius: 10px; background: rgba(22, 20, 40, .96); box-shadow: 0 4px 16px rgba(0,0,0,.45); }
+.menu.open.below { top: calc(100% + 4px); bottom: auto; }
+.menu.open button { text-align: start; padding: 5px 10px; background: transparent; }
+.menu.open button:hover, .menu.open button:focus-visible { background: rgba(255,255,255,.16); }
+.menu.open button[hidden] { display: none; }
+button.more { margin-inline-start: auto; padding: 3px 8px; font-weight: 700; letter-spacing: 1px; }
 .status.error { color: #ffb4b4; }
 .progress { flex: 1 1 100%; height: 4px; background: rgba(255,255,255,.2); border-radius: 2px; overflow: hidden; }
 .progress[hidden] { display: none; }

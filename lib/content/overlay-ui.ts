@@ -1,6 +1,8 @@
 import { OverlayGuard } from './overlay-guard';
+import { OverlayMenu } from './overlay-menu';
 import { overlaySheet } from './overlay-styles';
-import { formatNumber, t } from '../i18n';
+import { t } from '../i18n';
+import { placeBar, visibleRect } from './overlay-placement';
 import { forgetOverlay, rememberOverlay } from './target-registry';
 
 /**
@@ -17,6 +19,16 @@ import { forgetOverlay, rememberOverlay } from './target-registry';
 export const OVERLAY_TAG = 'reimagine-overlay';
 
 export type OverlayAction = 'cancel' | 'retry' | 'previous-version' | 'next-version' | 'replace' | 'compare' | 'revert' | 'sound' | 'download' | 'open-panel' | 'dismiss';
+
+/**
+ * With a result (its primary action Replace or Revert shown), these go into the "More actions" menu so the
+ * bar holds one main button; in every other state (working, failed, cancelled) they stay in the bar.
+ */
+const MENU_ACTIONS: ReadonlySet<OverlayAction> = new Set(['compare', 'previous-version', 'next-version', 'download', 'open-panel', 'dismiss']);
+/** Menu items that leave the menu open (stepping through versions is done several times in a row). */
+const KEEPS_MENU_OPEN: ReadonlySet<OverlayAction> = new Set(['previous-version', 'next-version']);
+/** The result preview's box in CSS pixels: small enough to leave the image visible around the bar. */
+const THUMB_BOX = { width: 112, height: 72 };
 
 const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['cancel', () => t('overlay.cancel'), true],
@@ -40,12 +52,15 @@ export class OverlayUi {
   private readonly status: HTMLDivElement;
   private readonly progress: HTMLDivElement;
   private readonly slider: HTMLInputElement;
+  private readonly thumb: HTMLCanvasElement;
+  private readonly menu: OverlayMenu;
   private readonly buttons = new Map<OverlayAction, HTMLButtonElement>();
+  private thumbDrawn = false;
+  private thumbWanted = false;
   private versionNav: { previous: boolean; next: boolean } | undefined;
   private shown: OverlayAction[] = [];
   private readonly guard: OverlayGuard;
   private raf = 0;
-  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly element: () => Element | undefined,
@@ -86,7 +101,15 @@ export class OverlayUi {
     this.slider.addEventListener('input', (event) => {
       if (event.isTrusted) this.clipCompare();
     });
-    bar.append(this.status, this.progress, this.slider);
+    // The result's preview: pixels in a canvas inside the closed root, never a URL (SECURITY.md, "The
+    // overlay's preview"). Decorative for assistive tech: the status says Done and Replace follows.
+    this.thumb = el('canvas', 'thumb');
+    this.thumb.setAttribute('aria-hidden', 'true');
+    this.thumb.hidden = true;
+    const head = el('div', 'head');
+    head.append(this.thumb, this.status);
+    this.menu = new OverlayMenu(this.host, this.guard);
+    bar.append(head, this.progress, this.slider);
     for (const [action, label, secondary] of BUTTONS) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -96,16 +119,22 @@ export class OverlayUi {
       button.hidden = true;
       button.addEventListener('click', (event) => {
         event.stopPropagation();
-        if (this.guard.allows(event, button)) onAction(action);
+        if (!this.guard.allows(event, button)) return;
+        if (this.menu.isOpen && !KEEPS_MENU_OPEN.has(action)) this.menu.toggle(false, false);
+        onAction(action);
       });
       this.guard.watch(button);
       this.buttons.set(action, button);
-      bar.append(button);
+      (MENU_ACTIONS.has(action) ? this.menu.list : bar).append(button);
     }
+    bar.append(this.menu.button, this.menu.list);
     this.frame.append(this.layer, bar);
     root.append(this.frame);
+    // Escape closes the open menu first (wherever focus is in the overlay), and the overlay only after that.
     this.frame.addEventListener('keydown', (event) => {
-      if (event.isTrusted && event.key === 'Escape') onAction('dismiss');
+      if (!event.isTrusted || event.key !== 'Escape') return;
+      if (this.menu.isOpen) this.menu.close();
+      else onAction('dismiss');
     });
     document.documentElement.append(this.host);
     this.guard.mount();
@@ -141,6 +170,31 @@ export class OverlayUi {
     const next = this.buttons.get('next-version');
     if (previous) previous.disabled = !this.versionNav?.previous;
     if (next) next.disabled = !this.versionNav?.next;
+    // A result: one main button (Replace, or Revert once replaced) and the rest behind "More actions".
+    const asMenu = actions.includes('replace') || actions.includes('revert');
+    this.menu.setMenuMode(asMenu);
+    this.thumb.hidden = !(this.thumbWanted && this.thumbDrawn);
+  }
+
+  /**
+   * Draws the result's preview (the stored thumbnail, already small) into the canvas, fitted in THUMB_BOX.
+   * The canvas lives only in the closed root: the page has no reference to read it back from.
+   */
+  setThumb(image: ImageBitmap): void {
+    const scale = Math.min(THUMB_BOX.width / image.width, THUMB_BOX.height / image.height, 1);
+    this.thumb.width = image.width;
+    this.thumb.height = image.height;
+    this.thumb.getContext('2d')?.drawImage(image, 0, 0);
+    this.thumb.style.width = `${Math.max(1, Math.round(image.width * scale))}px`;
+    this.thumb.style.height = `${Math.max(1, Math.round(image.height * scale))}px`;
+    this.thumbDrawn = true;
+    this.thumb.hidden = !this.thumbWanted;
+  }
+
+  /** Whether the preview shows (not once the result itself is on the page). */
+  showThumb(wanted: boolean): void {
+    this.thumbWanted = wanted;
+    this.thumb.hidden = !(wanted && this.thumbDrawn);
   }
 
   /** Previous/Next version buttons (undefined: one version, none shown), with which way there is to go. */
@@ -151,19 +205,6 @@ export class OverlayUi {
 
   setPressed(action: OverlayAction, pressed: boolean): void {
     this.buttons.get(action)?.setAttribute('aria-pressed', String(pressed));
-  }
-
-  /** Ticks an elapsed-time label until stopped (the job's own start time, so it survives re-injection). */
-  startClock(startedAt: number, label: () => string): void {
-    this.stopClock();
-    const render = () => this.setStatus(`${label()} ${formatElapsed(Date.now() - startedAt)}`);
-    render();
-    this.timer = setInterval(render, 1000);
-  }
-
-  stopClock(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
   }
 
   /** Before/after: the result layer over the page image, revealed from the slider's position. */
@@ -185,8 +226,11 @@ export class OverlayUi {
     if (media) media.style.clipPath = `inset(0 0 0 ${this.slider.value}%)`;
   }
 
+  /** Focus a button; one that waits in the closed menu hands focus to "More actions" instead. */
   focus(action: OverlayAction): void {
-    this.buttons.get(action)?.focus();
+    const button = this.buttons.get(action);
+    if (button && this.menu.hides(button)) this.menu.button.focus();
+    else button?.focus();
   }
 
   /**
@@ -220,7 +264,7 @@ export class OverlayUi {
 
   destroy(): void {
     cancelAnimationFrame(this.raf);
-    this.stopClock();
+    this.menu.destroy();
     this.guard.destroy();
     this.host.remove();
     forgetOverlay(this.targetId);
@@ -231,39 +275,4 @@ function el<K extends keyof HTMLElementTagNameMap>(tagName: K, className: string
   const node = document.createElement(tagName);
   if (className) node.className = className;
   return node;
-}
-
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${formatNumber(Math.floor(s / 60))}:${formatNumber(s % 60, { minimumIntegerDigits: 2 })}`;
-}
-
-/**
- * Where the bar goes inside the frame: the bottom-left corner of the element's visible part, as custom
- * properties the stylesheet reads (CSSOM, so a strict style-src CSP allows it).
- */
-function placeBar(frame: HTMLElement, full: DOMRect, visible: DOMRect): void {
-  frame.style.setProperty('--bar-left', `${Math.max(0, visible.left - full.left)}px`);
-  frame.style.setProperty('--bar-bottom', `${Math.max(0, full.bottom - visible.bottom)}px`);
-  frame.style.setProperty('--bar-width', `${visible.width}px`);
-}
-
-/** The part of the element not clipped by the viewport or a scrolling ancestor; undefined = out of view. */
-function visibleRect(target: Element): DOMRect | undefined {
-  const r = target.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return undefined;
-  let top = Math.max(r.top, 0);
-  let left = Math.max(r.left, 0);
-  let bottom = Math.min(r.bottom, innerHeight);
-  let right = Math.min(r.right, innerWidth);
-  for (let node = target.parentElement; node && node !== document.body; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.overflow === 'visible' && style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-    const c = node.getBoundingClientRect();
-    top = Math.max(top, c.top);
-    left = Math.max(left, c.left);
-    bottom = Math.min(bottom, c.bottom);
-    right = Math.min(right, c.right);
-  }
-  return bottom - top > 8 && right - left > 8 ? new DOMRect(left, top, right - left, bottom - top) : undefined;
 }

@@ -11,6 +11,7 @@ export function revert(target: Target): void {
   target.swap?.revert();
   target.swap = undefined;
   target.ui.show(['replace', 'compare', 'download', 'open-panel', 'dismiss']);
+  target.ui.showThumb(true);
   target.ui.setStatus(t('overlay.restored'));
 }
 
@@ -24,6 +25,7 @@ export async function replace(target: Target, focus = true): Promise<void> {
   target.swap = swapFor(el, target.result);
   const isVideo = target.swap.shown instanceof HTMLVideoElement;
   target.ui.show(['revert', ...(isVideo ? (['sound'] as const) : []), 'compare', 'download', 'open-panel', 'dismiss']);
+  target.ui.showThumb(false);
   if (isVideo) target.ui.setPressed('sound', false);
   target.ui.setStatus(t('overlay.replaced'));
   if (focus) target.ui.focus('revert');

@@ -59,7 +59,6 @@ export function currentElement(target: Target): Element | undefined {
 }
 
 export function showError(target: Target, message: string): void {
-  target.ui.stopClock();
   target.ui.setProgress(undefined);
   target.ui.setStatus(message, 'error');
   target.ui.show(target.swap ? ['revert', 'dismiss'] : ['dismiss']);

@@ -1,4 +1,5 @@
 import { replace, stopCompare } from './result-view';
+import { showPreview } from './result-preview';
 import type { Target } from './target';
 import { formatNumber, t } from '../i18n';
 
@@ -37,6 +38,7 @@ export async function stepVersion(target: Target, delta: -1 | 1): Promise<void> 
   target.result = undefined;
   showVersionNav(target);
   if (target.swap) await replace(target, false);
+  else void showPreview(target);
   target.ui.setStatus(t('overlay.versionOf', { n: formatNumber(at + 1), total: formatNumber(versions.length) }));
   target.ui.focus(delta < 0 ? (at > 0 ? 'previous-version' : 'next-version') : at < versions.length - 1 ? 'next-version' : 'previous-version');
 }

@@ -1,10 +1,10 @@
 /**
- * A translated sentence with React elements inside it ("No API key yet. [Open Options] to add one."): the
+ * A translated sentence with React elements inside it ("Queue [2]", where [2] is a badge): the
  * whole sentence is one key whose placeholders translators can move, and `withNodes` puts the elements
  * where the placeholders ended up. The one way UI code mixes a sentence with a link, a button or styled
  * text — never a sentence cut into before/after keys, which a translator cannot reorder.
  *
- *   withNodes(t('composer.submitArea.noApiKey', { openOptions: slot('openOptions') }), { openOptions: <button…/> })
+ *   withNodes(t('panel.queueList.heading', { count: slot('count') }), { count: <span…/> })
  */
 import { createElement, type ReactNode } from 'react';
 

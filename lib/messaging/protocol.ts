@@ -92,7 +92,11 @@ export const contentCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overlay.retry'), jobId: id }),
   z.object({ type: z.literal('overlay.open-panel'), jobId: id }),
   z.object({ type: z.literal('overlay.download'), jobId: id }),
-  z.object({ type: z.literal('overlay.get-result'), jobId: id, index }),
+  /**
+   * The result's bytes, for Replace/Compare; with `preview`, only its stored thumbnail (≤320 px JPEG), which
+   * the overlay draws when the job finishes, before the user has asked for the result itself.
+   */
+  z.object({ type: z.literal('overlay.get-result'), jobId: id, index, preview: z.literal(true).optional() }),
 ]);
 export type ContentCommand = z.infer<typeof contentCommandSchema>;
 

@@ -50,6 +50,10 @@ test.describe('granted CDN', () => {
     expect(sizes).toEqual(['1600x1200', '400x300', '420x300', '480x320', '640x480']);
     await expect(region.getByTestId('batch-summary')).toHaveText(summary(5, 5), { timeout: 30_000 });
     expect(posts(emulator)).toHaveLength(5); // never twice
+    // Each line of the running batch shows its picture (bytes), not the host name five times over (issue 23).
+    const lines = region.getByRole('list', { name: ui('Batch images') }).getByRole('listitem');
+    await expect(lines).toHaveCount(5);
+    await expect(lines.locator('img.batch-item-thumb[src^="data:"]')).toHaveCount(5);
 
     const bar = new ClosedOverlay(page, 'reimagine-overlay-batch');
     await expect.poll(() => bar.status()).toContain(ui('Reimagine batch: {done} of {total} done.', { done: 5, total: 5 }));

@@ -64,6 +64,11 @@ test('at 400×860 Generate is in view in every mode with three sources attached,
   }
   // The prompt library opens over the page: Generate stays where it was, uncovered.
   await panel.setViewportSize({ width: 400, height: 860 });
+  // The composer starts at the top: Story sits in the header, not on a row of its own above the Mode switch.
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  const header = (await panel.locator('header.panel-header').boundingBox())!;
+  await expect(panel.locator('header.panel-header').getByRole('button', { name: ui('Story'), exact: true })).toBeVisible();
+  expect((await panel.locator('.composer-head').boundingBox())!.y - (header.y + header.height)).toBeLessThan(24);
   const before = await panel.getByRole('button', { name: ui('Generate') }).boundingBox();
   await panel.getByText(ui('Prompt library'), { exact: true }).click();
   await expect(panel.getByRole('searchbox', { name: ui('Search library') })).toBeVisible();

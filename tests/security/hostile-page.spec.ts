@@ -102,7 +102,7 @@ test('a hostile page can neither reach nor drive the overlay; a real click still
   // A real user's click on Download: exactly one download. Everything the page did came before it.
   await overlay.click('Download');
   await expect.poll(downloads).toBe(downloadsBefore + 1);
-  expect(await overlay.visibleButtons()).toEqual(expect.arrayContaining(['Replace', 'Compare', 'Close Reimagine overlay'].map((name) => ui(name)))); // not dismissed
+  expect(await overlay.offeredButtons()).toEqual(expect.arrayContaining(['Replace', 'Compare', 'Close Reimagine overlay'].map((name) => ui(name)))); // not dismissed
   expect(await page.locator('#plain').getAttribute('src')).toBe(originalSrc); // not replaced
   expect(context.pages().length).toBe(tabsBefore); // no Reimagine tab opened
   expect(pageErrors).toEqual([]);

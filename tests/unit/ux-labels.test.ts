@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatUsdPrecise } from '../../lib/i18n';
 import { formatCostVsEstimate } from '../../lib/jobs/cost';
 import { plainModelName, shortModelName } from '../../lib/ui/model-name';
+import { resultTitle } from '../../components/ResultTile';
+import type { Job } from '../../lib/model/job';
+import { t } from '../../lib/i18n';
 
 const TICKS_PER_USD = 1e10;
 
@@ -25,5 +28,12 @@ describe('the panel’s labels (issue 23)', () => {
   it('a cost that matched its estimate is said once', () => {
     expect(formatCostVsEstimate({ costTicks: 0.02 * TICKS_PER_USD, estimatedCostTicks: 0.02 * TICKS_PER_USD })).toBe('$0.02');
     expect(formatCostVsEstimate({ costTicks: 0.05 * TICKS_PER_USD, estimatedCostTicks: 0.06 * TICKS_PER_USD })).toMatch(/\$0\.05.*\$0\.06/);
+  });
+
+  it('a prompt-less animation is named once, by its mode (not "Animate image · Animate image")', () => {
+    const job = { request: { mode: 'animate-image', prompt: '  ' } } as unknown as Job;
+    expect(resultTitle(job)).toBe('Animate image');
+    expect(t('panel.resultTile.videoLabel', { title: resultTitle(job) })).toBe('Video: Animate image');
+    expect(resultTitle({ request: { mode: 'animate-image', prompt: 'waves' } } as unknown as Job)).toBe('waves');
   });
 });

@@ -17,7 +17,18 @@ export interface OverlayState {
   layer: string | null;
   /** The button bar's box, or null when it is hidden (e.g. scrolled out of view). */
   bar: { x: number; y: number; width: number; height: number } | null;
+  /** The result's preview: its drawn size in CSS pixels and whether it holds pixels, or null when not shown. */
+  thumb: { width: number; height: number; painted: boolean } | null;
+  /**
+   * The "More actions" menu of a finished result: whether it is open, the labels it offers (shown or not
+   * yet opened), and which button has focus (by label; null when focus is outside the overlay).
+   */
+  menu: { open: boolean; items: string[] };
+  focused: string | null;
 }
+
+/** The overlay's button that opens the menu of a result's other actions (its English label). */
+export const MORE_ACTIONS = 'More actions';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 const worlds = new WeakMap<Page, number>();
@@ -41,7 +52,18 @@ function readState(this: ShadowRoot): OverlayState {
   }
   const bar = this.querySelector('[role="group"]');
   const box = visible(bar) ? bar!.getBoundingClientRect() : null;
+  const label = (el: Element) => el.getAttribute('aria-label') ?? el.textContent ?? '';
+  const thumb = this.querySelector('canvas.thumb') as HTMLCanvasElement | null;
+  const thumbBox = thumb && visible(thumb) ? thumb.getBoundingClientRect() : null;
+  // Painted: some pixel of the preview is not transparent (an empty canvas would still have a size).
+  const painted = !!thumb && thumb.width > 0 && thumb.height > 0 && (thumb.getContext('2d')?.getImageData(0, 0, thumb.width, thumb.height).data.some((v, i) => i % 4 === 3 && v > 0) ?? false);
+  const menu = this.querySelector('.menu');
+  const asMenu = !!menu && !menu.classList.contains('inline');
+  const active = this.activeElement;
   return {
+    thumb: thumbBox ? { width: thumbBox.width, height: thumbBox.height, painted } : null,
+    menu: { open: !!menu?.classList.contains('open'), items: asMenu ? [...menu!.querySelectorAll('button')].filter((b) => !b.hidden).map(label) : [] },
+    focused: active ? label(active) : null,
     buttons,
     status: this.querySelector('[role="status"]')?.textContent ?? '',
     slider: visible(this.querySelector('input[type="range"]')),
@@ -252,15 +274,21 @@ export class ClosedOverlay {
     return Object.keys((await this.state())?.buttons ?? {});
   }
 
-  /** `english`: the button's English label; the overlay shows it in the language under test (ui()). */
+  /** What the overlay offers now: the buttons in view, and those in a finished result's "More actions" menu. */
+  async offeredButtons(): Promise<string[]> {
+    const state = await this.state();
+    return [...new Set([...Object.keys(state?.buttons ?? {}), ...(state?.menu.items ?? [])])];
+  }
+
+  /** `english`: the button's English label; the overlay shows it in the language under test (ui()). In view or in the menu. */
   async expectButton(english: string, options: { timeout?: number } = {}): Promise<void> {
     const name = ui(english);
-    await expect.poll(() => this.visibleButtons(), { timeout: options.timeout ?? 10_000, message: `overlay button "${name}"` }).toContain(name);
+    await expect.poll(() => this.offeredButtons(), { timeout: options.timeout ?? 10_000, message: `overlay button "${name}"` }).toContain(name);
   }
 
   async expectNoButton(english: string): Promise<void> {
     const name = ui(english);
-    await expect.poll(() => this.visibleButtons(), { message: `overlay button "${name}" hidden` }).not.toContain(name);
+    await expect.poll(() => this.offeredButtons(), { message: `overlay button "${name}" hidden` }).not.toContain(name);
   }
 
   /** Trusted clicks on the button that the click guard refused (lib/content/overlay-guard.ts). */
@@ -287,7 +315,18 @@ export class ClosedOverlay {
     // frame's layout can land beside the button in the next. Click where a hit test keeps finding it.
     let at: { x: number; y: number } | null = null;
     await expect
-      .poll(async () => (at = await this.inDevtoolsWorld(hittableCentre, name)), { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` })
+      .poll(
+        async () => {
+          // A finished result keeps its other actions in the "More actions" menu: open it first, as a user would.
+          const state = await this.state();
+          if (english !== MORE_ACTIONS && state && !state.buttons[name] && state.menu.items.includes(name) && !state.menu.open) {
+            await this.click(MORE_ACTIONS, options);
+            return null;
+          }
+          return (at = await this.inDevtoolsWorld(hittableCentre, name));
+        },
+        { timeout: options.timeout ?? 30_000, message: `overlay button "${name}" clickable` },
+      )
       .not.toBeNull();
     await this.page.mouse.click(at!.x, at!.y);
   }
