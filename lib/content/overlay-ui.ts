@@ -37,7 +37,8 @@ const BUTTONS: Array<[OverlayAction, () => string, boolean]> = [
   ['next-version', () => t('overlay.nextVersion'), true],
   ['replace', () => t('overlay.replace'), false],
   ['compare', () => t('overlay.compare'), true],
-  ['revert', () => t('overlay.revert'), true],
+  // Revert is the bar's main action once the result is in the page (Replace is gone then).
+  ['revert', () => t('overlay.revert'), false],
   // A toggle (aria-pressed): a video swapped into the page starts muted; this click (a user gesture) unmutes it.
   ['sound', () => t('overlay.sound'), true],
   ['download', () => t('overlay.download'), true],
