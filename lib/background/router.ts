@@ -6,17 +6,17 @@ import type { ProviderId } from '../model/provider-ids';
 import { keyFor } from '../settings/schema';
 import { catalogFor } from '../catalog/catalog';
 import { originOf } from '../security/base-url';
-import { loadCatalog, refreshCatalog } from './catalog';
-import { idbJobStore } from './job-store';
+import { loadCatalog, refreshCatalog } from './state/catalog-store';
+import { idbJobStore } from './state/job-store';
 import { spentToday } from '../jobs/spend';
 import { ticksToUsd } from '../api/models';
-import { recheckBlockedDownloads } from './host-access';
-import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './settings-store';
-import { importSource } from './sources';
-import { prepareAreaEdit } from './area-edit';
-import { visionModels, visionReply } from './vision';
+import { recheckBlockedDownloads } from './platform/host-access';
+import { loadSecrets, loadSettings, maskKey, saveSecrets, saveSettings } from './state/settings-store';
+import { importSource } from './io/sources';
+import { prepareAreaEdit } from './io/area-edit';
+import { visionModels, visionReply } from './io/vision';
 import { formatNumber, t } from '../i18n';
-import { isExtensionPage } from './sender';
+import { isExtensionPage } from './platform/sender';
 
 /**
  * One entry point for every message. The sender decides what is allowed: extension pages get the page
@@ -87,7 +87,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     },
     'jobs.delete': async (command) => {
       for (const id of command.jobIds) await engine.cancel(id);
-      await (await import('./history')).deleteHistory(command.jobIds); // also announces: every open page drops them
+      await (await import('./state/history-store')).deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     },
     'media.import': async (command) => ({
@@ -144,7 +144,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     'story.save': (command) => deps.onStory['story.save'](command),
     'story.run': (command) => deps.onStory['story.run'](command),
     'story.retry-shot': (command) => deps.onStory['story.retry-shot'](command),
-    'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('./history')).purgeOldest(command.count) }),
+    'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('./state/history-store')).purgeOldest(command.count) }),
   };
 }
 

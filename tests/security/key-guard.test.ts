@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ImagineClient } from '../../lib/api/client';
 import { ImagineError } from '../../lib/errors/taxonomy';
 import { createRouter } from '../../lib/background/router';
-import { saveSecrets, saveSettings } from '../../lib/background/settings-store';
+import { saveSecrets, saveSettings } from '../../lib/background/state/settings-store';
 import type { Job } from '../../lib/model/job';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { setKeyDestinationPolicy } from '../../lib/security/key-origin';

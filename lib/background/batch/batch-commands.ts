@@ -1,26 +1,26 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NO_KEY_CODE } from '../errors/taxonomy';
-import { ticksToUsd } from '../api/models';
-import { checkBatchCap, estimateBatch } from '../batch/batch-cost';
-import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/batch-schema';
-import { createBatch, readBatch, updateBatch } from '../batch/batch-store';
-import { IMAGE_LIMITS } from '../media/prepare-image';
-import type { JobEngine } from '../jobs/engine';
-import { spentToday } from '../jobs/spend';
-import { SESSION_NAMES } from '../storage/keys';
-import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
-import { PROVIDERS } from '../providers/registry';
-import { keyFor } from '../settings/schema';
-import { announce } from '../storage/changes';
-import { getJob } from '../storage/jobs';
-import { withBatchLock } from './batch-submit';
-import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from './capture/pending';
-import { startCapture } from './capture/start';
-import { injectInto, messageOptions } from './capture/identity';
-import { fillThumbnails } from './batch-thumbs';
-import { idbJobStore } from './job-store';
-import { loadSecrets, loadSettings } from './settings-store';
-import { t } from '../i18n';
+import { NO_KEY_CODE } from '../../errors/taxonomy';
+import { ticksToUsd } from '../../api/models';
+import { checkBatchCap, estimateBatch } from '../../batch/batch-cost';
+import { parseScanReply, type BatchCandidate, type BatchPicker } from '../../batch/batch-schema';
+import { createBatch, readBatch, updateBatch } from '../../batch/batch-store';
+import { IMAGE_LIMITS } from '../../media/prepare-image';
+import type { JobEngine } from '../../jobs/engine';
+import { spentToday } from '../../jobs/spend';
+import { SESSION_NAMES } from '../../storage/keys';
+import type { PageCommand, Reply, ToContent } from '../../messaging/protocol';
+import { PROVIDERS } from '../../providers/registry';
+import { keyFor } from '../../settings/schema';
+import { announce } from '../../storage/changes';
+import { getJob } from '../../storage/jobs';
+import { withBatchLock } from '../capture/batch-submit';
+import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from '../capture/pending';
+import { startCapture } from '../capture/start';
+import { injectInto, messageOptions } from '../capture/identity';
+import { fillThumbnails } from './candidate-thumbs';
+import { idbJobStore } from '../state/job-store';
+import { loadSecrets, loadSettings } from '../state/settings-store';
+import { t } from '../../i18n';
 
 /**
  * "Reimagine images on this page…" (menu id `reimagine-batch`). The click scans the page (the page script
@@ -28,7 +28,7 @@ import { t } from '../i18n';
  * tab, frame and addresses stay here in session storage, so the panel's "Run on N images" names images by
  * id and can never point the worker at another tab or address. A run checks the whole batch against the
  * daily cap, writes the batch record (IndexedDB), then captures every image the way a right-click does;
- * each capture becomes a job of the normal queue (batch-submit.ts) or fails on its own.
+ * each capture becomes a job of the normal queue (capture/batch-submit.ts) or fails on its own.
  */
 interface StoredScan {
   tabId: number;
