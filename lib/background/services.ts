@@ -8,7 +8,7 @@ import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { clearReferences, forgetUsedReferences, watchReferenceCount } from './capture/references';
 import { handleCaptureFallback } from './capture/fallbacks';
-import { handleBatchCommand } from './batch/batch-commands';
+import { batchHandlers } from './batch/batch-commands';
 import { onStoryJobsChanged, resumeStories, storyHandlers } from './story/story-run';
 import { recheckBlockedDownloads } from './platform/host-access';
 import { idbJobStore } from './state/job-store';
@@ -68,7 +68,7 @@ export function startServices() {
       return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
-    onBatch: (command) => handleBatchCommand(engine, command),
+    onBatch: batchHandlers(engine),
     onStory: storyHandlers(engine),
   });
   watchMenuSettings(); // the menus follow the quick actions and the provider

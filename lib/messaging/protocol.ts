@@ -196,6 +196,8 @@ export interface PageReplies {
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;
+/** The background's answer to each page command, typed by command: a handler answering the wrong shape does not compile. */
+export type PageHandlers = { [K in PageCommand['type']]: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
 
 /** Background → content script (overlay updates and capture requests). */
 export const toContentSchema = z.discriminatedUnion('type', [
