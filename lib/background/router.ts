@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { toErrorInfo } from '../errors/taxonomy';
 import type { JobEngine } from '../jobs/engine';
-import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type PageHandlers, type PageReply, type Reply } from '../messaging/protocol';
+import { contentCommandSchema, pageCommandSchema, type ContentCommand, type PageCommand, type PageHandlers, type PageHandlersFor, type PageReply, type Reply } from '../messaging/protocol';
 import { t } from '../i18n';
 import { isExtensionPage } from './platform/sender';
 import { fail } from './handlers/failure';
@@ -22,9 +22,9 @@ export interface RouterDeps {
   /** The panel's retry / screenshot for a failed page-image capture (capture/fallbacks.ts). */
   onCaptureFallback(command: Extract<PageCommand, { type: 'capture.retry' | 'capture.screenshot' }>): Promise<PageReply<'capture.retry' | 'capture.screenshot'>>;
   /** "Reimagine images on this page…": run, cancel, replace/revert all (batch/batch-commands.ts). */
-  onBatch: Pick<PageHandlers, 'batch.start' | 'batch.cancel' | 'batch.apply'>;
+  onBatch: PageHandlersFor<'batch'>;
   /** The story editor's commands (story/story-run.ts). */
-  onStory: Pick<PageHandlers, 'story.save' | 'story.run' | 'story.retry-shot'>;
+  onStory: PageHandlersFor<'story'>;
 }
 
 export function createRouter(deps: RouterDeps) {

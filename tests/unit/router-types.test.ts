@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { PageHandlers, PageReply } from '../../lib/messaging/protocol';
+import type { PageHandlers, PageHandlersFor, PageReply } from '../../lib/messaging/protocol';
 import type { batchHandlers } from '../../lib/background/batch/batch-commands';
 import type { storyHandlers } from '../../lib/background/story/story-run';
 import type { RouterDeps } from '../../lib/background/router';
@@ -25,7 +25,8 @@ describe('page replies are typed on the background side too', () => {
 
   it('the features hand the router tables typed by command, not functions answering any Reply', () => {
     expectTypeOf<ReturnType<typeof batchHandlers>>().toEqualTypeOf<Pick<PageHandlers, 'batch.start' | 'batch.cancel' | 'batch.apply'>>();
-    expectTypeOf<ReturnType<typeof storyHandlers>>().toEqualTypeOf<Pick<PageHandlers, 'story.save' | 'story.run' | 'story.retry-shot'>>();
+    expectTypeOf<ReturnType<typeof storyHandlers>>().toEqualTypeOf<PageHandlersFor<'story'>>();
+    expectTypeOf<keyof PageHandlersFor<'batch'>>().toEqualTypeOf<'batch.start' | 'batch.cancel' | 'batch.apply'>();
     expectTypeOf<RouterDeps['onBatch']['batch.start']>().returns.toEqualTypeOf<Promise<PageReply<'batch.start'>>>();
     // A table missing a command is refused where the router takes it.
     // @ts-expect-error batch.apply is missing

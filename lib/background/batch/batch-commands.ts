@@ -8,7 +8,7 @@ import { IMAGE_LIMITS } from '../../media/prepare-image';
 import type { JobEngine } from '../../jobs/engine';
 import { spentToday } from '../../jobs/spend';
 import { SESSION_NAMES } from '../../storage/keys';
-import type { Failure, PageCommand, PageHandlers, PageReply, ToContent } from '../../messaging/protocol';
+import type { Failure, PageCommand, PageHandlersFor, PageReply, ToContent } from '../../messaging/protocol';
 import { PROVIDERS } from '../../providers/registry';
 import { keyFor } from '../../settings/schema';
 import { announce } from '../../storage/changes';
@@ -151,7 +151,7 @@ export async function applyBatch(batchId: string, action: 'replace' | 'revert'):
 }
 
 /** The panel's batch commands, typed by the reply each promises (protocol.ts `PageReplies`). */
-export function batchHandlers(engine: JobEngine): Pick<PageHandlers, 'batch.start' | 'batch.cancel' | 'batch.apply'> {
+export function batchHandlers(engine: JobEngine): PageHandlersFor<'batch'> {
   return {
     'batch.start': (command) => startBatch(engine, command),
     'batch.cancel': (command) => cancelBatch(engine, command.batchId),

@@ -14,7 +14,7 @@ import { loadSettings } from '../state/settings-store';
 import { PROVIDERS } from '../../providers/registry';
 import type { JobRequest } from '../../model/request';
 import { videoLastFrame } from '../platform/video-poster';
-import type { PageHandlers } from '../../messaging/protocol';
+import type { PageHandlersFor } from '../../messaging/protocol';
 import { t } from '../../i18n';
 
 /**
@@ -180,7 +180,7 @@ export async function retryStoryShot(engine: JobEngine, storyId: string, shotId:
 
 
 /** The router's story handlers (typed by protocol.ts `PageReplies`). */
-export function storyHandlers(engine: JobEngine): Pick<PageHandlers, 'story.save' | 'story.run' | 'story.retry-shot'> {
+export function storyHandlers(engine: JobEngine): PageHandlersFor<'story'> {
   return {
     'story.save': async (command) => {
       const result = await saveStory(command.story);
