@@ -63,7 +63,7 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener((permissions) => {
     if (permissions.origins?.length) void services().then((s) => s.engine.accessGranted(permissions.origins ?? []));
   });
-  // Archive imports (state/history-store.ts) arrive as the worker's own `message` events; waitUntil must be called now.
+  // Archive imports (state/history-upkeep.ts) arrive as the worker's own `message` events; waitUntil must be called now.
   self.addEventListener('message', (event) => {
     (event as MessageEvent & { waitUntil?(p: Promise<unknown>): void }).waitUntil?.(services().then((s) => s.onWorkerMessage(event as MessageEvent)));
   });

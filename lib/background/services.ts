@@ -75,7 +75,7 @@ export function startServices() {
   watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
   // History retention (after settings and job changes, and soon after this start) and archive imports load the
   // archive code (fflate): in a later task, after the event that loaded the handlers has its answer.
-  const history = () => import('./state/history-store');
+  const history = () => import('./state/history-upkeep');
   setTimeout(() => void history().then((h) => h.startRetention()));
 
   // Reconciliation: the engine reads the active jobs and schedules the next wake; the rest comes after.

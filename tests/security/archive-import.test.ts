@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { enforceRetention } from '../../lib/background/state/history-store';
+import { enforceRetention } from '../../lib/background/state/history-upkeep';
 import { idbJobStore } from '../../lib/background/state/job-store';
 import { saveSettings } from '../../lib/background/state/settings-store';
 import { MANIFEST_PATH } from '../../lib/history/archive-format';

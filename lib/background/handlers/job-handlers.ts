@@ -43,7 +43,7 @@ export function jobHandlers(engine: JobEngine): Pick<PageHandlers, JobCommand> {
     },
     'jobs.delete': async (command) => {
       for (const id of command.jobIds) await engine.cancel(id);
-      await (await import('../state/history-store')).deleteHistory(command.jobIds); // also announces: every open page drops them
+      await (await import('../state/history-upkeep')).deleteHistory(command.jobIds); // also announces: every open page drops them
       return { ok: true };
     },
     'media.import': async (command) => ({
@@ -64,6 +64,6 @@ export function jobHandlers(engine: JobEngine): Pick<PageHandlers, JobCommand> {
     },
     'vision.run': (command) => visionReply(command),
     'vision.models': async () => ({ ok: true, models: await visionModels() }),
-    'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('../state/history-store')).purgeOldest(command.count) }),
+    'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('../state/history-upkeep')).purgeOldest(command.count) }),
   };
 }
