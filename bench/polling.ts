@@ -14,7 +14,7 @@
  */
 import 'fake-indexeddb/auto';
 import { ImagineClient } from '../lib/api/client';
-import { loadRenderHistory } from '../lib/background/render-history';
+import { loadRenderHistory } from '../lib/background/state/render-history';
 import { JOB_SCHEMA_VERSION, type Job } from '../lib/model/job';
 import { putJob } from '../lib/storage/jobs';
 import { createEmulator, type Emulator } from '../tests/emulator/server';

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ErrorInfo } from '../lib/errors/taxonomy';
 import { send } from '../lib/messaging/client';
-import { controlsFor, estimateDraft, maxSources, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
+import { estimateDraft, modelOf, validateDraft, type Draft } from '../lib/ui/composer-draft';
+import { controlsFor, maxSources } from '../lib/ui/composer-controls';
 import { useComposer } from '../lib/ui/composer-store';
 import { draftWithHouseStyle } from '../lib/ui/library-store';
 import { mediaFiles } from '../lib/ui/import-media';

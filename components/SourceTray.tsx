@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Mode } from '../lib/model/modes';
 import { MODE_INFO } from '../lib/model/modes';
 import type { SourceRef } from '../lib/model/request';
-import { sourceTag } from '../lib/ui/composer-draft';
+import { sourceTag } from '../lib/ui/composer-controls';
 import { useComposer } from '../lib/ui/composer-store';
 import { useMediaUrl, useThumbUrl } from '../lib/ui/media-url';
 import { CaptureStatus } from './CaptureStatus';

@@ -4,7 +4,7 @@ import { formatNumber, t } from '../../lib/i18n';
 
 /**
  * The page's pictures as checkboxes. Thumbnails are bytes (a data: URL the page script drew from the pixels
- * the page shows, or the worker read without cookies: lib/background/batch-thumbs.ts); this extension page
+ * the page shows, or the worker read without cookies: lib/background/batch/candidate-thumbs.ts); this extension page
  * never loads a page-chosen address (its CSP allows only 'self', blob: and data: images). A picture without
  * a thumbnail shows a placeholder with its host.
  */

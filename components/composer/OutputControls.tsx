@@ -1,5 +1,6 @@
-import type { Control as ControlKey, Draft } from '../../lib/ui/composer-draft';
-import { imageRatiosFor, modelOf, videoDurationFor, videoResolutionsFor } from '../../lib/ui/composer-draft';
+import type { Draft } from '../../lib/ui/composer-draft';
+import { modelOf } from '../../lib/ui/composer-draft';
+import { imageRatiosFor, videoDurationFor, videoResolutionsFor, type Control as ControlKey } from '../../lib/ui/composer-controls';
 import { MODE_INFO } from '../../lib/model/modes';
 import type { Capabilities } from '../../lib/providers/types';
 import { Control } from './Control';

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
-import type { Control, Draft } from '../../lib/ui/composer-draft';
+import type { Draft } from '../../lib/ui/composer-draft';
+import type { Control } from '../../lib/ui/composer-controls';
 import { modelOf } from '../../lib/ui/composer-draft';
-import { shortModelName } from '../../lib/ui/model-name';
+import { shortModelName } from '../../lib/ui/short-model-name';
 import type { CostEstimate } from '../../lib/pricing/estimate';
 import { formatList, formatNumber, formatUsdPrecise, t } from '../../lib/i18n';
 

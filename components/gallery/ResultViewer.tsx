@@ -3,7 +3,7 @@ import { formatCostVsEstimate, servedByLabel } from '../../lib/jobs/cost';
 import type { Job } from '../../lib/model/job';
 import { MODE_INFO } from '../../lib/model/modes';
 import { useMediaUrl, useThumbUrl } from '../../lib/ui/media-url';
-import { plainModelName } from '../../lib/ui/model-name';
+import { plainModelName } from '../../lib/ui/short-model-name';
 import { AnimationExport } from '../AnimationExport';
 import { resultTitle } from '../ResultTile';
 import { Icon } from './Icon';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
-import { plainModelName } from '../../lib/ui/model-name';
+import { plainModelName } from '../../lib/ui/short-model-name';
 import { formatDateTime, formatNumber, t } from '../../lib/i18n';
 
 export type EntryAction = 'open' | 'download' | 'copy' | 'rerun' | 'delete';

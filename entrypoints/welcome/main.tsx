@@ -5,7 +5,7 @@ import { startSettingsSync } from '../../lib/ui/settings-view-store';
 import { localizeDocument, t } from '../../lib/i18n';
 import { configureZodLocale } from '../../lib/i18n/zod-locale';
 
-// Opened once, on install (lib/background/welcome.ts).
+// Opened once, on install (lib/background/platform/welcome.ts).
 localizeDocument(t('setup.welcomeTitle'));
 configureZodLocale();
 startSettingsSync();

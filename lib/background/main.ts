@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { COMMAND } from '../keyboard/commands';
 import { togglePanel, trackPanelPorts } from '../keyboard/panel-presence';
-import { menuOpensPanel, openSidePanel } from './menu-gesture';
-import { isExtensionPage } from './sender';
+import { menuOpensPanel, openSidePanel } from './menus/menu-gesture';
+import { isExtensionPage } from './platform/sender';
 import type { Services } from './services';
-import { CATALOG_ALARM, WAKE_ALARM } from './wake';
-import { openWelcomeOnInstall } from './welcome';
+import { CATALOG_ALARM, WAKE_ALARM } from './platform/wake';
+import { openWelcomeOnInstall } from './platform/welcome';
 
 /**
  * The service worker's start path: every listener, registered synchronously here (Chrome only delivers the
@@ -59,11 +59,11 @@ export function startBackground(): void {
   });
   trackPanelPorts(); // which windows show a side panel, for the open/close shortcut
 
-  // Results waiting for "Allow access to <host>" (host-access.ts): a grant made while the worker slept wakes it.
+  // Results waiting for "Allow access to <host>" (platform/host-access.ts): a grant made while the worker slept wakes it.
   browser.permissions.onAdded.addListener((permissions) => {
     if (permissions.origins?.length) void services().then((s) => s.engine.accessGranted(permissions.origins ?? []));
   });
-  // Archive imports (history.ts) arrive as the worker's own `message` events; waitUntil must be called now.
+  // Archive imports (state/history-upkeep.ts) arrive as the worker's own `message` events; waitUntil must be called now.
   self.addEventListener('message', (event) => {
     (event as MessageEvent & { waitUntil?(p: Promise<unknown>): void }).waitUntil?.(services().then((s) => s.onWorkerMessage(event as MessageEvent)));
   });

@@ -1,4 +1,4 @@
-import './zod-jitless'; // first: before any schema is built
+import './platform/zod-jitless'; // first: before any schema is built
 import { browser, type Browser } from 'wxt/browser';
 import { JobEngine } from '../jobs/engine';
 import { PROVIDERS } from '../providers/registry';
@@ -8,21 +8,21 @@ import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { clearReferences, forgetUsedReferences, watchReferenceCount } from './capture/references';
 import { handleCaptureFallback } from './capture/fallbacks';
-import { handleBatchCommand } from './batch';
-import { onStoryJobsChanged, resumeStories, storyHandlers } from './story';
-import { recheckBlockedDownloads } from './host-access';
-import { idbJobStore } from './job-store';
-import { handleMenuClick, rebuildMenus, setReferenceCount, watchMenuSettings } from './menus';
-import { handleCommand } from './shortcuts';
-import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './overlay';
-import { loadRenderHistory } from './render-history';
+import { batchHandlers } from './batch/batch-commands';
+import { onStoryJobsChanged, resumeStories, storyHandlers } from './story/story-run';
+import { recheckBlockedDownloads } from './platform/host-access';
+import { idbJobStore } from './state/job-store';
+import { handleMenuClick, rebuildMenus, setReferenceCount, watchMenuSettings } from './menus/menus';
+import { handleCommand } from './shortcuts/shortcuts';
+import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './page/overlay';
+import { loadRenderHistory } from './state/render-history';
 import { createRouter } from './router';
-import { saveOutput } from './save-output';
-import { loadSecrets, loadSettings } from './settings-store';
-import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './signals';
-import { resolveSource } from './sources';
-import { scheduleWake } from './wake';
-import { checkCatalogOnStart, refreshCatalogIfStale } from './catalog';
+import { saveOutput } from './io/save-output';
+import { loadSecrets, loadSettings } from './state/settings-store';
+import { NOTIFICATION_PREFIX, notifyFinished, refreshBadge } from './platform/signals';
+import { resolveSource } from './io/sources';
+import { scheduleWake } from './platform/wake';
+import { checkCatalogOnStart, refreshCatalogIfStale } from './state/catalog-store';
 import { t } from '../i18n';
 import { configureZodLocale } from '../i18n/zod-locale';
 
@@ -68,14 +68,14 @@ export function startServices() {
       return job ? downloadResult(job, command.index) : { ok: false, error: { kind: 'not_found', message: t('jobs.thatJobNoLongerExists') } };
     },
     onCaptureFallback: (command) => handleCaptureFallback(engine, command),
-    onBatch: (command) => handleBatchCommand(engine, command),
+    onBatch: batchHandlers(engine),
     onStory: storyHandlers(engine),
   });
   watchMenuSettings(); // the menus follow the quick actions and the provider
   watchReferenceCount(setReferenceCount); // the reference item's title counts the collected images
   // History retention (after settings and job changes, and soon after this start) and archive imports load the
   // archive code (fflate): in a later task, after the event that loaded the handlers has its answer.
-  const history = () => import('./history');
+  const history = () => import('./state/history-upkeep');
   setTimeout(() => void history().then((h) => h.startRetention()));
 
   // Reconciliation: the engine reads the active jobs and schedules the next wake; the rest comes after.

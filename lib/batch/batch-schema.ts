@@ -43,7 +43,7 @@ export const batchCandidateSchema = z.object({
   alt: z.string().max(200).optional(),
   /**
    * The picker's thumbnail, as bytes: drawn by the page script from the pixels the page already shows, or
-   * read by the worker without cookies (batch-thumbs.ts). Extension pages never load a page-chosen URL.
+   * read by the worker without cookies (lib/background/batch/candidate-thumbs.ts). Extension pages never load a page-chosen URL.
    */
   thumb: thumbDataUrl.optional(),
 });

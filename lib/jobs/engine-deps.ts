@@ -6,7 +6,7 @@ import type { Secrets, Settings } from '../settings/schema';
 import type { RenderSample } from './render-time';
 
 /**
- * What the job engine needs from the world, injected by the composition root (lib/background/main.ts) and by
+ * What the job engine needs from the world, injected by the composition root (lib/background/services.ts) and by
  * the tests' harness. Kept apart from engine.ts so the engine's phases can name it without importing the engine.
  */
 export interface JobStore {

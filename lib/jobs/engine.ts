@@ -1,16 +1,13 @@
 import { capMessage, ImagineError, NO_KEY_CODE, type ErrorInfo } from '../errors/taxonomy';
-import type { ProviderId } from '../model/provider-ids';
 import { originMatches } from '../net/origin-match';
 import type { ProviderContext } from '../providers/types';
-import type { Settings } from '../settings/schema';
 import { keyFor } from '../settings/schema';
 import { estimateCostUsd, usdToTicks } from './cost';
 import { DESCRIBE_MODE, describeNotQueued } from '../model/modes';
-import { spendingCapError, spentToday } from './spend';
 import { isActive, type Job } from '../model/job';
 import { estimateRenderTime, renderParamsOf, type RenderEstimate, type RenderSample } from './render-time';
-import { submitInputSchema, validationMessages, type JobOrigin, type JobRequest } from '../model/request';
 import { t } from '../i18n';
+import { admitSubmit, spendingCapCheck, type SubmitInput, type SubmitResult } from './admission';
 import type { EngineDeps } from './engine-deps';
 import { downloadPhase, pollPhase, sendPhase, type PhaseHost } from './phases';
 import { retryRefusal } from './retry-policy';
@@ -22,12 +19,9 @@ import { cancelled, interruptedOnStart, isRetriable, newJob, requeuedForRetry, r
  * it needs to resume is in the persisted job (status, nextPollAt, notBefore, pendingOutputs), and a
  * fresh engine calls `start()` to reconcile. In-memory state is only an optimisation (timers, abort
  * controllers) and the "is this job being worked on right now" set. What each tick does is planned by
- * tick-plan.ts, the phases live in phases.ts, and when to try again in retry-policy.ts.
+ * tick-plan.ts, the phases live in phases.ts, when to try again in retry-policy.ts, and whether a job may
+ * enter the queue at all in admission.ts.
  */
-
-export type SubmitResult = { ok: true; job: Job } | { ok: false; error: ErrorInfo; fields?: Record<string, string> };
-
-
 export class JobEngine {
   private readonly inflight = new Map<string, AbortController>();
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -75,33 +69,15 @@ export class JobEngine {
     await this.tick();
   }
 
-  async submit(input: { request: JobRequest; provider?: ProviderId; origin?: JobOrigin }): Promise<SubmitResult> {
-    const parsed = submitInputSchema.safeParse(input);
-    if (!parsed.success) {
-      const fields = validationMessages(parsed.error);
-      return { ok: false, error: { kind: 'invalid_request', message: Object.values(fields)[0] ?? t('jobs.invalidRequest') }, fields };
-    }
-    const settings = await this.deps.loadSettings();
-    const providerId = parsed.data.provider ?? settings.provider;
-    const provider = this.deps.providers[providerId];
-    const { request } = parsed.data;
-    if (request.mode === DESCRIBE_MODE) return { ok: false, error: { kind: 'invalid_request', message: describeNotQueued() } };
-    if (!provider.capabilities.modes[request.mode]) {
-      const reason = provider.capabilities.unavailableReason[request.mode] ?? t('jobs.providerCannot', { provider: providerId });
-      return { ok: false, error: { kind: 'invalid_request', message: reason } };
-    }
-    if (!keyFor(await this.deps.loadSecrets(), providerId)) {
-      return { ok: false, error: { kind: 'invalid_key', code: NO_KEY_CODE, message: t('jobs.noApiKeySetAdd') } };
-    }
-    const estimateUsd = estimateCostUsd(request);
-    const capError = await this.checkSpendingCap(settings, estimateUsd);
-    if (capError) return { ok: false, error: capError };
-
+  async submit(input: SubmitInput): Promise<SubmitResult> {
+    const admitted = await admitSubmit(input, this.deps, this.now());
+    if (!admitted.ok) return admitted;
+    const { request, providerId, settings, estimateUsd, origin } = admitted;
     const job = newJob({
       request,
       provider: providerId,
       baseUrl: settings.baseUrls[providerId],
-      ...(parsed.data.origin ? { origin: parsed.data.origin } : {}),
+      ...(origin ? { origin } : {}),
       ...(estimateUsd !== undefined ? { estimatedCostTicks: usdToTicks(estimateUsd) } : {}),
       now: this.now(),
     });
@@ -123,7 +99,7 @@ export class JobEngine {
     const settings = await this.deps.loadSettings();
     const elsewhere = retryRefusal(job, settings);
     if (elsewhere) return { ok: false, error: elsewhere };
-    const capError = await this.checkSpendingCap(settings, estimateCostUsdOf(job));
+    const capError = await spendingCapCheck(this.deps.store, settings, estimateCostUsdOf(job), this.now());
     if (capError) return { ok: false, error: capError };
     const updated = await this.update(id, requeuedForRetry);
     if (updated) this.deps.changed([updated]);
@@ -257,12 +233,6 @@ export class JobEngine {
       this.deps.changed([failed]);
       this.deps.finished(failed);
     }
-  }
-
-  private async checkSpendingCap(settings: Settings, estimateUsd: number | undefined): Promise<ErrorInfo | undefined> {
-    if (settings.dailySpendCapUsd === null) return undefined;
-    const spent = await spentToday(this.deps.store, this.now());
-    return spendingCapError(settings.dailySpendCapUsd, spent, estimateUsd);
   }
 
   /** Read-modify-write of one job, serialised per job so a cancel and a poll result never interleave. */

@@ -200,6 +200,10 @@ export interface PageReplies {
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;
+/** The background's answer to each page command, typed by command: a handler answering the wrong shape does not compile. */
+export type PageHandlers = { [K in PageCommand['type']]: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
+/** One feature's part of that table: every command named `<prefix>.…` (a new one is a compile error until handled). */
+export type PageHandlersFor<Prefix extends string> = Pick<PageHandlers, Extract<PageCommand['type'], `${Prefix}.${string}`>>;
 
 /** Background → content script (overlay updates and capture requests). */
 export const toContentSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,7 @@
  * Vision (image understanding) models and their token prices. The doc names `grok-4.3` as a model that
  * takes images; the key's own list comes from GET /v1/language-models (Options), whose entries carry
  * `prompt_text_token_price` / `completion_text_token_price` (xai-proto models.proto; USD cents per 100 M
- * tokens). Those listed prices come first (kept with the catalogue, lib/background/catalog.ts); the $3/$15
+ * tokens). Those listed prices come first (kept with the catalogue, lib/background/state/catalog-store.ts); the $3/$15
  * below is only the labelled fallback when no listing price is known, used when a response carries no
  * `cost_in_usd_ticks` and for the daily cap's reservation — unknown models reserve at the dearest price.
  * Only model ids a source documents are listed (`grok-4.3`, imagine-api.md).

@@ -16,7 +16,7 @@ export type KeyDestinationPolicy = (destination: URL, apiKey: string) => Promise
 
 let policy: KeyDestinationPolicy | undefined;
 
-/** Installed once per worker start (lib/background/main.ts); tests install their own or none. */
+/** Installed once per worker start (lib/background/services.ts); tests install their own or none. */
 export function setKeyDestinationPolicy(next: KeyDestinationPolicy | undefined): void {
   policy = next;
 }

@@ -1,13 +1,13 @@
-import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VIDEO_EXTENSION_DURATION, VOICE_MODEL, imageModelInfo, videoModelInfo, type ImageQuality } from '../api/models';
+import { VIDEO_EXTENSION_DURATION, type ImageQuality } from '../api/models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../model/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';
 import { defaultModelsFor } from '../providers/default-models';
-import { videoLimits } from '../model/video-limits';
 import type { Capabilities } from '../providers/types';
 import type { Settings } from '../settings/schema';
 import type { Area } from '../media/area/area';
 import { formatNumber, t } from '../i18n';
+import { controlsFor, maxSources, takesQuality, takesVoices, videoDurationFor } from './composer-controls';
 
 /**
  * The composer's editable state and the pure functions around it: which controls apply to a mode, how a
@@ -40,9 +40,6 @@ export interface Draft {
   /** A region edit's area, tied to the source it was drawn on (lib/ui/area-picker-store.ts). */
   area?: { mediaId: string; area: Area } | undefined;
 }
-
-export type Control = 'model' | 'count' | 'aspectRatio' | 'resolution' | 'quality' | 'duration' | 'outputFormat' | 'sound' | 'voices';
-
 export function draftFromSettings(settings: Settings, mode: Mode = 'create-image'): Draft {
   const { image, video } = settings.defaults;
   const models = defaultModelsFor(settings);
@@ -66,52 +63,7 @@ export function draftFromSettings(settings: Settings, mode: Mode = 'create-image
     voices: [],
   };
 }
-
-/** The controls a mode shows (everything else is hidden, not disabled). */
-export function controlsFor(mode: Mode, sourceCount: number, caps?: Capabilities, model?: string): Control[] {
-  const out: Control[] = ['model'];
-  switch (mode) {
-    case 'create-image':
-      out.push('count', 'aspectRatio', 'resolution');
-      break;
-    case 'edit-image':
-      out.push('count', ...(sourceCount > 1 ? (['aspectRatio'] as const) : []), 'resolution');
-      break;
-    case 'create-video':
-    case 'reference-video':
-      out.push('duration', 'aspectRatio', 'resolution');
-      break;
-    case 'animate-image':
-      out.push('duration', 'resolution');
-      break;
-    case 'extend-video':
-      out.push('duration');
-      break;
-    case 'edit-video':
-      break;
-  }
-  if (MODE_INFO[mode].output === 'video' && caps?.soundOff) out.push('sound');
-  if (takesVoices(mode, model, caps)) out.push('voices');
-  if (MODE_INFO[mode].output === 'image' && takesQuality(model)) out.push('quality');
-  if (MODE_INFO[mode].output === 'image' && (caps?.outputFormats.length ?? 0) > 1) out.push('outputFormat');
-  return out;
-}
-
 export const modelOf = (draft: Draft) => (MODE_INFO[draft.mode].output === 'image' ? draft.imageModel : draft.videoModel);
-
-/** Known models that take `quality` (2.0); a typed unknown model gets no quality control. */
-export const takesQuality = (model: string | undefined) => model !== undefined && imageModelInfo(model.trim())?.qualities !== undefined;
-
-/** The Voice picker: only Video from references on grok-imagine-video-1.5, with a provider that sends voices (xAI). */
-export const takesVoices = (mode: Mode, model: string | undefined, caps?: Capabilities) =>
-  mode === 'reference-video' && model?.trim() === VOICE_MODEL && caps?.soundOff === true;
-
-/** Image aspect ratios for the selected model: 21:9 and 5:2 only where it takes them. */
-export function imageRatiosFor(model: string, caps: Capabilities): readonly string[] {
-  const known = imageModelInfo(model.trim());
-  return known ? caps.imageAspectRatios.filter((r) => (known.aspectRatios as readonly string[]).includes(r)) : caps.imageAspectRatios;
-}
-
 /** The request a draft stands for: unvalidated (the schema decides). Only fields the mode takes. */
 export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
   const base = { mode: draft.mode, prompt: draft.prompt.trim(), model: modelOf(draft).trim() };
@@ -153,15 +105,12 @@ export function buildRequest(draft: Draft, caps?: Capabilities): unknown {
       return { ...base, sources: draft.sources, duration: draft.extendDuration, ...sound };
   }
 }
-
 /** The draft's area while the picture it was drawn on is the edit's one source. */
 export function areaOf(draft: Draft): Area | undefined {
   const [only] = draft.sources;
   return draft.mode === 'edit-image' && draft.area && draft.sources.length === 1 && only?.mediaId === draft.area.mediaId ? draft.area.area : undefined;
 }
-
 export type Validation = { ok: true; request: JobRequest } | { ok: false; fields: Record<string, string> };
-
 /** Field → first message (keys: mode, prompt, model, n, aspectRatio, resolution, duration, sources, outputFormat). */
 export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
   const fields: Record<string, string> = {};
@@ -187,44 +136,6 @@ export function validateDraft(draft: Draft, caps?: Capabilities): Validation {
   if (Object.keys(fields).length > 0 || !parsed.success) return { ok: false, fields };
   return { ok: true, request: parsed.data };
 }
-
-/** How many sources the mode takes with this provider and (when known) this model: 5 for 2.0, 3 otherwise. */
-export function maxSources(mode: Mode, caps?: Capabilities, model?: string): number {
-  const max = MODE_INFO[mode].sources.max;
-  if (!caps) return max;
-  if (mode === 'edit-image') {
-    const perModel = model === undefined ? caps.maxEditSources : (imageModelInfo(model.trim())?.maxEditSources ?? EDIT_MAX_SOURCE_IMAGES_DEFAULT);
-    return Math.min(max, caps.maxEditSources, perModel);
-  }
-  if (mode === 'reference-video') {
-    const perModel = model === undefined ? undefined : videoModelInfo(model.trim())?.maxReferenceImages;
-    return Math.min(max, caps.maxReferenceImages, perModel ?? Infinity);
-  }
-  return max;
-}
-
-/**
- * Durations the draft's video model takes in this mode with this provider (lib/model/video-limits.ts within
- * the provider's range): reference-to-video stops at 10 s.
- */
-export function videoDurationFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): { min: number; max: number } {
-  const own = videoLimits(mode, model).duration ?? caps.videoDuration;
-  if (mode === 'extend-video') return own;
-  return { min: Math.max(caps.videoDuration.min, own.min), max: Math.min(caps.videoDuration.max, own.max) };
-}
-
-/** Resolutions offered for the draft's video model in this mode: 1080p only where the model advertises it, never for references. */
-export function videoResolutionsFor(model: string, caps: Capabilities, mode: Mode = 'create-video'): readonly string[] {
-  const own: readonly string[] = videoLimits(mode, model).resolutions;
-  return caps.videoResolutions.filter((r) => own.includes(r));
-}
-
-/** Multi-image prompts refer to sources as <IMAGE_0>, <IMAGE_1>…; only shown where that applies. */
-export function sourceTag(mode: Mode, index: number, count: number): string | undefined {
-  if (mode === 'reference-video' || (mode === 'edit-image' && count > 1)) return `<IMAGE_${index}>`;
-  return undefined;
-}
-
 /** Estimate shown before sending (with its breakdown); undefined = the draft is not complete yet. */
 export function estimateDraft(draft: Draft, caps?: Capabilities): { estimate?: CostEstimate; model: string } | undefined {
   // The price does not depend on the words: show it before the prompt is written, so it is in view before
@@ -235,15 +146,7 @@ export function estimateDraft(draft: Draft, caps?: Capabilities): { estimate?: C
   const estimate = estimateRequest(parsed.data);
   return estimate ? { estimate, model: parsed.data.model } : { model: parsed.data.model };
 }
-
-/** A mode switch keeps only the sources the new mode can use, in order, up to its maximum. */
-export function sourcesForMode(sources: SourceRef[], mode: Mode, caps?: Capabilities, model?: string): SourceRef[] {
-  const kind = MODE_INFO[mode].sources.kind;
-  return sources.filter((s) => s.mimeType.startsWith('video/') === (kind === 'video')).slice(0, maxSources(mode, caps, model));
-}
-
 export const isMode = (value: unknown): value is Mode => typeof value === 'string' && (MODES as readonly string[]).includes(value);
-
 /** A past request back into the composer ("Edit prompt" on a failed job). */
 export function draftPatchFromRequest(request: JobRequest): Partial<Draft> {
   // A description is not a generation: only its text comes back (as the prompt), in the mode it was for.

@@ -1,7 +1,8 @@
 import { MODE_INFO } from '../model/modes';
 import type { Capabilities } from '../providers/types';
 import { formatNumber, t } from '../i18n';
-import { videoDurationFor, videoResolutionsFor, type Draft } from './composer-draft';
+import type { Draft } from './composer-draft';
+import { videoDurationFor, videoResolutionsFor } from './composer-controls';
 
 /**
  * A duration or resolution carried over from another mode or model (15 s from text-to-video into Video

@@ -496,7 +496,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // The download list is the profile's, not the extension's: start each test with an empty one.
     const worker = await getServiceWorker(context);
     await worker.evaluate(() => chrome.downloads?.erase({}));
-    // A fresh install opens the welcome page (lib/background/welcome.ts): close it, so every test starts
+    // A fresh install opens the welcome page (lib/background/platform/welcome.ts): close it, so every test starts
     // from the same tabs. tests/e2e/first-run.spec.ts checks the page itself.
     if (!(await closeWelcomePage(context, installed.id))) throw new Error('the welcome page did not open on install');
     try {

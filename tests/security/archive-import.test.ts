@@ -1,8 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { enforceRetention } from '../../lib/background/history';
-import { idbJobStore } from '../../lib/background/job-store';
-import { saveSettings } from '../../lib/background/settings-store';
+import { enforceRetention } from '../../lib/background/state/history-upkeep';
+import { idbJobStore } from '../../lib/background/state/job-store';
+import { saveSettings } from '../../lib/background/state/settings-store';
 import { MANIFEST_PATH } from '../../lib/history/archive-format';
 import { ARCHIVE_LIMITS } from '../../lib/history/archive-limits';
 import { spentToday } from '../../lib/jobs/spend';

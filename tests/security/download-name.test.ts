@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { downloadResult } from '../../lib/background/overlay';
+import { downloadResult } from '../../lib/background/page/overlay';
 import { downloadableResult, notSavableMessage } from '../../lib/export/file-name';
 import { sniffBytes } from '../../lib/media/sniff';
 import { db } from '../../lib/storage/db';

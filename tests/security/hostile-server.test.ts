@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchMedia } from '../../lib/api/download';
 import { toErrorInfo } from '../../lib/errors/taxonomy';
 import { checkResultUrl } from '../../lib/providers/result-url';
-import { saveOutput } from '../../lib/background/save-output';
+import { saveOutput } from '../../lib/background/io/save-output';
 import type { Job } from '../../lib/model/job';
 
 /**

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ImagineClient } from '../../lib/api/client';
 import { ImagineError } from '../../lib/errors/taxonomy';
 import { createRouter } from '../../lib/background/router';
-import { saveSecrets, saveSettings } from '../../lib/background/settings-store';
+import { saveSecrets, saveSettings } from '../../lib/background/state/settings-store';
 import type { Job } from '../../lib/model/job';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { setKeyDestinationPolicy } from '../../lib/security/key-origin';
@@ -158,7 +158,7 @@ describe('router: retry and connection.test', () => {
     const h = createHarness(settings.baseUrls.xai);
     const job = forgedJob({ baseUrl: settings.baseUrls.xai, imported: true });
     await putJob(job);
-    const route = createRouter({ engine: h.engine, providers: PROVIDERS, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: vi.fn(), onStory: {} as never });
+    const route = createRouter({ engine: h.engine, providers: PROVIDERS, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: {} as never, onStory: {} as never });
     expect(await route({ type: 'job.retry', jobId: job.id }, page())).toMatchObject({ ok: false });
     expect((await getJob(job.id))?.status).toBe('failed');
     h.kill();
@@ -166,14 +166,14 @@ describe('router: retry and connection.test', () => {
 
   it('validates the base URL of connection.test in the background (Options alone is not enough)', async () => {
     const testConnection = vi.fn(async () => 'Connected');
-    const route = createRouter({ engine: {} as never, providers: { xai: { testConnection } } as never, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: vi.fn(), onStory: {} as never });
+    const route = createRouter({ engine: {} as never, providers: { xai: { testConnection } } as never, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: {} as never, onStory: {} as never });
     const reply = await route({ type: 'connection.test', provider: 'xai', baseUrl: 'http://evil.test/v1' }, page());
     expect(reply).toMatchObject({ ok: false, error: { message: /https:\/\// } });
     expect(testConnection).not.toHaveBeenCalled();
   });
 
   it('a connection test naming another https origin does not get the saved key', async () => {
-    const route = createRouter({ engine: {} as never, providers: PROVIDERS, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: vi.fn(), onStory: {} as never });
+    const route = createRouter({ engine: {} as never, providers: PROVIDERS, onContent: vi.fn(), onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: {} as never, onStory: {} as never });
     const reply = await route({ type: 'connection.test', provider: 'xai', baseUrl: 'https://evil.test/v1' }, page());
     expect(reply).toMatchObject({ ok: false, error: { code: 'key_not_sent' } });
     expect(fetchSpy).not.toHaveBeenCalled();

@@ -59,6 +59,14 @@ describe('architecture: layers import only downward', () => {
     expect(report.violations.filter((v) => v.rule === 'file-cycle')).toEqual([]);
   });
 
+  it('inside lib/background, no sub-folder imports one above it (platform, state, io, capture, the features, the top)', () => {
+    expect(report.violations.filter((v) => v.rule === 'inner-upward')).toEqual([]);
+  });
+
+  it('no import cycle between the sub-folders of lib/background', () => {
+    expect(report.violations.filter((v) => v.rule === 'inner-cycle')).toEqual([]);
+  });
+
   it('no import bypasses a declared index ("Import from here")', () => {
     expect(report.violations.filter((v) => v.rule === 'index-bypass')).toEqual([]);
   });
@@ -132,6 +140,47 @@ describe('architecture: the checker catches planted violations', () => {
     expect(rules(files)).toEqual(['index-bypass']);
     files.set('lib/jobs/engine.ts', `import { client } from '../api';\nexport const e = client;`);
     expect(rules(files)).toEqual([]);
+  });
+
+  // lib/background's inner layers: the features call into capture/, which stands on io/, state/ and platform/.
+  const background = (): SourceFiles => {
+    const files = legal();
+    files.set('lib/background/platform/wake.ts', `export const WAKE = 'wake';`);
+    files.set('lib/background/state/settings-store.ts', `import { WAKE } from '../platform/wake';\nexport const load = () => WAKE;`);
+    files.set('lib/background/capture/start.ts', `import { load } from '../state/settings-store';\nexport const start = load;`);
+    files.set('lib/background/menus/menus.ts', `import { start } from '../capture/start';\nimport { pick } from '../page/pick';\nexport const menus = [start, pick];`);
+    files.set('lib/background/page/pick.ts', `import { start } from '../capture/start';\nexport const pick = start;`);
+    files.set('lib/background/services.ts', `import { menus } from './menus/menus';\nexport const services = () => import('./page/pick').then(() => menus);`);
+    return files;
+  };
+
+  it('lib/background: the legal layering passes', () => {
+    expect(rules(background())).toEqual([]);
+  });
+
+  it('lib/background: catches capture/ importing a feature, and state/ importing capture/ (type-only too)', () => {
+    const files = background();
+    files.set('lib/background/capture/start.ts', `import { load } from '../state/settings-store';\nimport type { menus } from '../menus/menus';\nexport const start = load;`);
+    expect(rules(files)).toContain('inner-upward');
+    const fromState = background();
+    fromState.set('lib/background/state/settings-store.ts', `export const load = () => import('../capture/start');`);
+    expect(rules(fromState)).toContain('inner-upward');
+    const fromPlatform = background();
+    fromPlatform.set('lib/background/platform/wake.ts', `import '../router';\nexport const WAKE = 'wake';`);
+    fromPlatform.set('lib/background/router.ts', `export const route = 1;`);
+    expect(rules(fromPlatform)).toContain('inner-upward');
+  });
+
+  it('lib/background: catches a cycle between sub-folders of one rank even when no file cycle forms', () => {
+    const files = background();
+    files.set('lib/background/page/overlay.ts', `import { menus } from '../menus/menus';\nexport const overlay = menus;`);
+    expect(rules(files)).toEqual(['inner-cycle']);
+  });
+
+  it('lib/background: reports a sub-folder with no declared rank', () => {
+    const files = background();
+    files.set('lib/background/misc/thing.ts', `export const thing = 1;`);
+    expect(checkArchitecture(files, { allowedImports: [], allowedFileCycles: [] }).unassigned).toEqual(['lib/background/misc/']);
   });
 
   it('an allow-list entry silences exactly its import, and an unused one is reported', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaSchema, type AreaInput } from '../../lib/media/area/area';
 import { areaBounds, paddedCrop, SEND_MAX_EDGE, sendSize } from '../../lib/media/area/geometry';
-import { cropFrom } from '../../lib/background/area-edit';
+import { cropFrom } from '../../lib/background/io/area-edit';
 import { blendRgba, featherMask, maskIsEmpty, rasterizeArea } from '../../lib/media/area/mask';
 
 const area = (input: Partial<AreaInput> & Pick<AreaInput, 'shape'>) => areaSchema.parse({ width: 640, height: 480, ...input });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { canSendAsIs, detectType, fitWithin, IMAGE_LIMITS, prepareImage } from '../../lib/media/prepare-image';
 import { jobRequestSchema } from '../../lib/model/request';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
-import { menuItems, referenceTitle } from '../../lib/background/menus';
-import { menuOpensPanel } from '../../lib/background/menu-gesture';
+import { menuItems, referenceTitle } from '../../lib/background/menus/menus';
+import { menuOpensPanel } from '../../lib/background/menus/menu-gesture';
 import { quickActionRequest } from '../../lib/background/capture/finish';
 
 describe('capture: what is sent as is, what is converted', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRenderHistory } from '../../lib/background/render-history';
+import { loadRenderHistory } from '../../lib/background/state/render-history';
 import { putJob } from '../../lib/storage/jobs';
 import { createHarness, waitForJob } from './helpers/engine-harness';
 import { video, submit, useEngineEmulator } from './helpers/engine-suite';

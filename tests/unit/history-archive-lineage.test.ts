@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { idbImportTarget } from '../../lib/background/history';
+import { idbImportTarget } from '../../lib/background/state/history-upkeep';
 import { buildArchive } from '../../lib/history/archive';
 import { importArchive, readArchive } from '../../lib/history/archive-import';
 import type { Job } from '../../lib/model/job';

@@ -5,7 +5,7 @@ import { buildArchive } from '../../lib/history/archive';
 import { ArchiveError } from '../../lib/history/archive-error';
 import { MANIFEST_PATH } from '../../lib/history/archive-format';
 import { importArchive, readArchive } from '../../lib/history/archive-import';
-import { idbImportTarget } from '../../lib/background/history';
+import { idbImportTarget } from '../../lib/background/state/history-upkeep';
 import { db } from '../../lib/storage/db';
 import { getJob } from '../../lib/storage/jobs';
 import { getMedia, getThumb } from '../../lib/storage/media';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteHistory } from '../../lib/background/history';
+import { deleteHistory } from '../../lib/background/state/history-upkeep';
 import type { Job } from '../../lib/model/job';
 import { makeJob } from './helpers/job-fixture';
 import { db } from '../../lib/storage/db';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { retentionVictims } from '../../lib/background/history';
+import { retentionVictims } from '../../lib/background/state/history-upkeep';
 import { readHistoryPage } from '../../lib/history/read';
 import { dayBound, EMPTY_FILTER, matcher, summarize } from '../../lib/history/summary';
 import type { Job } from '../../lib/model/job';

@@ -277,7 +277,7 @@ describe('settings migrations', () => {
     await (await db()).put('kv', structuredClone(settingsV0), KV.settings.name); // an old record, as an old version wrote it
     // A fresh module: the store caches what it read, and other files in this thread may have read already.
     vi.resetModules();
-    const { loadSettings } = await import('../../lib/background/settings-store');
+    const { loadSettings } = await import('../../lib/background/state/settings-store');
     expect((await loadSettings()).baseUrls.xai).toBe('http://localhost:8080/v1');
     // the stored record itself is only rewritten by the next save
     expect(await readRawKv(KV.settings)).toMatchObject({ baseUrl: 'http://localhost:8080/v1' });

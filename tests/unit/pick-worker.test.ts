@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { handlePickCommand } from '../../lib/background/pick';
+import { handlePickCommand } from '../../lib/background/page/pick';
 import type { JobEngine } from '../../lib/jobs/engine';
 import { PENDING_PANEL_REQUEST_KEY } from '../../lib/messaging/panel-request';
 import { freshDatabase } from './helpers/engine-harness';

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../lib/model/job';
 import type { JobRequest, SourceRef } from '../../lib/model/request';
-import { readRunwareError, runwareCapabilities, runwareProvider, runwareTask, taskErrorInfo } from '../../lib/providers/runware';
+import { readRunwareError, runwareProvider, taskErrorInfo } from '../../lib/providers/runware';
+import { runwareCapabilities, runwareTask } from '../../lib/providers/runware-task';
 import type { ProviderContext } from '../../lib/providers/types';
 import { createEmulator, type Emulator } from '../emulator/server';
 import { rejection } from './helpers/rejection';

@@ -11,7 +11,7 @@ const extensionUrl = (path: string) => fakeBrowser.runtime.getURL(path as '/side
 function makeRouter() {
   const engine = { submit: vi.fn(), cancel: vi.fn(), retry: vi.fn(), tick: vi.fn() } as unknown as JobEngine;
   const onContent = vi.fn(async () => ({ ok: true as const }));
-  const route = createRouter({ engine, providers: {} as never, onContent, onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: vi.fn(), onStory: {} as never });
+  const route = createRouter({ engine, providers: {} as never, onContent, onPageExtra: vi.fn(), onCaptureFallback: vi.fn(), onBatch: {} as never, onStory: {} as never });
   return { route, onContent, engine };
 }
 

@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
-import { draftFromSettings, estimateDraft, maxSources, validateDraft, videoDurationFor, type Draft } from '../../lib/ui/composer-draft';
+import { draftFromSettings, estimateDraft, validateDraft, type Draft } from '../../lib/ui/composer-draft';
+import { maxSources, videoDurationFor } from '../../lib/ui/composer-controls';
 
 const sendMock = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/messaging/client', () => ({ send: sendMock }));

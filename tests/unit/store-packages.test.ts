@@ -89,8 +89,8 @@ describe.each(['chrome', 'firefox'] as const)('the %s package', (kind) => {
       manifest.options_ui.page,
       manifest.side_panel?.default_path ?? manifest.sidebar_action!.default_panel,
       ...Object.values(manifest.icons),
-      'page.js', // injected at runtime by scripting.executeScript (lib/background/capture.ts)
-      'picker.js', // injected beside it for "Pick a picture here…" (lib/background/pick.ts)
+      'page.js', // injected at runtime by scripting.executeScript (lib/background/capture/)
+      'picker.js', // injected beside it for "Pick a picture here…" (lib/background/page/pick.ts)
     ];
     for (const file of named) expect(Object.keys(files[kind]), file).toContain(file);
     const names = Object.keys(files[kind]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatUsdPrecise } from '../../lib/i18n';
 import { formatCostVsEstimate } from '../../lib/jobs/cost';
-import { plainModelName, shortModelName } from '../../lib/ui/model-name';
+import { plainModelName, shortModelName } from '../../lib/ui/short-model-name';
 import { resultTitle } from '../../components/ResultTile';
 import type { Job } from '../../lib/model/job';
 import { t } from '../../lib/i18n';

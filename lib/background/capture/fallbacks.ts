@@ -9,7 +9,7 @@ import { announceCapture, failCapture } from './announce';
 import { finishCapture } from './finish';
 import { loadCapture, saveCapture, type PendingCapture } from './pending';
 import { captureInBackground } from './start';
-import { loadSettings } from '../settings-store';
+import { loadSettings } from '../state/settings-store';
 import { t } from '../../i18n';
 
 /**

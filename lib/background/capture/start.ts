@@ -5,7 +5,7 @@ import type { JobEngine } from '../../jobs/engine';
 import { blobToDataUrl } from '../../media/encode';
 import { AREA_SOURCE_LIMITS } from '../../media/area/area';
 import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
-import { withBatchCaptureTurn } from '../batch-submit';
+import { withBatchCaptureTurn } from './batch-submit';
 import { parseHttpUrl } from '../../net/hosts';
 import { t } from '../../i18n';
 import { announceCapture, canScreenshotFor, failCapture } from './announce';

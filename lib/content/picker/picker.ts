@@ -19,7 +19,7 @@ import { readPixels } from './read-picture';
  *   press must land on the picture the outline showed, and the release on that same picture. A page that
  *   slides another picture under the pointer between hover, press and release gets nothing chosen; the
  *   outline moves to what is there now, and the user clicks again, seeing it.
- * The choice goes to the worker (lib/background/pick.ts), which makes it a capture for the panel.
+ * The choice goes to the worker (lib/background/page/pick.ts), which makes it a capture for the panel.
  */
 const DRAG_THRESHOLD = 6;
 /** Longer addresses (a big data: URL) are read as pixels instead: messages cap page addresses at 8 KiB. */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { ImportReply } from '../../../lib/history/transfer';
-import { importHistory } from '../../../lib/background/history';
+import { importHistory } from '../../../lib/background/state/history-upkeep';
 import type { Job } from '../../../lib/model/job';
 import { db } from '../../../lib/storage/db';
 import { archiveJob, freshProfile, seedArchiveJobs } from '../../unit/helpers/archive-fixture';

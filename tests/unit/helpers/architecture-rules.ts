@@ -50,6 +50,33 @@ export const FOLDER_LAYERS: Readonly<Record<string, number>> = {
 };
 
 /**
+ * Layers inside a folder, for a folder big enough to need them: its sub-folders (and '' for the files directly
+ * in it) each get a rank, and a file imports only from its own rank or below. Sub-folders of one rank may use
+ * each other as long as no cycle forms between sub-folders. A new sub-folder must be added here (the test says so).
+ */
+export const INNER_LAYERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'lib/background': {
+    // 1 the browser's own services: side panel, badge and notifications, alarms, senders, host permissions, posters
+    platform: 1,
+    // 2 what the worker keeps: settings and keys, the job store, the catalogue, history upkeep
+    state: 2,
+    // 3 what jobs read and write: sources in, outputs out, area crops, vision runs
+    io: 3,
+    // 4 "what the user pointed at, in which document": start, finish, fallbacks, page-image fetch, references
+    capture: 4,
+    // 5 the features that start captures and answer pages; they call into capture/, never the reverse
+    handlers: 5,
+    menus: 5,
+    shortcuts: 5,
+    batch: 5,
+    page: 5,
+    story: 5,
+    // 6 main.ts (the composition root's start path), services.ts (the wiring), router.ts
+    '': 6,
+  },
+};
+
+/**
  * Files whose layer is not their folder's. Keep this short: each entry is a move postponed to keep a
  * round of parallel work mergeable, not a second way to organise code.
  */
@@ -99,7 +126,7 @@ export const ALLOWED_IMPORTS: AllowedImport[] = [];
 
 export const ALLOWED_FILE_CYCLES: AllowedFileCycle[] = [];
 
-export type Rule = 'upward' | 'context' | 'folder-cycle' | 'file-cycle' | 'index-bypass';
+export type Rule = 'upward' | 'context' | 'folder-cycle' | 'file-cycle' | 'index-bypass' | 'inner-upward' | 'inner-cycle';
 export interface Violation {
   rule: Rule;
   detail: string;
@@ -121,6 +148,14 @@ export interface Report {
 export function folderOf(file: string): string {
   const [top, second] = file.split('/');
   return top === 'lib' ? `lib/${second}` : (top ?? file);
+}
+
+/** For a file of a folder with inner layers: that folder and the part (sub-folder, or '' for its top) the file is in. */
+export function innerPartOf(file: string): { folder: string; part: string } | undefined {
+  const folder = folderOf(file);
+  if (!INNER_LAYERS[folder]) return undefined;
+  const rest = file.slice(folder.length + 1);
+  return { folder, part: rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : '' };
 }
 
 export const layerOf = (file: string): number | undefined => FILE_LAYERS[file] ?? FOLDER_LAYERS[folderOf(file)];
@@ -204,6 +239,10 @@ export function checkArchitecture(
 
   const unassigned = [
     ...[...new Set([...files.keys()].map(folderOf))].filter((folder) => FOLDER_LAYERS[folder] === undefined),
+    ...[...new Set([...files.keys()].flatMap((file) => {
+      const inner = innerPartOf(file);
+      return inner && INNER_LAYERS[inner.folder]![inner.part] === undefined ? [`${inner.folder}/${inner.part}/`] : [];
+    }))],
     ...[...files.keys()].filter((file) => file.startsWith('entrypoints/') && contextOf(file) === undefined),
   ].sort();
 
@@ -238,6 +277,26 @@ export function checkArchitecture(
   for (const cycle of cycles(folderEdges.keys(), (folder) => folderEdges.get(folder) ?? [])) {
     const witnesses = edges.filter((e) => cycle.includes(folderOf(e.from)) && cycle.includes(folderOf(e.to)) && folderOf(e.from) !== folderOf(e.to));
     violations.push({ rule: 'folder-cycle', detail: `${cycle.join(' ↔ ')}: ${witnesses.map((e) => `${e.from} → ${e.to}`).join('; ')}` });
+  }
+
+  // Inside a folder with inner layers: no import up, and no cycle between its parts.
+  const partEdges = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const [from, to] = [innerPartOf(edge.from), innerPartOf(edge.to)];
+    if (!from || !to || from.folder !== to.folder || from.part === to.part) continue;
+    const table = INNER_LAYERS[from.folder]!;
+    const [fromRank, toRank] = [table[from.part], table[to.part]];
+    if (fromRank !== undefined && toRank !== undefined && toRank > fromRank && !allowedImport(edge)) {
+      violations.push({ rule: 'inner-upward', detail: `${edge.from} → ${edge.to}: ${from.part || '(top)'} (${fromRank}) imports ${to.part || '(top)'} (${toRank})` });
+    }
+    const [a, b] = [`${from.folder}/${from.part}`, `${to.folder}/${to.part}`];
+    if (!partEdges.has(a)) partEdges.set(a, new Set());
+    partEdges.get(a)!.add(b);
+  }
+  for (const cycle of cycles(partEdges.keys(), (part) => partEdges.get(part) ?? [])) {
+    const partOf = (file: string) => { const inner = innerPartOf(file); return inner && `${inner.folder}/${inner.part}`; };
+    const witnesses = edges.filter((e) => cycle.includes(partOf(e.from) ?? '') && cycle.includes(partOf(e.to) ?? '') && partOf(e.from) !== partOf(e.to));
+    violations.push({ rule: 'inner-cycle', detail: `${cycle.join(' ↔ ')}: ${witnesses.map((e) => `${e.from} → ${e.to}`).join('; ')}` });
   }
 
   // Cycles between the files of one folder (lib/background's circle was the reason for this rule).

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing';
-import { saveOutput } from '../../../lib/background/save-output';
-import { resolveSource } from '../../../lib/background/sources';
-import { idbJobStore } from '../../../lib/background/job-store';
-import { loadRenderHistory } from '../../../lib/background/render-history';
+import { saveOutput } from '../../../lib/background/io/save-output';
+import { resolveSource } from '../../../lib/background/io/sources';
+import { idbJobStore } from '../../../lib/background/state/job-store';
+import { loadRenderHistory } from '../../../lib/background/state/render-history';
 import { JobEngine } from '../../../lib/jobs/engine';
 import type { EngineDeps } from '../../../lib/jobs/engine-deps';
 import { isTerminal, type Job } from '../../../lib/model/job';

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { userMessage } from '../errors/taxonomy';
-import { t } from '../i18n';
-import type { Job } from '../model/job';
-import { MODE_INFO } from '../model/modes';
-import { listActiveJobs } from '../storage/jobs';
+import { userMessage } from '../../errors/taxonomy';
+import { t } from '../../i18n';
+import type { Job } from '../../model/job';
+import { MODE_INFO } from '../../model/modes';
+import { listActiveJobs } from '../../storage/jobs';
 
 /** Action badge: how many jobs are in flight. Recomputed from storage, so it is right after a restart. */
 export async function refreshBadge(): Promise<void> {

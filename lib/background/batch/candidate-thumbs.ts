@@ -1,7 +1,7 @@
-import type { BatchCandidate } from '../batch/batch-schema';
-import { blobToDataUrl } from '../media/encode';
-import { makeThumbnail } from '../media/thumbnail';
-import { fetchPageImage } from './capture/page-image-fetch';
+import type { BatchCandidate } from '../../batch/batch-schema';
+import { blobToDataUrl } from '../../media/encode';
+import { makeThumbnail } from '../../media/thumbnail';
+import { fetchPageImage } from '../capture/page-image-fetch';
 
 /**
  * Thumbnails the page script could not draw (cross-origin pictures taint its canvas): the worker reads them

@@ -1,12 +1,12 @@
-import { userMessage } from '../errors/taxonomy';
-import { requestFromDefaults } from '../batch/default-request';
-import { readBatch, updateItem } from '../batch/batch-store';
-import type { JobEngine } from '../jobs/engine';
-import type { JobOrigin, SourceRef } from '../model/request';
-import type { Reply } from '../messaging/protocol';
-import type { Settings } from '../settings/schema';
-import { announce } from '../storage/changes';
-import { t } from '../i18n';
+import { userMessage } from '../../errors/taxonomy';
+import { requestFromDefaults } from '../../batch/default-request';
+import { readBatch, updateItem } from '../../batch/batch-store';
+import type { JobEngine } from '../../jobs/engine';
+import type { JobOrigin, SourceRef } from '../../model/request';
+import type { Reply } from '../../messaging/protocol';
+import type { Settings } from '../../settings/schema';
+import { announce } from '../../storage/changes';
+import { t } from '../../i18n';
 
 /**
  * One image of a batch whose bytes arrived: it becomes a job in the normal queue (the engine's concurrency,

@@ -1,20 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { JobEngine } from '../jobs/engine';
-import type { Job } from '../model/job';
-import { isVideoMode } from '../model/modes';
-import { blobToDataUrl } from '../media/encode';
-import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import { getJob } from '../storage/jobs';
-import { getMedia, getThumb } from '../storage/media';
-import { handleCaptureCommand } from './capture/start';
-import { fromDocument, messageOptions } from './capture/identity';
-import { openSidePanel } from './side-panel';
-import { downloadableJobResult } from '../export/file-name';
+import type { JobEngine } from '../../jobs/engine';
+import type { Job } from '../../model/job';
+import { isVideoMode } from '../../model/modes';
+import { blobToDataUrl } from '../../media/encode';
+import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
+import { getJob } from '../../storage/jobs';
+import { getMedia, getThumb } from '../../storage/media';
+import { handleCaptureCommand } from '../capture/start';
+import { fromDocument, messageOptions } from '../capture/identity';
+import { openSidePanel } from '../platform/side-panel';
+import { downloadableJobResult } from '../../export/file-name';
 import { handlePickCommand } from './pick';
-import { provenanceFor } from '../versions/provenance';
-import { loadSettings } from './settings-store';
-import { pageReason } from '../jobs/page-reason';
-import { t } from '../i18n';
+import { provenanceFor } from '../../versions/provenance';
+import { loadSettings } from '../state/settings-store';
+import { pageReason } from '../../jobs/page-reason';
+import { t } from '../../i18n';
 
 /**
  * The background half of the in-page overlay: job changes for jobs that came from a page element are

@@ -1,4 +1,4 @@
-import { openSidePanel } from './side-panel';
+import { openSidePanel } from '../platform/side-panel';
 
 export { openSidePanel };
 

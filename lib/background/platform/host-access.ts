@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { JobEngine } from '../jobs/engine';
-import { originPattern } from '../providers/media-origins';
-import { listActiveJobs } from '../storage/jobs';
+import type { JobEngine } from '../../jobs/engine';
+import { originPattern } from '../../providers/media-origins';
+import { listActiveJobs } from '../../storage/jobs';
 
 /**
  * Results wait (status downloading, `blockedOrigin`) while the browser gives no access to their media host.

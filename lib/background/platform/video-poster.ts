@@ -1,7 +1,7 @@
-import { dataUrlToBlob } from '../media/encode';
-import type { Thumbnail } from '../media/thumbnail';
-import { getMedia } from '../storage/media';
-import { posterFrameOf, type FrameChoice, type PosterReply } from '../media/poster-frame';
+import { dataUrlToBlob } from '../../media/encode';
+import type { Thumbnail } from '../../media/thumbnail';
+import { getMedia } from '../../storage/media';
+import { posterFrameOf, type FrameChoice, type PosterReply } from '../../media/poster-frame';
 
 /**
  * A poster frame for a stored video (undefined on any failure — a missing thumbnail never fails a job).

@@ -1,11 +1,11 @@
-import { ImagineError } from '../errors/taxonomy';
-import { INPUT_IMAGE_MAX_BYTES } from '../api/models';
-import type { SourceRef } from '../model/request';
-import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
-import { makeThumbnail } from '../media/thumbnail';
-import { isPublicUrl } from '../security/public-url';
-import { getMedia, putMedia, putThumb } from '../storage/media';
-import { t } from '../i18n';
+import { ImagineError } from '../../errors/taxonomy';
+import { INPUT_IMAGE_MAX_BYTES } from '../../api/models';
+import type { SourceRef } from '../../model/request';
+import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../../media/encode';
+import { makeThumbnail } from '../../media/thumbnail';
+import { isPublicUrl } from '../../security/public-url';
+import { getMedia, putMedia, putThumb } from '../../storage/media';
+import { t } from '../../i18n';
 
 /** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
 export async function resolveSource(ref: SourceRef): Promise<string> {

@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { JobEngine } from '../jobs/engine';
-import { COMMAND } from '../keyboard/commands';
-import { togglePanel } from '../keyboard/panel-presence';
-import { repeatLastQuickAction } from './capture/last-quick';
+import type { JobEngine } from '../../jobs/engine';
+import { COMMAND } from '../../keyboard/commands';
+import { togglePanel } from '../../keyboard/panel-presence';
+import { repeatLastQuickAction } from '../capture/last-quick';
 
 /**
  * The keyboard commands (lib/keyboard/commands.ts): open/close the panel, and "repeat the last quick

@@ -1,21 +1,21 @@
-import type { ErrorInfo } from '../errors/taxonomy';
-import type { JobEngine } from '../jobs/engine';
-import { spentToday } from '../jobs/spend';
-import { isTerminal, type Job } from '../model/job';
-import { putMedia } from '../storage/media';
-import { announce } from '../storage/changes';
-import { getJob, listJobs } from '../storage/jobs';
-import { nextActions, planStory, previousVideoOf, retryShot, shotRequest, storySettled, videoResult, type ShotJob } from '../story/planner';
-import { estimateStory, storyCapError } from '../story/story-cost';
-import { readStory, listStories, putStory, updateStory } from '../story/story-store';
-import type { Story, StoryDraft } from '../story/story-schema';
-import { idbJobStore } from './job-store';
-import { loadSettings } from './settings-store';
-import { PROVIDERS } from '../providers/registry';
-import type { JobRequest } from '../model/request';
-import { videoLastFrame } from './video-poster';
-import type { StoryHandlers } from './router';
-import { t } from '../i18n';
+import type { ErrorInfo } from '../../errors/taxonomy';
+import type { JobEngine } from '../../jobs/engine';
+import { spentToday } from '../../jobs/spend';
+import { isTerminal, type Job } from '../../model/job';
+import { putMedia } from '../../storage/media';
+import { announce } from '../../storage/changes';
+import { getJob, listJobs } from '../../storage/jobs';
+import { nextActions, planStory, previousVideoOf, retryShot, shotRequest, storySettled, videoResult, type ShotJob } from '../../story/planner';
+import { estimateStory, storyCapError } from '../../story/story-cost';
+import { readStory, listStories, putStory, updateStory } from '../../story/story-store';
+import type { Story, StoryDraft } from '../../story/story-schema';
+import { idbJobStore } from '../state/job-store';
+import { loadSettings } from '../state/settings-store';
+import { PROVIDERS } from '../../providers/registry';
+import type { JobRequest } from '../../model/request';
+import { videoLastFrame } from '../platform/video-poster';
+import type { PageHandlersFor } from '../../messaging/protocol';
+import { t } from '../../i18n';
 
 /**
  * Runs stories in the worker: each shot becomes an ordinary job (the engine's queue, rate limit, cap check,
@@ -180,7 +180,7 @@ export async function retryStoryShot(engine: JobEngine, storyId: string, shotId:
 
 
 /** The router's story handlers (typed by protocol.ts `PageReplies`). */
-export function storyHandlers(engine: JobEngine): StoryHandlers {
+export function storyHandlers(engine: JobEngine): PageHandlersFor<'story'> {
   return {
     'story.save': async (command) => {
       const result = await saveStory(command.story);

@@ -1,16 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { toErrorInfo } from '../errors/taxonomy';
-import { CaptureError, IMAGE_LIMITS, prepareImage } from '../media/prepare-image';
-import type { JobEngine } from '../jobs/engine';
-import { blobToDataUrl } from '../media/encode';
-import { cropScreenshot } from '../media/screenshot-crop';
-import type { ContentCommand, Reply, ToContent } from '../messaging/protocol';
-import { announceCapture, failCapture } from './capture/announce';
-import { finishCapture } from './capture/finish';
-import { notifyError } from './capture/notify';
-import { CONTENT_SCRIPT_FILE, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './capture/pending';
-import { startCapture } from './capture/start';
-import { t } from '../i18n';
+import { toErrorInfo } from '../../errors/taxonomy';
+import { CaptureError, IMAGE_LIMITS, prepareImage } from '../../media/prepare-image';
+import type { JobEngine } from '../../jobs/engine';
+import { blobToDataUrl } from '../../media/encode';
+import { cropScreenshot } from '../../media/screenshot-crop';
+import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
+import { announceCapture, failCapture } from '../capture/announce';
+import { finishCapture } from '../capture/finish';
+import { notifyError } from '../capture/notify';
+import { CONTENT_SCRIPT_FILE, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from '../capture/pending';
+import { startCapture } from '../capture/start';
+import { t } from '../../i18n';
 
 /**
  * "Pick a picture here…" (menu id `reimagine-pick`, every context) and "Use this frame" (`reimagine-use-frame`,
@@ -18,7 +18,7 @@ import { t } from '../i18n';
  * and, beside it, the picker script (picker.js), which starts the picker in the top frame
  * (lib/content/picker/) or reads the clicked video's frame. The
  * pick is kept in session storage: only that tab and frame may answer, once. What the user chose becomes
- * an ordinary capture for the panel's Edit image mode (capture.ts), so it is read, announced, retried and
+ * an ordinary capture for the panel's Edit image mode (capture/), so it is read, announced, retried and
  * screenshotted exactly like a right-clicked image:
  * - a picture with an address (covered `<img>`, CSS background, SVG `<image>`, a picture in a shadow root):
  *   `startCapture` with that address, read in the page with its credentials, else by the worker's re-read;

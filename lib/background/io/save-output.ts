@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { b64ToBlob, fetchMedia } from '../api/download';
-import { ImagineError } from '../errors/taxonomy';
-import { acceptedMediaLabel, sniffBlob } from '../media/sniff';
-import { checkResultUrl } from '../providers/result-url';
-import { originPattern } from '../providers/media-origins';
-import type { Job, JobResult, PendingOutput } from '../model/job';
-import { makeThumbnail } from '../media/thumbnail';
-import { putMedia, putThumb } from '../storage/media';
-import { videoPoster } from './video-poster';
+import { b64ToBlob, fetchMedia } from '../../api/download';
+import { ImagineError } from '../../errors/taxonomy';
+import { acceptedMediaLabel, sniffBlob } from '../../media/sniff';
+import { checkResultUrl } from '../../providers/result-url';
+import { originPattern } from '../../providers/media-origins';
+import type { Job, JobResult, PendingOutput } from '../../model/job';
+import { makeThumbnail } from '../../media/thumbnail';
+import { putMedia, putThumb } from '../../storage/media';
+import { videoPoster } from '../platform/video-poster';
 import { wholePicture } from './area-edit';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /**
  * Keep one provider output locally. Vendor URLs expire (minutes for images, ~24 h for videos), so the

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
-import { isTerminal, type Job } from '../model/job';
-import { mediaIdsOf } from '../history/archive';
-import { ArchiveError } from '../history/archive-error';
-import { importArchive, readArchive, type ImportTarget } from '../history/archive-import';
-import { ARCHIVE_LIMITS, formatBytes } from '../history/archive-limits';
-import { importMessageSchema, IMPORT_MESSAGE, type ImportReply } from '../history/transfer';
-import type { Settings } from '../settings/schema';
-import { announce, onChange } from '../storage/changes';
-import { db } from '../storage/db';
-import { deleteJobs } from '../storage/jobs';
-import { migrateJob } from '../storage/job-migrations';
+import { isTerminal, type Job } from '../../model/job';
+import { mediaIdsOf } from '../../history/archive';
+import { ArchiveError } from '../../history/archive-error';
+import { importArchive, readArchive, type ImportTarget } from '../../history/archive-import';
+import { ARCHIVE_LIMITS, formatBytes } from '../../history/archive-limits';
+import { importMessageSchema, IMPORT_MESSAGE, type ImportReply } from '../../history/transfer';
+import type { Settings } from '../../settings/schema';
+import { announce, onChange } from '../../storage/changes';
+import { db } from '../../storage/db';
+import { deleteJobs } from '../../storage/jobs';
+import { migrateJob } from '../../storage/job-migrations';
 import { loadSettings } from './settings-store';
-import { t } from '../i18n';
+import { t } from '../../i18n';
 
 /**
  * History upkeep in the background (the only writer): purge-oldest, retention, archive import.

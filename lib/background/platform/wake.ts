@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
  * busy worker is not stopped between two polls (the alarm remains the backstop if it is).
  */
 export const WAKE_ALARM = 'reimagine-wake';
-/** The model catalogue's periodic check (catalog.ts); named here, on the worker's light start path. */
+/** The model catalogue's periodic check (state/catalog-store.ts); named here, on the worker's light start path. */
 export const CATALOG_ALARM = 'reimagine-catalog';
 const KEEPALIVE_MS = 20_000;
 

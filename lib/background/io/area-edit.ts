@@ -1,13 +1,13 @@
-import { ImagineError } from '../errors/taxonomy';
-import { t } from '../i18n';
-import { areaBounds } from '../media/area/geometry';
-import { blendAnswer, cropForEdit } from '../media/area/image';
-import type { Area } from '../media/area/area';
-import { makeThumbnail } from '../media/thumbnail';
-import type { Job } from '../model/job';
-import type { SourceFrom } from '../model/lineage';
-import { jobRequestSchema, type JobRequest } from '../model/request';
-import { getMedia, putMedia, putThumb } from '../storage/media';
+import { ImagineError } from '../../errors/taxonomy';
+import { t } from '../../i18n';
+import { areaBounds } from '../../media/area/geometry';
+import { blendAnswer, cropForEdit } from '../../media/area/image';
+import type { Area } from '../../media/area/area';
+import { makeThumbnail } from '../../media/thumbnail';
+import type { Job } from '../../model/job';
+import type { SourceFrom } from '../../model/lineage';
+import { jobRequestSchema, type JobRequest } from '../../model/request';
+import { getMedia, putMedia, putThumb } from '../../storage/media';
 
 /**
  * Region edits in the background (docs/ARCHITECTURE.md "Editing part of a picture"). The worker is the only

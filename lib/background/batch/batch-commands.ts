@@ -1,26 +1,26 @@
 import { browser, type Browser } from 'wxt/browser';
-import { NO_KEY_CODE } from '../errors/taxonomy';
-import { ticksToUsd } from '../api/models';
-import { checkBatchCap, estimateBatch } from '../batch/batch-cost';
-import { parseScanReply, type BatchCandidate, type BatchPicker } from '../batch/batch-schema';
-import { createBatch, readBatch, updateBatch } from '../batch/batch-store';
-import { IMAGE_LIMITS } from '../media/prepare-image';
-import type { JobEngine } from '../jobs/engine';
-import { spentToday } from '../jobs/spend';
-import { SESSION_NAMES } from '../storage/keys';
-import type { PageCommand, Reply, ToContent } from '../messaging/protocol';
-import { PROVIDERS } from '../providers/registry';
-import { keyFor } from '../settings/schema';
-import { announce } from '../storage/changes';
-import { getJob } from '../storage/jobs';
-import { withBatchLock } from './batch-submit';
-import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from './capture/pending';
-import { startCapture } from './capture/start';
-import { injectInto, messageOptions } from './capture/identity';
-import { fillThumbnails } from './batch-thumbs';
-import { idbJobStore } from './job-store';
-import { loadSecrets, loadSettings } from './settings-store';
-import { t } from '../i18n';
+import { NO_KEY_CODE } from '../../errors/taxonomy';
+import { ticksToUsd } from '../../api/models';
+import { checkBatchCap, estimateBatch } from '../../batch/batch-cost';
+import { parseScanReply, type BatchCandidate, type BatchPicker } from '../../batch/batch-schema';
+import { createBatch, readBatch, updateBatch } from '../../batch/batch-store';
+import { IMAGE_LIMITS } from '../../media/prepare-image';
+import type { JobEngine } from '../../jobs/engine';
+import { spentToday } from '../../jobs/spend';
+import { SESSION_NAMES } from '../../storage/keys';
+import type { Failure, PageCommand, PageHandlersFor, PageReply, ToContent } from '../../messaging/protocol';
+import { PROVIDERS } from '../../providers/registry';
+import { keyFor } from '../../settings/schema';
+import { announce } from '../../storage/changes';
+import { getJob } from '../../storage/jobs';
+import { withBatchLock } from '../capture/batch-submit';
+import { CONTENT_SCRIPT_FILE, writePendingPanelRequest } from '../capture/pending';
+import { startCapture } from '../capture/start';
+import { injectInto, messageOptions } from '../capture/identity';
+import { fillThumbnails } from './candidate-thumbs';
+import { idbJobStore } from '../state/job-store';
+import { loadSecrets, loadSettings } from '../state/settings-store';
+import { t } from '../../i18n';
 
 /**
  * "Reimagine images on this page…" (menu id `reimagine-batch`). The click scans the page (the page script
@@ -28,7 +28,7 @@ import { t } from '../i18n';
  * tab, frame and addresses stay here in session storage, so the panel's "Run on N images" names images by
  * id and can never point the worker at another tab or address. A run checks the whole batch against the
  * daily cap, writes the batch record (IndexedDB), then captures every image the way a right-click does;
- * each capture becomes a job of the normal queue (batch-submit.ts) or fails on its own.
+ * each capture becomes a job of the normal queue (capture/batch-submit.ts) or fails on its own.
  */
 interface StoredScan {
   tabId: number;
@@ -40,7 +40,7 @@ interface StoredScan {
 }
 
 const SCAN_PREFIX = SESSION_NAMES.batchScanPrefix;
-const fail = (message: string, kind: 'invalid_request' | 'not_found' | 'spending_cap' = 'invalid_request'): Reply => ({ ok: false, error: { kind, message } });
+const fail = (message: string, kind: 'invalid_request' | 'not_found' | 'spending_cap' = 'invalid_request'): Failure => ({ ok: false, error: { kind, message } });
 
 async function handPicker(picker: BatchPicker): Promise<void> {
   await writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'edit-image', sources: [], batch: picker });
@@ -71,7 +71,7 @@ export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Brow
   await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: t('worker.noPicturesOf128Px') } : {}) });
 }
 
-export async function startBatch(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' }>): Promise<Reply> {
+export async function startBatch(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' }>): Promise<PageReply<'batch.start'>> {
   const key = SCAN_PREFIX + command.scanId;
   const scan = (await browser.storage.session.get(key))[key] as StoredScan | undefined;
   if (!scan) return fail(t('worker.thisListOfImagesIs'), 'not_found');
@@ -117,8 +117,8 @@ export async function startBatch(engine: JobEngine, command: Extract<PageCommand
 }
 
 /** Cancels what has not started: images still being read, and jobs still queued. Sent jobs follow the usual cancel rules (left alone). */
-export function cancelBatch(engine: JobEngine, batchId: string): Promise<Reply> {
-  return withBatchLock(batchId, async (): Promise<Reply> => {
+export function cancelBatch(engine: JobEngine, batchId: string): Promise<PageReply<'batch.cancel'>> {
+  return withBatchLock(batchId, async (): Promise<PageReply<'batch.cancel'>> => {
     const record = await updateBatch(batchId, (r) => ({ ...r, cancelled: true, items: r.items.map((i) => (i.state === 'capturing' ? { ...i, state: 'cancelled' as const } : i)) }));
     if (!record) return fail(t('worker.thatBatchNoLongerExists'), 'not_found');
     let cancelled = record.items.filter((i) => i.state === 'cancelled').length;
@@ -132,7 +132,7 @@ export function cancelBatch(engine: JobEngine, batchId: string): Promise<Reply> 
 }
 
 /** The panel's "Replace all" / "Revert all": the page script swaps (or restores) every finished image. */
-export async function applyBatch(batchId: string, action: 'replace' | 'revert'): Promise<Reply> {
+export async function applyBatch(batchId: string, action: 'replace' | 'revert'): Promise<PageReply<'batch.apply'>> {
   const record = await readBatch(batchId);
   if (!record) return fail(t('worker.thatBatchNoLongerExists'), 'not_found');
   const items: Array<{ targetId: string; jobId: string }> = [];
@@ -150,13 +150,11 @@ export async function applyBatch(batchId: string, action: 'replace' | 'revert'):
   }
 }
 
-export function handleBatchCommand(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' | 'batch.cancel' | 'batch.apply' }>): Promise<Reply> {
-  switch (command.type) {
-    case 'batch.start':
-      return startBatch(engine, command);
-    case 'batch.cancel':
-      return cancelBatch(engine, command.batchId);
-    case 'batch.apply':
-      return applyBatch(command.batchId, command.action);
-  }
+/** The panel's batch commands, typed by the reply each promises (protocol.ts `PageReplies`). */
+export function batchHandlers(engine: JobEngine): PageHandlersFor<'batch'> {
+  return {
+    'batch.start': (command) => startBatch(engine, command),
+    'batch.cancel': (command) => cancelBatch(engine, command.batchId),
+    'batch.apply': (command) => applyBatch(command.batchId, command.action),
+  };
 }

@@ -1,19 +1,19 @@
-import { ImagineError, NO_KEY_CODE } from '../errors/taxonomy';
-import { formatJobCost } from '../jobs/cost';
-import type { JobOrigin, SourceRef } from '../model/request';
-import { PROVIDERS } from '../providers/registry';
-import { announce } from '../storage/changes';
-import { putMedia, putThumb } from '../storage/media';
-import { runVision, type VisionInput, type VisionResult } from '../vision/run';
-import { listLanguageModels } from '../vision/api';
-import { loadCatalog } from './catalog';
-import { keyFor } from '../settings/schema';
-import { idbJobStore } from './job-store';
-import { loadSecrets, loadSettings } from './settings-store';
-import { refreshBadge } from './signals';
+import { ImagineError, NO_KEY_CODE } from '../../errors/taxonomy';
+import { formatJobCost } from '../../jobs/cost';
+import type { JobOrigin, SourceRef } from '../../model/request';
+import { PROVIDERS } from '../../providers/registry';
+import { announce } from '../../storage/changes';
+import { putMedia, putThumb } from '../../storage/media';
+import { runVision, type VisionInput, type VisionResult } from '../../vision/run';
+import { listLanguageModels } from '../../vision/api';
+import { loadCatalog } from '../state/catalog-store';
+import { keyFor } from '../../settings/schema';
+import { idbJobStore } from '../state/job-store';
+import { loadSecrets, loadSettings } from '../state/settings-store';
+import { refreshBadge } from '../platform/signals';
 import { resolveSource } from './sources';
-import { videoPoster } from './video-poster';
-import { t } from '../i18n';
+import { videoPoster } from '../platform/video-poster';
+import { t } from '../../i18n';
 
 /**
  * The background side of image understanding: runVision (lib/vision/run.ts) with the worker's stores,

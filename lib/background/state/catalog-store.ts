@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
-import { ImagineClient } from '../api/client';
-import { catalogSchema, isCatalogStale, type ModelCatalog } from '../catalog/catalog';
-import { originOf } from '../security/base-url';
-import { announce } from '../storage/changes';
-import { KV } from '../storage/keys';
-import { readRawKv, writeKv } from '../storage/kv';
+import { ImagineClient } from '../../api/client';
+import { catalogSchema, isCatalogStale, type ModelCatalog } from '../../catalog/catalog';
+import { originOf } from '../../security/base-url';
+import { announce } from '../../storage/changes';
+import { KV } from '../../storage/keys';
+import { readRawKv, writeKv } from '../../storage/kv';
 import { loadSecrets, loadSettings } from './settings-store';
-import { listedPrices, listLanguageModels } from '../vision/api';
-import { t } from '../i18n';
-import { CATALOG_ALARM } from './wake';
+import { listedPrices, listLanguageModels } from '../../vision/api';
+import { t } from '../../i18n';
+import { CATALOG_ALARM } from '../platform/wake';
 
 /**
  * Keeps the live model catalogue (lib/catalog) for the xAI provider: refreshed by "Test connection", and

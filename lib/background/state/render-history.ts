@@ -1,5 +1,5 @@
-import { renderSampleOf, type RenderSample } from '../jobs/render-time';
-import { listJobs } from '../storage/jobs';
+import { renderSampleOf, type RenderSample } from '../../jobs/render-time';
+import { listJobs } from '../../storage/jobs';
 
 /** How far back the poll schedule looks: enough for every model/duration/resolution a user mixes. */
 const RECENT_JOBS = 300;

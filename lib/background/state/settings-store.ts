@@ -1,8 +1,8 @@
-import { announce } from '../storage/changes';
-import { KV } from '../storage/keys';
-import { readKv, readRawKv, writeKv } from '../storage/kv';
-import { migrateSettings } from '../settings/migrations';
-import { settingsSchema, type Secrets, type Settings } from '../settings/schema';
+import { announce } from '../../storage/changes';
+import { KV } from '../../storage/keys';
+import { readKv, readRawKv, writeKv } from '../../storage/kv';
+import { migrateSettings } from '../../settings/migrations';
+import { settingsSchema, type Secrets, type Settings } from '../../settings/schema';
 
 /**
  * Settings and secrets, cached in the worker (read on every engine tick) and invalidated on save.

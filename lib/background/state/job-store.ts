@@ -1,8 +1,8 @@
-import type { JobStore } from '../jobs/engine-deps';
-import { spentTicks } from '../jobs/spend';
-import { db } from '../storage/db';
-import { getJob, listActiveJobs, putJob } from '../storage/jobs';
-import { migrateJob } from '../storage/job-migrations';
+import type { JobStore } from '../../jobs/engine-deps';
+import { spentTicks } from '../../jobs/spend';
+import { db } from '../../storage/db';
+import { getJob, listActiveJobs, putJob } from '../../storage/jobs';
+import { migrateJob } from '../../storage/job-migrations';
 
 /** The engine's persistence, on IndexedDB. */
 export const idbJobStore: JobStore = {
