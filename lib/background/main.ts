@@ -4,6 +4,7 @@ import { togglePanel, trackPanelPorts } from '../keyboard/panel-presence';
 import { menuOpensPanel, openSidePanel } from './menu-gesture';
 import { isExtensionPage } from './sender';
 import type { Services } from './services';
+import { importServicesOnInstall, loadServicesModule } from './services-loader';
 import { CATALOG_ALARM, WAKE_ALARM } from './wake';
 import { openWelcomeOnInstall } from './welcome';
 
@@ -11,8 +12,8 @@ import { openWelcomeOnInstall } from './welcome';
  * The service worker's start path: every listener, registered synchronously here (Chrome only delivers the
  * event that woke a worker to listeners added in its first turn), and nothing heavy. The handlers, the job
  * engine, zod's schemas, the Public Suffix List, the archive code… live in services.ts and are loaded on
- * demand by `import()` (the background is built as one classic script, where rolldown turns it into a lazy
- * init: see docs/ARCHITECTURE.md, "The worker's start path"). What a listener must do inside the event's own
+ * demand (services-loader.ts: on Chrome a second classic script, imported with importScripts; see
+ * docs/ARCHITECTURE.md, "The worker's start path"). What a listener must do inside the event's own
  * turn — open the side panel within a click's or a shortcut's user gesture — is done here, before loading.
  */
 
@@ -23,7 +24,8 @@ export function startBackground(): void {
   let loaded: Services | undefined;
   let loading: Promise<Services> | undefined;
   const services = (): Promise<Services> =>
-    (loading ??= import('./services').then(({ startServices }) => (loaded = startServices())));
+    (loading ??= loadServicesModule().then(({ startServices }) => (loaded = startServices())));
+  importServicesOnInstall();
   // A start with no event (Chrome starting the worker to resume alarms, a wake by DevTools) still resumes jobs.
   setTimeout(() => void services(), IDLE_LOAD_MS);
 
@@ -54,7 +56,9 @@ export function startBackground(): void {
 
   // Keyboard commands (lib/keyboard/commands.ts): open/close the panel synchronously, in the key's gesture.
   browser.commands?.onCommand.addListener((name, tab) => {
-    if (name === COMMAND.togglePanel || loaded) return loaded ? loaded.onCommand(name, tab) : void togglePanel(tab);
+    // Always this script's togglePanel: it holds the open panels' ports (trackPanelPorts below).
+    if (name === COMMAND.togglePanel) return void togglePanel(tab);
+    if (loaded) return loaded.onCommand(name, tab);
     void services().then((s) => s.onCommand(name, tab));
   });
   trackPanelPorts(); // which windows show a side panel, for the open/close shortcut
