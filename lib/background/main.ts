@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { COMMAND } from '../keyboard/commands';
 import { togglePanel, trackPanelPorts } from '../keyboard/panel-presence';
+import { kickOffQuickCapture } from './capture/kickoff';
 import { menuOpensPanel, openSidePanel } from './menu-gesture';
 import { isExtensionPage } from './sender';
 import type { Services } from './services';
@@ -43,7 +44,11 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (loaded) return loaded.onMenuClick(info, tab);
     if (menuOpensPanel(info.menuItemId)) openSidePanel(tab);
-    void services().then((s) => s.onMenuClick(info, tab));
+    // A quick action: the page starts reading the picture first; the services load while it does.
+    const kickoff = kickOffQuickCapture(info, tab);
+    const load = () => void services().then((s) => s.onMenuClick(info, tab, kickoff));
+    if (kickoff) void kickoff.sent.then(load, load);
+    else load();
   });
   // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like
   // Chromium's, so the Firefox smoke (tests/firefox/) reaches the same handler through the event page's

@@ -35,6 +35,7 @@ function importServices(): ServicesModule {
   if (registered) return registered;
   (self as unknown as WorkerScope).importScripts?.(SERVICES_SCRIPT);
   const module = registry()[REGISTRY];
+  // eslint-disable-next-line reimagine/no-ui-literal -- a packaging bug, for the developer's console
   if (!module) throw new Error(`Reimagine: ${SERVICES_SCRIPT} did not register its services`);
   return module;
 }

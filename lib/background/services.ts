@@ -8,6 +8,7 @@ import { announce } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { clearReferences, forgetUsedReferences, watchReferenceCount } from './capture/references';
 import { handleCaptureFallback } from './capture/fallbacks';
+import type { CaptureKickoff } from './capture/kickoff';
 import { handleBatchCommand } from './batch';
 import { onStoryJobsChanged, resumeStories, storyHandlers } from './story';
 import { recheckBlockedDownloads } from './host-access';
@@ -88,7 +89,7 @@ export function startServices() {
   return {
     engine,
     route,
-    onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined) => handleMenuClick(engine, info, tab),
+    onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, kickoff?: CaptureKickoff) => handleMenuClick(engine, info, tab, kickoff),
     onCommand: (name: string, tab: Browser.tabs.Tab | undefined) => handleCommand(engine, name, tab),
     onWorkerMessage: (event: MessageEvent) => history().then((h) => h.handleWorkerMessage(event)),
     onInstalled: () => {

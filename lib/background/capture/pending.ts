@@ -49,22 +49,10 @@ export interface PendingCapture extends CaptureTarget {
   failed?: boolean;
 }
 
-/** The page script, injected on demand into the frame the user pointed at. */
-export const CONTENT_SCRIPT_FILE = '/page.js' as const;
-const CAPTURE_PREFIX = 'capture:';
+// The captures in flight and the page script's file live in in-flight.ts (no zod: the start script uses them).
+export { CONTENT_SCRIPT_FILE, forgetCapture, loadCapture, saveCapture } from './in-flight';
 const session = () => browser.storage.session;
 
 export async function writePendingPanelRequest(request: PendingPanelRequest): Promise<void> {
   await session().set({ [PENDING_PANEL_REQUEST_KEY]: request });
 }
-
-export async function loadCapture(captureId: string): Promise<PendingCapture | undefined> {
-  const key = CAPTURE_PREFIX + captureId;
-  return (await session().get(key))[key] as PendingCapture | undefined;
-}
-
-export async function saveCapture(capture: PendingCapture): Promise<void> {
-  await session().set({ [CAPTURE_PREFIX + capture.captureId]: capture });
-}
-
-export const forgetCapture = (capture: PendingCapture) => session().remove(CAPTURE_PREFIX + capture.captureId);
