@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PendingCapture } from './pending';
+import type { PendingCapture } from './pending-capture';
 
 /**
  * The captures in flight, in session storage (a worker restart between click and bytes loses nothing), and the

@@ -3,7 +3,7 @@ import { IMAGE_LIMITS } from '../../media/prepare-image';
 import { QUICK_PREFIX } from '../menu-gesture';
 import { injectInto, messageOptions } from './identity';
 import { CONTENT_SCRIPT_FILE, saveCapture } from './in-flight';
-import type { CaptureTarget, PendingCapture } from './pending';
+import type { CaptureTarget, PendingCapture } from './pending-capture';
 import { captureStartMessage } from './start-message';
 
 /**

@@ -1,6 +1,6 @@
 import type { ImageLimits } from '../../media/prepare-image';
 import type { ToContent } from '../../messaging/protocol';
-import type { PendingCapture } from './pending';
+import type { PendingCapture } from './pending-capture';
 
 /**
  * What the page script is told to read (content/main.ts answers `capture.start` at once and sends the bytes in
