@@ -29,8 +29,8 @@ import { configureZodLocale } from '../i18n/zod-locale';
 
 /**
  * The worker's handlers and the job engine: everything main.ts's listeners hand their events to. Loaded on
- * demand (main.ts imports this module with `import()`, which the background's single-file build turns into a
- * lazy init): the first event that needs it, or shortly after a start that brought none, pays for it, so a
+ * demand (services-loader.ts: on Chrome the second classic script, background-services.js, pulled in with
+ * importScripts; on Firefox a lazy `import()`): the first event that needs it, or shortly after a start that brought none, pays for it, so a
  * wake does not. Loading it starts the engine, which resumes whatever the previous worker left behind.
  */
 export function startServices() {
