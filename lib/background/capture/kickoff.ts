@@ -31,9 +31,11 @@ export function kickOffQuickCapture(info: Browser.contextMenus.OnClickData, tab:
   if (!id.startsWith(QUICK_PREFIX) || tabId === undefined || tabId < 0) return undefined; // startCapture says why
   const capture: PendingCapture = { ...target, tabId, captureId: crypto.randomUUID(), purpose: { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) }, createdAt: Date.now() };
   const sent = (async () => {
-    // Stored before anything can fail (startCapture's failure paths read it), injected at the same time.
-    const [documentId] = await Promise.all([injectInto(capture, CONTENT_SCRIPT_FILE), saveCapture(capture)]);
-    capture.documentId = documentId;
+    // Stored and injected at the same time; stored even when the injection fails (startCapture takes over).
+    const [stored, injected] = await Promise.allSettled([saveCapture(capture), injectInto(capture, CONTENT_SCRIPT_FILE)]);
+    if (injected.status === 'rejected') throw injected.reason;
+    if (stored.status === 'rejected') throw stored.reason;
+    capture.documentId = injected.value;
     await saveCapture(capture);
     await browser.tabs.sendMessage(tabId, captureStartMessage(capture, IMAGE_LIMITS), messageOptions(capture));
   })();
