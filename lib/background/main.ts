@@ -47,7 +47,7 @@ export function startBackground(): void {
     // A quick action: the page starts reading the picture first; the services load while it does.
     const kickoff = kickOffQuickCapture(info, tab);
     const load = () => void services().then((s) => s.onMenuClick(info, tab, kickoff));
-    if (kickoff) void kickoff.sent.then(load, load);
+    if (kickoff) void kickoff.sending.then(load, load);
     else load();
   });
   // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like

@@ -15,6 +15,8 @@ import { captureStartMessage } from './start-message';
  */
 export interface CaptureKickoff {
   capture: PendingCapture;
+  /** Settles once `capture.start` is on its way to the page (or the kickoff failed): the moment to load. */
+  sending: Promise<void>;
   /** Settles once `capture.start` reached the page (or failed to: startCapture's catch handles it). */
   sent: Promise<void>;
 }
@@ -30,15 +32,22 @@ export function kickOffQuickCapture(info: Browser.contextMenus.OnClickData, tab:
   const tabId = target.tabId;
   if (!id.startsWith(QUICK_PREFIX) || tabId === undefined || tabId < 0) return undefined; // startCapture says why
   const capture: PendingCapture = { ...target, tabId, captureId: crypto.randomUUID(), purpose: { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) }, createdAt: Date.now() };
-  const sent = (async () => {
+  const issued = (async () => {
     // Stored and injected at the same time; stored even when the injection fails (startCapture takes over).
     const [stored, injected] = await Promise.allSettled([saveCapture(capture), injectInto(capture, CONTENT_SCRIPT_FILE)]);
     if (injected.status === 'rejected') throw injected.reason;
     if (stored.status === 'rejected') throw stored.reason;
     capture.documentId = injected.value;
-    await saveCapture(capture);
-    await browser.tabs.sendMessage(tabId, captureStartMessage(capture, IMAGE_LIMITS), messageOptions(capture));
+    // The record with its document and the message leave together: the extension's storage calls are handled
+    // in order, so the page's capture.done (handled by the services, loaded after this) finds the record.
+    // Wrapped in an object so that this function settles when the calls are made, not when they are answered.
+    const saved = saveCapture(capture);
+    return { delivery: Promise.all([saved, browser.tabs.sendMessage(tabId, captureStartMessage(capture, IMAGE_LIMITS), messageOptions(capture))]) };
   })();
-  sent.catch(() => undefined); // handled by startCapture, which may only look at it after the services load
-  return { capture, sent };
+  const sending = issued.then(() => undefined);
+  const sent = issued.then(({ delivery }) => delivery).then(() => undefined);
+  // Both are handled by main.ts and startCapture, which may only look at them after the services load.
+  sending.catch(() => undefined);
+  sent.catch(() => undefined);
+  return { capture, sending, sent };
 }
