@@ -4,7 +4,7 @@ import type { SourceRef } from '../model/request';
 import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
 import { makeThumbnail } from '../media/thumbnail';
 import { isPublicUrl } from '../security/public-url';
-import { getMedia, putMedia, putThumb } from '../storage/media';
+import { deleteMedia, getMedia, putMedia, putThumb } from '../storage/media';
 import { t } from '../i18n';
 
 /** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
@@ -37,8 +37,17 @@ export async function importSource(dataUrl: string, extra: Partial<SourceRef> = 
   if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatVideoIsLargerThan') });
   const mimeType = imageType ?? blob.type;
   const typed = new Blob([blob], { type: mimeType });
-  const thumb = imageType ? await makeThumbnail(typed) : undefined;
-  const media = await putMedia({ blob: typed, mimeType, role: 'source' });
+  // The bytes are stored while the thumbnail is made (a quick action's request waits for both); a picture that
+  // cannot be decoded leaves nothing behind.
+  const stored = putMedia({ blob: typed, mimeType, role: 'source' });
+  const [thumbed, saved] = await Promise.allSettled([imageType ? makeThumbnail(typed) : Promise.resolve(undefined), stored]);
+  if (saved.status === 'rejected') throw saved.reason;
+  const media = saved.value;
+  if (thumbed.status === 'rejected') {
+    await deleteMedia([media.id]);
+    throw thumbed.reason;
+  }
+  const thumb = thumbed.value;
   if (thumb) await putThumb(media.id, thumb.blob);
   return {
     ...extra,
