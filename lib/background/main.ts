@@ -79,6 +79,10 @@ export function startBackground(): void {
 
   browser.runtime.onInstalled.addListener((details) => {
     openWelcomeOnInstall(details); // first run: the welcome page (get a key, Test & save, a sample to try)
+    // The toolbar button opens the history popup; the side panel opens from the popup, the context menus, or
+    // Chrome's own side-panel menu. Chrome keeps the behaviour, so it is set at install and update, not on
+    // every wake. (Firefox has no side-panel API: its sidebar is `sidebar_action`; its bundle leaves this out.)
+    if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
     void services().then((s) => s.onInstalled());
   });
   // Browser relaunch: this listener is what starts the worker; loading the handlers resumes the jobs.
@@ -89,9 +93,4 @@ export function startBackground(): void {
   });
   self.addEventListener('online', () => void services().then((s) => s.engine.tick()));
   browser.notifications.onClicked.addListener((id) => void services().then((s) => s.onNotificationClicked(id)));
-
-  // The toolbar button opens the history popup; the side panel opens from the popup, the context
-  // menus, or Chrome's own side-panel menu. (Firefox has no side-panel API: its sidebar is
-  // `sidebar_action`, opened through `sidebarAction`; the Firefox bundle leaves this call out.)
-  if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 }
