@@ -4,7 +4,7 @@ import type { SourceRef } from '../model/request';
 import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../media/encode';
 import { makeThumbnail } from '../media/thumbnail';
 import { isPublicUrl } from '../security/public-url';
-import { deleteMedia, getMedia, putMedia, putThumb } from '../storage/media';
+import { getMedia, putMedia, putThumb } from '../storage/media';
 import { t } from '../i18n';
 
 /** What the provider receives for a source: bytes as a data: URI, or the page URL if the user allowed it. */
@@ -37,17 +37,9 @@ export async function importSource(dataUrl: string, extra: Partial<SourceRef> = 
   if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatVideoIsLargerThan') });
   const mimeType = imageType ?? blob.type;
   const typed = new Blob([blob], { type: mimeType });
-  // The bytes are stored while the thumbnail is made (a quick action's request waits for both); a picture that
-  // cannot be decoded leaves nothing behind.
-  const stored = putMedia({ blob: typed, mimeType, role: 'source' });
-  const [thumbed, saved] = await Promise.allSettled([imageType ? makeThumbnail(typed) : Promise.resolve(undefined), stored]);
-  if (saved.status === 'rejected') throw saved.reason;
-  const media = saved.value;
-  if (thumbed.status === 'rejected') {
-    await deleteMedia([media.id]);
-    throw thumbed.reason;
-  }
-  const thumb = thumbed.value;
+  // The bytes are stored while the thumbnail is made (a quick action's request waits for both); makeThumbnail
+  // never fails (no thumbnail at worst), so nothing is stored for a picture refused here.
+  const [thumb, media] = await Promise.all([imageType ? makeThumbnail(typed) : undefined, putMedia({ blob: typed, mimeType, role: 'source' })]);
   if (thumb) await putThumb(media.id, thumb.blob);
   return {
     ...extra,
