@@ -12,6 +12,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BenchContext, BenchRow, BenchSection } from './types';
 
+/** lib/background/services-loader.ts's SERVICES_SCRIPT, without its leading slash. */
+const SERVICES_SCRIPT = 'background-services.js';
+
 /**
  * No size targets (issue 28): bytes only stood for time, so the targets are now the times themselves — the
  * worker's cold wake against a minimal extension and a cold right-click (bench/wake.ts), the side panel's time
@@ -115,7 +118,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     rows,
     notes: [
       'raw/gzip = the entry file plus every chunk it loads statically (shared chunks count in each entry).',
-      'lazy raw = chunks only reachable through dynamic import(). The background is one classic script: what it loads on demand is inside it, as lazy inits (docs/ARCHITECTURE.md, "The worker\'s start path").',
+      'lazy raw = chunks only reachable through dynamic import(). The background is two classic scripts: the start script every wake runs, and the services it loads with importScripts on the first event that needs them (docs/ARCHITECTURE.md, "The worker\'s start path").',
       'Information only: the targets are the times these bytes cost (sections wake, sidepanel, popup, page).',
     ],
   };
@@ -171,6 +174,8 @@ function discoverEntries(dir: string, manifest: Manifest): Entry[] {
   }
   // Unlisted scripts at the top level (WXT unlisted scripts) that the manifest does not load: the page
   // script Reimagine injects on demand.
+  // The worker's heavy half (Chrome): a classic script the start script loads with importScripts on first use.
+  if (existsSync(path.join(dir, SERVICES_SCRIPT))) entries.push({ label: `background services (${SERVICES_SCRIPT}, importScripts on first use)`, kind: 'background', roots: [SERVICES_SCRIPT] });
   const listed = new Set(entries.flatMap((e) => e.roots));
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
     if (!listed.has(f)) entries.push({ label: `page script (${f}, injected on use)`, kind: 'content', roots: [f] });

@@ -18,7 +18,8 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { median } from './stats';
 import type { BenchContext, BenchSection } from './types';
 
-const RUNS = 7;
+/** Right-clicks, cold and warm: a cold one spreads widely on a loaded machine (a 2-core box shared with other work). */
+const RUNS = 11;
 /** Wakes are cheap and their spread on a loaded machine is wide: more of them steady the median. */
 const WAKE_RUNS = 15;
 /** Issue 28: the worker wakes in at most twice the time an empty one does. */

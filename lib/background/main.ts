@@ -1,18 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { COMMAND } from '../keyboard/commands';
 import { togglePanel, trackPanelPorts } from '../keyboard/panel-presence';
-import { menuOpensPanel, openSidePanel } from './menus/menu-gesture';
+import { menuOpensPanel, openSidePanel, quickActionOf } from './menus/menu-gesture';
 import { isExtensionPage } from './platform/sender';
 import type { Services } from './services';
 import { CATALOG_ALARM, WAKE_ALARM } from './platform/wake';
 import { openWelcomeOnInstall } from './platform/welcome';
+import { kickOffQuickCapture } from './capture/kickoff';
+import { importServicesOnInstall, loadServicesModule } from './services-loader';
 
 /**
  * The service worker's start path: every listener, registered synchronously here (Chrome only delivers the
  * event that woke a worker to listeners added in its first turn), and nothing heavy. The handlers, the job
  * engine, zod's schemas, the Public Suffix List, the archive code… live in services.ts and are loaded on
- * demand by `import()` (the background is built as one classic script, where rolldown turns it into a lazy
- * init: see docs/ARCHITECTURE.md, "The worker's start path"). What a listener must do inside the event's own
+ * demand (services-loader.ts: on Chrome a second classic script, imported with importScripts; see
+ * docs/ARCHITECTURE.md, "The worker's start path"). What a listener must do inside the event's own
  * turn — open the side panel within a click's or a shortcut's user gesture — is done here, before loading.
  */
 
@@ -23,7 +25,8 @@ export function startBackground(): void {
   let loaded: Services | undefined;
   let loading: Promise<Services> | undefined;
   const services = (): Promise<Services> =>
-    (loading ??= import('./services').then(({ startServices }) => (loaded = startServices())));
+    (loading ??= loadServicesModule().then(({ startServices }) => (loaded = startServices())));
+  importServicesOnInstall();
   // A start with no event (Chrome starting the worker to resume alarms, a wake by DevTools) still resumes jobs.
   setTimeout(() => void services(), IDLE_LOAD_MS);
 
@@ -41,7 +44,11 @@ export function startBackground(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (loaded) return loaded.onMenuClick(info, tab);
     if (menuOpensPanel(info.menuItemId)) openSidePanel(tab);
-    void services().then((s) => s.onMenuClick(info, tab));
+    // A quick action: the page starts reading the picture first; the services load while it does.
+    const kickoff = kickOffQuickCapture(info, tab, quickActionOf(info.menuItemId));
+    const load = () => void services().then((s) => s.onMenuClick(info, tab, kickoff));
+    if (kickoff) void kickoff.sending.then(load, load);
+    else load();
   });
   // Test builds only (WXT_E2E_HOOKS=1, scripts/build-e2e.ts): Firefox's events have no `dispatch()` like
   // Chromium's, so the Firefox smoke (tests/firefox/) reaches the same handler through the event page's
@@ -54,7 +61,9 @@ export function startBackground(): void {
 
   // Keyboard commands (lib/keyboard/commands.ts): open/close the panel synchronously, in the key's gesture.
   browser.commands?.onCommand.addListener((name, tab) => {
-    if (name === COMMAND.togglePanel || loaded) return loaded ? loaded.onCommand(name, tab) : void togglePanel(tab);
+    // Always this script's togglePanel: it holds the open panels' ports (trackPanelPorts below).
+    if (name === COMMAND.togglePanel) return void togglePanel(tab);
+    if (loaded) return loaded.onCommand(name, tab);
     void services().then((s) => s.onCommand(name, tab));
   });
   trackPanelPorts(); // which windows show a side panel, for the open/close shortcut
@@ -70,6 +79,10 @@ export function startBackground(): void {
 
   browser.runtime.onInstalled.addListener((details) => {
     openWelcomeOnInstall(details); // first run: the welcome page (get a key, Test & save, a sample to try)
+    // The toolbar button opens the history popup; the side panel opens from the popup, the context menus, or
+    // Chrome's own side-panel menu. Chrome keeps the behaviour, so it is set at install and update, not on
+    // every wake. (Firefox has no side-panel API: its sidebar is `sidebar_action`; its bundle leaves this out.)
+    if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
     void services().then((s) => s.onInstalled());
   });
   // Browser relaunch: this listener is what starts the worker; loading the handlers resumes the jobs.
@@ -80,9 +93,4 @@ export function startBackground(): void {
   });
   self.addEventListener('online', () => void services().then((s) => s.engine.tick()));
   browser.notifications.onClicked.addListener((id) => void services().then((s) => s.onNotificationClicked(id)));
-
-  // The toolbar button opens the history popup; the side panel opens from the popup, the context
-  // menus, or Chrome's own side-panel menu. (Firefox has no side-panel API: its sidebar is
-  // `sidebar_action`, opened through `sidebarAction`; the Firefox bundle leaves this call out.)
-  if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => undefined);
 }

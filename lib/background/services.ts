@@ -16,6 +16,7 @@ import { handleMenuClick, rebuildMenus, setReferenceCount, watchMenuSettings } f
 import { handleCommand } from './shortcuts/shortcuts';
 import { downloadResult, handleContentCommand, pushOverlayUpdates, replaceOnPage } from './page/overlay';
 import { loadRenderHistory } from './state/render-history';
+import type { CaptureKickoff } from './capture/kickoff';
 import { createRouter } from './router';
 import { saveOutput } from './io/save-output';
 import { loadSecrets, loadSettings } from './state/settings-store';
@@ -28,8 +29,8 @@ import { configureZodLocale } from '../i18n/zod-locale';
 
 /**
  * The worker's handlers and the job engine: everything main.ts's listeners hand their events to. Loaded on
- * demand (main.ts imports this module with `import()`, which the background's single-file build turns into a
- * lazy init): the first event that needs it, or shortly after a start that brought none, pays for it, so a
+ * demand (services-loader.ts: on Chrome the second classic script, background-services.js, pulled in with
+ * importScripts; on Firefox a lazy `import()`): the first event that needs it, or shortly after a start that brought none, pays for it, so a
  * wake does not. Loading it starts the engine, which resumes whatever the previous worker left behind.
  */
 export function startServices() {
@@ -88,7 +89,7 @@ export function startServices() {
   return {
     engine,
     route,
-    onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined) => handleMenuClick(engine, info, tab),
+    onMenuClick: (info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, kickoff?: CaptureKickoff) => handleMenuClick(engine, info, tab, kickoff),
     onCommand: (name: string, tab: Browser.tabs.Tab | undefined) => handleCommand(engine, name, tab),
     onWorkerMessage: (event: MessageEvent) => history().then((h) => h.handleWorkerMessage(event)),
     onInstalled: () => {

@@ -117,6 +117,8 @@ describe('browser specifics', () => {
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect(Object.keys(files.chrome)).toContain('offscreen.html');
+    // The worker's services, which background.js loads with importScripts (lib/background/services-loader.ts).
+    expect(Object.keys(files.chrome)).toContain('background-services.js');
   });
 
   it('Firefox: gecko id and data collection, sidebar_action, an event page, nothing Chrome-only', () => {
@@ -129,6 +131,7 @@ describe('browser specifics', () => {
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.permissions).not.toContain('offscreen');
     expect(Object.keys(files.firefox)).not.toContain('offscreen.html');
+    expect(Object.keys(files.firefox)).not.toContain('background-services.js'); // inside background.js there
   });
 });
 

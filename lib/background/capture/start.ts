@@ -14,6 +14,8 @@ import { notifyError } from './notify';
 import { fetchPageImage, PageImageError, type PageImageFailure } from './page-image-fetch';
 import { currentUrlOf, fromDocument, injectInto, messageOptions } from './identity';
 import { recordQuickAction } from './last-quick-record';
+import type { CaptureKickoff } from './kickoff';
+import { captureStartMessage } from './start-message';
 import { CONTENT_SCRIPT_FILE, forArea, loadCapture, saveCapture, type CapturePurpose, type CaptureTarget, type PendingCapture } from './pending';
 
 /**
@@ -28,30 +30,30 @@ export async function startCapture(
   purpose: CapturePurpose,
   target: CaptureTarget,
   captureId: string = crypto.randomUUID(),
-  options: { injected?: boolean } = {},
+  options: { injected?: boolean; kickoff?: CaptureKickoff } = {},
 ): Promise<void> {
   const { tabId } = target;
   if (tabId === undefined || tabId < 0) return notifyError(t('worker.onlyNormalTabs'));
-  const capture: PendingCapture = { ...target, tabId, captureId, purpose, createdAt: Date.now() };
-  // A replay acts only in the document it was recorded in; anywhere else it refuses before injecting anything.
-  if (capture.replay && !(await stillTheDocument(capture))) return notifyError(t('worker.pageChangedSinceQuickAction'));
-  await saveCapture(capture);
-  // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
-  if (purpose.kind !== 'quick' && purpose.kind !== 'batch') await announceCapture(capture, { state: 'pending' });
-  const start: ToContent = {
-    type: 'capture.start',
-    captureId: capture.captureId,
-    ...(target.srcUrl ? { srcUrl: target.srcUrl } : {}),
-    ...(capture.replay ? { exactSrc: true } : {}),
-    mediaType: target.mediaType,
-    ...(forArea(capture) ? AREA_SOURCE_LIMITS : { maxEdge: IMAGE_LIMITS.maxEdge, maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes }),
-  };
+  // A quick action on a sleeping worker: the start script already stored the capture and is telling the page.
+  const { kickoff } = options;
+  const capture: PendingCapture = kickoff?.capture ?? { ...target, tabId, captureId, purpose, createdAt: Date.now() };
+  if (!kickoff) {
+    // A replay acts only in the document it was recorded in; anywhere else it refuses before injecting anything.
+    if (capture.replay && !(await stillTheDocument(capture))) return notifyError(t('worker.pageChangedSinceQuickAction'));
+    await saveCapture(capture);
+    // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
+    if (purpose.kind !== 'quick' && purpose.kind !== 'batch') await announceCapture(capture, { state: 'pending' });
+  }
+  const limits = forArea(capture) ? AREA_SOURCE_LIMITS : { maxEdge: IMAGE_LIMITS.maxEdge, maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes };
   try {
-    if (!options.injected) {
-      capture.documentId = await injectInto(capture, CONTENT_SCRIPT_FILE);
-      await saveCapture(capture);
+    if (kickoff) await kickoff.sent;
+    else {
+      if (!options.injected) {
+        capture.documentId = await injectInto(capture, CONTENT_SCRIPT_FILE);
+        await saveCapture(capture);
+      }
+      await browser.tabs.sendMessage(tabId, captureStartMessage(capture, limits), messageOptions(capture));
     }
-    await browser.tabs.sendMessage(tabId, start, messageOptions(capture));
   } catch (error) {
     // A capture bound to a document (a replay, a batch's scan) whose document is gone: never read it elsewhere.
     if (capture.replay || target.documentId) {

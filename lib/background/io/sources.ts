@@ -37,8 +37,9 @@ export async function importSource(dataUrl: string, extra: Partial<SourceRef> = 
   if (isVideo && blob.size > VIDEO_MAX_BYTES) throw new ImagineError({ kind: 'invalid_request', message: t('worker.thatVideoIsLargerThan') });
   const mimeType = imageType ?? blob.type;
   const typed = new Blob([blob], { type: mimeType });
-  const thumb = imageType ? await makeThumbnail(typed) : undefined;
-  const media = await putMedia({ blob: typed, mimeType, role: 'source' });
+  // The bytes are stored while the thumbnail is made: a quick action's request waits for both (makeThumbnail
+  // never rejects; at worst there is no thumbnail).
+  const [thumb, media] = await Promise.all([imageType ? makeThumbnail(typed) : undefined, putMedia({ blob: typed, mimeType, role: 'source' })]);
   if (thumb) await putThumb(media.id, thumb.blob);
   return {
     ...extra,

@@ -23,6 +23,9 @@ export const MENU = {
   editArea: 'reimagine-edit-area',
 } as const;
 export const QUICK_PREFIX = 'reimagine-quick:';
+/** The quick action a menu id names, or undefined for every other menu. */
+export const quickActionOf = (menuItemId: string | number): string | undefined =>
+  String(menuItemId).startsWith(QUICK_PREFIX) ? String(menuItemId).slice(QUICK_PREFIX.length) : undefined;
 
 /** The menus that show their work in the side panel: every one but the quick actions. */
 const PANEL_MENU_IDS: ReadonlySet<string> = new Set([MENU.edit, MENU.animate, MENU.editVideo, MENU.extendVideo, MENU.reference, MENU.describe, MENU.generate, MENU.batch, MENU.pick, MENU.useFrame, MENU.editArea]);

@@ -13,6 +13,7 @@ import { stripInvisible } from '../../security/invisible-text';
 import { loadSettings, onSettingsSaved } from '../state/settings-store';
 import { scanForBatch } from '../batch/batch-commands';
 import { startPick } from '../page/pick';
+import { menuCaptureTarget, type CaptureKickoff } from '../capture/kickoff';
 import { MENU, openSidePanel, QUICK_PREFIX } from './menu-gesture';
 
 export { MENU, openSidePanel, QUICK_PREFIX };
@@ -96,7 +97,8 @@ const PANEL_MENUS: Record<string, CapturePurpose> = {
   [MENU.describe]: { kind: 'describe' },
 };
 
-export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): void {
+/** `kickoff`: a quick action the start script already began for a sleeping worker (capture/kickoff.ts). */
+export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, kickoff?: CaptureKickoff): void {
   const id = String(info.menuItemId);
   const purpose: CapturePurpose | undefined = id.startsWith(QUICK_PREFIX) ? { kind: 'quick', actionId: id.slice(QUICK_PREFIX.length) } : PANEL_MENUS[id];
   // Before any await: a real click's gesture is only good for this synchronous turn.
@@ -115,14 +117,8 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     return;
   }
   if (!purpose) return;
-  const target = {
-    tabId: tab?.id,
-    frameId: info.frameId ?? 0,
-    pageUrl: info.frameUrl ?? info.pageUrl ?? tab?.url,
-    srcUrl: info.srcUrl,
-    mediaType: purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video') ? ('video' as const) : ('image' as const),
-  };
-  void startCapture(engine, purpose, target);
+  const video = purpose.kind === 'panel' && (purpose.mode === 'edit-video' || purpose.mode === 'extend-video');
+  void startCapture(engine, purpose, menuCaptureTarget(info, tab, video ? 'video' : 'image'), undefined, kickoff ? { kickoff } : {});
 }
 
 /**

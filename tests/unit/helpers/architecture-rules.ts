@@ -92,6 +92,7 @@ export const FILE_LAYERS: Readonly<Record<string, number>> = {
  */
 export const ENTRYPOINT_CONTEXTS: Readonly<Record<string, string>> = {
   'entrypoints/background.ts': 'background',
+  'entrypoints/background-services.ts': 'background', // the worker's heavy half, loaded by importScripts
   'entrypoints/page.ts': 'content', // the page script, registered at run time
   'entrypoints/picker.ts': 'content', // branch "picker": an unlisted script injected into the page
   'entrypoints/offscreen': 'offscreen',
