@@ -4,7 +4,7 @@ import { prepareImage, IMAGE_LIMITS, VIDEO_MAX_BYTES, CaptureError } from '../..
 import type { JobEngine } from '../../jobs/engine';
 import { blobToDataUrl } from '../../media/encode';
 import { AREA_SOURCE_LIMITS } from '../../media/area/area';
-import type { ContentCommand, Reply, ToContent } from '../../messaging/protocol';
+import type { ContentCommand, Reply } from '../../messaging/protocol';
 import { withBatchCaptureTurn } from './batch-submit';
 import { parseHttpUrl } from '../../net/hosts';
 import { t } from '../../i18n';
