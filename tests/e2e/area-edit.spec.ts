@@ -205,3 +205,55 @@ test('Select area from the panel, by keyboard: arrows place and resize the recta
   await panel.getByRole('button', { name: ui('Clear area') }).click();
   await expect(panel.getByRole('status').filter({ hasText: ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '213', h: '166' }) })).toHaveCount(0);
 });
+
+test('the brush by keyboard: B picks it, arrows move the cursor, Space paints, Shift+arrows paint a line, [ ] size, E erases, Ctrl+Z / Ctrl+Y, all announced', async ({ context, extensionId, emulator, site }) => {
+  await configureApi(context, extensionId, emulator.apiBaseUrl);
+  const panel = await openPanel(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await rightClick(context, page, '#plain', 'reimagine-edit');
+  await panel.getByRole('button', { name: ui('Select area') }).click({ timeout: 30_000 });
+  const surface = panel.getByRole('img', { name: ui('Select an area') });
+  await expect(surface).toBeFocused();
+  await expect.poll(() => surface.locator('img').evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBe(640);
+  const said = (english: string, params?: Record<string, string>) => panel.getByRole('status').filter({ hasText: ui(english, params) });
+
+  await panel.keyboard.press('b');
+  await expect(panel.getByRole('button', { name: ui('Brush') })).toHaveAttribute('aria-pressed', 'true');
+  await expect(said('Tool: {tool}', { tool: ui('Brush') })).toHaveCount(1);
+  await surface.focus();
+  // 640 px: the brush starts at 53 px (a twelfth), a step is 6 px (1 %), the cursor starts at the middle.
+  await panel.keyboard.press(']');
+  await expect(said('Brush size: {px} px', { px: '58' })).toHaveCount(1);
+  await expect(panel.getByRole('slider', { name: ui('Brush size') })).toHaveValue('58');
+  await panel.keyboard.press('ArrowRight');
+  await panel.keyboard.press('ArrowRight');
+  await expect(said('{tool} at {x}, {y}', { tool: ui('Brush'), x: '332', y: '240' })).toHaveCount(1);
+  await panel.keyboard.press('Space');
+  await expect(said('Painted at {x}, {y}', { x: '332', y: '240' })).toHaveCount(1);
+  await panel.keyboard.press('Shift+ArrowDown');
+  await expect(said('Painted at {x}, {y}', { x: '332', y: '246' })).toHaveCount(1);
+
+  await panel.keyboard.press('e');
+  await expect(panel.getByRole('button', { name: ui('Eraser') })).toHaveAttribute('aria-pressed', 'true');
+  await panel.keyboard.press('Enter');
+  await expect(said('Erased at {x}, {y}', { x: '332', y: '246' })).toHaveCount(1);
+  await panel.keyboard.press('Control+z');
+  await expect(said('Undone')).toHaveCount(1);
+  await panel.keyboard.press('Control+y');
+  await expect(said('Redone')).toHaveCount(1);
+  await panel.keyboard.press('Control+z');
+  await expect(panel.getByRole('button', { name: ui('Redo') })).toBeEnabled();
+
+  // The dab (58 px at 332, 240) and the line down to 246: 58 × 64 px; the eraser's dab was undone.
+  await panel.getByRole('button', { name: ui('Use area') }).click();
+  await expect(panel.getByText(ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '58', h: '64' }))).toBeVisible();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a small red star');
+  const since = emulator.requests.length;
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await nextRequest(emulator, '/v1/images/edits', since, 60_000);
+  await expect.poll(async () => (await newestJob(panel))?.status, { timeout: 60_000 }).toBe('done');
+  const area = areaSchema.parse((await newestJob(panel))!.request.area);
+  expect(area.shape).toEqual({ kind: 'brush', strokes: [{ size: 58, erase: false, points: [[332, 240]] }, { size: 58, erase: false, points: [[332, 240], [332, 246]] }] });
+});
