@@ -4,36 +4,14 @@ import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
 import { ui } from './i18n';
 import { areaBounds, paddedCrop, sendSize } from '../../lib/media/area/geometry';
-import { areaSchema, type Area, type PixelBox } from '../../lib/media/area/area';
+import { areaSchema, type PixelBox } from '../../lib/media/area/area';
+import { newestJob } from './area-helpers';
 
 /**
  * "Edit an area…" on a page image, end to end: the picker in the panel, the padded crop at the emulator, the
  * whole picture blended back at the source's exact size, untouched pixels outside the feathered area, and
  * Replace / Compare on the page. A 640×480 PNG with a rectangle, a 6000×4000 JPEG with a brush stroke.
  */
-
-interface StoredJob {
-  id: string;
-  status: string;
-  request: { area?: Area; areaSource?: { original: { mediaId: string }; crop: PixelBox } };
-  results: Array<{ mediaId: string; mimeType: string; width?: number; height?: number }>;
-}
-
-const newestJob = (panel: Page) =>
-  panel.evaluate(
-    () =>
-      new Promise<StoredJob | undefined>((resolve, reject) => {
-        const open = indexedDB.open('reimagine');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('jobs').objectStore('jobs').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Array<StoredJob & { createdAt: number }>).sort((a, b) => b.createdAt - a.createdAt)[0]);
-          };
-        };
-      }),
-  );
 
 /**
  * Decodes two stored media in the panel and compares them outside `keep` (and, for the record, inside it):
