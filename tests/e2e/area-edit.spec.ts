@@ -10,7 +10,7 @@ import { newestJob } from './area-helpers';
 /**
  * "Edit an area…" on a page image, end to end: the picker in the panel, the padded crop at the emulator, the
  * whole picture blended back at the source's exact size, untouched pixels outside the feathered area, and
- * Replace / Compare on the page. A 640×480 PNG with a rectangle, a 6000×4000 JPEG with a brush stroke.
+ * Replace / Compare on the page. A rectangle and a brush stroke, each on a 640×480 PNG and a 6000×4000 JPEG.
  */
 
 /**
@@ -68,11 +68,15 @@ const comparePixels = (panel: Page, originalId: string, resultId: string, keep: 
     [originalId, resultId, keep, luma] as const,
   );
 
+const PNG = { selector: '#plain', size: [640, 480], type: 'image/png', outsideMax: 0 };
+// JPEG in, JPEG out: re-encoding at quality 0.95 moves pixels a little (most where the fixture's noise wraps
+// 255 → 0), so the test bounds the mean luma error and the share of pixels off by more than 16.
+const JPEG = { selector: '#huge', size: [6000, 4000], type: 'image/jpeg', outsideMax: 255 };
 const CASES = [
-  { selector: '#plain', size: [640, 480], tool: 'rect' as const, type: 'image/png', outsideMax: 0 },
-  // JPEG in, JPEG out: re-encoding at quality 0.95 moves pixels a little (most where the fixture's noise wraps
-  // 255 → 0), so the test bounds the mean luma error and the share of pixels off by more than 16.
-  { selector: '#huge', size: [6000, 4000], tool: 'brush' as const, type: 'image/jpeg', outsideMax: 255 },
+  { ...PNG, tool: 'rect' as const },
+  { ...PNG, tool: 'brush' as const },
+  { ...JPEG, tool: 'rect' as const },
+  { ...JPEG, tool: 'brush' as const },
 ];
 
 for (const c of CASES) {
