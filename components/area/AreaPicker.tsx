@@ -73,8 +73,12 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
       <h2 id="area-title">{t('area.title')}</h2>
       <p id="area-hint" className="hint">
         {t('area.hint')}
-        {tool !== 'rect' && ` ${t('area.keys')}`}
       </p>
+      {tool !== 'rect' && (
+        <p id="area-keys" className="hint area-keys">
+          {t('area.keys')}
+        </p>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announced}
       </p>

@@ -136,7 +136,7 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
         className={`area-surface tool-${tool}${width > 0 && Math.max(width, height) <= 256 ? ' small' : ''}`}
         role="img"
         aria-label={t('area.surface')}
-        aria-describedby="area-hint"
+        aria-describedby={tool === 'rect' ? 'area-hint' : 'area-hint area-keys'}
         tabIndex={0}
         onPointerDown={down}
         onPointerMove={move}
