@@ -8,6 +8,7 @@
  */
 import { build } from 'esbuild';
 import path from 'node:path';
+import { panelInputDelay } from './area-panel';
 import { median } from './stats';
 import type { BenchContext, BenchSection } from './types';
 
@@ -89,6 +90,7 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
       rows.push({ label: `${c.label}: blend (decode + mask + encode)`, values: { runs: RUNS, ms: Math.round(median(times)) }, target: { key: 'ms', max: 1000, note: 'issue 25' } });
       rows.push({ label: `${c.label}: worst input delay while blending (${delays.length} clicks)`, values: { runs: RUNS, ms: Math.round(Math.max(0, ...delays)) }, target: { key: 'ms', max: 99, note: 'issue 25: < 100 ms' } });
     }
+    rows.push(...(await panelInputDelay(ctx, 2)));
     return {
       title: 'Region edits: blend back into a 6000×4000 JPEG, off the main thread',
       columns: [

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { areaSchema, FEATHER_DEFAULT_PX, FEATHER_MAX_PX, type Area } from '../../lib/media/area/area';
 import type { SourceRef } from '../../lib/model/request';
 import { commit, emptyHistory, redo, undo, withStroke, type ShapeHistory } from '../../lib/ui/area-editing';
+import { historyByKey, toolByKey } from '../../lib/ui/area-brush-keys';
 import { useMediaUrl } from '../../lib/ui/media-url';
 import { formatNumber, t } from '../../lib/i18n';
 import { AreaSurface, type Tool } from './AreaSurface';
@@ -30,6 +31,9 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
   const longest = Math.max(size.w, size.h, 8);
   const [brushSize, setBrushSize] = useState(() => Math.max(1, Math.round(longest / 12)));
   const dialog = useRef<HTMLDivElement>(null);
+  /** What the keyboard just did, for screen readers (a polite live region). */
+  const [announced, setAnnounced] = useState('');
+  const maxBrushSize = Math.max(8, Math.round(longest / 3));
 
   useEffect(() => dialog.current?.querySelector<HTMLElement>('.area-surface')?.focus(), []);
 
@@ -39,6 +43,11 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
     ['brush', t('area.brush')],
     ['eraser', t('area.eraser')],
   ];
+  const toolName = (id: Tool) => tools.find(([tid]) => tid === id)?.[1] ?? id;
+  const step = (which: 'undo' | 'redo') => {
+    setHistory(which === 'undo' ? undo : redo);
+    setAnnounced(t(which === 'undo' ? 'area.announceUndo' : 'area.announceRedo'));
+  };
 
   return (
     <div
@@ -48,13 +57,30 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
       aria-labelledby="area-title"
       ref={dialog}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') setHistory(e.shiftKey ? redo : undo);
+        if (e.key === 'Escape') return onCancel();
+        const history = historyByKey(e.key, e.ctrlKey || e.metaKey, e.shiftKey);
+        if (history) {
+          e.preventDefault();
+          return step(history);
+        }
+        const next = e.ctrlKey || e.metaKey || e.altKey ? undefined : toolByKey(e.key);
+        if (next) {
+          setTool(next);
+          setAnnounced(t('area.announceTool', { tool: toolName(next) }));
+        }
       }}
     >
       <h2 id="area-title">{t('area.title')}</h2>
       <p id="area-hint" className="hint">
         {t('area.hint')}
+      </p>
+      {tool !== 'rect' && (
+        <p id="area-keys" className="hint area-keys">
+          {t('area.keys')}
+        </p>
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announced}
       </p>
       <div className="area-tools" role="toolbar" aria-label={t('area.title')}>
         {tools.map(([id, label]) => (
@@ -65,17 +91,17 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
         <button type="button" aria-pressed={invert} onClick={() => setInvert(!invert)}>
           {t('area.invert')}
         </button>
-        <button type="button" onClick={() => setHistory(undo)} disabled={history.past.length === 0}>
+        <button type="button" onClick={() => step('undo')} disabled={history.past.length === 0}>
           {t('area.undo')}
         </button>
-        <button type="button" onClick={() => setHistory(redo)} disabled={history.future.length === 0}>
+        <button type="button" onClick={() => step('redo')} disabled={history.future.length === 0}>
           {t('area.redo')}
         </button>
       </div>
       {tool !== 'rect' && (
         <label className="area-range">
           <span>{t('area.brushSize')}</span>
-          <input type="range" min={1} max={Math.max(8, Math.round(longest / 3))} value={brushSize} onChange={(e) => setBrushSize(Number(e.target.value))} />
+          <input type="range" min={1} max={maxBrushSize} value={brushSize} onChange={(e) => setBrushSize(Number(e.target.value))} />
           <output>{formatNumber(brushSize)}</output>
         </label>
       )}
@@ -87,6 +113,9 @@ export function AreaPicker({ source, initial, onUse, onClear, onCancel }: Props)
         invert={invert}
         tool={tool}
         brushSize={brushSize}
+        maxBrushSize={maxBrushSize}
+        onBrushSize={setBrushSize}
+        onAnnounce={setAnnounced}
         onNatural={(w, h) => {
           if (w !== size.w || h !== size.h) setSize({ w, h });
         }}

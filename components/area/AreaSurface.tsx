@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AreaRect, BrushStroke } from '../../lib/media/area/area';
 import { rectByKey, rectFromDrag, type Shape } from '../../lib/ui/area-editing';
-import { t } from '../../lib/i18n';
+import { brushByKey, type Point } from '../../lib/ui/area-brush-keys';
+import { formatNumber, t } from '../../lib/i18n';
 
 export type Tool = 'rect' | 'brush' | 'eraser';
 
@@ -13,23 +14,31 @@ interface Props {
   invert: boolean;
   tool: Tool;
   brushSize: number;
+  /** The brush slider's maximum (the keyboard's `]` stops there). */
+  maxBrushSize: number;
   onNatural(width: number, height: number): void;
   onCommit(shape: Shape | undefined, stroke?: BrushStroke): void;
+  onBrushSize(size: number): void;
+  /** A sentence for screen readers (the picker's live region). */
+  onAnnounce(text: string): void;
 }
 
 /**
  * The picture with the area drawn over it. Pointer positions are mapped through the image's on-screen box,
  * so the area is in the picture's own pixels at any zoom; the overlay canvas is sized to the screen, never to
  * a 6000 px original. Role img, named "Select an area", focusable: arrows move the rectangle, Shift+arrows
- * resize it.
+ * resize it; with the brush or eraser, arrows move a brush cursor (drawn as a ring), Space/Enter paints a dab,
+ * Shift+arrows paint a line and [ ] change the size (lib/ui/area-brush-keys.ts).
  */
-export function AreaSurface({ url, width, height, shape, invert, tool, brushSize, onNatural, onCommit }: Props) {
+export function AreaSurface({ url, width, height, shape, invert, tool, brushSize, maxBrushSize, onNatural, onCommit, onBrushSize, onAnnounce }: Props) {
   const imgRef = useRef<HTMLImageElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ start: [number, number] } | undefined>(undefined);
   const [liveRect, setLiveRect] = useState<AreaRect | undefined>();
   const [liveStroke, setLiveStroke] = useState<BrushStroke | undefined>();
   const [box, setBox] = useState({ w: 0, h: 0 });
+  /** The keyboard's brush cursor, once a key has moved or used it. */
+  const [cursor, setCursor] = useState<Point | undefined>();
 
   useEffect(() => {
     const img = imgRef.current;
@@ -49,7 +58,8 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
     if (!ctx) return;
     ctx.setTransform((box.w * dpr) / width, 0, 0, (box.h * dpr) / height, 0, 0);
     drawArea(ctx, width, height, shownShape(shape, liveRect, liveStroke), invert);
-  }, [box, width, height, shape, liveRect, liveStroke, invert]);
+    if (cursor && tool !== 'rect') drawCursor(ctx, cursor, brushSize, width);
+  }, [box, width, height, shape, liveRect, liveStroke, invert, cursor, tool, brushSize]);
 
   const toPicture = (event: PointerEvent): [number, number] => {
     const r = imgRef.current!.getBoundingClientRect();
@@ -93,11 +103,31 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
     }
   };
   const key = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (tool !== 'rect') return brushKey(event);
     const rect = shape?.kind === 'rect' ? shape.rect : undefined;
     const next = rectByKey(rect, event.key, event.shiftKey, width, height);
     if (!next) return;
     event.preventDefault();
     onCommit({ kind: 'rect', rect: next });
+    onAnnounce(t('area.announceRect', { x: formatNumber(next.x), y: formatNumber(next.y), w: formatNumber(next.w), h: formatNumber(next.h) }));
+  };
+  const brushKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const erase = tool === 'eraser';
+    const action = brushByKey({ cursor, size: brushSize, erase, width, height, maxSize: maxBrushSize }, event.key, event.shiftKey);
+    if (!action) return;
+    event.preventDefault();
+    if (action.kind === 'size') {
+      onBrushSize(action.size);
+      onAnnounce(t('area.announceSize', { px: formatNumber(action.size) }));
+      return;
+    }
+    setCursor(action.cursor);
+    if (action.stroke) onCommit(undefined, action.stroke);
+    const [x, y] = action.cursor.map((v) => formatNumber(Math.round(v)));
+    const at = { x: x ?? '', y: y ?? '' };
+    if (!action.stroke) onAnnounce(t('area.announceCursor', { tool: t(erase ? 'area.eraser' : 'area.brush'), ...at }));
+    else onAnnounce(erase ? t('area.announceErased', at) : t('area.announcePainted', at));
   };
 
   return (
@@ -106,7 +136,7 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
         className={`area-surface tool-${tool}${width > 0 && Math.max(width, height) <= 256 ? ' small' : ''}`}
         role="img"
         aria-label={t('area.surface')}
-        aria-describedby="area-hint"
+        aria-describedby={tool === 'rect' ? 'area-hint' : 'area-hint area-keys'}
         tabIndex={0}
         onPointerDown={down}
         onPointerMove={move}
@@ -129,6 +159,18 @@ export function AreaSurface({ url, width, height, shape, invert, tool, brushSize
       </div>
     </div>
   );
+}
+
+/** The keyboard's brush: a ring of the brush's size, dark and light so it shows on any picture. */
+function drawCursor(ctx: CanvasRenderingContext2D, [x, y]: Point, size: number, width: number): void {
+  const px = width / Math.max(1, ctx.canvas.width);
+  ctx.lineWidth = 2 * px * (globalThis.devicePixelRatio || 1);
+  for (const [color, grow] of [['#000000', 1], ['#ffffff', 0]] as const) {
+    ctx.strokeStyle = color;
+    ctx.beginPath();
+    ctx.arc(x, y, Math.max(size / 2, 3 * px) + grow * ctx.lineWidth, 0, Math.PI * 2);
+    ctx.stroke();
+  }
 }
 
 function shownShape(shape: Shape | undefined, liveRect: AreaRect | undefined, liveStroke: BrushStroke | undefined): Shape | undefined {

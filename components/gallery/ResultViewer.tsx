@@ -3,6 +3,8 @@ import { formatCostVsEstimate, servedByLabel } from '../../lib/jobs/cost';
 import type { Job } from '../../lib/model/job';
 import { MODE_INFO } from '../../lib/model/modes';
 import { useMediaUrl, useThumbUrl } from '../../lib/ui/media-url';
+import { editFrameArea } from '../../lib/ui/frame-area';
+import { useCapabilities } from '../../lib/ui/settings-view-store';
 import { plainModelName } from '../../lib/ui/short-model-name';
 import { AnimationExport } from '../AnimationExport';
 import { resultTitle } from '../ResultTile';
@@ -62,7 +64,7 @@ export function ResultViewer({ items, at, onMove, onClose, onStatus }: { items: 
           <Icon name="close" />
         </button>
       </header>
-      <ViewerBody key={`${item.job.id}:${item.index}`} item={item} onStatus={onStatus} />
+      <ViewerBody key={`${item.job.id}:${item.index}`} item={item} onStatus={onStatus} onDone={() => ref.current?.close()} />
       <button type="button" className="viewer-nav prev" aria-label={t('ux.viewer.previous')} title={t('ux.viewer.previous')} disabled={at === 0} onClick={() => move(-1)}>
         <Icon name="prev" />
       </button>
@@ -73,12 +75,19 @@ export function ResultViewer({ items, at, onMove, onClose, onStatus }: { items: 
   );
 }
 
-function ViewerBody({ item: { job, index }, onStatus }: { item: GalleryItem; onStatus(message: string): void }) {
+function ViewerBody({ item: { job, index }, onStatus, onDone }: { item: GalleryItem; onStatus(message: string): void; onDone(): void }) {
   const result = job.results[index]!;
   const isVideo = result.kind === 'video';
   const url = useMediaUrl(result.mediaId);
   const thumb = useThumbUrl(result.thumb ? result.mediaId : undefined);
   const { actions, message, report } = useResultActions(job, index, onStatus);
+  const caps = useCapabilities();
+  const player = useRef<HTMLVideoElement>(null);
+  // The frame on screen becomes an Edit image source with the area picker open on it (lib/ui/frame-area.ts).
+  const editFrame = () => {
+    if (!player.current) return;
+    editFrameArea(player.current, job, index, caps, onDone).catch((error: unknown) => report('error', error instanceof Error ? error.message : String(error)));
+  };
   const title = resultTitle(job);
   const cost = index === 0 ? formatCostVsEstimate(job) : undefined;
   const served = servedByLabel(job);
@@ -86,7 +95,7 @@ function ViewerBody({ item: { job, index }, onStatus }: { item: GalleryItem; onS
     <div className="viewer-body" data-job-id={job.id} data-index={index}>
       <div className="viewer-media">
         {isVideo ? (
-          <video src={url} poster={thumb} controls autoPlay muted loop playsInline aria-label={title} />
+          <video ref={player} src={url} poster={thumb} controls autoPlay muted loop playsInline aria-label={title} />
         ) : (
           (url ?? thumb) && <img src={url ?? thumb} alt={title} />
         )}
@@ -123,6 +132,12 @@ function ViewerBody({ item: { job, index }, onStatus }: { item: GalleryItem; onS
               {a.label}
             </button>
           ))}
+          {isVideo && (
+            <button type="button" disabled={!caps.modes['edit-image']} onClick={editFrame}>
+              <Icon name="edit" />
+              {t('area.editFrame')}
+            </button>
+          )}
         </div>
         {message && (
           <p className={`hint ${message.tone === 'error' ? 'error' : ''}`} role={message.tone === 'error' ? 'alert' : 'status'}>

@@ -4,36 +4,14 @@ import { openPanel } from './sidepanel-helpers';
 import { configureApi, decodeSentImage, nextRequest, overlayFor, rightClick } from './site/helpers';
 import { ui } from './i18n';
 import { areaBounds, paddedCrop, sendSize } from '../../lib/media/area/geometry';
-import { areaSchema, type Area, type PixelBox } from '../../lib/media/area/area';
+import { areaSchema, type PixelBox } from '../../lib/media/area/area';
+import { newestJob } from './area-helpers';
 
 /**
  * "Edit an area…" on a page image, end to end: the picker in the panel, the padded crop at the emulator, the
  * whole picture blended back at the source's exact size, untouched pixels outside the feathered area, and
- * Replace / Compare on the page. A 640×480 PNG with a rectangle, a 6000×4000 JPEG with a brush stroke.
+ * Replace / Compare on the page. A rectangle and a brush stroke, each on a 640×480 PNG and a 6000×4000 JPEG.
  */
-
-interface StoredJob {
-  id: string;
-  status: string;
-  request: { area?: Area; areaSource?: { original: { mediaId: string }; crop: PixelBox } };
-  results: Array<{ mediaId: string; mimeType: string; width?: number; height?: number }>;
-}
-
-const newestJob = (panel: Page) =>
-  panel.evaluate(
-    () =>
-      new Promise<StoredJob | undefined>((resolve, reject) => {
-        const open = indexedDB.open('reimagine');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('jobs').objectStore('jobs').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Array<StoredJob & { createdAt: number }>).sort((a, b) => b.createdAt - a.createdAt)[0]);
-          };
-        };
-      }),
-  );
 
 /**
  * Decodes two stored media in the panel and compares them outside `keep` (and, for the record, inside it):
@@ -90,11 +68,15 @@ const comparePixels = (panel: Page, originalId: string, resultId: string, keep: 
     [originalId, resultId, keep, luma] as const,
   );
 
+const PNG = { selector: '#plain', size: [640, 480], type: 'image/png', outsideMax: 0 };
+// JPEG in, JPEG out: re-encoding at quality 0.95 moves pixels a little (most where the fixture's noise wraps
+// 255 → 0), so the test bounds the mean luma error and the share of pixels off by more than 16.
+const JPEG = { selector: '#huge', size: [6000, 4000], type: 'image/jpeg', outsideMax: 255 };
 const CASES = [
-  { selector: '#plain', size: [640, 480], tool: 'rect' as const, type: 'image/png', outsideMax: 0 },
-  // JPEG in, JPEG out: re-encoding at quality 0.95 moves pixels a little (most where the fixture's noise wraps
-  // 255 → 0), so the test bounds the mean luma error and the share of pixels off by more than 16.
-  { selector: '#huge', size: [6000, 4000], tool: 'brush' as const, type: 'image/jpeg', outsideMax: 255 },
+  { ...PNG, tool: 'rect' as const },
+  { ...PNG, tool: 'brush' as const },
+  { ...JPEG, tool: 'rect' as const },
+  { ...JPEG, tool: 'brush' as const },
 ];
 
 for (const c of CASES) {
@@ -204,4 +186,56 @@ test('Select area from the panel, by keyboard: arrows place and resize the recta
   await panel.getByRole('button', { name: ui('Select area') }).click();
   await panel.getByRole('button', { name: ui('Clear area') }).click();
   await expect(panel.getByRole('status').filter({ hasText: ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '213', h: '166' }) })).toHaveCount(0);
+});
+
+test('the brush by keyboard: B picks it, arrows move the cursor, Space paints, Shift+arrows paint a line, [ ] size, E erases, Ctrl+Z / Ctrl+Y, all announced', async ({ context, extensionId, emulator, site }) => {
+  await configureApi(context, extensionId, emulator.apiBaseUrl);
+  const panel = await openPanel(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await rightClick(context, page, '#plain', 'reimagine-edit');
+  await panel.getByRole('button', { name: ui('Select area') }).click({ timeout: 30_000 });
+  const surface = panel.getByRole('img', { name: ui('Select an area') });
+  await expect(surface).toBeFocused();
+  await expect.poll(() => surface.locator('img').evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 30_000 }).toBe(640);
+  const said = (english: string, params?: Record<string, string>) => panel.getByRole('status').filter({ hasText: ui(english, params) });
+
+  await panel.keyboard.press('b');
+  await expect(panel.getByRole('button', { name: ui('Brush') })).toHaveAttribute('aria-pressed', 'true');
+  await expect(said('Tool: {tool}', { tool: ui('Brush') })).toHaveCount(1);
+  await surface.focus();
+  // 640 px: the brush starts at 53 px (a twelfth), a step is 6 px (1 %), the cursor starts at the middle.
+  await panel.keyboard.press(']');
+  await expect(said('Brush size: {px} px', { px: '58' })).toHaveCount(1);
+  await expect(panel.getByRole('slider', { name: ui('Brush size') })).toHaveValue('58');
+  await panel.keyboard.press('ArrowRight');
+  await panel.keyboard.press('ArrowRight');
+  await expect(said('{tool} at {x}, {y}', { tool: ui('Brush'), x: '332', y: '240' })).toHaveCount(1);
+  await panel.keyboard.press('Space');
+  await expect(said('Painted at {x}, {y}', { x: '332', y: '240' })).toHaveCount(1);
+  await panel.keyboard.press('Shift+ArrowDown');
+  await expect(said('Painted at {x}, {y}', { x: '332', y: '246' })).toHaveCount(1);
+
+  await panel.keyboard.press('e');
+  await expect(panel.getByRole('button', { name: ui('Eraser') })).toHaveAttribute('aria-pressed', 'true');
+  await panel.keyboard.press('Enter');
+  await expect(said('Erased at {x}, {y}', { x: '332', y: '246' })).toHaveCount(1);
+  await panel.keyboard.press('Control+z');
+  await expect(said('Undone')).toHaveCount(1);
+  await panel.keyboard.press('Control+y');
+  await expect(said('Redone')).toHaveCount(1);
+  await panel.keyboard.press('Control+z');
+  await expect(panel.getByRole('button', { name: ui('Redo') })).toBeEnabled();
+
+  // The dab (58 px at 332, 240) and the line down to 246: 58 × 64 px; the eraser's dab was undone.
+  await panel.getByRole('button', { name: ui('Use area') }).click();
+  await expect(panel.getByText(ui('Only the outlined area changes ({w} × {h} px); the result keeps the full picture.', { w: '58', h: '64' }))).toBeVisible();
+  await panel.getByRole('textbox', { name: ui('Prompt') }).fill('a small red star');
+  const since = emulator.requests.length;
+  await panel.getByRole('button', { name: ui('Generate') }).click();
+  await nextRequest(emulator, '/v1/images/edits', since, 60_000);
+  await expect.poll(async () => (await newestJob(panel))?.status, { timeout: 60_000 }).toBe('done');
+  const area = areaSchema.parse((await newestJob(panel))!.request.area);
+  expect(area.shape).toEqual({ kind: 'brush', strokes: [{ size: 58, erase: false, points: [[332, 240]] }, { size: 58, erase: false, points: [[332, 240], [332, 246]] }] });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { areaSchema, type AreaInput } from '../../lib/media/area/area';
 import { areaBounds, paddedCrop, SEND_MAX_EDGE, sendSize } from '../../lib/media/area/geometry';
 import { cropFrom } from '../../lib/background/io/area-edit';
-import { blendRgba, featherMask, maskIsEmpty, rasterizeArea } from '../../lib/media/area/mask';
+import { blendRgba, featherMask, maskBox, maskIsEmpty, rasterizeArea, subMask } from '../../lib/media/area/mask';
 
 const area = (input: Partial<AreaInput> & Pick<AreaInput, 'shape'>) => areaSchema.parse({ width: 640, height: 480, ...input });
 const rect = (x: number, y: number, w: number, h: number) => ({ kind: 'rect' as const, rect: { x, y, w, h } });
@@ -90,6 +90,30 @@ describe('area mask and blend', () => {
     const w = 30, h = 30;
     const mask = featherMask(rasterizeArea(area({ width: w, height: h, shape: rect(0, 0, 15, 30) }), { x: 0, y: 0, w, h }), w, h, 6);
     expect(mask[15 * w]).toBe(255);
+  });
+
+  it('the blend box holds every non-zero mask pixel and nothing of the context margin beyond the feather', () => {
+    const a = area({ shape: rect(200, 200, 100, 60), feather: 8 });
+    const crop = paddedCrop(a);
+    const mask = featherMask(rasterizeArea(a, crop), crop.w, crop.h, a.feather);
+    const box = maskBox(mask, crop.w, crop.h)!;
+    // Reach of the two box blurs: at most feather + 1 px around the area.
+    expect(box.x + crop.x).toBeGreaterThanOrEqual(200 - 9);
+    expect(box.x + crop.x + box.w).toBeLessThanOrEqual(300 + 9);
+    expect(box.y + crop.y).toBeGreaterThanOrEqual(200 - 9);
+    expect(box.h).toBeLessThan(crop.h);
+    let outside = 0;
+    for (let y = 0; y < crop.h; y++)
+      for (let x = 0; x < crop.w; x++) {
+        const inBox = x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
+        if (!inBox && mask[y * crop.w + x] !== 0) outside++;
+      }
+    expect(outside).toBe(0);
+    const sub = subMask(mask, crop.w, box);
+    expect(sub.length).toBe(box.w * box.h);
+    expect(sub[0]).toBe(mask[box.y * crop.w + box.x]);
+    expect(sub[sub.length - 1]).toBe(mask[(box.y + box.h - 1) * crop.w + box.x + box.w - 1]);
+    expect(maskBox(new Uint8Array(12), 4, 3)).toBeUndefined();
   });
 
   it('blends: mask 0 keeps the source byte for byte, 255 takes the answer, between mixes', () => {

@@ -105,3 +105,31 @@ export function maskIsEmpty(mask: Uint8Array): boolean {
   for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) return false;
   return true;
 }
+
+/**
+ * The smallest box (in the mask's own coordinates) holding every non-zero mask pixel, or undefined when there
+ * is none. The crop carries 35 % context on each side that the blend never changes: reading, scaling and
+ * blending only this box does a third of the work for a rectangle.
+ */
+export function maskBox(mask: Uint8Array, w: number, h: number): { x: number; y: number; w: number; h: number } | undefined {
+  let x0 = w, y0 = -1, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let first = -1;
+    for (let x = 0; x < w; x++) if (mask[row + x] !== 0) { first = x; break; }
+    if (first < 0) continue;
+    if (y0 < 0) y0 = y;
+    y1 = y;
+    x0 = Math.min(x0, first);
+    for (let x = w - 1; x > x1; x--) if (mask[row + x] !== 0) { x1 = x; break; }
+  }
+  return y0 < 0 ? undefined : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+
+/** The rows and columns of `box` out of a `w`-wide mask (the blend's view of it). */
+export function subMask(mask: Uint8Array, w: number, box: { x: number; y: number; w: number; h: number }): Uint8Array {
+  if (box.x === 0 && box.y === 0 && box.w === w && box.w * box.h === mask.length) return mask;
+  const out = new Uint8Array(box.w * box.h);
+  for (let y = 0; y < box.h; y++) out.set(mask.subarray((box.y + y) * w + box.x, (box.y + y) * w + box.x + box.w), y * box.w);
+  return out;
+}
