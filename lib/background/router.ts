@@ -36,7 +36,7 @@ export interface RouterDeps {
   onStory: StoryHandlers;
 }
 
-export type StoryHandlers = { [K in 'story.save' | 'story.run' | 'story.retry-shot']: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
+export type StoryHandlers = { [K in 'story.save' | 'story.run' | 'story.retry-shot' | 'story.from-page']: (command: Extract<PageCommand, { type: K }>) => Promise<PageReply<K>> };
 
 const fail = (error: ErrorInfo, fields?: Record<string, string>): Failure => ({ ok: false, error, ...(fields ? { fields } : {}) });
 
@@ -144,6 +144,7 @@ function pageHandlers(deps: RouterDeps): PageHandlers {
     'story.save': (command) => deps.onStory['story.save'](command),
     'story.run': (command) => deps.onStory['story.run'](command),
     'story.retry-shot': (command) => deps.onStory['story.retry-shot'](command),
+    'story.from-page': (command) => deps.onStory['story.from-page'](command),
     'history.purge-oldest': async (command) => ({ ok: true, deleted: await (await import('./history')).purgeOldest(command.count) }),
   };
 }

@@ -6,6 +6,7 @@ import type { DescribeState } from '../../messaging/panel-request';
 import type { ContentCommand, Reply } from '../../messaging/protocol';
 import type { QuickAction, Settings } from '../../settings/schema';
 import { submitBatchItem } from '../batch-submit';
+import { attachStoryPicture } from '../story-capture';
 import { loadSettings } from '../settings-store';
 import { importSource } from '../sources';
 import { AREA_SOURCE_LIMITS } from '../../media/area/area';
@@ -101,6 +102,8 @@ export async function finishCapture(
       return { ok: true, next: 'panel' };
     case 'batch':
       return submitBatchItem(engine, purpose.batchId, capture.captureId, source, origin, settings);
+    case 'story':
+      return attachStoryPicture(purpose, source);
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
       if (!action) return fail(t('worker.thatQuickActionNoLonger'));
