@@ -61,8 +61,8 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
         </p>
         <div className="meta">
           {story && <span className="badge story">{t('story.region')}</span>} {story ? t('story.shotEntries', story.count, { count: formatNumber(story.count) }) : null}
-          {story ? ' · ' : <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span>} {story ? null : MODE_INFO[s.mode].label} · <span title={s.model}>{plainModelName(s.model)}</span> · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-          {cost ? ` · ${cost}` : ''}
+          {story ? null : <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span>} {story ? null : MODE_INFO[s.mode].label} · <span title={s.model}>{plainModelName(s.model)}</span> · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          {cost && !story ? ` · ${cost}` : ''}
           {host ? (
             <>
               {' · '}
