@@ -4,8 +4,8 @@ import { raw, ui, uiMatch } from './i18n';
 
 /**
  * A story is ONE history entry: on the History page one row with a Story badge, the number of shots and
- * "Open story" (its shots are not listed one by one), and one tile in the popup's recent grid. Opening it
- * brings the story editor back with its shots.
+ * "Open story" (its shots are not listed one by one), one tile in the popup's recent grid, and none among
+ * the panel's results (the story editor holds them). Opening it brings the story editor back with its shots.
  */
 test('a story is one history entry (History page and popup) that opens back into the story editor', async ({ context, extensionId, emulator }) => {
   test.setTimeout(120_000);
@@ -22,6 +22,8 @@ test('a story is one history entry (History page and popup) that opens back into
   await expect.poll(() => emulator.videoJobs().length, { timeout: 30_000 }).toBe(2);
   emulator.finishAllVideos();
   for (let i = 0; i < 2; i++) await expect(shots.nth(i)).toContainText(ui('Done'), { timeout: 60_000 });
+  // The shots live in the story, not one by one in the panel's results.
+  await expect(panel.getByText(ui('No results yet.'), { exact: true })).toBeVisible();
   await panel.close();
 
   const history = await openExtensionPage(context, extensionId, 'history-page.html');
