@@ -3,6 +3,7 @@ import { BATCH_MAX_IMAGES, type BatchPicker } from '../../lib/batch/batch-schema
 import { BatchCost } from './BatchCost';
 import { BatchGrid } from './BatchGrid';
 import { BatchPromptFields } from './BatchPromptFields';
+import { StoryPickerActions } from './StoryPickerActions';
 import { formatNumber, t } from '../../lib/i18n';
 
 /** The picker: which pictures, which prompt and mode, what it costs; "Run on N images". */
@@ -29,6 +30,10 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
             </span>
           </div>
           <BatchGrid candidates={picker.candidates} selected={selected} onToggle={toggle} />
+          {picker.purpose === 'story' ? (
+            <StoryPickerActions picker={picker} selected={selected} />
+          ) : (
+            <>
           <BatchPromptFields />
           <BatchCost count={count}>
             {(blocked) => (
@@ -42,6 +47,8 @@ export function BatchPickerView({ picker }: { picker: BatchPicker }) {
               </div>
             )}
           </BatchCost>
+            </>
+          )}
         </>
       )}
       {picker.candidates.length === 0 && (

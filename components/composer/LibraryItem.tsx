@@ -6,7 +6,7 @@ import { t } from '../../lib/i18n';
  * One saved prompt. Without variables, "Use" puts it in the prompt box; with `{variables}`, "Use" opens
  * a small group (a textbox per variable) and "Insert" (or Enter) fills them in.
  */
-export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt; onUse(text: string): void; onDelete(): void }) {
+export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt; onUse(text: string): void; onDelete?: () => void }) {
   const variables = variablesOf(prompt.text);
   const [filling, setFilling] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
@@ -25,9 +25,11 @@ export function LibraryItem({ prompt, onUse, onDelete }: { prompt: LibraryPrompt
             #{tag}
           </span>
         ))}
-        <button type="button" className="icon" aria-label={t('composer.libraryItem.deleteNamed', { name: prompt.name })} onClick={onDelete}>
-          ×
-        </button>
+        {onDelete && (
+          <button type="button" className="icon" aria-label={t('composer.libraryItem.deleteNamed', { name: prompt.name })} onClick={onDelete}>
+            ×
+          </button>
+        )}
       </div>
       <p className="hint library-text">{prompt.text}</p>
       {filling && (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, rerun, type Outcome } from '../../lib/ui/history-actions';
+import { copyPrompt, currentWindowId, deleteEntries, downloadResults, exportArchive, openInSidePanel, openStoryInSidePanel, rerun, type Outcome } from '../../lib/ui/history-actions';
 import { useHistory } from '../../lib/ui/history-store';
-import { groupByPicture } from '../../lib/history/groups';
+import { collapseStories, groupByPicture } from '../../lib/history/groups';
 import { isFiltering, matcher, type HistorySummary } from '../../lib/history/summary';
 import { groupByPicturePref, setGroupByPicturePref } from '../../lib/ui/prefs';
 import { send } from '../../lib/messaging/client';
@@ -42,7 +42,9 @@ export function HistoryApp({ page = false }: { page?: boolean }) {
   const matching = useMemo(() => (isFiltering(filter) ? summaries.filter(matcher(filter)) : summaries), [summaries, filter]);
   const [grouped, setGrouped] = useState(groupByPicturePref);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const { visible, groupInfo } = useMemo(() => pictureRows(matching, grouped, expanded), [matching, grouped, expanded]);
+  // A story is one entry (its shots are not listed one by one); the rest as listed or grouped by picture.
+  const { rows, stories } = useMemo(() => collapseStories(matching), [matching]);
+  const { visible, groupInfo } = useMemo(() => pictureRows(rows, grouped, expanded), [rows, grouped, expanded]);
   const report = useCallback((o: Outcome) => setStatus({ tone: o.ok ? 'ok' : 'error', text: o.message }), []);
 
   async function run(task: () => Promise<Outcome>) {
@@ -58,6 +60,7 @@ export function HistoryApp({ page = false }: { page?: boolean }) {
 
   const onAction = useCallback(
     (action: EntryAction, id: string) => {
+      if (action === 'open-story') return void openStoryInSidePanel(id, windowId.current).then(report);
       const job = useHistory.getState().jobs.get(id);
       if (!job) return;
       // No await before openInSidePanel: sidePanel.open needs the click's user gesture.
@@ -150,6 +153,7 @@ export function HistoryApp({ page = false }: { page?: boolean }) {
           onToggle={toggle}
           onAction={onAction}
           groups={groupInfo}
+          stories={stories}
           onExpand={(key) => setExpanded((now) => (now.has(key) ? new Set([...now].filter((k) => k !== key)) : new Set([...now, key])))}
         />
       )}

@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { MODE_INFO } from '../../lib/model/modes';
 import { hostOf, type HistorySummary } from '../../lib/history/summary';
+import type { StoryRow } from '../../lib/history/groups';
 import { useHistoryThumb } from '../../lib/history/thumbs';
 import { plainModelName } from '../../lib/ui/short-model-name';
 import { formatDateTime, formatNumber, t } from '../../lib/i18n';
 
-export type EntryAction = 'open' | 'download' | 'copy' | 'rerun' | 'delete';
+export type EntryAction = 'open' | 'open-story' | 'download' | 'copy' | 'rerun' | 'delete';
 
 const statusLabel = (status: HistorySummary['status']): string =>
   ({
@@ -28,6 +29,8 @@ interface Props {
   /** Set on the row that stands for a group of versions ("Group by picture"). */
   group?: GroupInfo | undefined;
   onExpand?(groupKey: string): void;
+  /** Set on the row that stands for a story (its shots are one entry): Open opens the story editor. */
+  story?: StoryRow | undefined;
 }
 
 export interface GroupInfo {
@@ -37,9 +40,9 @@ export interface GroupInfo {
 }
 
 /** One history row. Memoised: scrolling re-renders only rows whose data or position changed. */
-export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, top, height, onToggle, onAction, group, onExpand }: Props) {
+export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, top, height, onToggle, onAction, group, onExpand, story }: Props) {
   const thumb = useHistoryThumb(s.thumbId);
-  const label = s.prompt.trim() || MODE_INFO[s.mode].label;
+  const label = story ? t('story.historyLabel', { prompt: s.prompt.trim() }) : s.prompt.trim() || MODE_INFO[s.mode].label;
   const host = hostOf(s.pageUrl);
   const cost = s.cost;
   return (
@@ -57,8 +60,9 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           {label}
         </p>
         <div className="meta">
-          <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span> {MODE_INFO[s.mode].label} · <span title={s.model}>{plainModelName(s.model)}</span> · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-          {cost ? ` · ${cost}` : ''}
+          {story && <span className="badge story">{t('story.region')}</span>} {story ? t('story.shotEntries', story.count, { count: formatNumber(story.count) }) : null}
+          {story ? null : <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span>} {story ? null : MODE_INFO[s.mode].label} · <span title={s.model}>{plainModelName(s.model)}</span> · <time dateTime={new Date(s.createdAt).toISOString()}>{formatDateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          {cost && !story ? ` · ${cost}` : ''}
           {host ? (
             <>
               {' · '}
@@ -79,9 +83,17 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
               {group.expanded ? t('history.historyEntry.hideVersions') : t('history.historyEntry.showVersions', group.count, { count: formatNumber(group.count) })}
             </button>
           )}
-          <button type="button" onClick={() => onAction('open', s.id)} aria-label={t('history.historyEntry.openInSidePanel')} title={t('history.historyEntry.openInSidePanel')}>
-            {t('history.historyEntry.open')}
-          </button>
+          {story ? (
+            <button type="button" onClick={() => onAction('open-story', story.storyId)}>
+              {t('story.openStory')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => onAction('open', s.id)} aria-label={t('history.historyEntry.openInSidePanel')} title={t('history.historyEntry.openInSidePanel')}>
+              {t('history.historyEntry.open')}
+            </button>
+          )}
+          {!story && (
+            <>
           <button type="button" onClick={() => onAction('download', s.id)} disabled={s.resultCount === 0} aria-label={t('history.historyEntry.download')} title={t('history.historyEntry.download')}>
             ⬇
           </button>
@@ -94,6 +106,8 @@ export const HistoryEntry = memo(function HistoryEntry({ summary: s, selected, t
           <button type="button" onClick={() => onAction('delete', s.id)} aria-label={t('history.historyEntry.delete')} title={t('history.historyEntry.delete')}>
             {t('history.historyEntry.delete')}
           </button>
+            </>
+          )}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { HistorySummary } from '../../lib/history/summary';
 import { HistoryEntry, type EntryAction, type GroupInfo } from './HistoryEntry';
+import type { StoryRow } from '../../lib/history/groups';
 import { t } from '../../lib/i18n';
 
 const ROW_HEIGHT = 96;
@@ -17,11 +18,12 @@ interface Props {
   onAction(action: EntryAction, id: string): void;
   /** "Group by picture": the lead row of each group, by job id. */
   groups?: Map<string, GroupInfo> | undefined;
+  stories?: Map<string, StoryRow> | undefined;
   onExpand?(groupKey: string): void;
 }
 
 /** Virtualised: only the rows in view (plus a few) exist in the DOM, whatever the history's size. */
-export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, onAction, groups, onExpand }: Props) {
+export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, onAction, groups, stories, onExpand }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -55,6 +57,7 @@ export function HistoryList({ items, selected, canLoadMore, loadMore, onToggle, 
               onToggle={onToggle}
               onAction={onAction}
               group={groups?.get(item.id)}
+              story={stories?.get(item.id)}
               onExpand={onExpand}
             />
           ) : null;

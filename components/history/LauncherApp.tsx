@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { currentWindowId, openHistoryPage, openInSidePanel, type Outcome } from '../../lib/ui/history-actions';
+import { currentWindowId, openHistoryPage, openInSidePanel, openStoryInSidePanel, type Outcome } from '../../lib/ui/history-actions';
+import { collapseStories } from '../../lib/history/groups';
 import { useHistory } from '../../lib/ui/history-store';
 import { matcher, type HistorySummary } from '../../lib/history/summary';
 import { useHistoryThumb } from '../../lib/history/thumbs';
@@ -22,7 +23,11 @@ export function LauncherApp() {
   useEffect(() => {
     void currentWindowId().then((id) => (windowId.current = id));
   }, []);
-  const recent = useMemo(() => summaries.filter((s) => s.resultCount > 0 && s.thumbId).filter(matcher({ ...filter, kind: 'all', status: 'all' })).slice(0, RECENT), [summaries, filter]);
+  // A story is one tile (its newest shot's picture), which opens the story editor.
+  const { rows: recent, stories } = useMemo(
+    () => collapseStories(summaries.filter((s) => s.resultCount > 0 && s.thumbId).filter(matcher({ ...filter, kind: 'all', status: 'all' }))),
+    [summaries, filter],
+  );
   // No await before openInSidePanel: sidePanel.open needs the click's user gesture.
   const open = (id?: string) => void openInSidePanel(id, windowId.current).then(setStatus);
   const showHistory = () => void openHistoryPage(filter.text).then(closeIfPopup);
@@ -64,9 +69,10 @@ export function LauncherApp() {
           <p className="launcher-empty hint">{filter.text.trim() ? t('history.historyApp.nothingMatchesTheseFilters') : t('ux.launcher.empty')}</p>
         ) : (
           <ul className="launcher-grid" aria-label={t('ux.launcher.recentResults')}>
-            {recent.map((s) => (
-              <RecentTile key={s.id} summary={s} onOpen={() => open(s.id)} />
-            ))}
+            {recent.slice(0, RECENT).map((s) => {
+              const story = stories.get(s.id);
+              return <RecentTile key={s.id} summary={s} story={!!story} onOpen={() => (story ? void openStoryInSidePanel(story.storyId, windowId.current).then(setStatus) : open(s.id))} />;
+            })}
           </ul>
         )}
       </section>
@@ -82,13 +88,14 @@ async function closeIfPopup(): Promise<void> {
   if (!(await browser.tabs.getCurrent())) window.close();
 }
 
-function RecentTile({ summary: s, onOpen }: { summary: HistorySummary; onOpen(): void }) {
+function RecentTile({ summary: s, story, onOpen }: { summary: HistorySummary; story: boolean; onOpen(): void }) {
   const thumb = useHistoryThumb(s.thumbId);
-  const label = s.prompt.trim() || MODE_INFO[s.mode].label;
+  const label = story ? t('story.historyLabel', { prompt: s.prompt.trim() }) : s.prompt.trim() || MODE_INFO[s.mode].label;
   return (
     <li>
-      <button type="button" className="launcher-tile" aria-label={t('ux.launcher.openResult', { title: label })} title={label} onClick={onOpen} data-job-id={s.id}>
+      <button type="button" className="launcher-tile" aria-label={story ? t('story.openNamed', { title: label }) : t('ux.launcher.openResult', { title: label })} title={label} onClick={onOpen} data-job-id={s.id}>
         {thumb ? <img src={thumb} alt="" decoding="async" /> : <span className="placeholder" aria-hidden="true" />}
+        {story && <span className="launcher-story">{t('story.region')}</span>}
         {s.kind === 'video' && <span className="launcher-badge" aria-hidden="true" />}
       </button>
     </li>

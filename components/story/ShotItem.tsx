@@ -2,6 +2,8 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ShotPlan } from '../../lib/story/planner';
 import type { Shot, ShotStart } from '../../lib/story/story-schema';
 import { useStory } from '../../lib/ui/story-store';
+import { ShotLibrary } from './ShotLibrary';
+import { ShotPicture } from './ShotPicture';
 import { formatNumber, t } from '../../lib/i18n';
 
 /**
@@ -28,6 +30,8 @@ const stateLabel = (state: ShotPlan['state']) =>
     'needs-frame': t('story.state.needsFrame'),
     waiting: t('story.state.waiting'),
     blocked: t('story.state.blocked'),
+    reading: t('story.state.reading'),
+    unreadable: t('story.state.unreadable'),
   })[state];
 
 export function ShotItem({ shot, index, count, plan, onMoved }: Props) {
@@ -75,7 +79,9 @@ export function ShotItem({ shot, index, count, plan, onMoved }: Props) {
       <label className="visually-hidden" htmlFor={`prompt-${shot.id}`}>
         {t('story.prompt')}
       </label>
+      {shot.start.kind === 'image' && <ShotPicture start={shot.start} />}
       <textarea id={`prompt-${shot.id}`} aria-label={t('story.prompt')} value={shot.prompt} readOnly={sent} maxLength={5000} onChange={(e) => set({ prompt: e.target.value })} />
+      {!sent && <ShotLibrary onUse={(prompt) => set({ prompt: prompt.slice(0, 5000) })} />}
       <div className="story-shot-row">
         <div>
           <label htmlFor={`seconds-${shot.id}`}>{t('story.duration')}</label>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { VIDEO_ASPECT_RATIOS } from '../../lib/api/models';
 import { nextActions, planStory, stitchList, storyComplete } from '../../lib/story/planner';
 import { downloadStory } from '../../lib/ui/story-download';
+import type { JoinStage } from '../../lib/export/join-clips';
 import { useStory } from '../../lib/ui/story-store';
 import { useCapabilities } from '../../lib/ui/settings-view-store';
 import { ShotItem } from './ShotItem';
@@ -19,7 +20,7 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
   const jobs = useStory((s) => s.jobs);
   const error = useStory((s) => s.error);
   const [status, setStatus] = useState('');
-  const [progress, setProgress] = useState<number>();
+  const [progress, setProgress] = useState<{ stage: JoinStage; fraction: number }>();
   const [downloadError, setDownloadError] = useState<string>();
   const soundOff = useCapabilities().soundOff === true; // Sound is offered only where it can be turned off
   if (!story) return null;
@@ -33,9 +34,9 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
 
   const download = async () => {
     setDownloadError(undefined);
-    setProgress(0);
+    setProgress({ stage: 'joining', fraction: 0 });
     try {
-      await downloadStory(story, jobs, setProgress);
+      await downloadStory(story, jobs, (stage, fraction) => setProgress({ stage, fraction }));
     } catch (e) {
       setDownloadError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -95,9 +96,10 @@ export function StoryEditor({ onClose }: { onClose(): void }) {
         </button>
       </div>
       {progress !== undefined && (
-        <p role="status">
-          <progress max={1} value={progress} /> {t('story.stitching', { percent: formatNumber(progress, { style: 'percent' }) })}
-        </p>
+        <div className="story-progress">
+          <progress max={1} value={progress.fraction} aria-label={t('story.downloadProgress')} aria-valuetext={formatNumber(progress.fraction, { style: 'percent' })} />
+          <p role="status">{t(progress.stage === 'reencoding' ? 'story.reencoding' : 'story.stitching', { percent: formatNumber(progress.fraction, { style: 'percent' }) })}</p>
+        </div>
       )}
       {(error || story.lastError || downloadError) && (
         <p className="error" role="alert">

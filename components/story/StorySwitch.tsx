@@ -3,6 +3,7 @@ import { useStory, watchStory, newStory } from '../../lib/ui/story-store';
 import { useSettings } from '../../lib/ui/settings-view-store';
 import { StoryEditor } from './StoryEditor';
 import { Icon } from '../gallery/Icon';
+import { SESSION_NAMES } from '../../lib/storage/keys';
 import { t } from '../../lib/i18n';
 import './story.css';
 
@@ -15,8 +16,25 @@ export function StorySwitch({ children }: { children: ReactNode }) {
   const open = useStory((s) => s.open);
   useEffect(() => watchStory(), []);
   useEffect(() => {
+    const open = (id: string) => void useStory.getState().load(id).then(() => useStory.getState().setOpen(true));
     const id = new URLSearchParams(location.search).get('story');
-    if (id) void useStory.getState().load(id).then(() => useStory.getState().setOpen(true));
+    if (id) open(id);
+    // A story's history entry (popup, History page) leaves its id in session storage for the open panel.
+    const session = chrome.storage?.session;
+    if (!session) return;
+    const key = SESSION_NAMES.panelFocusStory;
+    const take = async () => {
+      const value: unknown = (await session.get(key))[key];
+      if (typeof value !== 'string') return;
+      await session.remove(key);
+      open(value);
+    };
+    void take();
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === 'session' && changes[key]?.newValue) void take();
+    };
+    chrome.storage.onChanged.addListener(onChanged);
+    return () => chrome.storage.onChanged.removeListener(onChanged);
   }, []);
   if (!open) return <>{children}</>;
   return <StoryEditor onClose={() => useStory.getState().setOpen(false)} />;

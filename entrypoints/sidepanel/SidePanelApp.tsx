@@ -40,7 +40,8 @@ export function SidePanelApp() {
 
   // Until a key is saved the composer could send nothing: the setup card stands in its place.
   const needsKey = useSettings((s) => s.hasKey === false);
-  const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0);
+  // A story's shots live in its editor (Story; one entry in history), not one by one among the results.
+  const results = jobs.filter((j) => j.status === 'done' && j.results.length > 0 && !j.origin?.storyId);
   return (
     <div className="panel">
       <header className="panel-header">

@@ -74,6 +74,8 @@ export function parseScanReply(raw: unknown): BatchScan {
 /** The panel's picker, handed over like every other panel request (lib/messaging/panel-request.ts). */
 export const batchPickerSchema = z.object({
   scanId: z.string().max(100),
+  /** `story`: the pictures become a story's shots ("Make a story from this page…"), not a batch. */
+  purpose: z.enum(['batch', 'story']).default('batch'),
   candidates: z.array(batchCandidateSchema).max(BATCH_MAX_IMAGES),
   total: z.number().int().nonnegative(),
   pageUrl: z.string().max(8192).optional(),

@@ -19,6 +19,8 @@ export interface ResultMetadata {
   chain?: readonly { prompt: string; model: string }[];
   /** The page the original picture was on: only when the user turned it on in Options. */
   sourcePage?: string;
+  /** A story: its shots in order, each with its prompt and the model that rendered it (lib/story/story-metadata.ts). */
+  shots?: readonly { prompt: string; model: string }[];
   /** A region edit: which part of the picture was edited (plain text, e.g. "rectangle 1500×1000 at 2000,1500 of 6000×4000"). */
   area?: string;
 }
@@ -92,6 +94,9 @@ export function cleanMetadata(meta: ResultMetadata): ResultMetadata {
       ? { chain: meta.chain.slice(-MAX_CHAIN).map((v) => ({ prompt: cleanText(v.prompt, MAX_CHAIN_PROMPT_CHARS), model: cleanText(v.model, MAX_MODEL_CHARS) })) }
       : {}),
     ...(page ? { sourcePage: page } : {}),
+    ...(meta.shots?.length
+      ? { shots: meta.shots.slice(0, MAX_CHAIN).map((v) => ({ prompt: cleanText(v.prompt, MAX_CHAIN_PROMPT_CHARS), model: cleanText(v.model, MAX_MODEL_CHARS) })) }
+      : {}),
     ...(meta.area ? { area: cleanText(meta.area, MAX_AREA_CHARS) } : {}),
   };
 }

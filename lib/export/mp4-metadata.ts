@@ -50,7 +50,7 @@ export function writeMp4Metadata(mp4: Uint8Array, meta: ResultMetadata): Uint8Ar
   const mediaAfterMoov = top.some((b) => b.type === 'mdat' && b.start > moov.start);
   if (mediaAfterMoov && growth !== 0) shiftChunkOffsets(newMoov, growth);
   // XMP (provenance) in its own top-level uuid box, appended last so no offset moves; an older one goes.
-  const xmp = box('uuid', XMP_UUID, utf8(xmpPacket(meta)));
+  const xmp = xmpBox(meta);
   const pieces = [mp4.subarray(0, moov.start), newMoov, mp4.subarray(moov.end)];
   const oldXmp = top.find(isXmpBox(mp4));
   if (oldXmp) {
@@ -60,6 +60,9 @@ export function writeMp4Metadata(mp4: Uint8Array, meta: ResultMetadata): Uint8Ar
   }
   return concat([...pieces, xmp]);
 }
+
+/** The top-level box holding the XMP packet; also appended after a stitched story's index (stitch-mp4.ts `trailer`). */
+export const xmpBox = (meta: ResultMetadata): Uint8Array => box('uuid', XMP_UUID, utf8(xmpPacket(meta)));
 
 /** The XMP packet's uuid box (Adobe XMP Specification Part 3, "MPEG-4"). */
 const XMP_UUID = Uint8Array.from([0xbe, 0x7a, 0xcf, 0xcb, 0x97, 0xa9, 0x42, 0xe8, 0x9c, 0x71, 0x99, 0x94, 0x91, 0xe3, 0xaf, 0xac]);

@@ -36,7 +36,8 @@ export interface ClipProbe {
 }
 
 export class StitchIncompatible extends Error {
-  constructor(readonly reason: 'codec' | 'size' | 'setup' | 'sound' | 'no-video') {
+  /** `sound`: the sound differs in format (re-encoding fixes it); `sound-missing`: some shots have none (it cannot). */
+  constructor(readonly reason: 'codec' | 'size' | 'setup' | 'sound' | 'sound-missing' | 'no-video') {
     super(`clips cannot be joined without re-encoding (${reason})`);
     this.name = 'StitchIncompatible';
   }
@@ -95,15 +96,17 @@ export function incompatibility(probes: ClipProbe[]): StitchIncompatible['reason
     if (probe.videoCodec !== first.videoCodec) return 'codec';
     if (probe.width !== first.width || probe.height !== first.height) return 'size';
     if (probe.description !== first.description) return 'setup';
-    if (!!probe.audio !== !!first.audio) return 'sound';
+    if (!!probe.audio !== !!first.audio) return 'sound-missing';
     if (probe.audio && first.audio && (probe.audio.codec !== first.audio.codec || probe.audio.sampleRate !== first.audio.sampleRate || probe.audio.channels !== first.audio.channels)) return 'sound';
   }
   return undefined;
 }
 
 export interface StitchOptions {
-  /** Written into the file (title, and a comment listing each shot's prompt and model). */
-  metadata?: { title?: string; comment?: string };
+  /** Written into the file's ilst (title, a comment listing each shot's prompt and model, date, tool). */
+  metadata?: { title?: string; comment?: string; date?: Date; software?: string };
+  /** Boxes appended after the index (the XMP uuid box: after moov, so no offset moves). */
+  trailer?: Uint8Array;
   /** 0…1, by clips joined (the work is copying, so each clip is about the same share). */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -131,7 +134,15 @@ export async function stitchClips(clips: Blob[], options: StitchOptions = {}): P
   output.addVideoTrack(videoSource);
   const audioSource = first.audio ? new EncodedAudioPacketSource(first.audio.codec ?? 'aac') : undefined;
   if (audioSource) output.addAudioTrack(audioSource);
-  if (options.metadata) output.setMetadataTags({ ...(options.metadata.title ? { title: options.metadata.title } : {}), ...(options.metadata.comment ? { comment: options.metadata.comment } : {}) });
+  const meta = options.metadata;
+  if (meta) {
+    output.setMetadataTags({
+      ...(meta.title ? { title: meta.title } : {}),
+      ...(meta.comment ? { comment: meta.comment } : {}),
+      ...(meta.date ? { date: meta.date } : {}),
+      ...(meta.software ? { raw: { '©too': meta.software } } : {}),
+    });
+  }
   await output.start();
 
   let offset = 0;
@@ -164,14 +175,14 @@ export async function stitchClips(clips: Blob[], options: StitchOptions = {}): P
     options.onProgress?.((index + 1) / clips.length);
   }
   await output.finalize();
-  return { blob: sink.blob('video/mp4'), durationS: offset, hasAudio: !!audioSource };
+  return { blob: sink.blob('video/mp4', options.trailer), durationS: offset, hasAudio: !!audioSource };
 }
 
 /**
  * Collects the muxer's positioned writes as pieces. Writes are appends except a few patches of bytes
  * written earlier (box sizes), which are copied into the pieces they fall in.
  */
-class PieceSink {
+export class PieceSink {
   readonly #pieces: { at: number; data: Uint8Array }[] = [];
   #end = 0;
   readonly writable = new WritableStream<{ type: 'write'; data: Uint8Array; position: number }>({
@@ -197,7 +208,8 @@ class PieceSink {
     this.#end = at + rest.length;
   }
 
-  blob(type: string): Blob {
-    return new Blob(this.#pieces.map((p) => p.data as Uint8Array<ArrayBuffer>), { type });
+  blob(type: string, trailer?: Uint8Array): Blob {
+    const parts = this.#pieces.map((p) => p.data as Uint8Array<ArrayBuffer>);
+    return new Blob(trailer ? [...parts, trailer as Uint8Array<ArrayBuffer>] : parts, { type });
   }
 }

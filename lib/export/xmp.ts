@@ -8,7 +8,8 @@ import type { ResultMetadata } from './metadata';
  *     carry reimagine:Prompt and reimagine:Model as property attributes (RDF/XML's short form of a
  *     struct, which simple XMP readers such as exifr also read);
  *   - reimagine:SourcePage — the page the original was on, only when Options allows it;
- *   - reimagine:EditedArea — a region edit's area in words (metadata.ts areaNote).
+ *   - reimagine:EditedArea — a region edit's area in words (metadata.ts areaNote);
+ *   - reimagine:Shots — a story's shots in order, items like History's (reimagine:Prompt, reimagine:Model).
  * Every value is escaped; text was cleaned by cleanMetadata.
  */
 export const IPTC_EXT_NS = 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/';
@@ -37,6 +38,9 @@ export function xmpPacket(meta: ResultMetadata): string {
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(meta.prompt)}</rdf:li></rdf:Alt></dc:description>`,
     chain.length
       ? `<reimagine:History><rdf:Seq>${chain.map((v) => `<rdf:li reimagine:Prompt="${escapeXml(v.prompt)}" reimagine:Model="${escapeXml(v.model)}"/>`).join('')}</rdf:Seq></reimagine:History>`
+      : '',
+    meta.shots?.length
+      ? `<reimagine:Shots><rdf:Seq>${meta.shots.map((v) => `<rdf:li reimagine:Prompt="${escapeXml(v.prompt)}" reimagine:Model="${escapeXml(v.model)}"/>`).join('')}</rdf:Seq></reimagine:Shots>`
       : '',
     '</rdf:Description>',
     '</rdf:RDF>',

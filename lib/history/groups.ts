@@ -49,3 +49,35 @@ export function groupByPicture(summaries: readonly HistorySummary[]): HistoryGro
   }
   return [...groups.values()];
 }
+
+/** The row that stands for a story: its newest shot's entry, and how many shot entries it holds. */
+export interface StoryRow {
+  storyId: string;
+  count: number;
+}
+
+/**
+ * A story is one entry in history, not one per shot (and per retried attempt): the newest of its shots'
+ * entries stands for it and opens the story editor; the others are left out of the list (they stay in
+ * the story, and in search through it).
+ */
+export function collapseStories(summaries: readonly HistorySummary[]): { rows: HistorySummary[]; stories: Map<string, StoryRow> } {
+  const rows: HistorySummary[] = [];
+  const stories = new Map<string, StoryRow>();
+  const leadOf = new Map<string, string>();
+  for (const s of summaries) {
+    if (!s.storyId) {
+      rows.push(s);
+      continue;
+    }
+    const lead = leadOf.get(s.storyId);
+    if (lead) {
+      stories.get(lead)!.count++;
+      continue;
+    }
+    leadOf.set(s.storyId, s.id);
+    stories.set(s.id, { storyId: s.storyId, count: 1 });
+    rows.push(s);
+  }
+  return { rows, stories };
+}

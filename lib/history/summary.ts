@@ -32,6 +32,8 @@ export interface HistorySummary {
   parentId?: string;
   /** …or, for an original, the picture it started from (a page image's address, else the source file). */
   pictureKey?: string;
+  /** A shot of a story: history shows the story as one entry (groups.ts collapseStories). */
+  storyId?: string;
 }
 
 export function summarize(job: Job): HistorySummary {
@@ -59,6 +61,7 @@ export function summarize(job: Job): HistorySummary {
     // The plain-language reason and what to do (the server's raw text stays in the job for details).
     ...(job.error ? { error: userMessage(job.error) } : {}),
     ...lineageOf(sources[0]),
+    ...(job.origin?.storyId ? { storyId: job.origin.storyId } : {}),
   };
 }
 

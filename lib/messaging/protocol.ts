@@ -156,6 +156,8 @@ export const pageCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('story.save'), story: storyDraftSchema }),
   z.object({ type: z.literal('story.run'), storyId: id }),
   z.object({ type: z.literal('story.retry-shot'), storyId: id, shotId: id }),
+  /** "Make a story from this page…": the picker's chosen pictures (by scan id, like batch.start) become a new story. */
+  z.object({ type: z.literal('story.from-page'), scanId: id, targetIds: z.array(z.string().max(100)).min(1).max(50) }),
 ]);
 export type PageCommand = z.infer<typeof pageCommandSchema>;
 
@@ -197,6 +199,7 @@ export interface PageReplies {
   'story.save': { storyId: string };
   'story.run': object;
   'story.retry-shot': object;
+  'story.from-page': { storyId: string };
 }
 
 export type PageReply<T extends PageCommand['type']> = ({ ok: true } & PageReplies[T]) | Failure;

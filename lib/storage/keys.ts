@@ -31,6 +31,8 @@ export const SESSION_NAMES = {
   pendingPanelRequest: 'pendingPanelRequest',
   /** A job the popup asks the panel to bring into view. */
   panelFocusJob: 'panelFocusJob',
+  /** A story history asked the panel to open (its editor); taken once by components/story/StorySwitch. */
+  panelFocusStory: 'panelFocusStory',
   /** Sources marked "Use as reference", until the next job takes them. */
   referenceSources: 'referenceSources',
   /** One entry per capture in flight: `capture:<id>`. */

@@ -26,7 +26,11 @@ export type ShotState =
   /** Its predecessor has not finished yet. */
   | 'waiting'
   /** A shot it depends on failed. */
-  | 'blocked';
+  | 'blocked'
+  /** Its page picture is still being read. */
+  | 'reading'
+  /** Its page picture could not be read (`start.captureError` says why). */
+  | 'unreadable';
 
 export interface ShotPlan {
   shotId: string;
@@ -56,9 +60,10 @@ export function planStory(story: Pick<Story, 'shots'>, jobOf: JobLookup): ShotPl
     // A job that exists (was sent) keeps its own state: nothing paid for is ever re-planned.
     let state: ShotState;
     if (own) state = own;
+    else if (shot.start.kind === 'image' && !shot.start.source) state = shot.start.captureError ? 'unreadable' : 'reading';
     else if (!dependsOn || !previous) state = dependsOnPrevious(shot) ? 'blocked' : 'ready'; // a first shot cannot continue anything
     else if (previous.state === 'done') state = shot.start.kind === 'last-frame' && !shot.frame ? 'needs-frame' : 'ready';
-    else if (previous.state === 'failed' || previous.state === 'blocked') state = 'blocked';
+    else if (previous.state === 'failed' || previous.state === 'blocked' || previous.state === 'unreadable') state = 'blocked';
     else state = 'waiting';
     plans.push({ shotId: shot.id, state, ...(dependsOn ? { dependsOn } : {}) });
   });
@@ -83,7 +88,7 @@ export function nextActions(plans: ShotPlan[]): StoryActions {
 export const storyComplete = (plans: ShotPlan[]): boolean => plans.length > 0 && plans.every((p) => p.state === 'done');
 
 /** Nothing more will happen by itself (done, or stopped at failures the user must retry). */
-export const storySettled = (plans: ShotPlan[]): boolean => plans.every((p) => p.state === 'done' || p.state === 'failed' || p.state === 'blocked');
+export const storySettled = (plans: ShotPlan[]): boolean => plans.every((p) => p.state === 'done' || p.state === 'failed' || p.state === 'blocked' || p.state === 'unreadable');
 
 /** The user's retry of one shot: its failed job is set aside and the shot is planned again; nothing else moves. */
 export function retryShot(story: Story, shotId: string, jobOf: JobLookup): Story | undefined {
@@ -111,6 +116,7 @@ export function shotRequest(story: Story, shot: Shot, inputs: ShotInputs): JobRe
     case 'prompt':
       return { mode: 'create-video', ...common, duration: shot.duration, aspectRatio: story.aspectRatio, resolution: story.resolution };
     case 'image':
+      if (!shot.start.source) return undefined;
       return { mode: 'animate-image', ...common, sources: [shot.start.source], duration: shot.duration, resolution: story.resolution };
     case 'last-frame':
       return shot.frame ? { mode: 'animate-image', ...common, sources: [shot.frame], duration: shot.duration, resolution: story.resolution } : undefined;
@@ -143,4 +149,14 @@ export function stitchList(story: Pick<Story, 'shots'>, jobOf: JobLookup): JobRe
     else clips.push(result);
   }
   return clips;
+}
+
+/**
+ * A page picture's start as the background recorded it (its source or read error), when the draft still
+ * names the same capture: a save sent while the picture was being read never erases what was read since.
+ */
+export function keepRecordedPicture(draft: Shot, recorded: Shot | undefined): Shot {
+  if (draft.start.kind !== 'image' || recorded?.start.kind !== 'image' || !draft.start.captureId) return draft;
+  if (recorded.start.captureId !== draft.start.captureId || draft.start.source) return draft;
+  return { ...draft, start: recorded.start };
 }

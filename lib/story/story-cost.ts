@@ -30,7 +30,9 @@ export function estimateStory(story: Story, jobOf: JobLookup = () => undefined):
   let remaining = 0;
   let unknown = false;
   story.shots.forEach((shot, index) => {
-    const priced = shotRequest(story, { ...shot, frame: shot.frame ?? PLACEHOLDER }, { previousVideo: PLACEHOLDER_VIDEO });
+    // A page picture still being read costs what it will cost once read.
+    const start = shot.start.kind === 'image' && !shot.start.source ? { ...shot.start, source: PLACEHOLDER } : shot.start;
+    const priced = shotRequest(story, { ...shot, start, frame: shot.frame ?? PLACEHOLDER }, { previousVideo: PLACEHOLDER_VIDEO });
     const estimate = priced ? estimateRequest(priced) : undefined;
     if (!estimate) {
       unknown = true;

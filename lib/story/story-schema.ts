@@ -20,7 +20,16 @@ export const STORY_SCHEMA_VERSION = 1;
  */
 export const shotStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('prompt') }),
-  z.object({ kind: z.literal('image'), from: z.enum(['page', 'result']).default('page'), source: sourceRefSchema }),
+  z.object({
+    kind: z.literal('image'),
+    from: z.enum(['page', 'result']).default('page'),
+    /** Absent while the page's picture is still being read ("Make a story from this page…"). */
+    source: sourceRefSchema.optional(),
+    /** The capture reading it from the page (background-written; the picture's own overlay id). */
+    captureId: z.string().max(100).optional(),
+    /** Why the page's picture could not be read (the user deletes the shot or picks another start). */
+    captureError: z.string().max(1000).optional(),
+  }),
   z.object({ kind: z.literal('last-frame') }),
   z.object({ kind: z.literal('extend') }),
 ]);

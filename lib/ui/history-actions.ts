@@ -8,6 +8,7 @@ import { downloadSettings } from './result-actions';
 import { provenanceFor } from '../versions/provenance';
 import { applyJobChanges } from './history-store';
 import { PANEL_FOCUS_KEY } from '../messaging/panel-request';
+import { SESSION_NAMES } from '../storage/keys';
 import { formatNumber, t } from '../i18n';
 
 /**
@@ -40,6 +41,21 @@ export function openInSidePanel(jobId: string | undefined, windowId: number | un
     );
   }
   return openPanelTab(jobId);
+}
+
+/** A story's history entry: the side panel opens on that story's editor (`?story=<id>` in a tab). */
+export function openStoryInSidePanel(storyId: string, windowId: number | undefined): Promise<Outcome> {
+  void chrome.storage?.session?.set({ [SESSION_NAMES.panelFocusStory]: storyId });
+  const tab = async (): Promise<Outcome> => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?story=${encodeURIComponent(storyId)}`) });
+    return { ok: true, message: t('historyData.openedInATab') };
+  };
+  const sidebar = (browser as unknown as { sidebarAction?: { open?: () => Promise<void> } }).sidebarAction;
+  if (typeof sidebar?.open === 'function') return sidebar.open().then(() => ({ ok: true, message: t('historyData.openedInTheSidePanel') }), tab);
+  if (!import.meta.env.FIREFOX && typeof chrome.sidePanel?.open === 'function' && windowId !== undefined) {
+    return chrome.sidePanel.open({ windowId }).then(() => ({ ok: true, message: t('historyData.openedInTheSidePanel') }), tab);
+  }
+  return tab();
 }
 
 async function openPanelTab(jobId: string | undefined): Promise<Outcome> {

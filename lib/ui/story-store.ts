@@ -4,6 +4,7 @@ import { send } from '../messaging/client';
 import { onChange } from '../storage/changes';
 import { getJob } from '../storage/jobs';
 import { readLatestStory, readStory } from '../story/story-store';
+import { keepRecordedPicture } from '../story/planner';
 import { storyDraftSchema, type Shot, type ShotStartKind, type Story } from '../story/story-schema';
 import { userMessage } from '../errors/taxonomy';
 
@@ -26,6 +27,8 @@ export interface StoryView {
   deleteShot(index: number): void;
   run(): Promise<void>;
   retry(shotId: string): Promise<void>;
+  /** "Make a story from this page…": the picker's chosen pictures become a new story, opened here. */
+  fromPage(scanId: string, targetIds: string[]): Promise<string | undefined>;
 }
 
 const SAVE_DELAY_MS = 400;
@@ -48,7 +51,7 @@ function merge(draft: Story, stored: Story): Story {
     shots: draft.shots.map((shot) => {
       const before = recorded.get(shot.id);
       if (!before) return shot;
-      return before.jobId ? before : { ...shot, priorJobIds: before.priorJobIds, ...(before.frame ? { frame: before.frame } : {}) };
+      return before.jobId ? before : { ...keepRecordedPicture(shot, before), priorJobIds: before.priorJobIds, ...(before.frame ? { frame: before.frame } : {}) };
     }),
   };
 }
@@ -113,6 +116,13 @@ export const useStory = create<StoryView>((set, get) => {
       if (!story) return;
       const reply = await send({ type: 'story.run', storyId: story.id });
       set({ error: reply.ok ? undefined : userMessage(reply.error) });
+    },
+    async fromPage(scanId, targetIds) {
+      const reply = await send({ type: 'story.from-page', scanId, targetIds });
+      if (!reply.ok) return userMessage(reply.error);
+      await get().load(reply.storyId);
+      set({ open: true, error: undefined });
+      return undefined;
     },
     async retry(shotId) {
       const story = get().story;

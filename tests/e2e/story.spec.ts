@@ -3,6 +3,7 @@ import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { expect, killServiceWorker, openExtensionPage, test } from './fixtures';
 import { bodiesOf, configure } from './sidepanel-helpers';
 import { ui } from './i18n';
+import { readMp4Xmp } from '../../lib/export/mp4-metadata';
 
 /**
  * A 3-shot story, run in the background: shot 2 starts from shot 1's last frame (its request carries that
@@ -106,6 +107,12 @@ test('a 3-shot story: last frame, extension, a failed shot retried alone, a kill
   expect(await (await input.getPrimaryAudioTrack())?.getCodec()).toBe('opus');
   const tags = await input.getMetadataTags();
   expect(tags.comment).toContain(prompts[1]);
+  // The XMP packet lists each shot's prompt and model in order; no source page (the Options switch is off).
+  const xmp = readMp4Xmp(new Uint8Array(bytes))!;
+  const listed = [...xmp.matchAll(/<rdf:li reimagine:Prompt="([^"]*)" reimagine:Model="([^"]*)"\/>/g)].map((m) => m[1]);
+  expect(listed).toEqual(prompts);
+  expect(xmp).toContain('Iptc4xmpExt:DigitalSourceType="http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"');
+  expect(xmp).not.toContain('SourcePage');
 });
 
 test('story shots reorder by keyboard, buttons and drag; duplicate and delete', async ({ context, extensionId, emulator }) => {

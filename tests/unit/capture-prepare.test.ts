@@ -60,6 +60,9 @@ describe('menus and quick actions', () => {
     expect(menuItems([], 0).some((i) => i.type === 'separator')).toBe(false);
     // "Edit an area…" shows its picker in the panel: the panel opens in the click's own turn.
     expect(menuOpensPanel('reimagine-edit-area')).toBe(true);
+    // "Make a story from this page…": the batch picker in the panel, so the panel opens in the click's turn.
+    expect(items.find((i) => i.id === 'reimagine-story')).toMatchObject({ title: 'Make a story from this page…', contexts: ['page'] });
+    expect(menuOpensPanel('reimagine-story')).toBe(true);
   });
 
   it('disables, with the reason, the entries the selected provider cannot do', async () => {

@@ -29,3 +29,15 @@ describe('group by picture', () => {
     expect(groupByPicture(chain).map((g) => g.members.length)).toEqual([5000]);
   });
 });
+
+describe('collapseStories', () => {
+  it('a story is one row (its newest shot), counting its shot entries; other rows stay in order', async () => {
+    const { collapseStories } = await import('../../lib/history/groups');
+    const row = (id: string, storyId?: string) => ({ id, createdAt: 0, status: 'done', mode: 'create-video', kind: 'video', model: 'm', prompt: id, haystack: id, resultCount: 1, bytes: 1, ...(storyId ? { storyId } : {}) }) as HistorySummary;
+    const { rows, stories } = collapseStories([row('a'), row('s3', 'S'), row('b'), row('s2', 'S'), row('s1', 'S'), row('t1', 'T')]);
+    expect(rows.map((r) => r.id)).toEqual(['a', 's3', 'b', 't1']);
+    expect(stories.get('s3')).toEqual({ storyId: 'S', count: 3 });
+    expect(stories.get('t1')).toEqual({ storyId: 'T', count: 1 });
+    expect(stories.has('a')).toBe(false);
+  });
+});

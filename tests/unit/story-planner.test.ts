@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextActions, planStory, previousVideoOf, retryShot, shotRequest, stitchList, storyComplete, type ShotJob } from '../../lib/story/planner';
+import { keepRecordedPicture, nextActions, planStory, storySettled, previousVideoOf, retryShot, shotRequest, stitchList, storyComplete, type ShotJob } from '../../lib/story/planner';
 import { estimateStory, storyCapError } from '../../lib/story/story-cost';
 import { storySchema, type Story } from '../../lib/story/story-schema';
 import { estimateRequest } from '../../lib/pricing/estimate';
@@ -112,5 +112,31 @@ describe('estimateStory', () => {
     expect(storyCapError(estimate, null, 0)).toBeUndefined();
     expect(storyCapError(estimate, 100, 0)).toBeUndefined();
     expect(storyCapError(estimate, 0.5, 0)?.kind).toBe('spending_cap');
+  });
+});
+
+describe('page pictures (Make a story from this page…)', () => {
+  const reading = (patch: Record<string, unknown> = {}) => story({ shots: [{ id: 'a', prompt: 'x', duration: 6, start: { kind: 'image', from: 'page', captureId: 'cap-a', ...patch }, priorJobIds: [] }, { id: 'b', prompt: 'y', duration: 6, start: { kind: 'last-frame' }, priorJobIds: [] }] });
+
+  it('a shot whose picture is still being read is not sent, and its successor waits', () => {
+    const plans = planStory(reading(), jobs({}));
+    expect(plans.map((p) => p.state)).toEqual(['reading', 'waiting']);
+    expect(nextActions(plans).submit).toEqual([]);
+    expect(shotRequest(reading(), reading().shots[0]!, {})).toBeUndefined();
+    expect(estimateStory(reading()).unknown).toBe(false); // priced as it will be once read
+  });
+
+  it('an unreadable picture stops only what depends on it, and the story settles', () => {
+    const plans = planStory(reading({ captureError: 'no access' }), jobs({}));
+    expect(plans.map((p) => p.state)).toEqual(['unreadable', 'blocked']);
+    expect(storySettled(plans)).toBe(true);
+  });
+
+  it('a save sent while the picture was read never erases what was read', () => {
+    const recorded = reading({ source: page }).shots[0]!;
+    const draft = { ...reading().shots[0]!, prompt: 'edited' };
+    expect(keepRecordedPicture(draft, recorded)).toMatchObject({ prompt: 'edited', start: { source: page } });
+    const other = { ...draft, start: { kind: 'prompt' as const } };
+    expect(keepRecordedPicture(other, recorded)).toBe(other); // the user changed the start: theirs wins
   });
 });

@@ -1,6 +1,7 @@
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { describe, expect, it } from 'vitest';
 import { incompatibility, probeClips, stitchClips, StitchIncompatible } from '../../lib/export/stitch-mp4';
+import { readMp4Xmp, xmpBox } from '../../lib/export/mp4-metadata';
 import { fixtureForAspect, readMp4Info } from '../emulator/mp4';
 import { renderVideo } from '../emulator/render-video';
 
@@ -62,11 +63,20 @@ describe('stitchClips', () => {
     expect((await demux(await stitched.blob.arrayBuffer())).audioCodec).toBeNull();
   });
 
-  it('refuses to copy clips of another size or with and without sound (they need re-encoding)', async () => {
+  it('refuses to copy clips of another size (re-encoding joins them) or with and without sound (nothing can)', async () => {
     const wide = await renderVideo(fixtureForAspect('16:9'), 2, true);
     const tall = await renderVideo(fixtureForAspect('9:16'), 2, true);
     expect(incompatibility(await probeClips([wide, tall].map(blob)))).toBe('size');
-    expect(incompatibility(await probeClips([wide, await renderVideo(fixtureForAspect('16:9'), 2, false)].map(blob)))).toBe('sound');
+    expect(incompatibility(await probeClips([wide, await renderVideo(fixtureForAspect('16:9'), 2, false)].map(blob)))).toBe('sound-missing');
     await expect(stitchClips([wide, tall].map(blob))).rejects.toBeInstanceOf(StitchIncompatible);
+  });
+
+  it('a trailer (the XMP box) goes after the index, and the file still reads', async () => {
+    const fixture = fixtureForAspect('16:9');
+    const meta = { prompt: '1. a (m)', model: 'm', date: '2026-01-01T00:00:00.000Z', software: 'Reimagine', shots: [{ prompt: 'a <b>', model: 'm' }] };
+    const stitched = await stitchClips([await renderVideo(fixture, 2, true), await renderVideo(fixture, 2, true)].map(blob), { trailer: xmpBox(meta), metadata: { software: 'Reimagine', comment: 'c' } });
+    const bytes = new Uint8Array(await stitched.blob.arrayBuffer());
+    expect(readMp4Xmp(bytes)).toContain('<rdf:li reimagine:Prompt="a &lt;b&gt;" reimagine:Model="m"/>');
+    expect((await demux(bytes.buffer)).videoS).toBeCloseTo(4, 1);
   });
 });

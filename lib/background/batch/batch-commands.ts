@@ -30,7 +30,7 @@ import { t } from '../../i18n';
  * daily cap, writes the batch record (IndexedDB), then captures every image the way a right-click does;
  * each capture becomes a job of the normal queue (capture/batch-submit.ts) or fails on its own.
  */
-interface StoredScan {
+export interface StoredScan {
   tabId: number;
   frameId: number;
   /** The scanned document (capture/identity.ts): the run captures in it, or not at all. */
@@ -39,19 +39,19 @@ interface StoredScan {
   candidates: BatchCandidate[];
 }
 
-const SCAN_PREFIX = SESSION_NAMES.batchScanPrefix;
+export const SCAN_PREFIX = SESSION_NAMES.batchScanPrefix;
 const fail = (message: string, kind: 'invalid_request' | 'not_found' | 'spending_cap' = 'invalid_request'): Failure => ({ ok: false, error: { kind, message } });
 
 async function handPicker(picker: BatchPicker): Promise<void> {
   await writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'edit-image', sources: [], batch: picker });
 }
 
-/** The menu click (after openSidePanel, which must run in the click's own turn). */
-export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Browser.contextMenus.OnClickData): Promise<void> {
+/** The menu click (after openSidePanel, which must run in the click's own turn). `story`: "Make a story from this page…" picks with the same picker. */
+export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Browser.contextMenus.OnClickData, purpose: 'batch' | 'story' = 'batch'): Promise<void> {
   const tabId = tab?.id;
   const frameId = info.frameId ?? 0;
   const pageUrl = info.frameUrl ?? info.pageUrl ?? tab?.url;
-  const nothing = (message: string) => handPicker({ scanId: '', candidates: [], total: 0, message, ...(pageUrl ? { pageUrl } : {}) });
+  const nothing = (message: string) => handPicker({ scanId: '', purpose, candidates: [], total: 0, message, ...(pageUrl ? { pageUrl } : {}) });
   if (tabId === undefined || tabId < 0) return nothing(t('worker.reimagineCanOnlyReadImages'));
   let reply: unknown;
   let documentId: string | undefined;
@@ -68,7 +68,7 @@ export async function scanForBatch(tab: Browser.tabs.Tab | undefined, info: Brow
   const scanId = crypto.randomUUID();
   const stored: StoredScan = { tabId, frameId, candidates, ...(documentId ? { documentId } : {}), ...(pageUrl ? { pageUrl } : {}) };
   await browser.storage.session.set({ [SCAN_PREFIX + scanId]: stored });
-  await handPicker({ scanId, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: t('worker.noPicturesOf128Px') } : {}) });
+  await handPicker({ scanId, purpose, candidates, total, ...(pageUrl ? { pageUrl } : {}), ...(candidates.length === 0 ? { message: t('worker.noPicturesOf128Px') } : {}) });
 }
 
 export async function startBatch(engine: JobEngine, command: Extract<PageCommand, { type: 'batch.start' }>): Promise<PageReply<'batch.start'>> {

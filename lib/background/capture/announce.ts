@@ -5,6 +5,7 @@ import { parseHttpUrl } from '../../net/hosts';
 import type { Settings } from '../../settings/schema';
 import { markBatchCapture } from './batch-submit';
 import { loadSettings } from '../state/settings-store';
+import { markStoryCapture } from './story-capture';
 import { t } from '../../i18n';
 import { saveCapture, writePendingPanelRequest, type PendingCapture } from './pending';
 import { loadReferences } from './references';
@@ -21,7 +22,7 @@ const hostOf = (url: string | undefined) => parseHttpUrl(url)?.host;
 async function panelModeOf(capture: PendingCapture, settings?: Settings): Promise<{ mode: Mode; sources: SourceRef[]; prompt?: string }> {
   const { purpose } = capture;
   if (purpose.kind === 'panel') return { mode: purpose.mode, sources: [], ...(capture.prompt !== undefined ? { prompt: capture.prompt } : {}) };
-  if (purpose.kind === 'describe' || purpose.kind === 'batch') return { mode: 'create-image', sources: [] };
+  if (purpose.kind === 'describe' || purpose.kind === 'batch' || purpose.kind === 'story') return { mode: 'create-image', sources: [] };
   if (purpose.kind === 'reference') {
     const refs = await loadReferences();
     return { mode: refs.length + 1 <= 3 ? 'edit-image' : 'reference-video', sources: refs };
@@ -34,6 +35,7 @@ async function panelModeOf(capture: PendingCapture, settings?: Settings): Promis
 export async function announceCapture(capture: PendingCapture, state: Omit<CaptureState, 'id'>): Promise<void> {
   // A batch's images are followed in the batch's own record, never in the composer.
   if (capture.purpose.kind === 'batch') return markBatchCapture(capture.purpose.batchId, capture.captureId, state);
+  if (capture.purpose.kind === 'story') return markStoryCapture(capture.purpose, state);
   if (capture.purpose.kind === 'describe') {
     const describe = state.state === 'failed' ? { state: 'failed' as const, message: state.message ?? t('panel.captureStatus.theImageCouldNot') } : { state: 'reading' as const };
     return writePendingPanelRequest({ id: crypto.randomUUID(), mode: 'create-image', sources: [], describe });
@@ -61,4 +63,4 @@ export async function failCapture(capture: PendingCapture, message: string, opti
 }
 
 /** A screenshot needs the image on screen and the panel's own card: not for a batch's many images. */
-export const canScreenshotFor = (capture: PendingCapture) => capture.mediaType === 'image' && capture.frameId === 0 && capture.purpose.kind !== 'batch';
+export const canScreenshotFor = (capture: PendingCapture) => capture.mediaType === 'image' && capture.frameId === 0 && capture.purpose.kind !== 'batch' && capture.purpose.kind !== 'story';

@@ -8,6 +8,7 @@ import type { QuickAction, Settings } from '../../settings/schema';
 import { submitBatchItem } from './batch-submit';
 import { loadSettings } from '../state/settings-store';
 import { importSource } from '../io/sources';
+import { attachStoryPicture } from './story-capture';
 import { AREA_SOURCE_LIMITS } from '../../media/area/area';
 import { visionReply } from '../io/vision';
 import { formatNumber, t } from '../../i18n';
@@ -101,6 +102,8 @@ export async function finishCapture(
       return { ok: true, next: 'panel' };
     case 'batch':
       return submitBatchItem(engine, purpose.batchId, capture.captureId, source, origin, settings);
+    case 'story':
+      return attachStoryPicture(purpose, source);
     case 'quick': {
       const action = settings.quickActions.find((a) => a.id === purpose.actionId);
       if (!action) return fail(t('worker.thatQuickActionNoLonger'));

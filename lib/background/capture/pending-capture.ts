@@ -12,8 +12,10 @@ export type CapturePurpose =
   | { kind: 'reference' }
   | { kind: 'quick'; actionId: string }
   | { kind: 'describe' }
-  /** One image of "Reimagine images on this page…" (lib/background/batch.ts): becomes a job of that batch. */
-  | { kind: 'batch'; batchId: string };
+  /** One image of "Reimagine images on this page…" (lib/background/batch/batch-commands.ts): becomes a job of that batch. */
+  | { kind: 'batch'; batchId: string }
+  /** One picture of "Make a story from this page…" (lib/background/story/story-page.ts): the start of that shot. */
+  | { kind: 'story'; storyId: string; shotId: string };
 
 /** "Edit an area…": the picture keeps its own size (AREA_SOURCE_LIMITS), only its crop is ever sent. */
 export const forArea = (capture: { purpose: CapturePurpose }): boolean => capture.purpose.kind === 'panel' && capture.purpose.area === true;

@@ -42,7 +42,7 @@ export async function startCapture(
     if (capture.replay && !(await stillTheDocument(capture))) return notifyError(t('worker.pageChangedSinceQuickAction'));
     await saveCapture(capture);
     // A batch wrote its items as "capturing" already; the panel and the menus follow the others from here.
-    if (purpose.kind !== 'quick' && purpose.kind !== 'batch') await announceCapture(capture, { state: 'pending' });
+    if (purpose.kind !== 'quick' && purpose.kind !== 'batch' && purpose.kind !== 'story') await announceCapture(capture, { state: 'pending' });
   }
   const limits = forArea(capture) ? AREA_SOURCE_LIMITS : { maxEdge: IMAGE_LIMITS.maxEdge, maxBytes: target.mediaType === 'video' ? VIDEO_MAX_BYTES : IMAGE_LIMITS.maxBytes };
   try {

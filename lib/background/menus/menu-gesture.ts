@@ -18,6 +18,7 @@ export const MENU = {
   generate: 'reimagine-generate',
   describe: 'reimagine-describe',
   batch: 'reimagine-batch',
+  story: 'reimagine-story',
   pick: 'reimagine-pick',
   useFrame: 'reimagine-use-frame',
   editArea: 'reimagine-edit-area',
@@ -28,5 +29,5 @@ export const quickActionOf = (menuItemId: string | number): string | undefined =
   String(menuItemId).startsWith(QUICK_PREFIX) ? String(menuItemId).slice(QUICK_PREFIX.length) : undefined;
 
 /** The menus that show their work in the side panel: every one but the quick actions. */
-const PANEL_MENU_IDS: ReadonlySet<string> = new Set([MENU.edit, MENU.animate, MENU.editVideo, MENU.extendVideo, MENU.reference, MENU.describe, MENU.generate, MENU.batch, MENU.pick, MENU.useFrame, MENU.editArea]);
+const PANEL_MENU_IDS: ReadonlySet<string> = new Set([MENU.edit, MENU.animate, MENU.editVideo, MENU.extendVideo, MENU.reference, MENU.describe, MENU.generate, MENU.batch, MENU.story, MENU.pick, MENU.useFrame, MENU.editArea]);
 export const menuOpensPanel = (menuItemId: string | number): boolean => PANEL_MENU_IDS.has(String(menuItemId));

@@ -52,6 +52,7 @@ export function menuItems(quickActions: QuickAction[], referenceCount: number, p
   }
   items.push(
     gate({ id: MENU.batch, title: t('menu.batch'), contexts: ['page', 'image'] }, 'edit-image', 'animate-image'),
+    gate({ id: MENU.story, title: t('story.menuFromPage'), contexts: ['page'] }, 'animate-image'),
     gate({ id: MENU.editVideo, title: t('menu.editVideo'), contexts: ['video'] }, 'edit-video'),
     gate({ id: MENU.extendVideo, title: t('menu.extendVideo'), contexts: ['video'] }, 'extend-video'),
     gate({ id: MENU.generate, title: t('menu.generateFromSelection'), contexts: ['selection'] }, 'create-image'),
@@ -107,9 +108,9 @@ export function handleMenuClick(engine: JobEngine, info: Browser.contextMenus.On
     void startPick(info, tab, id === MENU.useFrame).catch((error: unknown) => console.error('Reimagine: starting the picker failed', error));
     return;
   }
-  if (id === MENU.generate || id === MENU.batch || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
-  if (id === MENU.batch) {
-    void scanForBatch(tab, info).catch((error: unknown) => console.error('Reimagine: scanning the page failed', error));
+  if (id === MENU.generate || id === MENU.batch || id === MENU.story || (purpose && purpose.kind !== 'quick')) openSidePanel(tab);
+  if (id === MENU.batch || id === MENU.story) {
+    void scanForBatch(tab, info, id === MENU.story ? 'story' : 'batch').catch((error: unknown) => console.error('Reimagine: scanning the page failed', error));
     return;
   }
   if (id === MENU.generate) {

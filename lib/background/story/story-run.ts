@@ -5,7 +5,7 @@ import { isTerminal, type Job } from '../../model/job';
 import { putMedia } from '../../storage/media';
 import { announce } from '../../storage/changes';
 import { getJob, listJobs } from '../../storage/jobs';
-import { nextActions, planStory, previousVideoOf, retryShot, shotRequest, storySettled, videoResult, type ShotJob } from '../../story/planner';
+import { keepRecordedPicture, nextActions, planStory, previousVideoOf, retryShot, shotRequest, storySettled, videoResult, type ShotJob } from '../../story/planner';
 import { estimateStory, storyCapError } from '../../story/story-cost';
 import { readStory, listStories, putStory, updateStory } from '../../story/story-store';
 import type { Story, StoryDraft } from '../../story/story-schema';
@@ -141,7 +141,7 @@ export async function saveStory(draft: StoryDraft): Promise<Outcome & { storyId?
     const shots = draft.shots.map((shot) => {
       const before = recorded.get(shot.id);
       if (before?.jobId) return before; // sent: frozen
-      const { jobId: _jobId, frame: _frame, ...rest } = shot;
+      const { jobId: _jobId, frame: _frame, ...rest } = keepRecordedPicture(shot, before);
       return { ...rest, priorJobIds: before?.priorJobIds ?? [], ...(before?.frame && before.start.kind === shot.start.kind ? { frame: before.frame } : {}) };
     });
     const story: Story = { ...draft, shots, running: stored?.running ?? false, createdAt: stored?.createdAt ?? draft.createdAt, updatedAt: Date.now() };
@@ -188,5 +188,6 @@ export function storyHandlers(engine: JobEngine): PageHandlersFor<'story'> {
     },
     'story.run': (command) => runStory(engine, command.storyId),
     'story.retry-shot': (command) => retryStoryShot(engine, command.storyId, command.shotId),
+    'story.from-page': async (command) => (await import('./story-page')).storyFromPage(engine, command),
   };
 }
