@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useBatch } from '../../lib/ui/batch-panel-store';
-import { useStory } from '../../lib/ui/story-store';
+import { useStory } from '../../lib/ui/story-editor-store';
 import type { BatchPicker } from '../../lib/batch/batch-schema';
 import { STORY_MAX_SHOTS } from '../../lib/story/story-schema';
 import { formatNumber, t } from '../../lib/i18n';

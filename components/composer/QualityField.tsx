@@ -1,4 +1,4 @@
-import type { ImageQuality } from '../../lib/api/models';
+import type { ImageQuality } from '../../lib/model/imagine-models';
 import { AUTO_SERVES } from '../../lib/pricing/prices';
 import { t } from '../../lib/i18n';
 

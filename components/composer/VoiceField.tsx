@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { SUGGESTED_VOICES, VIDEO_MAX_REFERENCE_AUDIOS } from '../../lib/api/models';
+import { SUGGESTED_VOICES, VIDEO_MAX_REFERENCE_AUDIOS } from '../../lib/model/imagine-models';
 import { formatNumber, t } from '../../lib/i18n';
 import { FieldError } from './Control';
 
 /**
  * Voices for Video from references on grok-imagine-video-1.5 (`reference_audios: [{voice_id}]`, at most 3).
  * Adding a voice puts its tag (<AUDIO_n>) in the prompt at the cursor, the way sources get <IMAGE_n>. The
- * preset list is not published for Imagine (lib/api/models.ts SUGGESTED_VOICES says where the suggestions
+ * preset list is not published for Imagine (lib/model/imagine-models.ts SUGGESTED_VOICES says where the suggestions
  * come from), so any id can be typed.
  */
 export function VoiceField({

@@ -1,4 +1,4 @@
-import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS, imageModelInfo } from '../../lib/api/models';
+import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS, imageModelInfo } from '../../lib/model/imagine-models';
 import { PROVIDERS } from '../../lib/providers/registry';
 import { Field, numberText, requiredNumber } from './form';
 import type { SectionProps } from './sections';

@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { ShotPlan } from '../../lib/story/planner';
 import type { Shot, ShotStart } from '../../lib/story/story-schema';
-import { useStory } from '../../lib/ui/story-store';
+import { useStory } from '../../lib/ui/story-editor-store';
 import { ShotLibrary } from './ShotLibrary';
 import { ShotPicture } from './ShotPicture';
 import { formatNumber, t } from '../../lib/i18n';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { listStories } from '../../lib/story/story-store';
 import type { Story } from '../../lib/story/story-schema';
-import { newStory, useStory } from '../../lib/ui/story-store';
+import { newStory, useStory } from '../../lib/ui/story-editor-store';
 import { formatDateTime, t } from '../../lib/i18n';
 
 /** Saved stories (each reopens here, shots and results as they were) and "New story". */

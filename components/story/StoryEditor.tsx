@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { VIDEO_ASPECT_RATIOS } from '../../lib/api/models';
+import { VIDEO_ASPECT_RATIOS } from '../../lib/model/imagine-models';
 import { nextActions, planStory, stitchList, storyComplete } from '../../lib/story/planner';
 import { downloadStory } from '../../lib/ui/story-download';
 import type { JoinStage } from '../../lib/export/join-clips';
-import { useStory } from '../../lib/ui/story-store';
+import { useStory } from '../../lib/ui/story-editor-store';
 import { useCapabilities } from '../../lib/ui/settings-view-store';
 import { ShotItem } from './ShotItem';
 import { StoryChooser } from './StoryChooser';

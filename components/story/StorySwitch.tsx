@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { useStory, watchStory, newStory } from '../../lib/ui/story-store';
+import { useStory, watchStory, newStory } from '../../lib/ui/story-editor-store';
 import { useSettings } from '../../lib/ui/settings-view-store';
 import { StoryEditor } from './StoryEditor';
 import { Icon } from '../gallery/Icon';

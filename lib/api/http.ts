@@ -3,7 +3,7 @@ import { cancelledError, startDeadline, transportError } from './deadline';
 import { assertKeyMayGo } from '../security/key-origin';
 import { ImagineError, NO_KEY_CODE } from '../errors/taxonomy';
 import { readCapped, TooLarge } from '../net/read-capped';
-import { DEFAULT_BASE_URL } from './models';
+import { DEFAULT_BASE_URL } from '../model/imagine-models';
 import { t } from '../i18n';
 
 /**

@@ -21,7 +21,7 @@ import {
   DEFAULT_IMAGE_MODEL,
   imageModelInfo,
   videoModelInfo,
-} from './models';
+} from '../model/imagine-models';
 import { t } from '../i18n';
 
 /**
@@ -30,7 +30,7 @@ import { t } from '../i18n';
  * by the server. Response schemas live in responses.ts.
  */
 
-export * from './models';
+export * from '../model/imagine-models';
 
 const prompt = z.string().refine((s) => s.trim().length > 0, { error: 'prompt must not be empty' });
 const model = z.string().trim().min(1, { error: 'model must not be empty' });

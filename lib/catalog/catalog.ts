@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The live model catalogue: which image and video models the saved xAI key may use, read from the
  * listing endpoints at "Test connection" and about once a day, and kept so the composer works offline.
- * Capabilities still come from the bundled table (lib/api/models.ts): the listing does not carry them.
+ * Capabilities still come from the bundled table (lib/model/imagine-models.ts): the listing does not carry them.
  */
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 

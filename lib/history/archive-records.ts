@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKS_PER_USD } from '../api/models';
+import { TICKS_PER_USD } from '../model/imagine-models';
 import { isTerminal, jobSchema, type Job, type JobResult } from '../model/job';
 import type { SourceFrom } from '../model/lineage';
 import type { SniffedMedia } from '../media/sniff';

@@ -1,5 +1,5 @@
 import type { JobRequest } from '../model/request';
-import { TICKS_PER_USD } from '../api/models';
+import { TICKS_PER_USD } from '../model/imagine-models';
 import { estimateRequest } from '../pricing/estimate';
 import { formatNumber, formatUsd, t } from '../i18n';
 
@@ -13,7 +13,7 @@ export function estimateCostUsd(request: JobRequest): number | undefined {
   return estimateRequest(request)?.usd;
 }
 
-export { ticksToUsd } from '../api/models';
+export { ticksToUsd } from '../model/imagine-models';
 export const usdToTicks = (usd: number) => Math.round(usd * TICKS_PER_USD);
 
 export { formatUsd };

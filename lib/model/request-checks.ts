@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, imageModelInfo, VOICE_MODEL, videoModelInfo } from '../api/models';
+import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, imageModelInfo, VOICE_MODEL, videoModelInfo } from './imagine-models';
 import { videoLimits } from './video-limits';
 import { formatNumber, t } from '../i18n';
 

@@ -9,7 +9,7 @@ import {
   VIDEO_ASPECT_RATIOS,
   VIDEO_RESOLUTIONS,
   VIDEO_MAX_REFERENCE_AUDIOS,
-} from '../api/models';
+} from './imagine-models';
 import { MODE_INFO, MODES, type JobMode } from './modes';
 import { PROVIDER_IDS } from './provider-ids';
 import { modelNameSchema } from '../security/model-name';
@@ -54,7 +54,7 @@ const imageSources = (min: number, max: number) =>
     .min(min, { error: () => (min === 1 ? t('validation.addSourceImage') : t('validation.addSourceImages', { min: formatNumber(min) })) })
     .max(max, { error: () => t('validation.atMostSourceImages', { max: formatNumber(max) }) });
 
-/** Preset voice ids (lib/api/models.ts SUGGESTED_VOICES, or typed): `reference_audios: [{voice_id}]`. */
+/** Preset voice ids (lib/model/imagine-models.ts SUGGESTED_VOICES, or typed): `reference_audios: [{voice_id}]`. */
 const voices = z
   .array(z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('validation.voiceId') }))
   .max(VIDEO_MAX_REFERENCE_AUDIOS, { error: () => t('validation.atMostVoices', { max: formatNumber(VIDEO_MAX_REFERENCE_AUDIOS) }) })

@@ -1,4 +1,4 @@
-import { REFERENCE_VIDEO_MAX_SECONDS, VIDEO_EXTENSION_DURATION, VIDEO_RESOLUTIONS, videoModelInfo, type VideoResolution } from '../api/models';
+import { REFERENCE_VIDEO_MAX_SECONDS, VIDEO_EXTENSION_DURATION, VIDEO_RESOLUTIONS, videoModelInfo, type VideoResolution } from './imagine-models';
 import type { Mode } from './modes';
 
 /**

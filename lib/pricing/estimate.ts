@@ -1,4 +1,4 @@
-import { imageModelInfo, type ImageQuality, type ImageResolution, type VideoResolution } from '../api/models';
+import { imageModelInfo, type ImageQuality, type ImageResolution, type VideoResolution } from '../model/imagine-models';
 import type { JobRequest } from '../model/request';
 import { visionEstimateUsd } from './vision-models';
 import { AUTO_SERVES, imageInputUsd, imageOutputUsd, videoPrice } from './prices';

@@ -1,4 +1,4 @@
-import type { ImageQuality, ImageResolution, VideoResolution } from '../api/models';
+import type { ImageQuality, ImageResolution, VideoResolution } from '../model/imagine-models';
 
 /**
  * Every price Reimagine knows, in USD, with where it comes from. Estimates (lib/pricing/estimate.ts), the

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { mentionsCredits, mentionsModeration, type ParsedErrorBody } from '../api/classify';
 import { ImagineError, type ErrorInfo, type ErrorKind } from '../errors/taxonomy';
 import { malformedResponse } from '../api/http';
-import { TICKS_PER_USD } from '../api/models';
+import { TICKS_PER_USD } from '../model/imagine-models';
 import type { Job, PendingOutput } from '../model/job';
 import { clip, vendorJson } from './reseller-http';
 import type { PollOutcome, Provider, ProviderContext, SubmitOutcome } from './types';

@@ -9,7 +9,7 @@ import {
   VIDEO_RESOLUTIONS,
   imageModelInfo,
   type ImageQuality,
-} from '../api/models';
+} from '../model/imagine-models';
 import type { ImageBatchResult } from '../api/results';
 import type { Job, PendingOutput } from '../model/job';
 import { describeNotQueued, MODES } from '../model/modes';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
+import { IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../model/imagine-models';
 import { DEFAULT_BASE_URLS, PROVIDER_IDS, type ProviderId } from '../model/provider-ids';
 import { baseUrlRule, isAllowedBaseUrl } from '../security/base-url';
 import { modelNameSchema } from '../security/model-name';
@@ -29,7 +29,7 @@ export const DEFAULT_QUICK_ACTIONS: QuickAction[] = [
 
 /**
  * Today's best by default: Grok Imagine 2.0 for images and 1.5 for video (the server's own default is
- * still the 1.0 model, lib/api/models.ts). Why these values:
+ * still the 1.0 model, lib/model/imagine-models.ts). Why these values:
  * - Image quality "low": what "auto" is served at for a new picture anyway, at $0.04 per 1k image against
  *   $0.06 for medium; medium is one click away and the estimate shows the difference before Generate.
  * - Image resolution 1k: most pictures on a page are shown well under 1000 px wide, so 1.5k/2k would cost

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../api/models';
+import { VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../model/imagine-models';
 import { sourceRefSchema } from '../model/request';
 import { modelNameSchema } from '../security/model-name';
 import { formatNumber, t } from '../i18n';

@@ -1,4 +1,4 @@
-import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VOICE_MODEL, imageModelInfo, videoModelInfo } from '../api/models';
+import { EDIT_MAX_SOURCE_IMAGES_DEFAULT, VOICE_MODEL, imageModelInfo, videoModelInfo } from '../model/imagine-models';
 import { MODE_INFO, type Mode } from '../model/modes';
 import type { SourceRef } from '../model/request';
 import { videoLimits } from '../model/video-limits';

@@ -1,4 +1,4 @@
-import { VIDEO_EXTENSION_DURATION, type ImageQuality } from '../api/models';
+import { VIDEO_EXTENSION_DURATION, type ImageQuality } from '../model/imagine-models';
 import { estimateRequest, type CostEstimate } from '../pricing/estimate';
 import { MODE_INFO, MODES, type Mode } from '../model/modes';
 import { jobRequestSchema, validationMessages, type JobRequest, type SourceRef } from '../model/request';

@@ -1,4 +1,4 @@
-import { INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MIME_TYPES } from '../api/models';
+import { INPUT_IMAGE_MAX_BYTES, INPUT_IMAGE_MIME_TYPES } from '../model/imagine-models';
 import type { SourceRef } from '../model/request';
 import { send } from '../messaging/client';
 import { userMessage } from '../errors/taxonomy';

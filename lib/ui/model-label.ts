@@ -1,4 +1,4 @@
-import { imageModelInfo, videoModelInfo } from '../api/models';
+import { imageModelInfo, videoModelInfo } from '../model/imagine-models';
 import { formatList, formatNumber, t } from '../i18n';
 
 /**

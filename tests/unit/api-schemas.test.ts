@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IMAGE_ASPECT_RATIOS, IMAGE_MODELS, VIDEO_MODELS, videoModelInfo } from '../../lib/api/models';
+import { IMAGE_ASPECT_RATIOS, IMAGE_MODELS, VIDEO_MODELS, videoModelInfo } from '../../lib/model/imagine-models';
 import { ImagineClient } from '../../lib/api/client';
 import {
   imageEditRequestSchema,

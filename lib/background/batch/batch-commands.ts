@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { NO_KEY_CODE } from '../../errors/taxonomy';
-import { ticksToUsd } from '../../api/models';
+import { ticksToUsd } from '../../model/imagine-models';
 import { checkBatchCap, estimateBatch } from '../../batch/batch-cost';
 import { parseScanReply, type BatchCandidate, type BatchPicker } from '../../batch/batch-schema';
 import { createBatch, readBatch, updateBatch } from '../../batch/batch-store';

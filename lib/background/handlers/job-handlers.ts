@@ -1,6 +1,6 @@
 import type { JobEngine } from '../../jobs/engine';
 import { spentToday } from '../../jobs/spend';
-import { ticksToUsd } from '../../api/models';
+import { ticksToUsd } from '../../model/imagine-models';
 import type { PageHandlers } from '../../messaging/protocol';
 import { recheckBlockedDownloads } from '../platform/host-access';
 import { idbJobStore } from '../state/job-store';

@@ -1,5 +1,5 @@
 import { ImagineError } from '../../errors/taxonomy';
-import { INPUT_IMAGE_MAX_BYTES } from '../../api/models';
+import { INPUT_IMAGE_MAX_BYTES } from '../../model/imagine-models';
 import type { SourceRef } from '../../model/request';
 import { blobToDataUrl, dataUrlToBlob, sniffImageType } from '../../media/encode';
 import { makeThumbnail } from '../../media/thumbnail';

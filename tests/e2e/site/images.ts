@@ -41,16 +41,18 @@ export function jpg(width: number, height: number, seed = 2, quality = 85): Buff
 }
 
 /**
- * A 6000×4000 "photo" with fine detail (so it compresses like a photo, several MB), encoded once and
- * cached in the OS temp dir: jpeg-js needs a few seconds for 24 MP.
+ * A 6000×4000 photo with fine detail, encoded once and cached in the OS temp dir (jpeg-js needs a few seconds
+ * for 24 MP). `detail` is the per-pixel grain: 31 gives a ~15 MB file, at the busy end of what a 24 MP camera
+ * writes at quality 88 (6–12 MB is usual); 63 is grain over every pixel (~25 MB), a codec's worst case that no
+ * camera writes, kept for the bench's worst-case row.
  */
-export function hugeJpeg(): Buffer {
-  const file = path.join(tmpdir(), 'reimagine-fixture-6000x4000-v1.jpg');
+export function hugeJpeg(detail: 31 | 63 = 31): Buffer {
+  const file = path.join(tmpdir(), `reimagine-fixture-6000x4000-grain${detail}.jpg`);
   if (existsSync(file)) return readFileSync(file);
   let seed = 12345;
   const noise = () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return (seed >> 16) & 63;
+    return (seed >> 16) & detail;
   };
   const data = pixels(6000, 4000, (x, y) => [((x >> 3) + noise()) & 255, ((y >> 3) + noise()) & 255, ((x + y) >> 4) & 255, 255]);
   const bytes = jpeg.encode({ data, width: 6000, height: 4000 }, 88).data;

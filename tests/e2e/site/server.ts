@@ -70,7 +70,7 @@ const ASSETS: Record<string, Asset> = {
   '/img/pic-large.png': { type: 'image/png', body: lazy(() => png(1200, 800, 6, true)) },
   '/img/blob-source.png': { type: 'image/png', body: lazy(() => png(500, 400, 7)) },
   '/img/private.jpg': { type: 'image/jpeg', body: lazy(() => jpg(800, 600, 8)) },
-  '/img/huge.jpg': { type: 'image/jpeg', body: hugeJpeg },
+  '/img/huge.jpg': { type: 'image/jpeg', body: () => hugeJpeg() },
   '/img/logo.svg': { type: 'image/svg+xml', body: () => Buffer.from(SVG) },
   '/img/anim.gif': { type: 'image/gif', body: lazy(gif) },
   '/img/linked.png': { type: 'image/png', body: lazy(() => png(480, 320, 9)) },

@@ -81,9 +81,6 @@ export const INNER_LAYERS: Readonly<Record<string, Readonly<Record<string, numbe
  * round of parallel work mergeable, not a second way to organise code.
  */
 export const FILE_LAYERS: Readonly<Record<string, number>> = {
-  // The bundled model table (capabilities, limits, prices per model) is domain data that request, settings and
-  // pricing read; it stays in lib/api for now (21 importers). Round 2: move it to lib/model/.
-  'lib/api/models.ts': 2,
 };
 
 /**
