@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { expect, openExtensionPage, test } from './fixtures';
 import { readMp4Xmp } from '../../lib/export/mp4-metadata';
-import { batchRegion, expectPictures, openGallery } from './batch-helpers';
+import { batchRegion, expectPictures, openGallery, storyPickerRegion } from './batch-helpers';
 import { openPanel, configure } from './sidepanel-helpers';
 import { decodeSentImage, tabOf } from './site/helpers';
 import { dispatchContextMenu } from './fixtures';
@@ -40,8 +40,12 @@ test('make a story from this page: picked pictures become shots that start from 
   await openGallery(page, site);
 
   await dispatchContextMenu(context, { menuItemId: 'reimagine-story', pageUrl: page.url(), frameId: 0, editable: false }, await tabOf(context, page));
-  const picker = batchRegion(panel);
-  await expectPictures(panel, 5);
+  const picker = storyPickerRegion(panel);
+  await expectPictures(panel, 5, picker);
+  // The story's own heading and intro, not the batch's.
+  await expect(picker.getByRole('heading', { name: ui('Pictures for your story') })).toBeVisible();
+  await expect(picker).toContainText(ui('Each picture you tick becomes one shot of the story, in page order, starting from that picture.'));
+  await expect(batchRegion(panel)).toHaveCount(0);
   await picker.getByRole('button', { name: ui('Select none') }).click();
   const boxes = picker.getByRole('checkbox');
   // Pictures 4 (a CSS background, 400×300), 1 (plain, 640×480) and 3 (lazy, 480×320): ticked out of order.
@@ -51,7 +55,7 @@ test('make a story from this page: picked pictures become shots that start from 
 
   const story = panel.getByRole('region', { name: ui('Story'), exact: true });
   await expect(story).toBeVisible();
-  await expect(batchRegion(panel)).toHaveCount(0); // the picker closed
+  await expect(storyPickerRegion(panel)).toHaveCount(0); // the picker closed
   const shots = story.getByRole('listitem').filter({ has: panel.getByRole('textbox', { name: ui('Prompt'), exact: true }) });
   await expect(shots).toHaveCount(3);
   for (let i = 0; i < 3; i++) {
