@@ -29,6 +29,8 @@ export const shotStartSchema = z.discriminatedUnion('kind', [
     captureId: z.string().max(100).optional(),
     /** Why the page's picture could not be read (the user deletes the shot or picks another start). */
     captureError: z.string().max(1000).optional(),
+    /** It failed for lack of host access: the origin the shot's "Allow access to <host>" asks for. */
+    accessOrigin: z.string().max(300).optional(),
   }),
   z.object({ kind: z.literal('last-frame') }),
   z.object({ kind: z.literal('extend') }),

@@ -18,7 +18,9 @@ export async function batchMenu(context: BrowserContext, page: Page): Promise<vo
 }
 
 export const batchRegion = (panel: Page) => panel.getByRole('region', { name: ui('Images on this page') });
+/** The same picker opened by "Make a story from this page…", under its own heading. */
+export const storyPickerRegion = (panel: Page) => panel.getByRole('region', { name: ui('Pictures for your story') });
 
-export async function expectPictures(panel: Page, count: number): Promise<void> {
-  await expect(batchRegion(panel).getByRole('checkbox')).toHaveCount(count);
+export async function expectPictures(panel: Page, count: number, region = batchRegion(panel)): Promise<void> {
+  await expect(region.getByRole('checkbox')).toHaveCount(count);
 }

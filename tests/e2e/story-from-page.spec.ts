@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import { expect, openExtensionPage, test } from './fixtures';
 import { readMp4Xmp } from '../../lib/export/mp4-metadata';
-import { batchRegion, expectPictures, openGallery } from './batch-helpers';
+import { batchRegion, expectPictures, openGallery, storyPickerRegion } from './batch-helpers';
 import { openPanel, configure } from './sidepanel-helpers';
 import { decodeSentImage, tabOf } from './site/helpers';
 import { dispatchContextMenu } from './fixtures';
@@ -40,8 +40,12 @@ test('make a story from this page: picked pictures become shots that start from 
   await openGallery(page, site);
 
   await dispatchContextMenu(context, { menuItemId: 'reimagine-story', pageUrl: page.url(), frameId: 0, editable: false }, await tabOf(context, page));
-  const picker = batchRegion(panel);
-  await expectPictures(panel, 5);
+  const picker = storyPickerRegion(panel);
+  await expectPictures(panel, 5, picker);
+  // The story's own heading and intro, not the batch's.
+  await expect(picker.getByRole('heading', { name: ui('Pictures for your story') })).toBeVisible();
+  await expect(picker).toContainText(ui('Each picture you tick becomes one shot of the story, in page order, starting from that picture.'));
+  await expect(batchRegion(panel)).toHaveCount(0);
   await picker.getByRole('button', { name: ui('Select none') }).click();
   const boxes = picker.getByRole('checkbox');
   // Pictures 4 (a CSS background, 400×300), 1 (plain, 640×480) and 3 (lazy, 480×320): ticked out of order.
@@ -51,7 +55,7 @@ test('make a story from this page: picked pictures become shots that start from 
 
   const story = panel.getByRole('region', { name: ui('Story'), exact: true });
   await expect(story).toBeVisible();
-  await expect(batchRegion(panel)).toHaveCount(0); // the picker closed
+  await expect(storyPickerRegion(panel)).toHaveCount(0); // the picker closed
   const shots = story.getByRole('listitem').filter({ has: panel.getByRole('textbox', { name: ui('Prompt'), exact: true }) });
   await expect(shots).toHaveCount(3);
   for (let i = 0; i < 3; i++) {
@@ -116,4 +120,55 @@ test('make a story from this page: picked pictures become shots that start from 
   expect(xmp).toContain(`reimagine:SourcePage="${page.url()}"`); // the Options switch is on
   expect((await input.getMetadataTags()).comment).toContain('2. waves roll in');
   input.dispose();
+});
+
+test('a story picture the worker may not read: the shot offers Allow access (then reads it again) and another Start', async ({ context, extensionId, emulator, site }) => {
+  test.setTimeout(90_000);
+  await configure(context, extensionId, emulator);
+  const panel = await openPanel(context, extensionId);
+  const page = await context.newPage();
+  await openGallery(page, site);
+  await dispatchContextMenu(context, { menuItemId: 'reimagine-story', pageUrl: page.url(), frameId: 0, editable: false }, await tabOf(context, page));
+  const picker = storyPickerRegion(panel);
+  await expectPictures(panel, 5, picker);
+  await picker.getByRole('button', { name: ui('Select none') }).click();
+  await picker.getByRole('checkbox', { name: /cdn\.test/ }).check(); // this build holds no access to cdn.test
+  await picker.getByRole('button', { name: ui('Make a story of {count} picture', { count: 1 }) }).click();
+
+  const story = panel.getByRole('region', { name: ui('Story'), exact: true });
+  const shot = story.getByRole('listitem').filter({ has: panel.getByRole('textbox', { name: ui('Prompt'), exact: true }) });
+  const noAccess = ui('Reimagine does not have access to {host}, where this image is stored.', { host: 'cdn.test' });
+  await expect(shot.getByRole('alert')).toContainText(noAccess, { timeout: 30_000 });
+  await expect(shot).toContainText(ui('The picture could not be read'));
+  await expect(shot).toContainText(ui('You can also choose another Start below, or delete this shot.'));
+  const allow = shot.getByRole('button', { name: ui('Allow access to {host}', { host: 'cdn.test' }) });
+  await expect(allow).toBeVisible();
+
+  // Playwright cannot answer the browser's prompt: "Allow" is stood in for, and every message the panel sends
+  // after it is recorded with the worker's reply. The grant itself is cdn-granted.spec.ts's build; here the
+  // point is that the click reads the same capture again (no new right-click), and the worker, still without
+  // access, says so again in the shot.
+  await panel.evaluate(() => {
+    const log: Array<{ type: string; captureId?: string; ok?: boolean }> = [];
+    (window as unknown as { __sent: typeof log }).__sent = log;
+    chrome.permissions.request = (() => Promise.resolve(true)) as unknown as typeof chrome.permissions.request;
+    const original = chrome.runtime.sendMessage.bind(chrome.runtime) as (message: unknown) => Promise<{ ok?: boolean }>;
+    chrome.runtime.sendMessage = (async (message: { type: string; captureId?: string }) => {
+      const reply = await original(message);
+      log.push({ type: message.type, captureId: message.captureId, ok: reply?.ok });
+      return reply;
+    }) as unknown as typeof chrome.runtime.sendMessage;
+  });
+  await allow.click();
+  const sent = () => panel.evaluate(() => (window as unknown as { __sent: Array<{ type: string; captureId?: string; ok?: boolean }> }).__sent);
+  await expect.poll(async () => (await sent()).find((m) => m.type === 'capture.retry'), { timeout: 30_000 }).toMatchObject({ ok: false, captureId: expect.any(String) });
+  expect((await sent()).map((m) => m.type)).toContain('access.recheck');
+  await expect(shot.getByRole('alert')).toContainText(noAccess);
+  await expect(shot.getByText(ui('This image is no longer waiting; right-click it again.'))).toHaveCount(0); // the capture was found
+
+  // The other way out: another Start. The shot is ready, and its picture's error is gone.
+  await shot.getByRole('combobox', { name: ui('Start') }).selectOption('prompt');
+  await expect(shot).toContainText(ui('Ready'));
+  await expect(shot.getByRole('alert')).toHaveCount(0);
+  expect(posts(emulator)).toHaveLength(0);
 });
