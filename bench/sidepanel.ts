@@ -39,6 +39,9 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
     ctx.log(`seeding ${RESULTS} results...`);
     const seeder = await context.newPage();
     await seeder.goto(`${base}/sidepanel.html`);
+    // A saved key: without one the panel shows its setup card instead of the composer and results.
+    await seeder.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.save', secrets: { xai: 'xai-bench-key' } }));
+    await seeder.reload();
     // The app has opened (and so created) the database once its empty state shows.
     await seeder.getByText('No results yet.').waitFor({ timeout: 15_000 });
     await seeder.evaluate(NAME_SHIM);

@@ -34,7 +34,12 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 
     ctx.log(`seeding a tree of ${VERSIONS} versions...`);
     const page = await context.newPage();
+    // The context's first tab stays in front otherwise, and a hidden tab gets one animation frame a second.
+    await page.bringToFront();
     await page.goto(`${base}/sidepanel.html`);
+    // A saved key: without one the panel shows its setup card instead of the composer and results.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.save', secrets: { xai: 'xai-bench-key' } }));
+    await page.reload();
     await page.getByText('No results yet.').waitFor({ timeout: 15_000 });
     await page.evaluate(seedTree, VERSIONS);
     await page.reload();
@@ -75,13 +80,19 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
 
 /** In the side panel: opens Versions on the newest result and times it; closes it again. */
 async function openVersions(): Promise<{ rows: number; thumbs: number; mounted: number }> {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  // Polled with a short timer, not requestAnimationFrame: this headless tab gets one frame a second while idle.
+  const frame = () => new Promise((resolve) => setTimeout(resolve, 4));
   const until = async (ready: () => boolean) => {
     while (!ready()) await frame();
   };
   const tile = document.querySelector('.result-tile')!;
-  (tile.querySelector('details.more-actions') as HTMLDetailsElement).open = true;
-  const button = [...tile.querySelectorAll('button')].find((b) => b.textContent === 'Versions')!;
+  // "Versions" is one of the tile's icon actions, or behind its "More actions" menu.
+  const versionsButton = () => [...tile.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Versions' || b.textContent?.trim() === 'Versions');
+  if (!versionsButton()) {
+    (tile.querySelector('button[aria-expanded]') as HTMLButtonElement).click();
+    await until(() => versionsButton() !== undefined);
+  }
+  const button = versionsButton()!;
   const start = performance.now();
   button.click();
   await until(() => document.querySelector('[role=treeitem]') !== null);
