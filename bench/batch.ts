@@ -10,6 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readProbe, startProbe } from './input-probe';
 import type { BenchContext, BenchSection } from './types';
 import { TEST_TIMING } from '../tests/emulator/timing';
 
@@ -17,12 +18,6 @@ const IMAGES = 20;
 /** tsx (esbuild keepNames) wraps named functions in `__name(...)`, which a page does not have. */
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
-interface Probe {
-  maxInputDelay: number;
-  maxEventDuration: number;
-  events: number;
-  maxFrameGap: number;
-}
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { launchContext, getServiceWorker } = await import('../tests/e2e/fixtures');
@@ -116,24 +111,6 @@ export async function run(ctx: BenchContext): Promise<BenchSection> {
   }
 }
 
-function startProbe(): void {
-  const probe: Probe = { maxInputDelay: 0, maxEventDuration: 0, events: 0, maxFrameGap: 0 };
-  (window as unknown as { __batchProbe: Probe }).__batchProbe = probe;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-      probe.events++;
-      probe.maxInputDelay = Math.max(probe.maxInputDelay, entry.processingStart - entry.startTime);
-      probe.maxEventDuration = Math.max(probe.maxEventDuration, entry.duration);
-    }
-  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-  let last = performance.now();
-  const frame = (now: number) => {
-    probe.maxFrameGap = Math.max(probe.maxFrameGap, now - last);
-    last = now;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
 
 /** Every picture of the batch is past "Reading image" (a job, or its own failure). */
 function allRead(count: number): boolean {
@@ -141,7 +118,3 @@ function allRead(count: number): boolean {
   return badges.length === count && badges.every((b) => b.textContent !== 'Reading image');
 }
 
-function readProbe(): Probe {
-  const probe = (window as unknown as { __batchProbe: Probe }).__batchProbe;
-  return { ...probe, maxInputDelay: Math.round(probe.maxInputDelay), maxEventDuration: Math.round(probe.maxEventDuration), maxFrameGap: Math.round(probe.maxFrameGap) };
-}

@@ -13,6 +13,7 @@
  *   input delay from the Event Timing API (processingStart − startTime), and the time in the browser.
  */
 import { BufferTarget, EncodedAudioPacketSource, EncodedPacket, EncodedVideoPacketSource, Mp4OutputFormat, Output } from 'mediabunny';
+import { readProbe, startProbe, type Probe } from './input-probe';
 import type { BenchContext, BenchSection } from './types';
 import { fixtureForAspect } from '../tests/emulator/mp4';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
@@ -53,12 +54,6 @@ async function syntheticClip(seed: number, description: AllowSharedBufferSource 
 /** tsx (esbuild keepNames) wraps named functions in `__name(...)`, which a page does not have. */
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
-interface Probe {
-  maxInputDelay: number;
-  maxEventDuration: number;
-  events: number;
-  maxFrameGap: number;
-}
 
 interface PanelRun {
   stitchMs: number;
@@ -132,29 +127,7 @@ async function inPanel(ctx: BenchContext, clips: Blob[]): Promise<PanelRun> {
   }
 }
 
-function startProbe(): void {
-  const probe: Probe = { maxInputDelay: 0, maxEventDuration: 0, events: 0, maxFrameGap: 0 };
-  (window as unknown as { __storyProbe: Probe }).__storyProbe = probe;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-      probe.events++;
-      probe.maxInputDelay = Math.max(probe.maxInputDelay, entry.processingStart - entry.startTime);
-      probe.maxEventDuration = Math.max(probe.maxEventDuration, entry.duration);
-    }
-  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-  let last = performance.now();
-  const frame = (now: number) => {
-    probe.maxFrameGap = Math.max(probe.maxFrameGap, now - last);
-    last = now;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
 
-function readProbe(): Probe {
-  const p = (window as unknown as { __storyProbe: Probe }).__storyProbe;
-  return { maxInputDelay: Math.round(p.maxInputDelay), maxEventDuration: Math.round(p.maxEventDuration), events: p.events, maxFrameGap: Math.round(p.maxFrameGap) };
-}
 
 export async function run(ctx: BenchContext): Promise<BenchSection> {
   const { stitchClips } = await import('../lib/export/stitch-mp4');
