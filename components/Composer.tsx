@@ -46,6 +46,9 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
   const [error, setError] = useState<ErrorInfo>();
   const [sending, setSending] = useState(false);
   const { importing, addFiles } = useSourceFiles(caps);
+  // Read after generate()'s awaits, so a ref rather than this render's value.
+  const importingNow = useRef(importing);
+  importingNow.current = importing;
   const [dragging, setDragging] = useState(false);
   // Folded: only the Generate bar stays, and the queue and results move up into view.
   const [collapsed, setCollapsed] = useState(false);
@@ -78,6 +81,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
     await settingsReady();
     const state = useComposer.getState();
     if (state.capture?.state === 'pending') return; // Ctrl+Enter submits even with the button disabled
+    if (importingNow.current > 0) return; // likewise while added files are still being stored
     const current = useSettings.getState();
     const checked = validateDraft(draftWithHouseStyle(state.draft), caps);
     if (!checked.ok) {
@@ -236,6 +240,7 @@ export function Composer({ onQueued }: { onQueued?(jobId: string): void }) {
         <SubmitArea
           sending={sending}
           readingImage={readingImage}
+          addingFiles={importing > 0}
           pageUrl={origin?.pageUrl}
           error={error}
           estimate={<EstimateTotal result={estimate} capUsd={settings.dailySpendCapUsd} />}

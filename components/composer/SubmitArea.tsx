@@ -11,12 +11,15 @@ import { t } from '../../lib/i18n';
 export function SubmitArea({
   sending,
   readingImage,
+  addingFiles,
   pageUrl,
   error,
   estimate,
 }: {
   sending: boolean;
   readingImage: boolean;
+  /** Files the user just added are still being stored: a click now would validate a draft without them. */
+  addingFiles: boolean;
   pageUrl: string | undefined;
   error: ErrorInfo | undefined;
   /** The estimate's total, shown beside Generate. */
@@ -40,6 +43,8 @@ export function SubmitArea({
           {estimate}
           {readingImage ? (
             <span className="hint">{t('composer.submitArea.waitingForThePage')}</span>
+          ) : addingFiles ? (
+            <span className="hint">{t('panel.composer.adding')}</span>
           ) : sending ? (
             <span className="hint" role="status">
               {t('composer.submitArea.sending')}
@@ -48,7 +53,7 @@ export function SubmitArea({
             pageUrl && <span className="hint origin">{t('composer.submitArea.fromHost', { host: hostOf(pageUrl) ?? pageUrl })}</span>
           )}
         </div>
-        <button id="generate" className="primary" type="submit" disabled={sending || readingImage}>
+        <button id="generate" className="primary" type="submit" disabled={sending || readingImage || addingFiles}>
           {t('composer.submitArea.generate')}
         </button>
       </div>
