@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchContext, BenchSection } from './types';
 import { TEST_TIMING } from '../tests/emulator/timing';
+import { readJobs } from '../tests/e2e/jobs-helpers';
 
 type Row = BenchSection['rows'][number];
 
@@ -78,20 +79,4 @@ export async function panelInputDelay(ctx: BenchContext, runs: number): Promise<
   }
 }
 
-/** The stored jobs' statuses (the background's records, read from the panel's origin). */
-const readJobs = (panel: import('@playwright/test').Page) =>
-  panel.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('reimagine');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('jobs').objectStore('jobs').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Array<{ status: string }>).map((j) => j.status));
-          };
-        };
-      }),
-  );
-const doneJobs = async (panel: import('@playwright/test').Page) => (await readJobs(panel)).filter((s) => s === 'done').length;
+const doneJobs = async (panel: import('@playwright/test').Page) => (await readJobs(panel)).filter((j) => j.status === 'done').length;

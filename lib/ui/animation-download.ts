@@ -1,11 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { AnimationOptions } from '../export/animation';
 import { exportAnimation, type ExportProgress } from '../export/export-animation';
 import type { Job } from '../model/job';
 import { resultFileName } from '../export/file-name';
 import { sniffBlob } from '../media/sniff';
 import { getMedia } from '../storage/media';
-import { fileNameTemplate } from './result-actions';
+import { downloadFile, fileNameTemplate } from './result-actions';
 import { t } from '../i18n';
 
 /** "Save as GIF / WebP" on a video result: export (lib/export), then download under the user's name pattern. */
@@ -22,11 +21,5 @@ export async function downloadAnimation(job: Job, index: number, options: Animat
     mode: job.request.mode,
     model: job.servedModel ?? job.request.model,
   });
-  const url = URL.createObjectURL(blob);
-  try {
-    await browser.downloads.download({ url, filename, saveAs: false });
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-  return filename;
+  return downloadFile(blob, filename);
 }

@@ -19,8 +19,12 @@ export async function downloadResult(job: Job, index: number): Promise<string> {
   const { template, sourcePage } = await downloadSettings();
   const file = await downloadableJobResult(job, media.blob, index, template, await provenanceFor(job, { sourcePage }));
   if (!file.ok) throw new Error(file.message);
-  const { filename } = file;
-  const url = URL.createObjectURL(file.blob);
+  return downloadFile(file.blob, file.filename);
+}
+
+/** Hands a blob to the browser's downloads (Downloads list, file name as given); resolves with that name. */
+export async function downloadFile(blob: Blob, filename: string): Promise<string> {
+  const url = URL.createObjectURL(blob);
   try {
     await browser.downloads.download({ url, filename, saveAs: false });
   } finally {

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { xmpBox } from '../export/mp4-metadata';
 import { stitchReplySchema, type StitchProblem, type StitchRequest } from '../export/stitch-protocol';
 import type { JoinStage } from '../export/join-clips';
@@ -7,7 +6,7 @@ import { getMedia } from '../storage/media';
 import { stitchList } from '../story/planner';
 import { storyMetadata } from '../story/story-metadata';
 import type { Story } from '../story/story-schema';
-import { downloadSettings } from './result-actions';
+import { downloadFile, downloadSettings } from './result-actions';
 import { t } from '../i18n';
 
 /**
@@ -68,11 +67,5 @@ export async function downloadStory(story: Story, jobs: Record<string, Job>, onP
     onProgress,
   );
   const filename = `reimagine-story-${new Date(story.createdAt).toISOString().slice(0, 10)}-${story.id.slice(0, 8)}.mp4`;
-  const url = URL.createObjectURL(blob);
-  try {
-    await browser.downloads.download({ url, filename, saveAs: false });
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-  return filename;
+  return downloadFile(blob, filename);
 }
